@@ -1,0 +1,108 @@
+"""Load + validate + score timings: the bundled England & Wales assessment and a generated model."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from framework import load_assessment, load_model
+from framework.loader import ASSESSMENTS_DIR
+from scoring import count_ratings, score_assessment
+
+Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+KINDS = ("authority", "ministry", "victim", "public", "cso", "igo")
+STRANDS = ("antisemitism", "anti-muslim", "anti-lgbt", "racist", "disability", "anti-grt")
+
+
+def generate_model(actors: int, relationships: int, seed: int = 7) -> dict[str, Any]:
+    """A synthetic single-file model with the bundled framework's scale and bands."""
+    rng = random.Random(seed)
+    base = yaml.safe_load((Path(__file__).resolve().parent.parent / "framework" / "framework.yaml").read_text())
+    acts = []
+    for i in range(actors):
+        kind = KINDS[i % len(KINDS)]
+        actor = {"id": f"actor-{i}", "label": f"Actor {i}", "kind": kind}
+        if kind == "cso":
+            actor["strand"] = STRANDS[i % len(STRANDS)]
+        acts.append(actor)
+    base["actors"] = acts
+    base["clusters"] = [{"id": "cluster-0", "label": "Cluster 0", "drawn_as": "grey-line",
+                         "members": [a["id"] for a in acts[:3]]}]
+    standards = [{"id": i, "text": f"Standard {i} text.", "text_source": "grid paraphrase"} for i in range(1, 41)]
+    rels = []
+    for i in range(relationships):
+        a, b = rng.sample(range(actors), 2)
+        rels.append({
+            "id": f"rel-{i}", "title": f"Relationship {i}", "from": f"actor-{a}", "to": f"actor-{b}",
+            "framework_criteria": [{"text": "The two bodies are members of a framework to record and share data.",
+                                    "standards": rng.sample(range(1, 41), 2)}],
+            "action_criteria": [{"text": "Data is shared systematically and used.",
+                                 "standards": rng.sample(range(1, 41), 1)}],
+        })
+    return {"framework": base, "standards": standards, "relationships": rels}
+
+
+def generate_assessment(model: dict[str, Any], seed: int = 7) -> dict[str, Any]:
+    """A synthetic assessment scoring every relationship of a generated model."""
+    rng = random.Random(seed)
+    lines = [{"relationship": r["id"], "framework": rng.randint(0, 3), "action": rng.randint(0, 3),
+              "situation": {"framework": "Synthetic text.", "action": "Synthetic text."}}
+             for r in model["relationships"]]
+    return {"id": "synthetic", "title": "Synthetic benchmark assessment", "country": "Nowhere", "date": "2026",
+            "model_version": model["framework"]["version"], "author": "ffgrid bench", "lines": lines}
+
+
+def _median(fn: Callable[[], Any], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run(actors: int = 1000, relationships: int = 10_000, runs: int = 5) -> dict[str, float]:
+    """Print and return the timings (seconds, medians of `runs` runs after one warm-up)."""
+    ew = ASSESSMENTS_DIR / "england-wales-2019.yaml"
+
+    def ew_all() -> None:
+        model = load_model()
+        count_ratings(score_assessment(model, load_assessment(ew, model)))
+
+    ew_all()
+    figures = {"ew_load_validate_score": _median(ew_all, max(runs, 20))}
+    print(f"England & Wales 2019 (model + assessment): load + validate + score "
+          f"{figures['ew_load_validate_score'] * 1000:.1f} ms (median of {max(runs, 20)})")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        model_file, ass_file = Path(tmp) / "model.yaml", Path(tmp) / "assessment.yaml"
+        gen = generate_model(actors, relationships)
+        model_file.write_text(yaml.dump(gen, Dumper=Dumper, sort_keys=False))
+        ass_file.write_text(yaml.dump(generate_assessment(gen), Dumper=Dumper, sort_keys=False))
+        size = (model_file.stat().st_size + ass_file.stat().st_size) / 1e6
+
+        def big_all() -> None:
+            model = load_model(model_file)
+            count_ratings(score_assessment(model, load_assessment(ass_file, model)))
+
+        big_all()
+        figures["generated_load_validate_score"] = _median(big_all, runs)
+        figures["generated_c_parse_only"] = _median(
+            lambda: [yaml.load(f.read_text(), Loader=yaml.CSafeLoader) for f in (model_file, ass_file)], runs)
+        figures["generated_pure_python_parse_only"] = _median(
+            lambda: [yaml.load(f.read_text(), Loader=yaml.SafeLoader) for f in (model_file, ass_file)], 1)
+    g = figures
+    print(f"Generated model ({actors} actors, {relationships} relationships, {size:.1f} MB of YAML with its "
+          f"assessment): load + validate + score {g['generated_load_validate_score']:.2f} s (median of {runs})")
+    print(f"  baseline, parsing alone with the C YAML loader: {g['generated_c_parse_only']:.2f} s "
+          f"(validation and scoring add {g['generated_load_validate_score'] / g['generated_c_parse_only']:.2f}x)")
+    print(f"  baseline, parsing alone with the pure-Python YAML loader: "
+          f"{g['generated_pure_python_parse_only']:.2f} s (ffgrid's whole load is "
+          f"{g['generated_pure_python_parse_only'] / g['generated_load_validate_score']:.1f}x faster)")
+    return figures

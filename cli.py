@@ -1,0 +1,152 @@
+"""The `ffgrid` command: validate, score and map assessments; benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from framework import Model, ValidationFailed, bundled_assessments, load_assessment, load_model
+from scoring import ScoredLine, count_ratings, score_assessment
+
+
+def _model(args: argparse.Namespace) -> Model:
+    return load_model(args.model)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check the model and assessment files; print every problem; exit 1 if there is any."""
+    problems: list[str] = []
+    try:
+        model = _model(args)
+    except ValidationFailed as err:
+        problems += [str(p) for p in err.problems]
+        model = None
+    paths = [Path(p) for p in args.paths] or ([] if args.model else bundled_assessments())
+    checked = 0
+    for path in paths:
+        if model is None:
+            break
+        try:
+            load_assessment(path, model)
+            checked += 1
+        except ValidationFailed as err:
+            problems += [str(p) for p in err.problems]
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print(f"ok: model {model.version} ({len(model.relationships)} relationships, "
+          f"{len(model.standards)} standards) and {checked} assessment(s) are valid.")
+    return 0
+
+
+def _table(lines: list[ScoredLine], counts: dict[str, int]) -> str:
+    head = ("row", "id", "strand", "from", "to", "F", "A", "rating")
+    rows = [head] + [(str(ln.grid_row or ""), ln.relationship, ln.strand or "", ln.from_, ln.to,
+                      _n(ln.framework), _n(ln.action), ln.rating.upper()) for ln in lines]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    out = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    out.append("")
+    out.append("  ".join(f"{k}: {v}" for k, v in counts.items()))
+    return "\n".join(out)
+
+
+def _n(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    """Print every line's scores and rating, and the counts, as a table, JSON or CSV."""
+    model = _model(args)
+    assessment = load_assessment(args.assessment, model)
+    lines = score_assessment(model, assessment)
+    counts = count_ratings(lines)
+    if args.format == "json":
+        doc = {"assessment": assessment.id, "country": assessment.country, "date": assessment.date,
+               "model_version": assessment.model_version,
+               "relationships": [ln.as_dict() for ln in lines], "counts": counts}
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(lines[0].as_dict()) if lines else ["id"])
+        writer.writeheader()
+        writer.writerows(ln.as_dict() for ln in lines)
+        sys.stdout.write(buf.getvalue())
+    else:
+        print(f"{assessment.title} ({assessment.country}, {assessment.date})")
+        print(_table(lines, counts))
+    return 0
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    """Write the systems map of an assessment as SVG, PNG or DOT."""
+    from exports.systems_map import systems_map_dot, write_map
+
+    model = _model(args)
+    assessment = load_assessment(args.assessment, model)
+    dot = systems_map_dot(model, score_assessment(model, assessment),
+                          title=f"{assessment.country} {assessment.date}: systems map")
+    path = write_map(dot, args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Print timing figures (see bench/)."""
+    from bench.model import run
+
+    run(actors=args.actors, relationships=args.relationships, runs=args.runs)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ffgrid", description="Facing all the Facts self-assessment grids.")
+    p.add_argument("--model", type=Path, default=None,
+                   help="model folder or single YAML file (default: the bundled model)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="check the model and assessment files")
+    v.add_argument("paths", nargs="*", help="assessment files (default: the bundled assessments)")
+    v.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("score", help="score an assessment")
+    s.add_argument("assessment", type=Path)
+    s.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    s.set_defaults(func=cmd_score)
+
+    m = sub.add_parser("map", help="draw the systems map")
+    m.add_argument("assessment", type=Path)
+    m.add_argument("-o", "--output", type=Path, required=True, help="FILE.svg, FILE.png or FILE.dot")
+    m.set_defaults(func=cmd_map)
+
+    b = sub.add_parser("bench", help="benchmarks")
+    b.add_argument("what", choices=("model",))
+    b.add_argument("--actors", type=int, default=1000)
+    b.add_argument("--relationships", type=int, default=10_000)
+    b.add_argument("--runs", type=int, default=5)
+    b.set_defaults(func=cmd_bench)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ValidationFailed as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as err:
+        print(f"ffgrid: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

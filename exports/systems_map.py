@@ -1,0 +1,141 @@
+"""The systems map: actors grouped, each line an edge coloured, styled AND labelled by its rating.
+
+One DOT source serves the app (`st.graphviz_chart`) and the files (`dot` renders SVG or PNG).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+from typing import Iterable
+
+import graphviz
+
+from framework import Model
+from framework.graph import actor_graph
+from scoring import ScoredLine
+
+FONT = "DejaVu Sans"
+# Colour is never alone: each rating has its own line style and a word on the edge.
+EDGE_STYLE: dict[str, dict[str, str]] = {
+    "green": {"color": "#1b7837", "style": "solid", "penwidth": "3.5", "word": "GREEN", "legend": "solid"},
+    "amber": {"color": "#d36b00", "style": "dashed", "penwidth": "3", "word": "AMBER", "legend": "dashed"},
+    "red": {"color": "#b2182b", "style": "dotted", "penwidth": "3.5", "word": "RED", "legend": "dotted"},
+    "n/a": {"color": "#707070:#ffffff:#707070", "style": "solid", "penwidth": "1.5", "word": "N/A",
+            "legend": "double"},
+    "unscored": {"color": "#a0a0a0", "style": "dashed", "penwidth": "1", "word": "UNSCORED",
+                 "legend": "thin dashed"},
+}
+GROUP_STYLE = {
+    "grey-line": {"style": "rounded,filled", "fillcolor": "#e8e8e8", "color": "#7a7a7a", "penwidth": "4"},
+    "group": {"style": "rounded,dashed", "color": "#7a7a7a", "penwidth": "1.5"},
+    "kind": {"style": "rounded", "color": "#b5b5b5", "penwidth": "1"},
+}
+KIND_FILL = {"authority": "#dbe9f6", "ministry": "#f7f7f7", "victim": "#fde9d9", "public": "#fde9d9",
+             "cso": "#e5f2e0", "igo": "#ece3f3"}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _wrap(text: str, width: int = 24) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def edge_label(line: ScoredLine) -> str:
+    """The word and the scores shown on an edge, e.g. 'GREEN 3+2'."""
+    word = EDGE_STYLE[line.rating]["word"]
+    return f"{word} {line.framework}+{line.action}" if line.total is not None else word
+
+
+def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "") -> str:
+    """DOT source of the systems map for the given scored lines."""
+    graph = actor_graph(model)
+    dot = graphviz.Graph("systems_map", strict=False)
+    dot.attr(rankdir="LR", compound="true", newrank="true", nodesep="0.35", ranksep="1.1",
+             fontname=FONT, fontsize="13", labelloc="t", label=title, bgcolor="white", pad="0.3")
+    dot.attr("node", shape="box", style="rounded,filled", fontname=FONT, fontsize="11", margin="0.12,0.06",
+             color="#4d4d4d", penwidth="1.2")
+    dot.attr("edge", fontname=FONT, fontsize="9")
+
+    groups: dict[str, list[str]] = {}
+    for node, data in graph.nodes(data=True):
+        if data["type"] == "actor":
+            groups.setdefault(data["group"], []).append(node)
+    for group, members in groups.items():
+        cluster = model.clusters.get(group)
+        name = f"cluster_{_slug(group)}"
+        style = GROUP_STYLE[cluster.drawn_as if cluster else "kind"]
+        with dot.subgraph(name=name) as sub:
+            sub.attr(label=cluster.label if cluster else group, fontsize="12", **style)
+            for actor_id in members:
+                actor = model.actors[actor_id]
+                sub.node(actor_id, _wrap(actor.label), id=f"actor-{actor_id}", tooltip=actor.label,
+                         fillcolor=KIND_FILL[actor.kind])
+
+    for line in lines:
+        _edge(dot, model, line)
+    _legend(dot)
+    return dot.source
+
+
+def _anchor(model: Model, end: str) -> tuple[str, dict[str, str]]:
+    """The node an edge attaches to, and for a cluster end the cluster it is clipped to."""
+    cluster = model.clusters.get(end)
+    if cluster is None:
+        return end, {}
+    return cluster.members[len(cluster.members) // 2], {"cluster": f"cluster_{_slug(cluster.id)}"}
+
+
+def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine) -> None:
+    style = EDGE_STYLE[line.rating]
+    line_id = f"line-{line.relationship}" + (f"-{line.strand}" if line.strand else "")
+    strand = f" ({line.strand})" if line.strand else ""
+    attrs = {"color": style["color"], "style": style["style"], "penwidth": style["penwidth"],
+             "label": edge_label(line), "fontcolor": "#1a1a1a",
+             "tooltip": f"{line.title}{strand}: {edge_label(line)}", "class": f"rating-{_slug(line.rating)}"}
+    if line.from_ == line.to and line.from_ in model.clusters:
+        members = model.clusters[line.from_].members  # a line within a grey-line cluster
+        for i, (a, b) in enumerate(zip(members, members[1:]), 1):
+            dot.edge(a, b, id=f"{line_id}-{i}", **attrs)
+        return
+    tail, t_clip = _anchor(model, line.from_)
+    head, h_clip = _anchor(model, line.to)
+    if "cluster" in t_clip:
+        attrs["ltail"] = t_clip["cluster"]
+    if "cluster" in h_clip:
+        attrs["lhead"] = h_clip["cluster"]
+    dot.edge(tail, head, id=line_id, **attrs)
+
+
+def _legend(dot: graphviz.Graph) -> None:
+    with dot.subgraph(name="cluster_legend") as leg:
+        leg.attr(label="Key: rating, line style, scores framework+action", fontsize="11", style="rounded",
+                 color="#b5b5b5", rank="sink")
+        leg.attr("node", shape="point", width="0.05", style="invis", label="")
+        for rating, style in EDGE_STYLE.items():
+            a, b = f"legend-{_slug(rating)}-a", f"legend-{_slug(rating)}-b"
+            leg.node(a)
+            leg.node(b)
+            leg.edge(a, b, label=f"{style['word']} ({style['legend']})", color=style["color"],
+                     style=style["style"], penwidth=style["penwidth"], id=f"legend-{_slug(rating)}")
+
+
+def render(dot_source: str, fmt: str = "svg") -> bytes:
+    """Lay out DOT with Graphviz's `dot` (needs the binary) into svg, png or pdf bytes."""
+    return graphviz.Source(dot_source).pipe(format=fmt)
+
+
+def write_map(dot_source: str, path: Path | str) -> Path:
+    """Write the map as .dot (the source), .svg or .png, chosen by the file's suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == "dot":
+        path.write_text(dot_source, encoding="utf-8")
+    elif suffix in ("svg", "png"):
+        path.write_bytes(render(dot_source, suffix))
+    else:
+        raise ValueError(f"{path}: the map can be written as .svg, .png or .dot, not .{suffix}")
+    return path

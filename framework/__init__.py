@@ -1,0 +1,19 @@
+"""The Facing all the Facts method as code: types, YAML loading and validation, the actor graph."""
+
+from framework.assessment import Assessment, Evidence, Line, Situation, StrandScore
+from framework.loader import (
+    ASSESSMENTS_DIR,
+    ROOT,
+    assessment_from_text,
+    bundled_assessments,
+    load_assessment,
+    load_model,
+)
+from framework.model import Actor, Cluster, Framework, Model, Relationship, Standard
+from framework.problems import Problem, ValidationFailed
+
+__all__ = [
+    "ASSESSMENTS_DIR", "ROOT", "Actor", "Assessment", "Cluster", "Evidence", "Framework", "Line",
+    "Model", "Problem", "Relationship", "Situation", "Standard", "StrandScore", "ValidationFailed",
+    "assessment_from_text", "bundled_assessments", "load_assessment", "load_model",
+]

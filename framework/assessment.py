@@ -1,0 +1,67 @@
+"""Typed, immutable objects for an assessment: a country's scores, text and evidence at a date."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from framework.model import Frozen, Score, Slug
+
+RatingWord = Literal["green", "amber", "red", "n/a"]
+LongText = Annotated[str, StringConstraints(max_length=50_000)]
+ShortText = Annotated[str, StringConstraints(max_length=2_000)]
+DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+class Situation(Frozen):
+    """The description of the national situation, per dimension (Markdown)."""
+
+    framework: LongText | None = None
+    action: LongText | None = None
+
+
+class Evidence(Frozen):
+    title: ShortText
+    url: Annotated[str, StringConstraints(pattern=r"^https?://", max_length=2_000)] | None = None
+    dimension: Literal["framework", "action"] | None = None
+    note: LongText | None = None
+    standards: tuple[Annotated[int, Field(strict=True)], ...] = ()
+
+
+class Scored(Frozen):
+    """Scores of one line (or one strand of a line), with the rating the source states, if any."""
+
+    framework: Score | None = None
+    action: Score | None = None
+    rating: RatingWord | None = None
+    na_reason: ShortText | None = None
+
+
+class StrandScore(Scored):
+    strand: Slug
+
+
+class Line(Scored):
+    """An assessed relationship; a line scored per strand carries its scores in `strands`."""
+
+    relationship: Slug
+    grid_row: Annotated[int, Field(strict=True, ge=1)] | None = None
+    situation: Situation = Situation()
+    evidence: tuple[Evidence, ...] = ()
+    strands: tuple[StrandScore, ...] = ()
+    comments: tuple[ShortText, ...] = ()
+
+
+class Assessment(Frozen):
+    id: Slug
+    title: ShortText
+    country: ShortText
+    date: DateText
+    model_version: str
+    author: ShortText
+    source: ShortText = ""
+    status: Literal["draft", "submitted", "validated", "published"] = "published"
+    illustrative: bool = False
+    notes: LongText = ""
+    lines: tuple[Line, ...] = ()

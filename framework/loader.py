@@ -1,0 +1,316 @@
+"""Load and validate the model and assessments from YAML, collecting every problem with its place."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from framework.assessment import Assessment, Line, Scored
+from framework.model import Framework, Model, Relationship, Standard
+from framework.problems import Path_, Problem, ValidationFailed
+from framework.yamlio import parse_yaml, read_yaml, with_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSESSMENTS_DIR = ROOT / "assessments"
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A piece of YAML to validate: its file, its text (for line numbers) and where it sits in it."""
+
+    file: str
+    text: str
+    data: Any
+    prefix: Path_ = ()
+
+
+class Checker:
+    """Collects problems while typed objects are built, then raises them all at once."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.texts: dict[str, str] = {}
+
+    def add(self, doc: Doc, path: Path_, message: str, context: str = "") -> None:
+        self.texts.setdefault(doc.file, doc.text)
+        self.problems.append(Problem(doc.file, message, doc.prefix + tuple(path), context=context))
+
+    def typed(self, cls: type[T], doc: Doc, context: str = "") -> T | None:
+        """Validate `doc.data` as `cls`; on failure record each error under its field path."""
+        if not isinstance(doc.data, dict):
+            self.add(doc, (), f"expected a mapping of fields, got {type(doc.data).__name__}", context)
+            return None
+        try:
+            return cls.model_validate(doc.data)
+        except ValidationError as err:
+            for e in err.errors(include_url=False):
+                self.add(doc, e["loc"], _message(e), context or _context_of(doc.data, e["loc"]))
+            return None
+
+    def raise_if_any(self) -> None:
+        if not self.problems:
+            return
+        by_file: dict[str, list[Problem]] = defaultdict(list)
+        for p in self.problems:
+            by_file[p.file].append(p)
+        located = [q for f, ps in by_file.items() for q in with_lines(ps, self.texts.get(f, ""))]
+        raise ValidationFailed(located)
+
+
+def _message(error: dict[str, Any]) -> str:
+    if error["type"] == "missing":
+        return "required field is missing"
+    if error["type"] == "extra_forbidden":
+        return "unknown field"
+    value = error.get("input")
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return f"{error['msg']} (got {shown[:80]})"
+
+
+def _context_of(data: dict[str, Any], loc: Path_) -> str:
+    """The relationship a field path points into, to name it in messages."""
+    if len(loc) >= 2 and loc[0] in ("lines", "relationships") and isinstance(loc[1], int):
+        items = data.get(loc[0])
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            return str(items[loc[1]].get("relationship") or items[loc[1]].get("id") or "")
+    return ""
+
+
+def _duplicates(ids: Iterable[Any]) -> set[Any]:
+    return {i for i, n in Counter(ids).items() if n > 1}
+
+
+# ---------------------------------------------------------------------------------------- the model
+
+
+def load_model(source: Path | str | None = None) -> Model:
+    """Load the model from a repository-style folder (default: the bundled one) or one YAML file."""
+    source = Path(source) if source else ROOT
+    checker = Checker()
+    if source.is_file():
+        data, text = read_yaml(source)
+        if not isinstance(data, dict):
+            raise ValidationFailed([Problem(str(source), "expected keys framework, standards, relationships")])
+        fw = Doc(str(source), text, data.get("framework"), ("framework",))
+        std = Doc(str(source), text, data.get("standards"), ("standards",))
+        rels = [Doc(str(source), text, r, ("relationships", i)) for i, r in enumerate(data.get("relationships") or [])]
+        stems: list[str | None] = [None] * len(rels)
+    else:
+        fw = _doc(source / "framework" / "framework.yaml")
+        std_doc = _doc(source / "standards" / "standards.yaml")
+        std = Doc(std_doc.file, std_doc.text, (std_doc.data or {}).get("standards"), ("standards",))
+        paths = sorted((source / "relationships").glob("*.yaml"))
+        rels = [_doc(p) for p in paths]
+        stems = [p.stem for p in paths]
+    return _build_model(checker, fw, std, rels, stems, str(source))
+
+
+def _doc(path: Path) -> Doc:
+    data, text = read_yaml(path)
+    return Doc(str(path), text, data)
+
+
+def _build_model(checker: Checker, fw_doc: Doc, std_doc: Doc, rel_docs: list[Doc],
+                 stems: list[str | None], source: str) -> Model:
+    framework = checker.typed(Framework, fw_doc)
+    standards = _standards(checker, std_doc)
+    relationships: dict[str, Relationship] = {}
+    rel_doc_of: dict[str, Doc] = {}
+    ids = [d.data.get("id") if isinstance(d.data, dict) else None for d in rel_docs]
+    for dup in _duplicates(i for i in ids if i):
+        for doc in (d for d, i in zip(rel_docs, ids) if i == dup):
+            checker.add(doc, ("id",), f"duplicate relationship id {dup!r}")
+    for doc, stem in zip(rel_docs, stems):
+        rel = checker.typed(Relationship, doc)
+        if rel is None:
+            continue
+        if stem is not None and rel.id != stem:
+            checker.add(doc, ("id",), f"relationship id {rel.id!r} differs from its file name {stem!r}")
+        relationships.setdefault(rel.id, rel)
+        rel_doc_of.setdefault(rel.id, doc)
+    if framework is not None:
+        _check_framework(checker, fw_doc, framework)
+        _check_relationships(checker, framework, standards, relationships, rel_doc_of)
+    checker.raise_if_any()
+    assert framework is not None
+    return Model(framework, standards, relationships, source)
+
+
+def _standards(checker: Checker, doc: Doc) -> dict[int, Standard]:
+    if not isinstance(doc.data, list):
+        checker.add(doc, (), "expected a list of standards")
+        return {}
+    out: dict[int, Standard] = {}
+    for i, item in enumerate(doc.data):
+        std = checker.typed(Standard, Doc(doc.file, doc.text, item, doc.prefix + (i,)))
+        if std is None:
+            continue
+        if std.id in out:
+            checker.add(doc, (i, "id"), f"duplicate standard id {std.id}")
+        if std.text is None and std.text_source != "to be entered":
+            checker.add(doc, (i, "text"), "a standard without text must have text_source 'to be entered'")
+        out.setdefault(std.id, std)
+    return out
+
+
+def _check_framework(checker: Checker, doc: Doc, fw: Framework) -> None:
+    for name, items in (("strands", fw.strands), ("actors", fw.actors), ("clusters", fw.clusters)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                checker.add(doc, (name, i, "id"), f"duplicate id {item.id!r}")
+            seen.add(item.id)
+    actor_ids = {a.id for a in fw.actors}
+    strand_ids = {s.id for s in fw.strands}
+    for i, actor in enumerate(fw.actors):
+        if actor.kind == "cso" and actor.strand is None:
+            checker.add(doc, ("actors", i, "strand"), "a CSO actor needs its bias strand", actor.id)
+        if actor.strand is not None and actor.strand not in strand_ids:
+            checker.add(doc, ("actors", i, "strand"), f"unknown strand {actor.strand!r}", actor.id)
+    for i, cluster in enumerate(fw.clusters):
+        if cluster.id in actor_ids:
+            checker.add(doc, ("clusters", i, "id"), f"cluster id {cluster.id!r} is also an actor id")
+        for j, member in enumerate(cluster.members):
+            if member not in actor_ids:
+                checker.add(doc, ("clusters", i, "members", j), f"unknown actor {member!r}", cluster.id)
+    scale = fw.score_scale
+    if scale.min >= scale.max:
+        checker.add(doc, ("score_scale", "max"), "max must be greater than min")
+    if sorted(d.id for d in scale.dimensions) != ["action", "framework"]:
+        checker.add(doc, ("score_scale", "dimensions"), "needs one 'framework' and one 'action' dimension")
+    for i, dim in enumerate(scale.dimensions):
+        if set(dim.levels) != set(range(scale.min, scale.max + 1)):
+            checker.add(doc, ("score_scale", "dimensions", i, "levels"),
+                        f"needs a meaning for every score {scale.min}-{scale.max}", dim.id)
+    for total in range(2 * scale.min, 2 * scale.max + 1):
+        bands = [b.id for b in fw.rating_bands if b.min <= total <= b.max]
+        if len(bands) != 1:
+            what = "no band" if not bands else f"several bands ({', '.join(bands)})"
+            checker.add(doc, ("rating_bands",), f"a total of {total} falls in {what}")
+
+
+def _check_relationships(checker: Checker, fw: Framework, standards: dict[int, Standard],
+                         relationships: dict[str, Relationship], doc_of: dict[str, Doc]) -> None:
+    ends = {a.id for a in fw.actors} | {c.id for c in fw.clusters}
+    strand_ids = {s.id for s in fw.strands}
+    model = Model(fw, standards, {})
+    for rel in relationships.values():
+        doc = doc_of[rel.id]
+        for key, end in (("from", rel.from_), ("to", rel.to)):
+            if end not in ends:
+                checker.add(doc, (key,), f"unknown actor or cluster {end!r}", rel.id)
+        for kind in ("framework_criteria", "action_criteria"):
+            for i, criterion in enumerate(getattr(rel, kind)):
+                for j, sid in enumerate(criterion.standards):
+                    if sid not in standards:
+                        checker.add(doc, (kind, i, "standards", j), f"unknown standard {sid}", rel.id)
+        for i, strand in enumerate(rel.strands):
+            if strand not in strand_ids:
+                checker.add(doc, ("strands", i), f"unknown strand {strand!r}", rel.id)
+            elif {rel.from_, rel.to} <= ends and all(model.end_for_strand(e, strand) == e for e in (rel.from_, rel.to)):
+                checker.add(doc, ("strands", i), f"neither end has an actor for strand {strand!r}", rel.id)
+        if _duplicates(rel.strands):
+            checker.add(doc, ("strands",), "a strand is listed twice", rel.id)
+
+
+# ----------------------------------------------------------------------------------- assessments
+
+
+def load_assessment(path: Path | str, model: Model) -> Assessment:
+    """Load and validate an assessment YAML file against the model."""
+    path = Path(path)
+    data, text = read_yaml(path)
+    return parse_assessment(data, text, str(path), model)
+
+
+def assessment_from_text(text: str, file: str, model: Model) -> Assessment:
+    """Validate an assessment given as YAML text (e.g. an upload); `file` names it in messages."""
+    return parse_assessment(parse_yaml(text, file), text, file, model)
+
+
+def parse_assessment(data: Any, text: str, file: str, model: Model) -> Assessment:
+    """Validate already-parsed assessment data; raises ValidationFailed listing every problem."""
+    checker = Checker()
+    doc = Doc(file, text, data)
+    assessment = checker.typed(Assessment, doc)
+    if assessment is not None:
+        _check_assessment(checker, doc, assessment, model)
+    checker.raise_if_any()
+    assert assessment is not None
+    return assessment
+
+
+def _check_assessment(checker: Checker, doc: Doc, a: Assessment, model: Model) -> None:
+    if a.model_version != model.version:
+        checker.add(doc, ("model_version",), f"assessment is for model {a.model_version!r}, "
+                                             f"but the model is version {model.version!r}")
+    seen: set[str] = set()
+    for i, line in enumerate(a.lines):
+        at: Path_ = ("lines", i)
+        rel = model.relationships.get(line.relationship)
+        if rel is None:
+            checker.add(doc, at + ("relationship",), f"unknown relationship {line.relationship!r}")
+            continue
+        if line.relationship in seen:
+            checker.add(doc, at + ("relationship",), "relationship is assessed twice", line.relationship)
+        seen.add(line.relationship)
+        for j, ev in enumerate(line.evidence):
+            for k, sid in enumerate(ev.standards):
+                if sid not in model.standards:
+                    checker.add(doc, at + ("evidence", j, "standards", k), f"unknown standard {sid}", line.relationship)
+        _check_strands(checker, doc, at, line, rel.strands, model)
+
+
+def _check_strands(checker: Checker, doc: Doc, at: Path_, line: Line, strands: tuple[str, ...],
+                   model: Model) -> None:
+    rid = line.relationship
+    if not strands:
+        if line.strands:
+            checker.add(doc, at + ("strands",), "this relationship is not scored per strand", rid)
+        _check_scored(checker, doc, at, line, model, rid)
+        return
+    if any(getattr(line, f) is not None for f in ("framework", "action", "rating", "na_reason")):
+        checker.add(doc, at, "this relationship is scored per strand: give scores under 'strands'", rid)
+    names = [s.strand for s in line.strands]
+    for j, s in enumerate(line.strands):
+        if s.strand not in strands:
+            checker.add(doc, at + ("strands", j, "strand"), f"strand {s.strand!r} is not one of this "
+                        f"relationship's strands ({', '.join(strands)})", rid)
+        elif names.index(s.strand) != j:
+            checker.add(doc, at + ("strands", j, "strand"), f"strand {s.strand!r} is scored twice", rid)
+        _check_scored(checker, doc, at + ("strands", j), s, model, f"{rid}, {s.strand}")
+
+
+def _check_scored(checker: Checker, doc: Doc, at: Path_, s: Scored, model: Model, context: str) -> None:
+    scale = model.framework.score_scale
+    in_range = True
+    for dim in ("framework", "action"):
+        value = getattr(s, dim)
+        if value is not None and not scale.min <= value <= scale.max:
+            checker.add(doc, at + (dim,), f"score {value} is outside {scale.min}-{scale.max}", context)
+            in_range = False
+    if s.rating == "n/a":
+        if not s.na_reason:
+            checker.add(doc, at + ("na_reason",), "a not-applicable rating needs a reason (na_reason)", context)
+        return
+    if s.na_reason:
+        checker.add(doc, at + ("na_reason",), "na_reason is given but the rating is not 'n/a'", context)
+    if s.rating is None or not in_range:
+        return
+    if s.framework is None or s.action is None:
+        checker.add(doc, at + ("rating",), f"rating {s.rating!r} is given but the line is not fully scored", context)
+        return
+    expected = model.framework.band_for(s.framework + s.action).id
+    if s.rating != expected:
+        checker.add(doc, at + ("rating",), f"rating {s.rating!r} contradicts the scores "
+                    f"{s.framework}+{s.action}={s.framework + s.action}, which give {expected!r}", context)
+
+
+def bundled_assessments() -> list[Path]:
+    """The assessment files shipped with the product."""
+    return sorted(ASSESSMENTS_DIR.glob("*.yaml"))

@@ -1,0 +1,145 @@
+"""Typed, immutable objects for the method: framework, standards and relationship definitions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, Strict
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
+Score = Annotated[int, Strict()]
+ActorKind = Literal["authority", "ministry", "victim", "public", "cso", "igo"]
+
+
+class Frozen(BaseModel):
+    """Base for model objects: immutable, and unknown fields are errors (typos fail loudly)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Strand(Frozen):
+    id: Slug
+    label: str
+    monitored_strands: tuple[str, ...] = ()
+
+
+class Actor(Frozen):
+    id: Slug
+    label: str
+    kind: ActorKind
+    strand: Slug | None = None
+
+
+class Cluster(Frozen):
+    id: Slug
+    label: str
+    drawn_as: Literal["grey-line", "group"]
+    members: tuple[Slug, ...] = Field(min_length=1)
+
+
+class Dimension(Frozen):
+    id: Literal["framework", "action"]
+    label: str
+    question: str
+    levels: dict[Score, str]
+
+
+class ScoreScale(Frozen):
+    min: Score
+    max: Score
+    wording_status: Literal["draft", "method"]
+    dimensions: tuple[Dimension, ...] = Field(min_length=2, max_length=2)
+
+
+class RatingBand(Frozen):
+    id: Literal["green", "amber", "red"]
+    label: str
+    min: Score
+    max: Score
+    meaning: str
+
+
+class Framework(Frozen):
+    id: Slug
+    name: str
+    version: str
+    source: str = ""
+    strands: tuple[Strand, ...]
+    actors: tuple[Actor, ...] = Field(min_length=1)
+    clusters: tuple[Cluster, ...] = ()
+    score_scale: ScoreScale
+    rating_bands: tuple[RatingBand, ...] = Field(min_length=1)
+
+    def band_for(self, total: int) -> RatingBand:
+        """The rating band a total score falls in (bands are checked to cover every total on load)."""
+        for band in self.rating_bands:
+            if band.min <= total <= band.max:
+                return band
+        raise ValueError(f"no rating band covers a total of {total}")
+
+
+class Standard(Frozen):
+    id: Annotated[int, Strict(), Field(ge=1)]
+    text: str | None
+    text_source: Literal["grid paraphrase", "standards document", "to be entered"]
+    title: str | None = None
+
+
+class Criterion(Frozen):
+    text: str
+    standards: tuple[Annotated[int, Strict()], ...] = ()
+
+
+class Relationship(Frozen):
+    id: Slug
+    title: str
+    grid_heading: str | None = None
+    from_: Slug = Field(alias="from")
+    to: Slug
+    strands: tuple[Slug, ...] = ()
+    framework_criteria: tuple[Criterion, ...] = ()
+    action_criteria: tuple[Criterion, ...] = ()
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @property
+    def standards(self) -> tuple[int, ...]:
+        """Every standard the relationship cites, in order, without repeats."""
+        cited = (s for c in (*self.framework_criteria, *self.action_criteria) for s in c.standards)
+        return tuple(dict.fromkeys(cited))
+
+
+@dataclass(frozen=True)
+class Model:
+    """The validated method: framework, standards by id and relationship definitions by id."""
+
+    framework: Framework
+    standards: dict[int, Standard]
+    relationships: dict[str, Relationship]
+    source: str = ""
+    actors: dict[str, Actor] = field(init=False)
+    clusters: dict[str, Cluster] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "actors", {a.id: a for a in self.framework.actors})
+        object.__setattr__(self, "clusters", {c.id: c for c in self.framework.clusters})
+
+    @property
+    def version(self) -> str:
+        return self.framework.version
+
+    def label(self, end_id: str) -> str:
+        """Display label of an actor or cluster id."""
+        end = self.actors.get(end_id) or self.clusters.get(end_id)
+        return end.label if end else end_id
+
+    def end_for_strand(self, end_id: str, strand: str | None) -> str:
+        """The end of a per-strand line: a cluster end becomes its member CSO of that strand."""
+        cluster = self.clusters.get(end_id)
+        if strand is None or cluster is None:
+            return end_id
+        for member in cluster.members:
+            if self.actors[member].strand == strand:
+                return member
+        return end_id

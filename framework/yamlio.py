@@ -1,0 +1,62 @@
+"""YAML reading with the C loader, and line numbers for field paths (looked up only on error)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from framework.problems import Path_, Problem, ValidationFailed
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    """Parse YAML text; a syntax error becomes a ValidationFailed naming the file and line."""
+    try:
+        return yaml.load(text, Loader=Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        reason = " ".join(filter(None, [err.context, err.problem]))
+        raise ValidationFailed([Problem(file, f"YAML syntax error: {reason}", line=line)]) from None
+    except yaml.YAMLError as err:
+        raise ValidationFailed([Problem(file, f"YAML error: {err}")]) from None
+
+
+def read_yaml(path: Path) -> tuple[Any, str]:
+    """Read and parse a YAML file; returns the data and the text (kept for line look-ups)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ValidationFailed([Problem(str(path), f"cannot read file: {err}")]) from None
+    return parse_yaml(text, str(path)), text
+
+
+def line_of(root: yaml.Node | None, path: Path_) -> int | None:
+    """1-based line of the node at `path` under a composed YAML node, or of its nearest parent."""
+    node, line = root, None
+    for part in path:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            node = None
+    return node.start_mark.line + 1 if node is not None else line
+
+
+def with_lines(problems: list[Problem], text: str) -> list[Problem]:
+    """Fill in the line numbers of problems found in the file whose YAML text is given."""
+    if all(p.line for p in problems):
+        return problems
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError:
+        return problems
+    return [p if p.line else replace(p, line=line_of(root, p.path)) for p in problems]

@@ -1,0 +1,1 @@
+"""Streamlit pages and small components; the logic they call lives outside ui/."""
