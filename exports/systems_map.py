@@ -41,7 +41,7 @@ def _slug(text: str) -> str:
 
 
 def _wrap(text: str, width: int = 24) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
 def edge_label(line: ScoredLine) -> str:

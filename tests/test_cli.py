@@ -1,0 +1,83 @@
+"""The `ffgrid` console script, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EW_2019
+from framework import ROOT
+
+FFGRID = Path(sys.executable).with_name("ffgrid")
+
+
+def ffgrid(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(FFGRID), *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_console_script_is_installed():
+    assert FFGRID.exists(), "make setup installs the ffgrid console script into the venv"
+
+
+def test_validate_bundled_model_and_assessments():
+    result = ffgrid("validate")
+    assert result.returncode == 0, result.stderr
+    assert "ok: model 2019.1 (31 relationships, 40 standards)" in result.stdout
+
+
+def test_validate_reports_a_score_of_seven(tmp_path):
+    text = EW_2019.read_text(encoding="utf-8")
+    at = text.index("framework: 3")
+    relationship = text[:at].rsplit("relationship: ", 1)[1].split()[0].strip("'\"")
+    broken = tmp_path / "copy.yaml"
+    broken.write_text(text[:at] + "framework: 7" + text[at + 12:], encoding="utf-8")
+    result = ffgrid("validate", str(broken))
+    assert result.returncode == 1
+    assert str(broken) in result.stderr and f"({relationship})" in result.stderr
+    assert "score 7 is outside 0-3" in result.stderr
+
+
+def test_validate_reports_yaml_syntax_errors_with_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nlines:\n  - relationship: [\n", encoding="utf-8")
+    result = ffgrid("validate", str(bad))
+    assert result.returncode == 1 and f"{bad}:" in result.stderr and "YAML syntax error" in result.stderr
+
+
+def test_score_json_has_every_line_and_the_counts():
+    result = ffgrid("score", str(EW_2019), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["counts"] == {"green": 16, "amber": 9, "red": 10, "n/a": 1, "unscored": 0}
+    lines = doc["relationships"]
+    assert len(lines) == 36 and len({(ln["id"], ln["strand"]) for ln in lines}) == 36
+    first = lines[0]
+    assert {k: first[k] for k in ("id", "from", "to", "strand", "framework", "action", "rating")} == {
+        "id": "police-prosecution", "from": "police", "to": "prosecution", "strand": None,
+        "framework": 3, "action": 2, "rating": "green"}
+    assert any(ln["id"] == "csos-ministries" and ln["strand"] == "anti-grt" and ln["rating"] == "red" for ln in lines)
+
+
+def test_score_table_and_csv():
+    table = ffgrid("score", str(EW_2019))
+    assert table.returncode == 0 and "police-prosecution" in table.stdout and "green: 16" in table.stdout
+    csv_out = ffgrid("score", str(EW_2019), "--format", "csv")
+    rows = csv_out.stdout.strip().splitlines()
+    assert rows[0].startswith("id,from,to,strand,framework,action") and len(rows) == 37
+
+
+def test_map_writes_svg_and_dot(tmp_path):
+    svg = tmp_path / "map.svg"
+    result = ffgrid("map", str(EW_2019), "-o", str(svg))
+    assert result.returncode == 0, result.stderr
+    assert "<svg" in svg.read_text(encoding="utf-8") and "GREEN 3+2" in svg.read_text(encoding="utf-8")
+    dot = tmp_path / "map.dot"
+    assert ffgrid("map", str(EW_2019), "-o", str(dot)).returncode == 0
+    assert dot.read_text(encoding="utf-8").startswith("graph systems_map")
+
+
+def test_missing_file_is_a_clear_error():
+    result = ffgrid("score", "no-such-file.yaml")
+    assert result.returncode == 1 and "no-such-file.yaml" in result.stderr and "cannot read file" in result.stderr
