@@ -81,3 +81,11 @@ def test_map_writes_svg_and_dot(tmp_path):
 def test_missing_file_is_a_clear_error():
     result = ffgrid("score", "no-such-file.yaml")
     assert result.returncode == 1 and "no-such-file.yaml" in result.stderr and "cannot read file" in result.stderr
+
+
+def test_bench_model_prints_its_figures():
+    result = ffgrid("bench", "model", "--actors", "60", "--relationships", "300", "--runs", "1")
+    assert result.returncode == 0, result.stderr
+    assert "England & Wales 2019 (model + assessment): load + validate + score" in result.stdout
+    assert "Generated model (60 actors, 300 relationships" in result.stdout
+    assert "baseline, the same with PyYAML's C loader" in result.stdout
