@@ -77,7 +77,7 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "") 
 
     for line in lines:
         _edge(dot, model, line)
-    _legend(dot)
+    _legend(dot, {b.id: f": total {b.min}-{b.max}" for b in model.framework.rating_bands})
     return dot.source
 
 
@@ -110,17 +110,18 @@ def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine) -> None:
     dot.edge(tail, head, id=line_id, **attrs)
 
 
-def _legend(dot: graphviz.Graph) -> None:
-    with dot.subgraph(name="cluster_legend") as leg:
-        leg.attr(label="Key: rating, line style, scores framework+action", fontsize="11", style="rounded",
-                 color="#b5b5b5", rank="sink")
-        leg.attr("node", shape="point", width="0.05", style="invis", label="")
-        for rating, style in EDGE_STYLE.items():
-            a, b = f"legend-{_slug(rating)}-a", f"legend-{_slug(rating)}-b"
-            leg.node(a)
-            leg.node(b)
-            leg.edge(a, b, label=f"{style['word']} ({style['legend']})", color=style["color"],
-                     style=style["style"], penwidth=style["penwidth"], id=f"legend-{_slug(rating)}")
+LEGEND_STROKE = {"green": "━━━━", "amber": "╺╸╺╸╺", "red": "┈┈┈┈", "n/a": "════", "unscored": "╌╌╌╌"}
+
+
+def _legend(dot: graphviz.Graph, bands: dict[str, str]) -> None:
+    """A key as one table node: a line sample in each rating's colour, its word, style and band."""
+    rows = "".join(
+        f'<tr><td align="left"><font color="{style["color"].split(":")[0]}">{LEGEND_STROKE[rating]}</font></td>'
+        f'<td align="left">{style["word"]} ({style["legend"]}){bands.get(rating, "")}</td></tr>'
+        for rating, style in EDGE_STYLE.items())
+    dot.node("legend", f'<<table border="1" color="#b5b5b5" cellborder="0" cellspacing="1" cellpadding="3">'
+             f'<tr><td colspan="2" align="left"><b>Key</b>: rating, line style, scores framework+action</td></tr>'
+             f"{rows}</table>>", shape="plaintext", style="", id="legend", fontsize="10")
 
 
 def render(dot_source: str, fmt: str = "svg") -> bytes:
