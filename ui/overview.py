@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from exports.systems_map import edge_label, systems_map_dot
+from exports.systems_map import systems_map_dot
 from scoring import RATINGS, count_ratings, score_assessment
 from ui.loaders import assessments, model
 
@@ -24,13 +24,11 @@ counts = count_ratings(lines)
 for col, rating in zip(st.columns(len(RATINGS)), RATINGS):
     col.metric(RATING_MARK[rating], counts[rating])
 
-left, right = st.columns([3, 2])
-with left:
-    st.graphviz_chart(systems_map_dot(m, lines), width="stretch")
-with right:
-    grid = pd.DataFrame(
-        [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": ln.strand or "",
-          "F": ln.framework, "A": ln.action, "Rating": RATING_MARK[ln.rating], "Label": edge_label(ln)}
-         for ln in lines])
-    st.dataframe(grid.drop(columns="Label"), hide_index=True, height=640,
-                 key="grid")
+st.graphviz_chart(systems_map_dot(m, lines), width="stretch")
+st.subheader("Grid")
+grid = pd.DataFrame(
+    [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": ln.strand or "",
+      "Framework": ln.framework, "Action": ln.action, "Rating": RATING_MARK[ln.rating]}
+     for ln in lines])
+st.dataframe(grid, hide_index=True, key="grid",
+             column_config={"Relationship": st.column_config.TextColumn(width="large")})

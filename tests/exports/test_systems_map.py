@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,7 +11,6 @@ from exports.systems_map import edge_label, render, systems_map_dot, write_map
 from scoring import score_assessment
 
 SVG = "{http://www.w3.org/2000/svg}"
-pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is installed by make test")
 
 
 @pytest.fixture(scope="module")
