@@ -55,7 +55,7 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "") 
     graph = actor_graph(model)
     dot = graphviz.Graph("systems_map", strict=False)
     dot.attr(rankdir="LR", compound="true", newrank="true", nodesep="0.35", ranksep="1.1",
-             fontname=FONT, fontsize="13", labelloc="t", label=title, bgcolor="white", pad="0.3")
+             fontname=FONT, fontsize="13", labelloc="t", label=graphviz.nohtml(title), bgcolor="white", pad="0.3")
     dot.attr("node", shape="box", style="rounded,filled", fontname=FONT, fontsize="11", margin="0.12,0.06",
              color="#4d4d4d", penwidth="1.2")
     dot.attr("edge", fontname=FONT, fontsize="9")
@@ -69,10 +69,11 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "") 
         name = f"cluster_{_slug(group)}"
         style = GROUP_STYLE[cluster.drawn_as if cluster else "kind"]
         with dot.subgraph(name=name) as sub:
-            sub.attr(label=cluster.label if cluster else group, fontsize="12", **style)
+            sub.attr(label=graphviz.nohtml(cluster.label if cluster else group), fontsize="12", **style)
             for actor_id in members:
                 actor = model.actors[actor_id]
-                sub.node(actor_id, _wrap(actor.label), id=f"actor-{actor_id}", tooltip=actor.label,
+                sub.node(actor_id, graphviz.nohtml(_wrap(actor.label)), id=f"actor-{actor_id}",
+                         tooltip=graphviz.nohtml(actor.label),
                          fillcolor=KIND_FILL[actor.kind])
 
     for line in lines:
@@ -95,7 +96,7 @@ def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine) -> None:
     strand = f" ({line.strand})" if line.strand else ""
     attrs = {"color": style["color"], "style": style["style"], "penwidth": style["penwidth"],
              "label": edge_label(line), "fontcolor": "#1a1a1a",
-             "tooltip": f"{line.title}{strand}: {edge_label(line)}", "class": f"rating-{_slug(line.rating)}"}
+             "tooltip": graphviz.nohtml(f"{line.title}{strand}: {edge_label(line)}"), "class": f"rating-{_slug(line.rating)}"}
     if line.from_ == line.to and line.from_ in model.clusters:
         members = model.clusters[line.from_].members  # a line within a grey-line cluster
         for i, (a, b) in enumerate(zip(members, members[1:]), 1):

@@ -62,3 +62,13 @@ def test_write_map_by_suffix(model, lines, tmp_path):
     assert write_map(dot, tmp_path / "m.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(ValueError, match="svg"):
         write_map(dot, tmp_path / "m.gif")
+
+
+def test_labels_are_text_not_markup(model, lines):
+    evil = model.framework.model_copy(update={"actors": tuple(
+        a.model_copy(update={"label": '<b>Police "x"</b>'}) if a.id == "police" else a
+        for a in model.framework.actors)})
+    from framework import Model
+
+    svg = render(systems_map_dot(Model(evil, model.standards, model.relationships), lines), "svg").decode()
+    assert "&lt;b&gt;Police &quot;x&quot;&lt;/b&gt;" in svg or '&lt;b&gt;Police "x"&lt;/b&gt;' in svg
