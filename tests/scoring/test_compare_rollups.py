@@ -91,3 +91,14 @@ def test_completeness(model, pair):
     assert (c.total, c.scored) == (36, 7)
     assert ("csos-ministries", "disability") in c.unscored
     assert round(c.percent, 1) == round(700 / 36, 1)
+
+
+def test_bundled_illustrative_2024_moves_lines_both_ways(model, ew):
+    from framework import ROOT, load_assessment
+
+    later = load_assessment(ROOT / "assessments" / "england-wales-2024-illustrative.yaml", model)
+    assert later.illustrative and "ILLUSTRATIVE" in later.title and "not an official" in later.notes.lower()
+    moves = {(c.relationship, c.strand): c.direction for c in compare_assessments(model, ew, later)}
+    assert moves[("police-courts", None)] == "up" and moves[("victim-cso-racist", None)] == "up"
+    assert moves[("police-home-office", None)] == "down" and moves[("cso-anti-lgbt-police", None)] == "down"
+    assert moves[("csos-ministries", "disability")] == "up"

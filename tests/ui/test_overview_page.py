@@ -30,3 +30,10 @@ def test_overview_shows_counts_map_and_grid(app):
 def test_choosing_an_assessment_is_offered(app):
     box = app.selectbox(key="assessment")
     assert "england-wales-2019" in box.options or any("England & Wales 2019" in o for o in box.options)
+
+
+def test_illustrative_assessment_is_labelled_on_screen(app):
+    app.selectbox(key="assessment").select("england-wales-2024-illustrative").run()
+    assert not app.exception
+    assert any("Illustrative example, not an official assessment" in w.value for w in app.warning)
+    assert {m.label: m.value for m in app.metric}["◆ AMBER"] == "12"
