@@ -43,7 +43,8 @@ class Checker:
     def typed(self, cls: type[T], doc: Doc, context: str = "") -> T | None:
         """Validate `doc.data` as `cls`; on failure record each error under its field path."""
         if not isinstance(doc.data, dict):
-            self.add(doc, (), f"expected a mapping of fields, got {type(doc.data).__name__}", context)
+            got = "nothing (empty)" if doc.data is None else type(doc.data).__name__
+            self.add(doc, (), f"expected a mapping of fields, got {got}", context)
             return None
         try:
             return cls.model_validate(doc.data)
@@ -67,6 +68,8 @@ def _message(error: dict[str, Any]) -> str:
         return "required field is missing"
     if error["type"] == "extra_forbidden":
         return "unknown field"
+    if error["type"] == "tuple_type":
+        return f"should be a list (got {type(error.get('input')).__name__})"
     value = error.get("input")
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
     return f"{error['msg']} (got {shown[:80]})"
@@ -98,7 +101,11 @@ def load_model(source: Path | str | None = None) -> Model:
             raise ValidationFailed([Problem(str(source), "expected keys framework, standards, relationships")])
         fw = Doc(str(source), text, data.get("framework"), ("framework",))
         std = Doc(str(source), text, data.get("standards"), ("standards",))
-        rels = [Doc(str(source), text, r, ("relationships", i)) for i, r in enumerate(data.get("relationships") or [])]
+        listed = data.get("relationships")
+        if not isinstance(listed, list):
+            checker.add(Doc(str(source), text, listed), ("relationships",), "expected a list of relationships")
+            listed = []
+        rels = [Doc(str(source), text, r, ("relationships", i)) for i, r in enumerate(listed)]
         stems: list[str | None] = [None] * len(rels)
     else:
         fw = _doc(source / "framework" / "framework.yaml")

@@ -168,3 +168,10 @@ def test_ew_copy_with_a_seven_names_the_line(model, tmp_path):
     problems_ = [str(p) for p in err.value.problems]
     assert any(f"{broken}:{text[:at].count(chr(10)) + 1}:" in m and "(victim-courts)" in m
                and "score 7 is outside 0-3" in m for m in problems_), problems_
+
+
+def test_empty_file_and_wrong_shapes(model):
+    with pytest.raises(ValidationFailed, match="got nothing"):
+        assessment_from_text("", "empty.yaml", model)
+    [msg] = problems(model, "  - relationship: csos-ministries\n    strands: {antisemitism: {framework: 3}}\n")
+    assert "lines[0].strands (csos-ministries): should be a list (got dict)" in msg

@@ -148,3 +148,27 @@ def test_all_problems_reported_at_once(model_copy):
     edit_yaml(model_copy / "relationships" / "victim-courts.yaml", lambda d: d.update(to="nowhere"))
     edit_yaml(model_copy / "relationships" / "police-courts.yaml", lambda d: d.update(to="elsewhere"))
     assert len(problems(model_copy)) == 2
+
+
+def test_single_file_model_with_wrong_shapes(tmp_path):
+    path = tmp_path / "model.yaml"
+    path.write_text("framework: 3\nstandards: {}\nrelationships: x\n", encoding="utf-8")
+    msgs = problems(path)
+    assert f"{path}:3: relationships: expected a list of relationships" in msgs
+    assert f"{path}:1: framework: expected a mapping of fields, got int" in msgs
+    assert f"{path}:2: standards: expected a list of standards" in msgs
+
+
+def test_single_file_model_loads(tmp_path, model):
+    import yaml
+
+    from framework import ROOT
+
+    doc = {"framework": yaml.safe_load((ROOT / "framework" / "framework.yaml").read_text(encoding="utf-8")),
+           "standards": yaml.safe_load((ROOT / "standards" / "standards.yaml").read_text(encoding="utf-8"))["standards"],
+           "relationships": [yaml.safe_load(p.read_text(encoding="utf-8"))
+                             for p in sorted((ROOT / "relationships").glob("*.yaml"))]}
+    path = tmp_path / "model.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    single = load_model(path)
+    assert single.relationships == model.relationships and single.standards == model.standards
