@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import yaml
 
 from framework import Assessment
@@ -21,11 +19,6 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
-def assessment_data(assessment: Assessment) -> dict[str, Any]:
-    """The assessment as plain data, without empty or default-valued fields."""
-    return assessment.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-
-
 def dump_assessment(assessment: Assessment) -> str:
     """YAML text of an assessment that loads back to an equal Assessment."""
-    return yaml.dump(assessment_data(assessment), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(assessment.as_data(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

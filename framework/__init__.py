@@ -5,6 +5,7 @@ from framework.loader import (
     ASSESSMENTS_DIR,
     ROOT,
     assessment_from_text,
+    check_assessment,
     bundled_assessments,
     load_assessment,
     load_model,
@@ -15,5 +16,5 @@ from framework.problems import Problem, ValidationFailed
 __all__ = [
     "ASSESSMENTS_DIR", "ROOT", "Actor", "Assessment", "Cluster", "Evidence", "Framework", "Line",
     "Model", "Problem", "Relationship", "Situation", "Standard", "StrandScore", "ValidationFailed",
-    "assessment_from_text", "bundled_assessments", "load_assessment", "load_model",
+    "assessment_from_text", "bundled_assessments", "check_assessment", "load_assessment", "load_model",
 ]

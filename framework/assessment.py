@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -65,3 +65,11 @@ class Assessment(Frozen):
     illustrative: bool = False
     notes: LongText = ""
     lines: tuple[Line, ...] = ()
+
+    def as_data(self) -> dict[str, Any]:
+        """Plain data (as in the YAML file), without empty or default-valued fields."""
+        return self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+
+    def line(self, relationship: str) -> Line | None:
+        """The line assessing a relationship, if there is one."""
+        return next((ln for ln in self.lines if ln.relationship == relationship), None)

@@ -252,6 +252,11 @@ def parse_assessment(data: Any, text: str, file: str, model: Model) -> Assessmen
     return assessment
 
 
+def check_assessment(assessment: Assessment, model: Model, file: str = "<input>") -> Assessment:
+    """Validate an Assessment built in code (e.g. from a form) as if it had been loaded from YAML."""
+    return parse_assessment(assessment.as_data(), "", file, model)
+
+
 def _check_assessment(checker: Checker, doc: Doc, a: Assessment, model: Model) -> None:
     if a.model_version != model.version:
         checker.add(doc, ("model_version",), f"assessment is for model {a.model_version!r}, "
