@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+from postgres import throwaway_cluster
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
 from framework import ROOT, Assessment, Model, load_assessment, load_model
+from store import Repository, open_engine
 
 EW_2019 = ROOT / "assessments" / "england-wales-2019.yaml"
 
@@ -27,3 +35,42 @@ def model_copy(tmp_path: Path) -> Path:
     for name in ("framework", "standards", "relationships"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     return tmp_path
+
+
+# ----------------------------------------------------------------------------------- databases
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL server URL: TEST_DATABASE_URL if given, else a throwaway cluster for this run."""
+    if os.environ.get("TEST_DATABASE_URL"):  # a server the tests may create databases on
+        yield make_url(os.environ["TEST_DATABASE_URL"]).set(database=None).render_as_string(hide_password=False)
+        return
+    with throwaway_cluster() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database of each kind: a SQLite file, and a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ffgrid.db'}"
+        return
+    server = request.getfixturevalue("pg_server")
+    name = f"ffgrid_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def repo(db_url: str, model: Model) -> Iterator[Repository]:
+    """An empty, migrated repository on each database kind."""
+    repository = Repository(open_engine(db_url), model)
+    yield repository
+    repository.engine.dispose()

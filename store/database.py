@@ -1,0 +1,61 @@
+"""Where the database is, how to connect to it, and bringing its schema up to date (Alembic)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+
+from framework import ROOT
+
+DEFAULT_SQLITE = ROOT / "var" / "ffgrid.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+_LOCK_ID = 0x66666772  # "ffgr": one migration at a time across app processes on PostgreSQL
+
+
+def database_url(environ: dict[str, str] | None = None) -> str:
+    """`DATABASE_URL` if set (e.g. PostgreSQL), else a SQLite file at `FFGRID_DB` or var/ffgrid.db."""
+    env = os.environ if environ is None else environ
+    if env.get("DATABASE_URL"):
+        url = env["DATABASE_URL"]
+        return "postgresql+psycopg://" + url.split("://", 1)[1] if url.startswith(("postgres://", "postgresql://")) else url
+    return f"sqlite:///{Path(env.get('FFGRID_DB') or DEFAULT_SQLITE).resolve()}"
+
+
+def open_engine(url: str | None = None, migrate: bool = True) -> Engine:
+    """An engine for the database at `url` (default: `database_url()`), its schema migrated to head."""
+    url = url or database_url()
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    if migrate:
+        upgrade(engine)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")  # readers in other processes are not blocked by a writer
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the Alembic migrations up to `revision` (serialised across processes on PostgreSQL)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)

@@ -1,0 +1,276 @@
+"""The repository the pages and the CLI talk to: list, read, import, export and save assessments.
+
+Every write is one transaction: it is validated against the model first, and either all of it is
+stored or none. A line is saved against the version the editor started from; a save against a
+stale version is refused (`StaleEdit`) and nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Iterator
+
+from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from exports.assessment_yaml import dump_assessment
+from framework import (
+    Assessment, Evidence, Line, Model, Situation, StrandScore, assessment_from_text, bundled_assessments,
+    check_assessment, load_assessment,
+)
+from store.database import open_engine
+from store.tables import AssessmentRow, CommentRow, EvidenceRow, LineRow, StrandRow, utcnow
+
+_HEADER = ("title", "country", "date", "model_version", "author", "source", "status", "illustrative", "notes")
+_SCORES = ("framework", "action", "rating", "na_reason")
+
+
+class NotFound(KeyError):
+    """No assessment (or line) with that id."""
+
+
+class AlreadyExists(Exception):
+    """An assessment with that id is already stored and replacing it was not asked for."""
+
+
+class StaleEdit(Exception):
+    """The line changed since the editor loaded it; carries the stored line and who changed it."""
+
+    def __init__(self, relationship: str, expected: int, meta: LineMeta, current: Line | None):
+        self.relationship, self.expected, self.meta, self.current = relationship, expected, meta, current
+        who = f" by {meta.updated_by}" if meta.updated_by else ""
+        when = f" at {meta.updated_at:%Y-%m-%d %H:%M} UTC" if meta.updated_at else ""
+        super().__init__(f"{relationship} was changed{who}{when} (version {meta.version}) after you opened "
+                         f"version {expected}; your changes were not saved.")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One stored assessment, for lists and choosers."""
+
+    id: str
+    title: str
+    country: str
+    date: str
+    model_version: str
+    illustrative: bool
+    revision: int
+    lines: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.country} {self.date} – {self.title}"
+
+
+@dataclass(frozen=True)
+class LineMeta:
+    """Who last saved a line, when, and its version (for saves against a known version)."""
+
+    version: int = 0
+    updated_by: str | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An assessment as stored: the content, its revision, and per-line metadata."""
+
+    assessment: Assessment
+    revision: int
+    meta: dict[str, LineMeta]
+
+    def line_meta(self, relationship: str) -> LineMeta:
+        return self.meta.get(relationship, LineMeta())
+
+
+class Repository:
+    """Assessments in the database, validated against one model."""
+
+    def __init__(self, engine: Engine, model: Model):
+        self.engine, self.model = engine, model
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    # ------------------------------------------------------------------------------------ reading
+
+    def list(self) -> list[Summary]:
+        """Every stored assessment, by country then date."""
+        counts = (select(LineRow.assessment_id, func.count().label("n"))
+                  .group_by(LineRow.assessment_id).subquery())
+        query = (select(AssessmentRow, func.coalesce(counts.c.n, 0))
+                 .outerjoin(counts, counts.c.assessment_id == AssessmentRow.id)
+                 .order_by(AssessmentRow.country, AssessmentRow.date, AssessmentRow.slug))
+        with self._session() as s:
+            return [Summary(r.slug, r.title, r.country, r.date, r.model_version, r.illustrative, r.revision, n)
+                    for r, n in s.execute(query)]
+
+    def revision(self, slug: str) -> int:
+        """A number that changes whenever anything in the assessment is saved (cheap to ask)."""
+        with self._session() as s:
+            rev = s.scalar(select(AssessmentRow.revision).where(AssessmentRow.slug == slug))
+        if rev is None:
+            raise NotFound(slug)
+        return rev
+
+    def get(self, slug: str) -> Stored:
+        """The stored assessment with every line, strand score, evidence item and comment."""
+        with self._session() as s:
+            row = s.scalar(select(AssessmentRow).where(AssessmentRow.slug == slug).options(
+                selectinload(AssessmentRow.lines).selectinload(LineRow.strands),
+                selectinload(AssessmentRow.lines).selectinload(LineRow.evidence),
+                selectinload(AssessmentRow.lines).selectinload(LineRow.comments)))
+            if row is None:
+                raise NotFound(slug)
+            assessment = Assessment(id=row.slug, **{k: getattr(row, k) for k in _HEADER},
+                                    lines=tuple(_line(r) for r in row.lines))
+            meta = {r.relationship: LineMeta(r.version, r.updated_by, r.updated_at) for r in row.lines}
+            return Stored(assessment, row.revision, meta)
+
+    def export_yaml(self, slug: str) -> str:
+        """The stored assessment as YAML that imports back to the same content."""
+        return dump_assessment(self.get(slug).assessment)
+
+    # ------------------------------------------------------------------------------------ writing
+
+    def import_yaml(self, text: str, file: str, replace: bool = False, author: str | None = None) -> Assessment:
+        """Validate YAML text and store it; on any problem raise `ValidationFailed` and store nothing."""
+        assessment = assessment_from_text(text, file, self.model)
+        self.add(assessment, replace=replace, author=author)
+        return assessment
+
+    def add(self, assessment: Assessment, replace: bool = False, author: str | None = None) -> None:
+        """Store a whole assessment (validated first); `replace` overwrites one with the same id."""
+        assessment = check_assessment(assessment, self.model, assessment.id)
+        with self._session() as s:
+            old = s.scalar(select(AssessmentRow).where(AssessmentRow.slug == assessment.id))
+            revision = 1
+            if old is not None:
+                if not replace:
+                    raise AlreadyExists(f"an assessment with id {assessment.id!r} is already stored")
+                revision = old.revision + 1
+                s.delete(old)
+                s.flush()
+            s.add(AssessmentRow(slug=assessment.id, revision=revision,
+                                **{k: getattr(assessment, k) for k in _HEADER},
+                                lines=[_line_row(ln, i, author) for i, ln in enumerate(assessment.lines)]))
+            try:
+                s.flush()
+            except IntegrityError as err:  # another process stored the same id meanwhile
+                raise AlreadyExists(f"an assessment with id {assessment.id!r} is already stored") from err
+
+    def delete(self, slug: str) -> None:
+        """Remove an assessment and everything in it."""
+        with self._session() as s:
+            if not s.execute(delete(AssessmentRow).where(AssessmentRow.slug == slug)).rowcount:
+                raise NotFound(slug)
+
+    def save_line(self, slug: str, line: Line, expected_version: int, author: str) -> int:
+        """Store one line if it is still at `expected_version` (0: not yet stored); returns the new version.
+
+        The whole assessment with the new line is validated first (`ValidationFailed` names the
+        field). A stale version raises `StaleEdit` and changes nothing.
+        """
+        stored = self.get(slug)
+        lines = [line if ln.relationship == line.relationship else ln for ln in stored.assessment.lines]
+        if stored.assessment.line(line.relationship) is None:
+            lines.append(line)
+        check_assessment(stored.assessment.model_copy(update={"lines": tuple(lines)}), self.model, slug)
+        with self._session() as s:
+            a_id = s.scalar(select(AssessmentRow.id).where(AssessmentRow.slug == slug))
+            if a_id is None:
+                raise NotFound(slug)
+            row = s.scalar(select(LineRow).where(LineRow.assessment_id == a_id,
+                                                 LineRow.relationship == line.relationship))
+            current = row.version if row is not None else 0
+            if current != expected_version:
+                meta = LineMeta(current, row.updated_by, row.updated_at) if row is not None else LineMeta()
+                raise StaleEdit(line.relationship, expected_version, meta, _line(row) if row else None)
+            if row is None:
+                position = s.scalar(select(func.coalesce(func.max(LineRow.position), -1))
+                                    .where(LineRow.assessment_id == a_id)) + 1
+                new = _line_row(line, position, author)
+                new.assessment_id = a_id
+                s.add(new)
+                try:
+                    s.flush()
+                except IntegrityError as err:  # another editor created the line meanwhile
+                    raise StaleEdit(line.relationship, 0, LineMeta(1), None) from err
+                version = 1
+            else:
+                version = self._overwrite(s, row, line, expected_version, author)
+            s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id)
+                      .values(revision=AssessmentRow.revision + 1, updated_at=utcnow()))
+            return version
+
+    def _overwrite(self, s: Session, row: LineRow, line: Line, expected: int, author: str) -> int:
+        # Compare-and-set on the version column: a concurrent save that got here first makes this
+        # UPDATE match no row, and the transaction is rolled back.
+        fresh = _line_row(line, row.position, author)
+        values = {c: getattr(fresh, c) for c in (*_SCORES, "grid_row", "situation_framework", "situation_action")}
+        hit = s.execute(update(LineRow).where(LineRow.id == row.id, LineRow.version == expected).values(
+            **values, version=expected + 1, updated_by=author, updated_at=utcnow())).rowcount
+        if not hit:
+            raise StaleEdit(line.relationship, expected, LineMeta(expected + 1), None)
+        for table in (StrandRow, EvidenceRow, CommentRow):
+            s.execute(delete(table).where(table.line_id == row.id))
+        for child in (*fresh.strands, *fresh.evidence, *fresh.comments):
+            child.line_id = row.id
+            s.add(child)
+        return expected + 1
+
+    def seed(self) -> list[str]:
+        """Store the bundled assessments that are not stored yet (first run); returns their ids."""
+        have = {s.id for s in self.list()}
+        added = []
+        for path in bundled_assessments():
+            assessment = load_assessment(path, self.model)
+            if assessment.id in have:
+                continue
+            try:
+                self.add(assessment, author="bundled example")
+                added.append(assessment.id)
+            except AlreadyExists:  # seeded by another process at the same moment
+                pass
+        return added
+
+
+def open_repository(model: Model, url: str | None = None, seed: bool = True) -> Repository:
+    """The repository on `url` (default: `database_url()`), migrated, seeded when empty."""
+    repo = Repository(open_engine(url), model)
+    if seed and not repo.list():
+        repo.seed()
+    return repo
+
+
+# ------------------------------------------------------------------------------ rows <-> objects
+
+
+def _line_row(line: Line, position: int, author: str | None) -> LineRow:
+    return LineRow(
+        position=position, relationship=line.relationship, grid_row=line.grid_row,
+        **{k: getattr(line, k) for k in _SCORES},
+        situation_framework=line.situation.framework, situation_action=line.situation.action,
+        version=1, updated_by=author,
+        strands=[StrandRow(position=i, strand=s.strand, **{k: getattr(s, k) for k in _SCORES})
+                 for i, s in enumerate(line.strands)],
+        evidence=[EvidenceRow(position=i, title=e.title, url=e.url, dimension=e.dimension, note=e.note,
+                              standards=list(e.standards)) for i, e in enumerate(line.evidence)],
+        comments=[CommentRow(position=i, text=c) for i, c in enumerate(line.comments)],
+    )
+
+
+def _line(row: LineRow) -> Line:
+    return Line(
+        relationship=row.relationship, grid_row=row.grid_row, **{k: getattr(row, k) for k in _SCORES},
+        situation=Situation(framework=row.situation_framework, action=row.situation_action),
+        strands=tuple(StrandScore(strand=s.strand, **{k: getattr(s, k) for k in _SCORES}) for s in row.strands),
+        evidence=tuple(Evidence(title=e.title, url=e.url, dimension=e.dimension, note=e.note,
+                                standards=tuple(e.standards)) for e in row.evidence),
+        comments=tuple(c.text for c in row.comments),
+    )

@@ -1,0 +1,102 @@
+"""Database tables (SQLAlchemy 2 ORM): an assessment, its lines, strand scores, evidence, comments."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import orm
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware (UTC)."""
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    """Declarative base; `Base.metadata` is what the Alembic migrations must match."""
+
+
+class AssessmentRow(Base):
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(String(2000))
+    country: Mapped[str] = mapped_column(String(2000))
+    date: Mapped[str] = mapped_column(String(10))
+    model_version: Mapped[str] = mapped_column(String(50))
+    author: Mapped[str] = mapped_column(String(2000))
+    source: Mapped[str] = mapped_column(String(2000), default="")
+    status: Mapped[str] = mapped_column(String(20), default="published")
+    illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    lines: Mapped[list[LineRow]] = orm.relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="LineRow.position")
+
+
+class LineRow(Base):
+    __tablename__ = "lines"
+    __table_args__ = (UniqueConstraint("assessment_id", "relationship"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    relationship: Mapped[str] = mapped_column(String(120))
+    grid_row: Mapped[int | None] = mapped_column(Integer)
+    framework: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[int | None] = mapped_column(Integer)
+    rating: Mapped[str | None] = mapped_column(String(10))
+    na_reason: Mapped[str | None] = mapped_column(String(2000))
+    situation_framework: Mapped[str | None] = mapped_column(Text)
+    situation_action: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(200))
+    assessment: Mapped[AssessmentRow] = orm.relationship(back_populates="lines")
+    strands: Mapped[list[StrandRow]] = orm.relationship(
+        cascade="all, delete-orphan", order_by="StrandRow.position")
+    evidence: Mapped[list[EvidenceRow]] = orm.relationship(
+        cascade="all, delete-orphan", order_by="EvidenceRow.position")
+    comments: Mapped[list[CommentRow]] = orm.relationship(
+        cascade="all, delete-orphan", order_by="CommentRow.position")
+
+
+class StrandRow(Base):
+    __tablename__ = "strand_scores"
+    __table_args__ = (UniqueConstraint("line_id", "strand"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("lines.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    strand: Mapped[str] = mapped_column(String(120))
+    framework: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[int | None] = mapped_column(Integer)
+    rating: Mapped[str | None] = mapped_column(String(10))
+    na_reason: Mapped[str | None] = mapped_column(String(2000))
+
+
+class EvidenceRow(Base):
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("lines.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(2000))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    dimension: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    standards: Mapped[list[int]] = mapped_column(JSON, default=list)
+
+
+class CommentRow(Base):
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("lines.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(2000))

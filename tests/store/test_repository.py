@@ -1,0 +1,168 @@
+"""The repository on SQLite and PostgreSQL: seeding, round trips, imports, saves and conflicts."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from exports.assessment_yaml import dump_assessment
+from framework import ValidationFailed, bundled_assessments, load_assessment
+from scoring import score_assessment
+from store import AlreadyExists, NotFound, StaleEdit, database_url, open_repository
+from store.tables import Base
+
+
+def _rating(model, assessment, rid):
+    return next(ln.rating for ln in score_assessment(model, assessment) if ln.relationship == rid)
+
+
+def test_migrations_create_exactly_the_tables_the_code_uses(repo):
+    with repo.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_seed_stores_the_bundled_assessments_unchanged(repo, model):
+    assert sorted(repo.seed()) == ["england-wales-2019", "england-wales-2024-illustrative"]
+    assert repo.seed() == []  # idempotent
+    summaries = {s.id: s for s in repo.list()}
+    assert summaries["england-wales-2019"].lines == 31
+    assert summaries["england-wales-2024-illustrative"].illustrative
+    for path in bundled_assessments():
+        original = load_assessment(path, model)
+        assert repo.get(original.id).assessment == original
+
+
+def test_import_export_import_is_identical(repo, ew):
+    text = dump_assessment(ew).replace("id: england-wales-2019", "id: ew-copy", 1)
+    repo.import_yaml(text, "upload.yaml")
+    exported = repo.export_yaml("ew-copy")
+    assert exported == text
+    repo.import_yaml(exported.replace("id: ew-copy", "id: ew-copy-2", 1), "again.yaml")
+    again = repo.get("ew-copy-2").assessment
+    assert again.model_copy(update={"id": "england-wales-2019"}) == ew
+
+
+def test_text_in_any_european_script_and_long_text_survive(repo, ew):
+    long = "Ελληνικά, Magyar őű, Polski żółć, Кириллица. " * 500  # ~23,000 characters
+    line = ew.lines[0].model_copy(update={"situation": ew.lines[0].situation.model_copy(update={"framework": long})})
+    repo.add(ew.model_copy(update={"lines": (line, *ew.lines[1:])}))
+    assert repo.get(ew.id).assessment.lines[0].situation.framework == long
+
+
+def test_broken_yaml_shows_the_problems_and_changes_nothing(repo, ew):
+    repo.add(ew)
+    before = (repo.list(), repo.export_yaml(ew.id))
+    broken = dump_assessment(ew).replace("framework: 2\n", "framework: 7\n", 1)  # first such: row 4
+    with pytest.raises(ValidationFailed) as err:
+        repo.import_yaml(broken, "broken.yaml", replace=True)
+    problem = err.value.problems[0]
+    assert problem.file == "broken.yaml" and problem.line and "lines[3].framework" in str(problem)
+    with pytest.raises(ValidationFailed):
+        repo.import_yaml("id: [unclosed\n", "syntax.yaml", replace=True)
+    assert (repo.list(), repo.export_yaml(ew.id)) == before
+
+
+def test_an_existing_id_is_replaced_only_when_asked(repo, ew, model):
+    repo.add(ew)
+    with pytest.raises(AlreadyExists):
+        repo.add(ew)
+    changed = ew.model_copy(update={"title": "Re-imported"})
+    repo.add(changed, replace=True)
+    assert repo.get(ew.id).assessment.title == "Re-imported" and repo.revision(ew.id) == 2
+
+
+def test_several_assessments_side_by_side(repo, ew):
+    for n, country in enumerate(["Hungary", "Greece", "Poland"]):
+        repo.add(ew.model_copy(update={"id": f"a-{n}", "country": country, "date": f"202{n}"}))
+    assert [s.country for s in repo.list()] == ["Greece", "Hungary", "Poland"]
+    with pytest.raises(NotFound):
+        repo.get("nope")
+
+
+def test_saving_a_line_changes_its_rating_and_records_who(repo, ew, model):
+    repo.add(ew)
+    rid = "police-courts"
+    old = repo.get(ew.id)
+    line = old.assessment.line(rid)
+    assert _rating(model, old.assessment, rid) == "amber"
+    version = repo.save_line(ew.id, line.model_copy(update={"framework": 3, "action": 3, "rating": "green"}),
+                             old.line_meta(rid).version, author="Ann Assessor")
+    new = repo.get(ew.id)
+    assert version == old.line_meta(rid).version + 1 == new.line_meta(rid).version
+    assert new.line_meta(rid).updated_by == "Ann Assessor" and new.line_meta(rid).updated_at
+    assert _rating(model, new.assessment, rid) == "green"
+    assert new.revision == old.revision + 1
+    assert new.assessment.line(rid).evidence == line.evidence  # children rewritten, not lost
+
+
+def test_a_stale_save_is_refused_and_overwrites_nothing(repo, ew):
+    repo.add(ew)
+    rid = "police-prosecution"
+    stored = repo.get(ew.id)
+    line, version = stored.assessment.line(rid), stored.line_meta(rid).version
+    repo.save_line(ew.id, line.model_copy(update={"action": 3, "rating": None}), version, author="first")
+    with pytest.raises(StaleEdit) as err:
+        repo.save_line(ew.id, line.model_copy(update={"action": 0, "rating": None}), version, author="second")
+    assert "first" in str(err.value) and err.value.current.action == 3
+    assert repo.get(ew.id).assessment.line(rid).action == 3
+
+
+def test_an_invalid_line_is_refused_with_the_field_named(repo, ew):
+    repo.add(ew)
+    stored = repo.get(ew.id)
+    line = stored.assessment.lines[0]
+    with pytest.raises(ValidationFailed) as err:
+        repo.save_line(ew.id, line.model_copy(update={"framework": 9}), stored.line_meta(line.relationship).version,
+                       author="x")
+    assert "lines[0].framework" in str(err.value)
+    assert repo.get(ew.id) == stored
+
+
+def test_a_line_not_yet_assessed_can_be_added(repo, ew, model):
+    rid = ew.lines[-1].relationship
+    repo.add(ew.model_copy(update={"lines": ew.lines[:-1]}))
+    assert _rating(model, repo.get(ew.id).assessment, rid) == "unscored"
+    assert repo.save_line(ew.id, ew.lines[-1], 0, author="x") == 1
+    assert repo.get(ew.id).assessment == ew
+    with pytest.raises(StaleEdit):
+        repo.save_line(ew.id, ew.lines[-1], 0, author="y")
+
+
+def test_concurrent_saves_of_one_line_one_wins_one_is_refused(repo, ew):
+    repo.add(ew)
+    rid = "police-prosecution"
+    stored = repo.get(ew.id)
+    line, version = stored.assessment.line(rid), stored.line_meta(rid).version
+    results: list[object] = []
+    barrier = threading.Barrier(2)
+
+    def save(action: int) -> None:
+        barrier.wait()
+        try:
+            results.append(repo.save_line(ew.id, line.model_copy(update={"action": action, "rating": None}),
+                                          version, author=f"thread {action}"))
+        except StaleEdit as err:
+            results.append(err)
+
+    threads = [threading.Thread(target=save, args=(a,)) for a in (0, 3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(type(r).__name__ for r in results) == ["StaleEdit", "int"]
+    final = repo.get(ew.id)
+    assert final.line_meta(rid).version == version + 1
+    assert final.line_meta(rid).updated_by == f"thread {final.assessment.line(rid).action}"
+
+
+def test_database_location_is_configurable(tmp_path, model):
+    assert database_url({"DATABASE_URL": "postgresql://u@h/db"}) == "postgresql+psycopg://u@h/db"
+    assert database_url({"FFGRID_DB": str(tmp_path / "x.db")}) == f"sqlite:///{tmp_path / 'x.db'}"
+    assert database_url({}).endswith("var/ffgrid.db")
+    path = tmp_path / "new" / "ffgrid.db"
+    repo = open_repository(model, database_url({"FFGRID_DB": str(path)}))
+    assert path.exists() and len(repo.list()) == 2  # created and seeded on first run
+    repo.engine.dispose()
