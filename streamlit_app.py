@@ -1,6 +1,37 @@
-"""ffgrid's Streamlit entry point: page navigation only."""
+"""ffgrid's Streamlit entry point: the page navigation and the sidebar every page shares."""
 
 import streamlit as st
 
+from ui.state import drafts, repository
+
 st.set_page_config(page_title="ffgrid – Facing all the Facts", page_icon=":material/hub:", layout="wide")
-st.navigation([st.Page("ui/overview.py", title="Overview", icon=":material/hub:", default=True)]).run()
+
+PAGES = {
+    "overview": st.Page("ui/overview.py", title="Overview", icon=":material/hub:", default=True),
+    "assess": st.Page("ui/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
+    "standards": st.Page("ui/standards.py", title="Standards", icon=":material/rule:", url_path="standards"),
+    "compare": st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+    "data": st.Page("ui/data_io.py", title="Data in / out", icon=":material/swap_vert:", url_path="data"),
+}
+st.session_state["pages"] = PAGES  # for click-through between pages (st.switch_page)
+page = st.navigation(list(PAGES.values()))
+
+summaries = {s.id: s for s in repository().list()}
+if not summaries:  # everything was deleted: start again from the bundled examples
+    repository().seed()
+    summaries = {s.id: s for s in repository().list()}
+with st.sidebar:
+    st.markdown("**ffgrid** · Facing all the Facts")
+    if "choose_assessment" in st.session_state:  # chosen by a page in the previous run (e.g. an import)
+        st.session_state["assessment"] = st.session_state.pop("choose_assessment")
+    if st.session_state.get("assessment") not in summaries:
+        st.session_state["assessment"] = next(iter(summaries))
+    st.selectbox("Assessment", list(summaries), key="assessment", format_func=lambda i: summaries[i].label)
+    if summaries[st.session_state["assessment"]].illustrative:
+        st.caption(":orange[Illustrative example, not an official assessment.]")
+    st.text_input("Your name", key="author", max_chars=200, placeholder="recorded with each save",
+                  help="Saved with every change you make, as its author.")
+    if pending := drafts():
+        st.warning(f"{len(pending)} relationship(s) with unsaved changes. Open **Assess** to save or discard.",
+                   icon=":material/edit:")
+page.run()

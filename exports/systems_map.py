@@ -50,8 +50,8 @@ def edge_label(line: ScoredLine) -> str:
     return f"{word} {line.framework}+{line.action}" if line.total is not None else word
 
 
-def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "") -> str:
-    """DOT source of the systems map for the given scored lines."""
+def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", highlight: str | None = None) -> str:
+    """DOT source of the systems map for the given scored lines; `highlight` a relationship id to stand out."""
     graph = actor_graph(model)
     dot = graphviz.Graph("systems_map", strict=False)
     dot.attr(rankdir="LR", compound="true", newrank="true", nodesep="0.35", ranksep="1.1",
@@ -77,7 +77,7 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "") 
                          fillcolor=KIND_FILL[actor.kind])
 
     for line in lines:
-        _edge(dot, model, line)
+        _edge(dot, model, line, line.relationship == highlight)
     _legend(dot, {b.id: f": total {b.min}-{b.max}" for b in model.framework.rating_bands})
     return dot.source
 
@@ -90,13 +90,16 @@ def _anchor(model: Model, end: str) -> tuple[str, dict[str, str]]:
     return cluster.members[len(cluster.members) // 2], {"cluster": f"cluster_{_slug(cluster.id)}"}
 
 
-def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine) -> None:
+def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine, highlight: bool = False) -> None:
     style = EDGE_STYLE[line.rating]
     line_id = f"line-{line.relationship}" + (f"-{line.strand}" if line.strand else "")
     strand = f" ({line.strand})" if line.strand else ""
     attrs = {"color": style["color"], "style": style["style"], "penwidth": style["penwidth"],
              "label": edge_label(line), "fontcolor": "#1a1a1a",
              "tooltip": graphviz.nohtml(f"{line.title}{strand}: {edge_label(line)}"), "class": f"rating-{_slug(line.rating)}"}
+    if highlight:  # the line being edited: twice as thick, its label in bold
+        attrs.update(penwidth=str(2 * float(style["penwidth"])), fontname=f"{FONT} Bold", fontsize="11",
+                     label=f"▶ {edge_label(line)}")
     if line.from_ == line.to and line.from_ in model.clusters:
         members = model.clusters[line.from_].members  # a line within a grey-line cluster
         for i, (a, b) in enumerate(zip(members, members[1:]), 1):

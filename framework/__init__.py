@@ -9,6 +9,7 @@ from framework.loader import (
     bundled_assessments,
     load_assessment,
     load_model,
+    parse_line,
 )
 from framework.model import Actor, Cluster, Framework, Model, Relationship, Standard
 from framework.problems import Problem, ValidationFailed
@@ -17,4 +18,5 @@ __all__ = [
     "ASSESSMENTS_DIR", "ROOT", "Actor", "Assessment", "Cluster", "Evidence", "Framework", "Line",
     "Model", "Problem", "Relationship", "Situation", "Standard", "StrandScore", "ValidationFailed",
     "assessment_from_text", "bundled_assessments", "check_assessment", "load_assessment", "load_model",
+    "parse_line",
 ]

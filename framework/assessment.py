@@ -9,8 +9,10 @@ from pydantic import Field, StringConstraints
 from framework.model import Frozen, Score, Slug
 
 RatingWord = Literal["green", "amber", "red", "n/a"]
-LongText = Annotated[str, StringConstraints(max_length=50_000)]
-ShortText = Annotated[str, StringConstraints(max_length=2_000)]
+LONG_TEXT_MAX = 50_000  # characters: national-situation texts in the seed run to thousands
+SHORT_TEXT_MAX = 2_000
+LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX)]
+ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_MAX)]
 DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 
@@ -23,7 +25,7 @@ class Situation(Frozen):
 
 class Evidence(Frozen):
     title: ShortText
-    url: Annotated[str, StringConstraints(pattern=r"^https?://", max_length=2_000)] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://", max_length=SHORT_TEXT_MAX)] | None = None
     dimension: Literal["framework", "action"] | None = None
     note: LongText | None = None
     standards: tuple[Annotated[int, Field(strict=True)], ...] = ()

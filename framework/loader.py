@@ -264,18 +264,34 @@ def _check_assessment(checker: Checker, doc: Doc, a: Assessment, model: Model) -
     seen: set[str] = set()
     for i, line in enumerate(a.lines):
         at: Path_ = ("lines", i)
-        rel = model.relationships.get(line.relationship)
-        if rel is None:
-            checker.add(doc, at + ("relationship",), f"unknown relationship {line.relationship!r}")
-            continue
         if line.relationship in seen:
             checker.add(doc, at + ("relationship",), "relationship is assessed twice", line.relationship)
         seen.add(line.relationship)
-        for j, ev in enumerate(line.evidence):
-            for k, sid in enumerate(ev.standards):
-                if sid not in model.standards:
-                    checker.add(doc, at + ("evidence", j, "standards", k), f"unknown standard {sid}", line.relationship)
-        _check_strands(checker, doc, at, line, rel.strands, model)
+        _check_line(checker, doc, at, line, model)
+
+
+def parse_line(data: Any, model: Model, file: str = "<form>") -> Line:
+    """Validate one line's data (e.g. from the Assess form); ValidationFailed names each field."""
+    checker = Checker()
+    doc = Doc(file, "", data)
+    line = checker.typed(Line, doc)
+    if line is not None:
+        _check_line(checker, doc, (), line, model)
+    checker.raise_if_any()
+    assert line is not None
+    return line
+
+
+def _check_line(checker: Checker, doc: Doc, at: Path_, line: Line, model: Model) -> None:
+    rel = model.relationships.get(line.relationship)
+    if rel is None:
+        checker.add(doc, at + ("relationship",), f"unknown relationship {line.relationship!r}")
+        return
+    for j, ev in enumerate(line.evidence):
+        for k, sid in enumerate(ev.standards):
+            if sid not in model.standards:
+                checker.add(doc, at + ("evidence", j, "standards", k), f"unknown standard {sid}", line.relationship)
+    _check_strands(checker, doc, at, line, rel.strands, model)
 
 
 def _check_strands(checker: Checker, doc: Doc, at: Path_, line: Line, strands: tuple[str, ...],

@@ -1,34 +1,37 @@
-"""Overview: the systems map coloured by rating beside the rating counts and the grid."""
+"""Overview: the systems map beside the rating counts and the grid; open a relationship from either."""
 
-import pandas as pd
 import streamlit as st
 
-from exports.systems_map import systems_map_dot
-from scoring import RATINGS, count_ratings, score_assessment
-from ui.loaders import assessments, model
+from ui.components import grid_frame, header, rating_counts, systems_map
+from ui.state import chosen, stored
+from ui.text import md
 
-RATING_MARK = {"green": "● GREEN", "amber": "◆ AMBER", "red": "▲ RED", "n/a": "○ N/A", "unscored": "– UNSCORED"}
-
-m = model()
-available = assessments()
+current, lines = stored(chosen())
+a = current.assessment
 st.title("Systems map")
-choice = st.selectbox("Assessment", list(available), key="assessment",
-                      format_func=lambda i: f"{available[i].country} {available[i].date} – {available[i].title}")
-a = available[choice]
-if a.illustrative:
-    st.warning("Illustrative example, not an official assessment.", icon=":material/info:")
-st.caption(f"{a.author} · model {a.model_version} · source: {a.source}")
+st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+header(a)
+map_col, count_col = st.columns([5, 1], gap="medium")
+with map_col:
+    systems_map(lines)
+with count_col:
+    rating_counts(lines, vertical=True)
 
-lines = score_assessment(m, a)
-counts = count_ratings(lines)
-for col, rating in zip(st.columns(len(RATINGS)), RATINGS):
-    col.metric(RATING_MARK[rating], counts[rating])
-
-st.graphviz_chart(systems_map_dot(m, lines), width="stretch")
 st.subheader("Grid")
-grid = pd.DataFrame(
-    [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": ln.strand or "",
-      "Framework": ln.framework, "Action": ln.action, "Rating": RATING_MARK[ln.rating]}
-     for ln in lines])
-st.dataframe(grid, hide_index=True, key="grid",
-             column_config={"Relationship": st.column_config.TextColumn(width="large")})
+grid = grid_frame(lines)
+event = st.dataframe(grid, hide_index=True, key="grid", on_select="rerun", selection_mode="single-row",
+                     column_order=["Row", "Relationship", "Strand", "Framework", "Action", "Rating"],
+                     column_config={"Row": st.column_config.NumberColumn(width=50),
+                                    "Relationship": st.column_config.TextColumn(width="large"),
+                                    "Framework": st.column_config.NumberColumn(help="Framework score 0-3"),
+                                    "Action": st.column_config.NumberColumn(help="Action score 0-3")})
+st.caption("Select a row to open that relationship.")
+options = list(dict.fromkeys(grid["id"]))
+titles = dict(zip(grid["id"], grid["Relationship"]))
+pick = st.selectbox("Open a relationship", options, index=None, key="open_relationship",
+                    format_func=lambda rid: titles[rid], placeholder="Choose a relationship to assess")
+rows = event.selection.rows if event is not None else []
+target = grid["id"].iloc[rows[0]] if rows else pick
+if target:
+    st.session_state["relationship"] = target
+    st.switch_page(st.session_state["pages"]["assess"])

@@ -1,0 +1,236 @@
+"""Every page through Streamlit's AppTest: loads cleanly, shows its key widgets, and acts."""
+
+from __future__ import annotations
+
+from exports.assessment_yaml import dump_assessment
+from scoring import by_standard, score_assessment
+
+ASSESS, STANDARDS, COMPARE, DATA = "ui/assess.py", "ui/standards.py", "ui/compare.py", "ui/data_io.py"
+EW = "england-wales-2019"
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _map(at, n: int = 0) -> str:
+    return at.get("graphviz_chart")[n].proto.spec
+
+
+def _plain(markdown: str) -> str:
+    """Markdown with the escaping of user text removed."""
+    return markdown.replace("\\", "")
+
+
+def _rating_of(store, rid: str, strand: str | None = None) -> str:
+    a = store.get(EW).assessment
+    return next(ln.rating for ln in score_assessment(store.model, a) if ln.key == (rid, strand))
+
+
+# ----------------------------------------------------------------------------------------- Overview
+
+def test_overview_shows_counts_map_and_grid(app):
+    at = app()
+    assert at.title[0].value == "Systems map"
+    metrics = _metrics(at)
+    assert (metrics["● GREEN"], metrics["◆ AMBER"], metrics["▲ RED"], metrics["○ N/A"]) == ("16", "9", "10", "1")
+    assert "GREEN 3+2" in _map(at) and "actor-police" in _map(at)
+    grid = at.dataframe(key="grid").value
+    assert len(grid) == 36 and "▲ RED" in set(grid["Rating"])
+
+
+def test_the_illustrative_example_is_labelled_on_screen(app):
+    at = app()
+    at.sidebar.selectbox(key="assessment").select("england-wales-2024-illustrative").run()
+    assert not at.exception
+    assert any("Illustrative example, not an official assessment" in w.value for w in at.warning)
+    assert _metrics(at)["◆ AMBER"] == "12"
+
+
+def test_choosing_a_relationship_opens_it_on_the_assess_page(app):
+    at = app()
+    at.selectbox(key="open_relationship").select("victim-courts").run()
+    assert not at.exception
+    assert at.title[0].value == "Assess a relationship"
+    assert at.selectbox(key="relationship").value == "victim-courts"
+    assert any(md.value == "### Victims – judiciary and courts" for md in at.markdown)
+
+
+# ------------------------------------------------------------------------------------------- Assess
+
+def _open(app, rid: str):
+    at = app()
+    at.session_state["relationship"] = rid
+    at.switch_page(ASSESS).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _widget(items, prefix: str):
+    return next(w for w in items if w.key and w.key.startswith(prefix))
+
+
+def test_assess_shows_criteria_standards_meanings_and_inputs(app):
+    at = _open(app, "police-courts")
+    fw = _widget(at.radio, "framework@")
+    assert fw.options == ["0", "1", "2", "3"] and fw.value == 1 and _widget(at.radio, "action@").value == 2
+    assert len(fw.proto.captions) == 4 and all(fw.proto.captions)  # the meaning of each score
+    assert {t.key.split("@")[0] for t in at.text_area} == {"situation_framework", "situation_action"}
+    assert len(at.text_area[0].value) > 200  # the national situation text, from the database
+    assert len(at.data_editor) == 1 and at.button(key="save").disabled  # nothing changed yet
+    assert {e.label for e in at.expander} >= {"Standard 1", "Standard 7"}
+    assert any("standards `7`" in md.value for md in at.markdown)
+    assert "▶ AMBER 1+2" in _map(at)  # the edited line stands out on the map
+
+
+def test_a_score_change_updates_the_rating_and_the_map_on_save(app, store):
+    at = _open(app, "police-courts")
+    assert _metrics(at)["Saved rating"] == "◆ AMBER"
+    _widget(at.radio, "framework@").set_value(3).run()
+    assert any("With your unsaved changes: **● GREEN**" in c.value for c in at.caption)
+    assert _metrics(at)["Saved rating"] == "◆ AMBER"  # not saved yet
+    at.button(key="save").click().run()
+    assert not at.exception and not at.error
+    assert _metrics(at)["Saved rating"] == "● GREEN"
+    assert "▶ GREEN 3+2" in _map(at)
+    assert any("Saved version 2" in s.value for s in at.success)
+    assert _rating_of(store, "police-courts") == "green"
+    assert store.get(EW).line_meta("police-courts").updated_by == "Test Assessor"
+    at.switch_page("ui/overview.py").run()
+    grid = at.dataframe(key="grid").value
+    assert grid.loc[grid["id"] == "police-courts", "Rating"].item() == "● GREEN"
+    assert _metrics(at)["● GREEN"] == "17"
+
+
+def test_unsaved_changes_survive_switching_relationship_and_are_flagged(app, store):
+    at = _open(app, "police-courts")
+    _widget(at.radio, "action@").set_value(0).run()
+    at.selectbox(key="relationship").select("victim-courts").run()
+    assert not at.exception
+    assert any("Unsaved changes kept" in i.value and "judiciary and courts" in i.value for i in at.info)
+    assert any("1 relationship(s) with unsaved changes" in w.value for w in at.sidebar.warning)
+    at.switch_page(STANDARDS).run()  # and another page
+    at.switch_page(ASSESS).run()
+    at.selectbox(key="relationship").select("police-courts").run()
+    assert _widget(at.radio, "action@").value == 0 and not at.button(key="save").disabled
+    assert _rating_of(store, "police-courts") == "amber"  # nothing saved
+    at.button(key="discard").click().run()
+    assert _widget(at.radio, "action@").value == 2 and not at.sidebar.warning
+
+
+def test_not_applicable_needs_a_reason_and_nothing_is_saved_without_it(app, store):
+    at = _open(app, "victim-courts")
+    _widget(at.checkbox, "na@").check().run()
+    at.button(key="save").click().run()
+    assert any("Reason it does not apply" in _plain(e.value) and "needs a reason" in _plain(e.value)
+               for e in at.error), [e.value for e in at.error]
+    assert _rating_of(store, "victim-courts") == "red"
+
+
+def test_a_save_needs_the_authors_name(app, store):
+    at = _open(app, "victim-courts")
+    at.sidebar.text_input(key="author").set_value("").run()
+    _widget(at.radio, "action@").set_value(3).run()
+    at.button(key="save").click().run()
+    assert any("Enter your name" in e.value for e in at.error)
+    assert _rating_of(store, "victim-courts") == "red"
+
+
+def test_a_save_against_a_stale_version_is_refused(app, store):
+    at = _open(app, "police-courts")
+    _widget(at.radio, "framework@").set_value(0).run()
+    other = store.get(EW)  # someone else saves the same line meanwhile
+    line = other.assessment.line("police-courts")
+    store.save_line(EW, line.model_copy(update={"action": 3, "rating": None}),
+                    other.line_meta("police-courts").version, author="Other Person")
+    at.button(key="save").click().run()
+    assert any("Not saved" in e.value and "Other Person" in _plain(e.value) for e in at.error)
+    assert store.get(EW).assessment.line("police-courts").action == 3
+    assert _widget(at.radio, "framework@").value == 0  # my change is still on screen
+
+
+def test_per_strand_scores_are_edited_one_strand_at_a_time(app, store):
+    at = _open(app, "csos-ministries")
+    keys = {s.key.split("@")[0] for s in at.selectbox if s.key and "@" in s.key}
+    assert {"framework:racist", "action:racist", "framework:anti-grt"} <= keys
+    assert "Saved rating" not in _metrics(at)
+    _widget(at.selectbox, "framework:racist@").set_value(3).run()
+    _widget(at.selectbox, "action:racist@").set_value(3).run()
+    at.button(key="save").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert _rating_of(store, "csos-ministries", "racist") == "green"
+    assert _rating_of(store, "csos-ministries", "disability") == "red"
+
+
+def test_evidence_edits_are_saved_with_the_standards_they_support(app, store):
+    at = _open(app, "police-courts")
+    editor = at.data_editor[0]
+    at.session_state[editor.key] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [
+        {"title": "Ελληνική έκθεση <b>2024</b>", "url": "https://example.org/r", "dimension": "action",
+         "note": "quote", "standards": ["6", "7"]}]}
+    at.run()
+    at.button(key="save").click().run()
+    assert not at.error, [e.value for e in at.error]
+    evidence = store.get(EW).assessment.line("police-courts").evidence
+    assert evidence[-1].title == "Ελληνική έκθεση <b>2024</b>" and evidence[-1].standards == (6, 7)
+
+
+# ---------------------------------------------------------------------------------------- Standards
+
+def test_standards_page_lists_every_standard_and_flags_red_only_ones(app, store, model):
+    rollup = by_standard(model, score_assessment(model, store.get(EW).assessment))[10]
+    for ln in rollup.lines:  # make every line citing standard 10 red
+        stored = store.get(EW)
+        store.save_line(EW, stored.assessment.line(ln.relationship).model_copy(
+            update={"framework": 1, "action": 1, "rating": None}), stored.line_meta(ln.relationship).version, "t")
+    at = app(STANDARDS)
+    assert at.title[0].value == "Standards"
+    assert len(at.dataframe[0].value) == len(model.standards) == 40
+    assert any("cited only by red lines" in e.value and "10" in e.value for e in at.error)
+    at.toggle(key="only_red").set_value(True).run()
+    assert 10 in set(at.dataframe[0].value["Standard"])
+    at.selectbox(key="standard").select(10).run()
+    assert set(at.dataframe[1].value["Rating"]) == {"▲ RED"}
+
+
+# ------------------------------------------------------------------------------------------ Compare
+
+def test_compare_shows_what_moved_and_both_maps(app):
+    at = app(COMPARE)
+    metrics = _metrics(at)
+    assert (metrics["▲ Moved up"], metrics["▼ Moved down"]) == ("6", "3")
+    moved = at.dataframe[0].value
+    assert len(moved) == 9 and set(moved["Movement"]) == {"▲ up", "▼ down"}
+    assert len(at.get("graphviz_chart")) == 2
+    assert any("illustrative example" in w.value for w in at.warning)
+
+
+# ------------------------------------------------------------------------------------ Data in / out
+
+def test_importing_a_valid_yaml_adds_an_assessment(app, store, ew):
+    at = app(DATA)
+    text = dump_assessment(ew.model_copy(update={"id": "hungary-2025", "country": "Magyarország", "date": "2025"}))
+    at.file_uploader(key="upload").set_value(("hu.yaml", text.encode(), "application/yaml")).run()
+    at.button(key="import").click().run()
+    assert not at.exception and not at.error
+    assert "hungary-2025" in {s.id for s in store.list()}
+    assert at.sidebar.selectbox(key="assessment").value == "hungary-2025"
+
+
+def test_importing_a_broken_yaml_lists_problems_and_changes_nothing(app, store, ew):
+    before = [(s.id, s.revision) for s in store.list()]
+    at = app(DATA)
+    broken = dump_assessment(ew).replace("framework: 2\n", "framework: 7\n", 1)
+    at.file_uploader(key="upload").set_value(("broken.yaml", broken.encode(), "application/yaml")).run()
+    at.checkbox(key="replace").check().run()
+    at.button(key="import").click().run()
+    assert any("broken.yaml has 1 problem(s); nothing was imported" in _plain(e.value) for e in at.error)
+    problems = at.dataframe[0].value
+    assert problems["Field"].tolist() == ["lines[3].framework"] and problems["Line"].tolist()[0] > 1
+    assert [(s.id, s.revision) for s in store.list()] == before
+
+
+def test_export_offers_yaml_and_the_map(app):
+    at = app(DATA)
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Assessment YAML", "Systems map SVG", "Systems map PNG"} <= labels

@@ -1,0 +1,230 @@
+"""Assess: one relationship at a time: criteria, standards, scores, national situation and evidence.
+
+Form values live in this browser session, keyed by assessment, relationship and the version the
+editing started from, so switching relationship or page keeps unsaved changes (listed as drafts).
+A save goes to the repository against that version: a stale one is refused, nothing overwritten.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from framework import Relationship, ValidationFailed, parse_line
+from framework.assessment import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from framework.editing import clean_evidence, form_values, line_data
+from scoring import rate
+from store import StaleEdit
+from ui.components import header, systems_map
+from ui.state import chosen, drafts, flash, model, repository, stored
+from ui.text import RATING_MARK, md, scores
+
+m = model()
+slug = chosen()
+current, lines = stored(slug)
+a = current.assessment
+ratings = {ln.key: ln.rating for ln in lines}
+order = list(dict.fromkeys(ln.relationship for ln in lines))
+pending = drafts()
+
+
+def _label(rid: str) -> str:
+    line = a.line(rid)
+    return (f"{line.grid_row}. " if line and line.grid_row else "") + m.relationships[rid].title
+
+
+st.title("Assess a relationship")
+header(a)
+if st.session_state.get("relationship") not in order:
+    st.session_state["relationship"] = order[0]
+rid = st.selectbox("Relationship", order, key="relationship", format_func=_label, persist_state="session")
+rel: Relationship = m.relationships[rid]
+saved_line = a.line(rid)
+draft = pending.get((slug, rid))
+base = draft["base"] if draft else current.line_meta(rid).version
+initial = form_values(saved_line, rel.strands)
+tag = f"@{slug}/{rid}/v{base}"  # widget keys: a new stored version (not a draft) starts afresh
+
+
+def key(name: str) -> str:
+    return f"{name}{tag}"
+
+
+if message := flash():
+    st.success(message, icon=":material/check_circle:")
+others = [r for (s, r) in pending if s == slug and r != rid]
+if others:
+    st.info("Unsaved changes kept (in this browser session) on: "
+            + "; ".join(md(m.relationships[r].title) for r in others) + ". Open them to save or discard.",
+            icon=":material/edit:")
+
+meta = current.line_meta(rid)
+st.markdown(f"### {md(rel.title)}")
+st.caption(f"**{md(m.label(rel.from_))}** ↔ **{md(m.label(rel.to))}**"
+           + (f" · grid row {saved_line.grid_row}" if saved_line and saved_line.grid_row else "")
+           + (f" · version {meta.version}, saved by {md(meta.updated_by)} {meta.updated_at:%Y-%m-%d %H:%M} UTC"
+              if meta.updated_by and meta.updated_at else ""))
+
+dims = {d.id: d for d in m.framework.score_scale.dimensions}
+levels = range(m.framework.score_scale.min, m.framework.score_scale.max + 1)
+
+
+def score_input(dim: str, start: int | None, name: str, label: str | None = None) -> int | None:
+    """A 0-3 choice with each level's meaning shown beside it."""
+    d = dims[dim]
+    return st.radio(label or f"{d.label} score", list(levels), index=None if start is None else start - levels[0],
+                    key=key(name), captions=[d.levels[v] for v in levels], horizontal=False,
+                    persist_state="session", help=d.question)
+
+
+def cited(criteria) -> None:  # type: ignore[no-untyped-def]
+    """The criteria, each with the standards it cites (text on hover)."""
+    for c in criteria:
+        refs = " ".join(f"`{s}`" for s in c.standards)
+        st.markdown(f"- {c.text}" + (f" — standards {refs}" if refs else ""),
+                    help="\n\n".join(f"**{s}.** {m.standards[s].text or '(text to be entered)'}" for s in c.standards)
+                    or None)
+
+
+form, side = st.columns([3, 2], gap="large")
+values: dict[str, Any] = {"strands": {}}
+with form:
+    for dim in ("framework", "action"):
+        with st.container(border=True):
+            st.markdown(f"#### {dims[dim].label}")
+            st.caption(dims[dim].question)
+            cited(rel.framework_criteria if dim == "framework" else rel.action_criteria)
+            if not rel.strands:
+                values[dim] = score_input(dim, initial[dim], dim)
+            values[f"situation_{dim}"] = st.text_area(
+                f"National situation: {dims[dim].label.lower()}", initial[f"situation_{dim}"],
+                key=key(f"situation_{dim}"), max_chars=LONG_TEXT_MAX, height=180, persist_state="session",
+                help="Plain text or Markdown. Shown back as text.")
+    if rel.strands:
+        st.markdown("#### Scores per strand")
+        for strand in rel.strands:
+            s0 = initial["strands"][strand]
+            label = next(s.label for s in m.framework.strands if s.id == strand)
+            with st.container(border=True):
+                st.markdown(f"**{md(label)}** · {RATING_MARK[ratings[(rid, strand)]]}")
+                c1, c2, c3 = st.columns([1, 1, 2])
+                pick = lambda dim, col: col.selectbox(  # noqa: E731
+                    dims[dim].label, [None, *levels], index=0 if s0[dim] is None else s0[dim] - levels[0] + 1,
+                    key=key(f"{dim}:{strand}"), persist_state="session",
+                    format_func=lambda v, d=dim: "–" if v is None else f"{v}: {dims[d].levels[v]}")
+                sv = {"framework": pick("framework", c1), "action": pick("action", c2)}
+                sv["na"] = c3.checkbox("Not applicable", s0["na"], key=key(f"na:{strand}"), persist_state="session")
+                sv["na_reason"] = c3.text_input("Reason it does not apply", s0["na_reason"], max_chars=SHORT_TEXT_MAX,
+                                                key=key(f"na_reason:{strand}"), persist_state="session",
+                                                disabled=not sv["na"]) if sv["na"] else s0["na_reason"]
+                values["strands"][strand] = sv
+    else:
+        values["na"] = st.checkbox("Not applicable to this country", initial["na"], key=key("na"),
+                                   persist_state="session")
+        values["na_reason"] = st.text_input("Reason it does not apply (required)", initial["na_reason"],
+                                            key=key("na_reason"), max_chars=SHORT_TEXT_MAX,
+                                            persist_state="session") if values["na"] else initial["na_reason"]
+
+    st.markdown("#### Evidence")
+    editor_key = key("evidence")
+    inputs = st.session_state.setdefault("evidence_inputs", {})
+    if editor_key not in st.session_state or editor_key not in inputs:  # the editor was not on screen
+        inputs[editor_key] = draft["values"]["evidence"] if draft else initial["evidence"]
+    frame = pd.DataFrame(inputs[editor_key] or [], columns=["title", "url", "dimension", "note", "standards"])
+    edited = st.data_editor(
+        frame, key=editor_key, num_rows="dynamic", hide_index=True, width="stretch",
+        column_config={
+            "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
+            "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
+            "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"]),
+            "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width="large"),
+            "standards": st.column_config.MultiselectColumn(
+                "Standards", options=[str(s) for s in m.standards], help="Standards this item supports"),
+        })
+    values["evidence"] = clean_evidence(edited.to_dict("records"))
+
+changed = values != initial
+if changed:
+    pending[(slug, rid)] = {"base": base, "values": values}
+else:
+    pending.pop((slug, rid), None)
+
+
+def _field(path: tuple[str | int, ...]) -> str:
+    """A problem's field path in the form's own words, e.g. 'Evidence row 2: url'."""
+    names = {"framework": "Framework score", "action": "Action score", "na_reason": "Reason it does not apply",
+             "situation": "National situation"}
+    match path:
+        case ("evidence", int(i), *rest):
+            return f"Evidence row {i + 1}" + (f": {rest[0]}" if rest else "")
+        case ("strands", int(i), *rest):
+            return f"{rel.strands[i]}: " + names.get(str(rest[0]), str(rest[0])) if rest else rel.strands[i]
+        case (first, *rest):
+            return names.get(str(first), str(first)) + "".join(f" {r}" for r in rest)
+    return "form"
+
+
+def _forget() -> None:
+    """Drop this relationship's draft and form state (after a save or a discard)."""
+    pending.pop((slug, rid), None)
+    st.session_state["evidence_inputs"].pop(editor_key, None)
+    for k in [k for k in st.session_state if isinstance(k, str) and k.endswith(tag)]:
+        del st.session_state[k]
+
+
+with form:
+    author = (st.session_state.get("author") or "").strip()
+    b1, b2, note = st.columns([1, 1, 3], vertical_alignment="center")
+    save = b1.button("Save", type="primary", icon=":material/save:", disabled=not changed, key="save")
+    if b2.button("Discard changes", disabled=not changed, key="discard"):
+        _forget()
+        st.rerun()
+    note.caption("Unsaved changes." if changed else "No unsaved changes.")
+    if save:
+        try:
+            if not author:
+                raise ValueError("Enter your name in the sidebar first: it is recorded with every save.")
+            line = parse_line(line_data(m, rid, values, saved_line.grid_row if saved_line else None,
+                                        saved_line.comments if saved_line else ()), m, file=rid)
+            version = repository().save_line(slug, line, base, author)
+        except ValueError as err:
+            st.error(str(err))
+        except ValidationFailed as err:
+            st.error("Not saved. Please correct:\n\n" + "\n".join(
+                f"- **{md(_field(p.path))}**: {md(p.message)}" for p in err.problems))
+        except StaleEdit as err:
+            st.error(f"Not saved: {md(str(err))} Your changes are still here. Copy what you need, then "
+                     "discard them to load the current version.", icon=":material/sync_problem:")
+            if err.current is not None:
+                with st.expander("Their version"):
+                    st.text(f"Scores {scores(err.current.framework, err.current.action)}")
+                    st.text(err.current.situation.framework or "")
+                    st.text(err.current.situation.action or "")
+        else:
+            _forget()
+            new_rating = rate(m, line.framework, line.action, line.rating == "n/a") if not rel.strands else "saved"
+            flash(f"Saved version {version} of {rel.title}: now {RATING_MARK.get(new_rating, new_rating)}.")
+            st.rerun()
+
+with side:
+    with st.container(border=True):
+        if rel.strands:
+            st.markdown("**Rating per strand**")
+            for strand in rel.strands:
+                st.markdown(f"{md(strand)}: **{RATING_MARK[ratings[(rid, strand)]]}**")
+        else:
+            ln = next(x for x in lines if x.key == (rid, None))
+            st.metric("Saved rating", RATING_MARK[ln.rating], scores(ln.framework, ln.action), delta_color="off",
+                      delta_arrow="off")
+            if changed:
+                preview = rate(m, values["framework"], values["action"], values["na"])
+                st.caption(f"With your unsaved changes: **{RATING_MARK[preview]}**")
+    systems_map(lines, highlight=rid)
+    st.markdown("**Standards cited**")
+    for sid in rel.standards:
+        std = m.standards[sid]
+        with st.expander(f"Standard {sid}" + (f": {std.title}" if std.title else "")):
+            st.write(std.text or "Text to be entered.")
+            st.caption(f"Text source: {std.text_source}")

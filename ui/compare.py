@@ -1,0 +1,58 @@
+"""Compare: two assessments of the same model: what moved up or down, and their maps side by side."""
+
+import pandas as pd
+import streamlit as st
+
+from scoring import compare
+from ui.components import rating_counts, systems_map
+from ui.state import repository, stored
+from ui.text import RATING_MARK, md, scores
+
+ARROW = {"up": "▲ up", "down": "▼ down", "same": "= same", "changed": "↔ changed", "added": "+ added",
+         "removed": "− removed"}
+
+st.title("Compare assessments")
+summaries = {s.id: s for s in repository().list()}
+ids = list(summaries)
+if len(ids) < 2:
+    st.info("Import a second assessment (Data in / out) to compare.")
+    st.stop()
+c1, c2 = st.columns(2)
+before_id = c1.selectbox("Before", ids, index=0, key="before", format_func=lambda i: summaries[i].label)
+after_id = c2.selectbox("After", ids, index=len(ids) - 1, key="after", format_func=lambda i: summaries[i].label)
+(before, before_lines), (after, after_lines) = stored(before_id), stored(after_id)
+if before.assessment.model_version != after.assessment.model_version:
+    st.error(f"These assessments use different versions of the method ({md(before.assessment.model_version)} and "
+             f"{md(after.assessment.model_version)}), so their lines cannot be compared.")
+    st.stop()
+for s in (before, after):
+    if s.assessment.illustrative:
+        st.warning(f"{md(s.assessment.title)} is an illustrative example, not an official assessment.",
+                   icon=":material/info:")
+
+changes = compare(before_lines, after_lines)
+moved = {d: sum(c.direction == d for c in changes) for d in ARROW}
+cols = st.columns(4)
+cols[0].metric("▲ Moved up", moved["up"])
+cols[1].metric("▼ Moved down", moved["down"])
+cols[2].metric("= Same band", moved["same"])
+cols[3].metric("↔ Other changes", moved["changed"] + moved["added"] + moved["removed"])
+
+table = pd.DataFrame([{
+    "Relationship": (c.after or c.before).title, "Strand": c.strand or "",
+    "Before": RATING_MARK[c.before.rating] if c.before else "", "Scores before":
+        scores(c.before.framework, c.before.action) if c.before else "",
+    "After": RATING_MARK[c.after.rating] if c.after else "",
+    "Scores after": scores(c.after.framework, c.after.action) if c.after else "",
+    "Movement": ARROW[c.direction], "Δ total": c.score_delta,
+} for c in changes])
+only_moved = st.toggle("Only lines that moved", value=True, key="only_moved")
+st.dataframe(table[table["Movement"] != ARROW["same"]] if only_moved else table, hide_index=True,
+             key="changes", width="stretch")
+
+left, right = st.columns(2, gap="medium")
+for col, s, ls in ((left, before, before_lines), (right, after, after_lines)):
+    with col:
+        st.markdown(f"#### {md(s.assessment.country)} {md(s.assessment.date)}")
+        rating_counts(ls)
+        systems_map(ls)

@@ -1,0 +1,42 @@
+"""Pieces several pages draw: the rating counts, the map, the grid table and the illustrative notice."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from exports.systems_map import systems_map_dot
+from framework import Assessment
+from scoring import RATINGS, ScoredLine, count_ratings
+from ui.state import model
+from ui.text import RATING_MARK, md
+
+
+def header(assessment: Assessment) -> None:
+    """The assessment's author and source, and a warning when it is only an illustrative example."""
+    if assessment.illustrative:
+        st.warning("Illustrative example, not an official assessment.", icon=":material/info:")
+    st.caption(f"{md(assessment.author)} · model {md(assessment.model_version)}"
+               + (f" · source: {md(assessment.source)}" if assessment.source else ""))
+
+
+def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
+    """One metric per rating (mark, word and number, so it reads without colour), in a row or a column."""
+    counts = count_ratings(lines)
+    places = [st.container() for _ in RATINGS] if vertical else st.columns(len(RATINGS))
+    for place, rating in zip(places, RATINGS):
+        place.metric(RATING_MARK[rating], counts[rating], border=vertical)
+
+
+def systems_map(lines: list[ScoredLine], highlight: str | None = None, title: str = "") -> None:
+    """The systems map coloured, styled and labelled by rating (drawn in the browser)."""
+    st.graphviz_chart(systems_map_dot(model(), lines, title=title, highlight=highlight), width="stretch")
+
+
+def grid_frame(lines: Iterable[ScoredLine]) -> pd.DataFrame:
+    """The grid as a table: row, relationship, strand, both scores and the rating in words."""
+    return pd.DataFrame(
+        [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": ln.strand or "", "Framework": ln.framework,
+          "Action": ln.action, "Rating": RATING_MARK[ln.rating], "id": ln.relationship} for ln in lines])

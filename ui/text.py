@@ -1,0 +1,19 @@
+"""Showing text safely and consistently: escaping user text for Markdown, rating marks and words."""
+
+from __future__ import annotations
+
+import re
+
+RATING_MARK = {"green": "● GREEN", "amber": "◆ AMBER", "red": "▲ RED", "n/a": "○ N/A", "unscored": "– UNSCORED"}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: str | None) -> str:
+    """User text made literal inside Streamlit Markdown (no formatting, links, HTML or LaTeX)."""
+    return _MD_SPECIAL.sub(r"\\\1", text or "")
+
+
+def scores(framework: int | None, action: int | None) -> str:
+    """'3+2' for framework+action scores, '–' for a missing one."""
+    show = lambda v: "–" if v is None else str(v)  # noqa: E731
+    return f"{show(framework)}+{show(action)}"
