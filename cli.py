@@ -99,9 +99,50 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Print timing figures (see bench/)."""
+    if args.what == "app":
+        from bench.app import run as run_app
+
+        run_app(runs=args.runs)
+        return 0
     from bench.model import run
 
     run(actors=args.actors, relationships=args.relationships, runs=args.runs)
+    return 0
+
+
+def _repository(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from store import open_repository
+
+    return open_repository(_model(args), args.database)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    """List, import or export the assessments in the database (DATABASE_URL, FFGRID_DB or var/ffgrid.db)."""
+    from store import AlreadyExists, NotFound
+
+    repo = _repository(args)
+    try:
+        if args.action == "list":
+            for s in repo.list():
+                flag = "  (illustrative)" if s.illustrative else ""
+                print(f"{s.id}\t{s.country}\t{s.date}\t{s.lines} lines\trevision {s.revision}{flag}")
+        elif args.action == "import":
+            for path in args.files:
+                a = repo.import_yaml(path.read_text(encoding="utf-8"), str(path), replace=args.replace)
+                print(f"imported {a.id} ({len(a.lines)} lines) from {path}")
+        elif args.action == "export":
+            text = repo.export_yaml(args.id)
+            if args.output:
+                args.output.write_text(text, encoding="utf-8")
+                print(f"wrote {args.output}")
+            else:
+                sys.stdout.write(text)
+    except AlreadyExists as err:
+        print(f"ffgrid: {err} (use --replace)", file=sys.stderr)
+        return 1
+    except NotFound as err:
+        print(f"ffgrid: no assessment {err} in the database", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -125,8 +166,21 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("-o", "--output", type=Path, required=True, help="FILE.svg, FILE.png or FILE.dot")
     m.set_defaults(func=cmd_map)
 
+    d = sub.add_parser("db", help="the assessments in the database")
+    d.add_argument("--database", default=None, help="database URL (default: DATABASE_URL, else FFGRID_DB or "
+                   "var/ffgrid.db); created, migrated and seeded on first use")
+    dsub = d.add_subparsers(dest="action", required=True)
+    dsub.add_parser("list", help="list stored assessments")
+    di = dsub.add_parser("import", help="validate and store assessment YAML files (all or nothing per file)")
+    di.add_argument("files", nargs="+", type=Path)
+    di.add_argument("--replace", action="store_true", help="overwrite an assessment with the same id")
+    de = dsub.add_parser("export", help="write a stored assessment as YAML")
+    de.add_argument("id")
+    de.add_argument("-o", "--output", type=Path)
+    d.set_defaults(func=cmd_db)
+
     b = sub.add_parser("bench", help="benchmarks")
-    b.add_argument("what", choices=("model",))
+    b.add_argument("what", choices=("model", "app"))
     b.add_argument("--actors", type=int, default=1000)
     b.add_argument("--relationships", type=int, default=10_000)
     b.add_argument("--runs", type=int, default=5)

@@ -133,6 +133,13 @@ def render(dot_source: str, fmt: str = "svg") -> bytes:
     return graphviz.Source(dot_source).pipe(format=fmt)
 
 
+def inline_svg(svg: str) -> str:
+    """Graphviz SVG made to sit inside HTML: no XML prolog, doctype or comments; scales to its box."""
+    start = svg.index("<svg")
+    body = re.sub(r"<!--.*?-->", "", svg[start:], flags=re.S)
+    return re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg width="100%" role="img"', body, count=1)
+
+
 def write_map(dot_source: str, path: Path | str) -> Path:
     """Write the map as .dot (the source), .svg or .png, chosen by the file's suffix."""
     path = Path(path)

@@ -18,9 +18,12 @@ from framework.editing import clean_evidence, form_values, line_data
 from scoring import rate
 from store import StaleEdit
 from ui.components import header, systems_map
-from ui.state import chosen, drafts, flash, model, repository, stored
+from ui.state import chosen, drafts, model, repository, stored
 from ui.text import RATING_MARK, md, scores
 
+if suffix := st.session_state.pop("forget_suffix", None):  # form state of a line just saved or discarded
+    for k in [k for k in st.session_state if isinstance(k, str) and k.endswith(suffix)]:
+        del st.session_state[k]
 m = model()
 slug = chosen()
 current, lines = stored(slug)
@@ -37,23 +40,30 @@ def _label(rid: str) -> str:
 
 st.title("Assess a relationship")
 header(a)
-if st.session_state.get("relationship") not in order:
-    st.session_state["relationship"] = order[0]
+if st.query_params.get("relationship") in order and "opened_from_url" not in st.session_state:
+    st.session_state["relationship"] = st.session_state["opened_from_url"] = st.query_params["relationship"]
+if st.session_state.get("relationship", order[0]) not in order:
+    del st.session_state["relationship"]
 rid = st.selectbox("Relationship", order, key="relationship", format_func=_label, persist_state="session")
+st.query_params["relationship"] = rid  # a link to this page opens this relationship
 rel: Relationship = m.relationships[rid]
 saved_line = a.line(rid)
 draft = pending.get((slug, rid))
 base = draft["base"] if draft else current.line_meta(rid).version
 initial = form_values(saved_line, rel.strands)
-tag = f"@{slug}/{rid}/v{base}"  # widget keys: a new stored version (not a draft) starts afresh
+tag = f"@{slug}/{rid}"  # this line's widget keys end with it
+form_versions = st.session_state.setdefault("form_versions", {})
+if draft is None and form_versions.get((slug, rid)) != base:  # saved by someone else since: start afresh
+    for k in [k for k in st.session_state if isinstance(k, str) and k.endswith(tag)]:
+        del st.session_state[k]
+form_versions[(slug, rid)] = base
 
 
 def key(name: str) -> str:
     return f"{name}{tag}"
 
 
-if message := flash():
-    st.success(message, icon=":material/check_circle:")
+notice = st.container()  # where the outcome of a save is shown
 others = [r for (s, r) in pending if s == slug and r != rid]
 if others:
     st.info("Unsaved changes kept (in this browser session) on: "
@@ -167,22 +177,21 @@ def _field(path: tuple[str | int, ...]) -> str:
 
 
 def _forget() -> None:
-    """Drop this relationship's draft and form state (after a save or a discard)."""
+    """Discard this relationship's draft; its form state is dropped at the start of the next run."""
     pending.pop((slug, rid), None)
     st.session_state["evidence_inputs"].pop(editor_key, None)
-    for k in [k for k in st.session_state if isinstance(k, str) and k.endswith(tag)]:
-        del st.session_state[k]
+    st.session_state["forget_suffix"] = tag
 
 
 with form:
     author = (st.session_state.get("author") or "").strip()
-    b1, b2, note = st.columns([1, 1, 3], vertical_alignment="center")
-    save = b1.button("Save", type="primary", icon=":material/save:", disabled=not changed, key="save")
-    if b2.button("Discard changes", disabled=not changed, key="discard"):
+    bar = st.container(horizontal=True, vertical_alignment="center")
+    save = bar.button("Save", type="primary", icon=":material/save:", disabled=not changed, key="save")
+    if bar.button("Discard changes", disabled=not changed, key="discard"):
         _forget()
         st.rerun()
-    note.caption("Unsaved changes." if changed else "No unsaved changes.")
-    if save:
+    bar.caption("Unsaved changes." if changed else "No unsaved changes.")
+    if save and changed:
         try:
             if not author:
                 raise ValueError("Enter your name in the sidebar first: it is recorded with every save.")
@@ -202,11 +211,15 @@ with form:
                     st.text(f"Scores {scores(err.current.framework, err.current.action)}")
                     st.text(err.current.situation.framework or "")
                     st.text(err.current.situation.action or "")
-        else:
-            _forget()
-            new_rating = rate(m, line.framework, line.action, line.rating == "n/a") if not rel.strands else "saved"
-            flash(f"Saved version {version} of {rel.title}: now {RATING_MARK.get(new_rating, new_rating)}.")
-            st.rerun()
+        else:  # no rerun: the rating and the map below are drawn from the stored state straight away
+            pending.pop((slug, rid), None)
+            form_versions[(slug, rid)] = version  # the form already shows what was saved
+            current, lines = stored(slug)
+            ratings = {ln.key: ln.rating for ln in lines}
+            changed = False
+            now = " / ".join(RATING_MARK[ratings[(rid, s)]] for s in (rel.strands or (None,)))
+            notice.success(f"Saved version {version} of {md(rel.title)}: now {now}.", icon=":material/check_circle:")
+            st.toast(f"Saved: {now}", icon=":material/check_circle:")
 
 with side:
     with st.container(border=True):

@@ -7,7 +7,7 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
-from exports.systems_map import systems_map_dot
+from exports.systems_map import inline_svg, render, systems_map_dot
 from framework import Assessment
 from scoring import RATINGS, ScoredLine, count_ratings
 from ui.state import model
@@ -30,9 +30,18 @@ def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
         place.metric(RATING_MARK[rating], counts[rating], border=vertical)
 
 
+@st.cache_data(max_entries=512, show_spinner=False)
+def map_svg(dot: str) -> str:
+    """The map laid out by Graphviz on the server, once per distinct map (about 25 ms)."""
+    return inline_svg(render(dot, "svg").decode("utf-8"))
+
+
 def systems_map(lines: list[ScoredLine], highlight: str | None = None, title: str = "") -> None:
-    """The systems map coloured, styled and labelled by rating (drawn in the browser)."""
-    st.graphviz_chart(systems_map_dot(model(), lines, title=title, highlight=highlight), width="stretch")
+    """The systems map coloured, styled and labelled by rating, as inline SVG (tooltips, ids, no JS)."""
+    # Markdown with HTML, not st.html: st.html's sanitiser drops SVG. Graphviz writes every label and
+    # tooltip XML-escaped, so no user text can become markup here.
+    svg = map_svg(systems_map_dot(model(), lines, title, highlight))
+    st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
 
 
 def grid_frame(lines: Iterable[ScoredLine]) -> pd.DataFrame:

@@ -51,11 +51,3 @@ def choose(slug: str) -> None:
 def drafts() -> dict[tuple[str, str], dict[str, Any]]:
     """Unsaved form values in this browser session, by (assessment, relationship)."""
     return st.session_state.setdefault("drafts", {})
-
-
-def flash(message: str | None = None) -> str | None:
-    """Leave a message for the next run (e.g. after a save and rerun), or take the one left."""
-    if message is not None:
-        st.session_state["flash"] = message
-        return None
-    return st.session_state.pop("flash", None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from exports.assessment_yaml import dump_assessment
 from scoring import by_standard, score_assessment
 
@@ -13,8 +15,13 @@ def _metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def _maps(at) -> list[str]:
+    """The systems maps on the page, as the SVG the browser is sent."""
+    return [html.unescape(m.value) for m in at.markdown if 'class="ffgrid-map"' in m.value]
+
+
 def _map(at, n: int = 0) -> str:
-    return at.get("graphviz_chart")[n].proto.spec
+    return _maps(at)[n]
 
 
 def _plain(markdown: str) -> str:
@@ -34,7 +41,8 @@ def test_overview_shows_counts_map_and_grid(app):
     assert at.title[0].value == "Systems map"
     metrics = _metrics(at)
     assert (metrics["● GREEN"], metrics["◆ AMBER"], metrics["▲ RED"], metrics["○ N/A"]) == ("16", "9", "10", "1")
-    assert "GREEN 3+2" in _map(at) and "actor-police" in _map(at)
+    assert "GREEN 3+2" in _map(at) and 'id="actor-police"' in _map(at)
+    assert 'id="line-police-courts" class="edge rating-amber"' in _map(at)
     grid = at.dataframe(key="grid").value
     assert len(grid) == 36 and "▲ RED" in set(grid["Rating"])
 
@@ -92,13 +100,17 @@ def test_a_score_change_updates_the_rating_and_the_map_on_save(app, store):
     at.button(key="save").click().run()
     assert not at.exception and not at.error
     assert _metrics(at)["Saved rating"] == "● GREEN"
-    assert "▶ GREEN 3+2" in _map(at)
+    assert "▶ GREEN 3+2" in _map(at) and 'id="line-police-courts" class="edge rating-green"' in _map(at)
     assert any("Saved version 2" in s.value for s in at.success)
     assert _rating_of(store, "police-courts") == "green"
     assert store.get(EW).line_meta("police-courts").updated_by == "Test Assessor"
+    _widget(at.radio, "framework@").set_value(1).run()  # the next change after a save is kept
+    assert _widget(at.radio, "framework@").value == 1 and not at.button(key="save").disabled
+    at.button(key="discard").click().run()
     at.switch_page("ui/overview.py").run()
     grid = at.dataframe(key="grid").value
     assert grid.loc[grid["id"] == "police-courts", "Rating"].item() == "● GREEN"
+    assert 'id="line-police-courts" class="edge rating-green"' in _map(at)
     assert _metrics(at)["● GREEN"] == "17"
 
 
@@ -147,6 +159,16 @@ def test_a_save_against_a_stale_version_is_refused(app, store):
     assert any("Not saved" in e.value and "Other Person" in _plain(e.value) for e in at.error)
     assert store.get(EW).assessment.line("police-courts").action == 3
     assert _widget(at.radio, "framework@").value == 0  # my change is still on screen
+
+
+def test_a_line_saved_by_someone_else_shows_their_version_when_i_have_no_draft(app, store):
+    at = _open(app, "police-courts")
+    at.selectbox(key="relationship").select("victim-courts").run()
+    other = store.get(EW)
+    store.save_line(EW, other.assessment.line("police-courts").model_copy(update={"action": 0, "rating": None}),
+                    other.line_meta("police-courts").version, author="Other Person")
+    at.selectbox(key="relationship").select("police-courts").run()
+    assert _widget(at.radio, "action@").value == 0 and at.button(key="save").disabled
 
 
 def test_per_strand_scores_are_edited_one_strand_at_a_time(app, store):
@@ -201,7 +223,7 @@ def test_compare_shows_what_moved_and_both_maps(app):
     assert (metrics["▲ Moved up"], metrics["▼ Moved down"]) == ("6", "3")
     moved = at.dataframe[0].value
     assert len(moved) == 9 and set(moved["Movement"]) == {"▲ up", "▼ down"}
-    assert len(at.get("graphviz_chart")) == 2
+    assert len(_maps(at)) == 2
     assert any("illustrative example" in w.value for w in at.warning)
 
 

@@ -1,0 +1,54 @@
+"""Browser steps on the running app (Playwright), shared by the end-to-end tests and the benchmarks."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+TIMEOUT = 20_000  # ms
+
+
+def edge(page: Page, relationship: str):  # type: ignore[no-untyped-def]
+    """The map's edge for a relationship (its id comes from the DOT source)."""
+    return page.locator(f"figure.ffgrid-map svg g#line-{relationship}").first
+
+
+def wait_for_map(page: Page, relationship: str, rating: str | None = None) -> None:
+    """Wait until the map is drawn, and if given until the relationship's edge shows `rating`.
+
+    Checked on every animation frame in the page, so the moment it changes is timed precisely.
+    """
+    page.wait_for_function(
+        """([id, cls]) => { const e = document.querySelector(`figure.ffgrid-map svg g[id="${id}"]`);
+                            return e !== null && (cls === null || e.classList.contains(cls)); }""",
+        arg=[f"line-{relationship}", f"rating-{rating.replace('/', '-')}" if rating else None],
+        polling="raf", timeout=TIMEOUT)
+
+
+def open_relationship(page: Page, base_url: str, relationship: str) -> None:
+    """Open the Assess page on one relationship (a deep link) and wait until its form is there."""
+    page.goto(f"{base_url}/assess?relationship={relationship}")
+    expect(page.get_by_role("button", name="Save")).to_be_visible(timeout=TIMEOUT)
+    wait_for_map(page, relationship)
+
+
+def sign(page: Page, name: str) -> None:
+    """Type the author's name in the sidebar (recorded with each save)."""
+    box = page.get_by_role("textbox", name="Your name")
+    box.fill(name)
+    box.press("Enter")
+
+
+def choose_score(page: Page, dimension: str, value: int) -> None:
+    """Click a score (0-3) in the 'Framework score' or 'Action score' radio group."""
+    group = page.locator("[data-testid='stRadio']").filter(has_text=f"{dimension} score")
+    group.locator("label").filter(has_text=re.compile(rf"^{value}\b")).first.click()
+
+
+def save(page: Page) -> None:
+    """Click Save and wait for the confirmation."""
+    button = page.locator(".st-key-save button:enabled")  # enabled once the change has reached the server
+    expect(button).to_have_count(1, timeout=TIMEOUT)
+    button.click()
+    expect(page.get_by_text(re.compile(r"Saved version \d+")).first).to_be_visible(timeout=TIMEOUT)
