@@ -1,0 +1,73 @@
+"""The app in a real browser: open a relationship, change a score, save, see it on grid and map, reload."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from bench.steps import TIMEOUT, choose_score, edge, save, sign, wait_for_map
+from framework import ROOT
+
+ROW_2 = "Law enforcement (police) – judiciary and courts"
+
+
+def _grid_rating(page, title: str) -> str:
+    """The Rating cell of a grid row, read from the data grid's accessible table."""
+    row = page.locator("[data-testid='stDataFrame'] table tr").filter(has_text=title).first
+    expect(row).to_be_attached(timeout=TIMEOUT)
+    return row.locator("td").last.inner_text()
+
+
+def test_edit_a_score_and_see_it_on_grid_and_map_after_reload(server, page, screenshot):
+    page.goto(server.url)
+    wait_for_map(page, "police-courts", "amber")
+    assert _grid_rating(page, ROW_2) == "◆ AMBER"
+    screenshot(page, "overview")
+
+    box = page.get_by_role("combobox", name="Open a relationship")
+    box.click()
+    box.fill("judiciary and courts")
+    page.get_by_role("option", name=ROW_2).click()
+    expect(page.get_by_role("heading", name=ROW_2)).to_be_visible(timeout=TIMEOUT)
+    assert "relationship=police-courts" in page.url
+    sign(page, "E2E Assessor")
+    choose_score(page, "Framework", 3)
+    expect(page.get_by_text("With your unsaved changes: ● GREEN")).to_be_visible(timeout=TIMEOUT)
+    screenshot(page, "assess-unsaved")
+    save(page)
+    wait_for_map(page, "police-courts", "green")
+    expect(page.get_by_text(re.compile("Saved version 2 of Law enforcement"))).to_be_visible()
+    screenshot(page, "assess-saved")
+
+    page.get_by_role("link", name="Overview").click()
+    wait_for_map(page, "police-courts", "green")
+    expect(page.locator("[data-testid='stDataFrame'] table tr").filter(has_text=ROW_2).first
+           ).to_contain_text("● GREEN", timeout=TIMEOUT)
+    page.reload()  # a new session: only the database remembers
+    wait_for_map(page, "police-courts", "green")
+    assert _grid_rating(page, ROW_2) == "● GREEN"
+    assert "GREEN 3+2" in edge(page, "police-courts").text_content()
+
+
+def test_every_page_renders_for_the_screenshots(server, page, screenshot):
+    for path, heading in (("standards", "Standards"), ("compare", "Compare assessments"),
+                          ("data", "Data in / out")):
+        page.goto(f"{server.url}/{path}")
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible(timeout=TIMEOUT)
+        page.wait_for_load_state("networkidle")
+        screenshot(page, path)
+    expect(page.locator("figure.ffgrid-map")).to_have_count(0)
+
+
+def test_a_broken_upload_lists_its_problems_in_the_browser(server, page, tmp_path, screenshot):
+    text = (ROOT / "assessments" / "england-wales-2019.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("framework: 3", "framework: 9", 1), encoding="utf-8")
+    page.goto(f"{server.url}/data")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(broken))
+    expect(page.get_by_text("broken.yaml", exact=False).first).to_be_visible(timeout=TIMEOUT)
+    page.get_by_text("Replace an assessment with the same id").click()
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_text("broken.yaml has 1 problem(s); nothing was imported.")).to_be_visible(timeout=TIMEOUT)
+    screenshot(page, "data-import-problems")
