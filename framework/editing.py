@@ -87,3 +87,19 @@ def line_data(model: Model, relationship: str, values: Mapping[str, Any], grid_r
         for e in values.get("evidence", ())]
     data["comments"] = list(comments)
     return data
+
+
+def apply_table_edits(rows: list[dict[str, Any]], edits: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """Rows of an editable table after its edit state (`edited_rows`, `added_rows`, `deleted_rows`).
+
+    This is the state Streamlit keeps for `st.data_editor`; applying it here lets a Save callback
+    read the table as the user left it, before the page is drawn again.
+    """
+    if not edits:
+        return [dict(r) for r in rows]
+    out = [dict(r) for r in rows]
+    for index, change in (edits.get("edited_rows") or {}).items():
+        out[int(index)].update(change)
+    deleted = {int(i) for i in edits.get("deleted_rows") or ()}
+    kept = [r for i, r in enumerate(out) if i not in deleted]
+    return kept + [dict(r) for r in edits.get("added_rows") or ()]

@@ -1,7 +1,7 @@
 """Assess: one relationship at a time: criteria, standards, scores, national situation and evidence.
 
-Form values live in this browser session, keyed by assessment, relationship and the version the
-editing started from, so switching relationship or page keeps unsaved changes (listed as drafts).
+Form values live in this browser session, keyed by assessment and relationship, so switching
+relationship or page keeps unsaved changes (listed as drafts, with the version they started from).
 A save goes to the repository against that version: a stale one is refused, nothing overwritten.
 """
 
@@ -14,16 +14,13 @@ import streamlit as st
 
 from framework import Relationship, ValidationFailed, parse_line
 from framework.assessment import LONG_TEXT_MAX, SHORT_TEXT_MAX
-from framework.editing import clean_evidence, form_values, line_data
+from framework.editing import EVIDENCE_FIELDS, apply_table_edits, clean_evidence, form_values, line_data
 from scoring import rate
 from store import StaleEdit
 from ui.components import header, systems_map
 from ui.state import chosen, drafts, model, repository, stored
 from ui.text import RATING_MARK, md, scores
 
-if suffix := st.session_state.pop("forget_suffix", None):  # form state of a line just saved or discarded
-    for k in [k for k in st.session_state if isinstance(k, str) and k.endswith(suffix)]:
-        del st.session_state[k]
 m = model()
 slug = chosen()
 current, lines = stored(slug)
@@ -98,68 +95,28 @@ def cited(criteria) -> None:  # type: ignore[no-untyped-def]
                     or None)
 
 
-form, side = st.columns([3, 2], gap="large")
-values: dict[str, Any] = {"strands": {}}
-with form:
+def _collect() -> dict[str, Any]:
+    """The form's values as the user left them, read from the widgets' state.
+
+    The page and the Save callback (which runs before the page is drawn again) both use it.
+    """
+    ss = st.session_state
+    get = lambda name, start: ss.get(key(name), start)  # noqa: E731
+    v: dict[str, Any] = {"strands": {}}
+    for strand in rel.strands:
+        s0 = initial["strands"][strand]
+        na = get(f"na:{strand}", s0["na"])
+        v["strands"][strand] = {"framework": get(f"framework:{strand}", s0["framework"]),
+                                "action": get(f"action:{strand}", s0["action"]), "na": na,
+                                "na_reason": get(f"na_reason:{strand}", s0["na_reason"]) if na else s0["na_reason"]}
+    if not rel.strands:
+        v["framework"], v["action"] = get("framework", initial["framework"]), get("action", initial["action"])
+        v["na"] = get("na", initial["na"])
+        v["na_reason"] = get("na_reason", initial["na_reason"]) if v["na"] else initial["na_reason"]
     for dim in ("framework", "action"):
-        with st.container(border=True):
-            st.markdown(f"#### {dims[dim].label}")
-            st.caption(dims[dim].question)
-            cited(rel.framework_criteria if dim == "framework" else rel.action_criteria)
-            if not rel.strands:
-                values[dim] = score_input(dim, initial[dim], dim)
-            values[f"situation_{dim}"] = st.text_area(
-                f"National situation: {dims[dim].label.lower()}", initial[f"situation_{dim}"],
-                key=key(f"situation_{dim}"), max_chars=LONG_TEXT_MAX, height=180, persist_state="session",
-                help="Plain text or Markdown. Shown back as text.")
-    if rel.strands:
-        st.markdown("#### Scores per strand")
-        for strand in rel.strands:
-            s0 = initial["strands"][strand]
-            label = next(s.label for s in m.framework.strands if s.id == strand)
-            with st.container(border=True):
-                st.markdown(f"**{md(label)}** · {RATING_MARK[ratings[(rid, strand)]]}")
-                c1, c2, c3 = st.columns([1, 1, 2])
-                pick = lambda dim, col: col.selectbox(  # noqa: E731
-                    dims[dim].label, [None, *levels], index=0 if s0[dim] is None else s0[dim] - levels[0] + 1,
-                    key=key(f"{dim}:{strand}"), persist_state="session",
-                    format_func=lambda v, d=dim: "–" if v is None else f"{v}: {dims[d].levels[v]}")
-                sv = {"framework": pick("framework", c1), "action": pick("action", c2)}
-                sv["na"] = c3.checkbox("Not applicable", s0["na"], key=key(f"na:{strand}"), persist_state="session")
-                sv["na_reason"] = c3.text_input("Reason it does not apply", s0["na_reason"], max_chars=SHORT_TEXT_MAX,
-                                                key=key(f"na_reason:{strand}"), persist_state="session",
-                                                disabled=not sv["na"]) if sv["na"] else s0["na_reason"]
-                values["strands"][strand] = sv
-    else:
-        values["na"] = st.checkbox("Not applicable to this country", initial["na"], key=key("na"),
-                                   persist_state="session")
-        values["na_reason"] = st.text_input("Reason it does not apply (required)", initial["na_reason"],
-                                            key=key("na_reason"), max_chars=SHORT_TEXT_MAX,
-                                            persist_state="session") if values["na"] else initial["na_reason"]
-
-    st.markdown("#### Evidence")
-    editor_key = key("evidence")
-    inputs = st.session_state.setdefault("evidence_inputs", {})
-    if editor_key not in st.session_state or editor_key not in inputs:  # the editor was not on screen
-        inputs[editor_key] = draft["values"]["evidence"] if draft else initial["evidence"]
-    frame = pd.DataFrame(inputs[editor_key] or [], columns=["title", "url", "dimension", "note", "standards"])
-    edited = st.data_editor(
-        frame, key=editor_key, num_rows="dynamic", hide_index=True, width="stretch",
-        column_config={
-            "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
-            "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
-            "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"]),
-            "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width="large"),
-            "standards": st.column_config.MultiselectColumn(
-                "Standards", options=[str(s) for s in m.standards], help="Standards this item supports"),
-        })
-    values["evidence"] = clean_evidence(edited.to_dict("records"))
-
-changed = values != initial
-if changed:
-    pending[(slug, rid)] = {"base": base, "values": values}
-else:
-    pending.pop((slug, rid), None)
+        v[f"situation_{dim}"] = get(f"situation_{dim}", initial[f"situation_{dim}"])
+    v["evidence"] = clean_evidence(apply_table_edits(ss["evidence_inputs"][editor_key], ss.get(editor_key)))
+    return v
 
 
 def _field(path: tuple[str | int, ...]) -> str:
@@ -176,50 +133,119 @@ def _field(path: tuple[str | int, ...]) -> str:
     return "form"
 
 
-def _forget() -> None:
-    """Discard this relationship's draft; its form state is dropped at the start of the next run."""
+def _save() -> None:
+    """Save callback: runs before the next run draws the page, so everything shows the saved state."""
+    values = _collect()
+    if values == initial:
+        st.session_state["save_outcome"] = {"info": "No changes to save."}
+        return
+    author = (st.session_state.get("author") or "").strip()
+    outcome: dict[str, Any]
+    try:
+        if not author:
+            raise ValueError("Enter your name in the sidebar first: it is recorded with every save.")
+        line = parse_line(line_data(m, rid, values, saved_line.grid_row if saved_line else None,
+                                    saved_line.comments if saved_line else ()), m, file=rid)
+        version = repository().save_line(slug, line, base, author)
+    except ValueError as err:
+        outcome = {"error": md(str(err))}
+    except ValidationFailed as err:
+        outcome = {"error": "Not saved. Please correct:\n\n" + "\n".join(
+            f"- **{md(_field(p.path))}**: {md(p.message)}" for p in err.problems)}
+    except StaleEdit as err:
+        outcome = {"error": f"Not saved: {md(str(err))} Your changes are still here. Copy what you need, then "
+                            "discard them to load the current version.", "theirs": err.current}
+    else:
+        pending.pop((slug, rid), None)
+        form_versions[(slug, rid)] = version  # the form already shows what was saved
+        outcome = {"saved": version}
+    st.session_state["save_outcome"] = outcome
+
+
+def _discard() -> None:
+    """Discard callback: drop the draft and the form state, so the form shows the stored line."""
     pending.pop((slug, rid), None)
     st.session_state["evidence_inputs"].pop(editor_key, None)
-    st.session_state["forget_suffix"] = tag
+    for k in [k for k in st.session_state if isinstance(k, str) and k.endswith(tag)]:
+        del st.session_state[k]
 
 
+if outcome := st.session_state.pop("save_outcome", None):
+    if "saved" in outcome:
+        now = " / ".join(RATING_MARK[ratings[(rid, s)]] for s in (rel.strands or (None,)))
+        notice.success(f"Saved version {outcome['saved']} of {md(rel.title)}: now {now}.",
+                       icon=":material/check_circle:")
+        st.toast(f"Saved: {now}", icon=":material/check_circle:")
+    elif "info" in outcome:
+        notice.info(outcome["info"])
+    else:
+        notice.error(outcome["error"], icon=":material/error:")
+        if theirs := outcome.get("theirs"):
+            with notice.expander("The version saved meanwhile"):
+                st.text(f"Scores (framework+action): {scores(theirs.framework, theirs.action)}")
+                st.text(theirs.situation.framework or "")
+                st.text(theirs.situation.action or "")
+
+form, side = st.columns([3, 2], gap="large")
+editor_key = key("evidence")
 with form:
-    author = (st.session_state.get("author") or "").strip()
+    for dim in ("framework", "action"):
+        with st.container(border=True):
+            st.markdown(f"#### {dims[dim].label}")
+            st.caption(dims[dim].question)
+            cited(rel.framework_criteria if dim == "framework" else rel.action_criteria)
+            if not rel.strands:
+                score_input(dim, initial[dim], dim)
+            st.text_area(f"National situation: {dims[dim].label.lower()}", initial[f"situation_{dim}"],
+                         key=key(f"situation_{dim}"), max_chars=LONG_TEXT_MAX, height=180, persist_state="session",
+                         help="Plain text or Markdown. Shown back as text.")
+    if rel.strands:
+        st.markdown("#### Scores per strand")
+        for strand in rel.strands:
+            s0 = initial["strands"][strand]
+            label = next(s.label for s in m.framework.strands if s.id == strand)
+            with st.container(border=True):
+                st.markdown(f"**{md(label)}** · {RATING_MARK[ratings[(rid, strand)]]}")
+                c1, c2, c3 = st.columns([1, 1, 2])
+                for dim, col in (("framework", c1), ("action", c2)):
+                    col.selectbox(dims[dim].label, [None, *levels],
+                                  index=0 if s0[dim] is None else s0[dim] - levels[0] + 1,
+                                  key=key(f"{dim}:{strand}"), persist_state="session",
+                                  format_func=lambda v, d=dim: "–" if v is None else f"{v}: {dims[d].levels[v]}")
+                if c3.checkbox("Not applicable", s0["na"], key=key(f"na:{strand}"), persist_state="session"):
+                    c3.text_input("Reason it does not apply (required)", s0["na_reason"], max_chars=SHORT_TEXT_MAX,
+                                  key=key(f"na_reason:{strand}"), persist_state="session")
+    elif st.checkbox("Not applicable to this country", initial["na"], key=key("na"), persist_state="session"):
+        st.text_input("Reason it does not apply (required)", initial["na_reason"], key=key("na_reason"),
+                      max_chars=SHORT_TEXT_MAX, persist_state="session")
+
+    st.markdown("#### Evidence")
+    inputs = st.session_state.setdefault("evidence_inputs", {})
+    if editor_key not in st.session_state or editor_key not in inputs:  # the editor was not on screen
+        inputs[editor_key] = draft["values"]["evidence"] if draft else initial["evidence"]
+    st.data_editor(
+        pd.DataFrame(inputs[editor_key] or [], columns=list(EVIDENCE_FIELDS)), key=editor_key, num_rows="dynamic",
+        hide_index=True, width="stretch",
+        column_config={
+            "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
+            "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
+            "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"]),
+            "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width="large"),
+            "standards": st.column_config.MultiselectColumn(
+                "Standards", options=[str(s) for s in m.standards], help="Standards this item supports"),
+        })
+
+    values = _collect()
+    changed = values != initial
+    if changed:
+        pending[(slug, rid)] = {"base": base, "values": values}
+    else:
+        pending.pop((slug, rid), None)
     bar = st.container(horizontal=True, vertical_alignment="center")
-    save = bar.button("Save", type="primary", icon=":material/save:", disabled=not changed, key="save")
-    if bar.button("Discard changes", disabled=not changed, key="discard"):
-        _forget()
-        st.rerun()
+    # Save is never disabled: text still being typed reaches the server together with the click.
+    bar.button("Save", type="primary", icon=":material/save:", key="save", on_click=_save)
+    bar.button("Discard changes", disabled=not changed, key="discard", on_click=_discard)
     bar.caption("Unsaved changes." if changed else "No unsaved changes.")
-    if save and changed:
-        try:
-            if not author:
-                raise ValueError("Enter your name in the sidebar first: it is recorded with every save.")
-            line = parse_line(line_data(m, rid, values, saved_line.grid_row if saved_line else None,
-                                        saved_line.comments if saved_line else ()), m, file=rid)
-            version = repository().save_line(slug, line, base, author)
-        except ValueError as err:
-            st.error(str(err))
-        except ValidationFailed as err:
-            st.error("Not saved. Please correct:\n\n" + "\n".join(
-                f"- **{md(_field(p.path))}**: {md(p.message)}" for p in err.problems))
-        except StaleEdit as err:
-            st.error(f"Not saved: {md(str(err))} Your changes are still here. Copy what you need, then "
-                     "discard them to load the current version.", icon=":material/sync_problem:")
-            if err.current is not None:
-                with st.expander("Their version"):
-                    st.text(f"Scores {scores(err.current.framework, err.current.action)}")
-                    st.text(err.current.situation.framework or "")
-                    st.text(err.current.situation.action or "")
-        else:  # no rerun: the rating and the map below are drawn from the stored state straight away
-            pending.pop((slug, rid), None)
-            form_versions[(slug, rid)] = version  # the form already shows what was saved
-            current, lines = stored(slug)
-            ratings = {ln.key: ln.rating for ln in lines}
-            changed = False
-            now = " / ".join(RATING_MARK[ratings[(rid, s)]] for s in (rel.strands or (None,)))
-            notice.success(f"Saved version {version} of {md(rel.title)}: now {now}.", icon=":material/check_circle:")
-            st.toast(f"Saved: {now}", icon=":material/check_circle:")
 
 with side:
     with st.container(border=True):

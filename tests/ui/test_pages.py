@@ -74,6 +74,10 @@ def _open(app, rid: str):
     return at
 
 
+def _unchanged(at) -> bool:
+    return any(c.value == "No unsaved changes." for c in at.caption)
+
+
 def _widget(items, prefix: str):
     return next(w for w in items if w.key and w.key.startswith(prefix))
 
@@ -85,7 +89,7 @@ def test_assess_shows_criteria_standards_meanings_and_inputs(app):
     assert len(fw.proto.captions) == 4 and all(fw.proto.captions)  # the meaning of each score
     assert {t.key.split("@")[0] for t in at.text_area} == {"situation_framework", "situation_action"}
     assert len(at.text_area[0].value) > 200  # the national situation text, from the database
-    assert len(at.data_editor) == 1 and at.button(key="save").disabled  # nothing changed yet
+    assert len(at.data_editor) == 1 and _unchanged(at)
     assert {e.label for e in at.expander} >= {"Standard 1", "Standard 7"}
     assert any("standards `7`" in md.value for md in at.markdown)
     assert "▶ AMBER 1+2" in _map(at)  # the edited line stands out on the map
@@ -105,13 +109,23 @@ def test_a_score_change_updates_the_rating_and_the_map_on_save(app, store):
     assert _rating_of(store, "police-courts") == "green"
     assert store.get(EW).line_meta("police-courts").updated_by == "Test Assessor"
     _widget(at.radio, "framework@").set_value(1).run()  # the next change after a save is kept
-    assert _widget(at.radio, "framework@").value == 1 and not at.button(key="save").disabled
+    assert _widget(at.radio, "framework@").value == 1 and not _unchanged(at)
     at.button(key="discard").click().run()
     at.switch_page("ui/overview.py").run()
     grid = at.dataframe(key="grid").value
     assert grid.loc[grid["id"] == "police-courts", "Rating"].item() == "● GREEN"
     assert 'id="line-police-courts" class="edge rating-green"' in _map(at)
     assert _metrics(at)["● GREEN"] == "17"
+
+
+def test_text_typed_and_saved_in_one_click_is_saved(app, store):
+    at = _open(app, "police-courts")
+    at.button(key="save").click().run()
+    assert any("No changes to save" in i.value for i in at.info)
+    _widget(at.text_area, "situation_action@").set_value("Rewritten: Ελληνικά <script>x</script>")
+    at.button(key="save").click().run()  # one run carries both the text and the click
+    assert any("Saved version 2" in s.value for s in at.success)
+    assert store.get(EW).assessment.line("police-courts").situation.action == "Rewritten: Ελληνικά <script>x</script>"
 
 
 def test_unsaved_changes_survive_switching_relationship_and_are_flagged(app, store):
@@ -124,7 +138,7 @@ def test_unsaved_changes_survive_switching_relationship_and_are_flagged(app, sto
     at.switch_page(STANDARDS).run()  # and another page
     at.switch_page(ASSESS).run()
     at.selectbox(key="relationship").select("police-courts").run()
-    assert _widget(at.radio, "action@").value == 0 and not at.button(key="save").disabled
+    assert _widget(at.radio, "action@").value == 0 and not _unchanged(at)
     assert _rating_of(store, "police-courts") == "amber"  # nothing saved
     at.button(key="discard").click().run()
     assert _widget(at.radio, "action@").value == 2 and not at.sidebar.warning
@@ -168,7 +182,7 @@ def test_a_line_saved_by_someone_else_shows_their_version_when_i_have_no_draft(a
     store.save_line(EW, other.assessment.line("police-courts").model_copy(update={"action": 0, "rating": None}),
                     other.line_meta("police-courts").version, author="Other Person")
     at.selectbox(key="relationship").select("police-courts").run()
-    assert _widget(at.radio, "action@").value == 0 and at.button(key="save").disabled
+    assert _widget(at.radio, "action@").value == 0 and _unchanged(at)
 
 
 def test_per_strand_scores_are_edited_one_strand_at_a_time(app, store):
