@@ -90,9 +90,9 @@ def cited(criteria) -> None:  # type: ignore[no-untyped-def]
     """The criteria, each with the standards it cites (text on hover)."""
     for c in criteria:
         refs = " ".join(f"`{s}`" for s in c.standards)
-        st.markdown(f"- {c.text}" + (f" — standards {refs}" if refs else ""),
-                    help="\n\n".join(f"**{s}.** {m.standards[s].text or '(text to be entered)'}" for s in c.standards)
-                    or None)
+        st.markdown(f"- {md(c.text)}" + (f" — standards {refs}" if refs else ""),
+                    help="\n\n".join(f"**{s}.** {md(m.standards[s].text or '(text to be entered)')}"
+                                       for s in c.standards) or None)
 
 
 def _collect() -> dict[str, Any]:
@@ -265,5 +265,5 @@ with side:
     for sid in rel.standards:
         std = m.standards[sid]
         with st.expander(f"Standard {sid}" + (f": {std.title}" if std.title else "")):
-            st.write(std.text or "Text to be entered.")
+            st.markdown(md(std.text or "Text to be entered."))
             st.caption(f"Text source: {std.text_source}")

@@ -42,10 +42,10 @@ current, lines = stored(chosen())
 a = current.assessment
 st.caption(f"{md(a.country)} {md(a.date)} · {md(a.title)} (revision {current.revision})")
 dot = systems_map_dot(model(), lines, title=f"{a.country} {a.date}")
-c1, c2, c3 = st.columns(3)
-c1.download_button("Assessment YAML", repository().export_yaml(a.id), file_name=f"{a.id}.yaml",
+bar = st.container(horizontal=True)
+bar.download_button("Assessment YAML", repository().export_yaml(a.id), file_name=f"{a.id}.yaml",
                    mime="application/yaml", icon=":material/download:", key="export_yaml")
-c2.download_button("Systems map SVG", lambda: render(dot, "svg"), file_name=f"{a.id}-map.svg",
+bar.download_button("Systems map SVG", lambda: render(dot, "svg"), file_name=f"{a.id}-map.svg",
                    mime="image/svg+xml", icon=":material/download:", key="export_svg")
-c3.download_button("Systems map PNG", lambda: render(dot, "png"), file_name=f"{a.id}-map.png",
+bar.download_button("Systems map PNG", lambda: render(dot, "png"), file_name=f"{a.id}-map.png",
                    mime="image/png", icon=":material/download:", key="export_png")

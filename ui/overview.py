@@ -24,7 +24,8 @@ event = st.dataframe(grid, hide_index=True, key="grid", on_select="rerun", selec
                      column_config={"Row": st.column_config.NumberColumn(width=50),
                                     "Relationship": st.column_config.TextColumn(width="large"),
                                     "Framework": st.column_config.NumberColumn(help="Framework score 0-3"),
-                                    "Action": st.column_config.NumberColumn(help="Action score 0-3")})
+                                    "Action": st.column_config.NumberColumn(help="Action score 0-3")},
+                     height=35 * (len(grid) + 1) + 3)  # every row, no inner scrolling
 st.caption("Select a row to open that relationship.")
 options = list(dict.fromkeys(grid["id"]))
 titles = dict(zip(grid["id"], grid["Relationship"]))

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from exports.systems_map import edge_label, render, systems_map_dot, write_map
+from exports.systems_map import edge_label, inline_svg, render, systems_map_dot, write_map
 from scoring import score_assessment
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -72,3 +72,10 @@ def test_labels_are_text_not_markup(model, lines):
 
     svg = render(systems_map_dot(Model(evil, model.standards, model.relationships), lines), "svg").decode()
     assert "&lt;b&gt;Police &quot;x&quot;&lt;/b&gt;" in svg or '&lt;b&gt;Police "x"&lt;/b&gt;' in svg
+
+
+def test_inline_svg_scales_and_keeps_user_text_literal(model, ew):
+    svg = inline_svg(render(systems_map_dot(model, score_assessment(model, ew), title='<script>alert("x")</script>')))
+    assert svg.startswith('<svg width="100%"') and "<?xml" not in svg and "<!--" not in svg
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+    assert 'viewBox="' in svg
