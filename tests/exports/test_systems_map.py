@@ -75,7 +75,8 @@ def test_labels_are_text_not_markup(model, lines):
 
 
 def test_inline_svg_scales_and_keeps_user_text_literal(model, ew):
-    svg = inline_svg(render(systems_map_dot(model, score_assessment(model, ew), title='<script>alert("x")</script>')))
+    dot = systems_map_dot(model, score_assessment(model, ew), title='<script>alert("x")</script>')
+    svg = inline_svg(render(dot).decode("utf-8"))
     assert svg.startswith('<svg width="100%"') and "<?xml" not in svg and "<!--" not in svg
     assert "<script" not in svg and "&lt;script&gt;" in svg
     assert 'viewBox="' in svg
