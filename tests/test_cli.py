@@ -89,3 +89,29 @@ def test_bench_model_prints_its_figures():
     assert "England & Wales 2019 (model + assessment): load + validate + score" in result.stdout
     assert "Generated model (60 actors, 300 relationships" in result.stdout
     assert "baseline, the same with PyYAML's C loader" in result.stdout
+
+
+def test_db_commands_list_import_and_export(tmp_path):
+    db = ["db", "--database", f"sqlite:///{tmp_path / 'cli.db'}"]
+    listed = ffgrid(*db, "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "england-wales-2019\tEngland & Wales\t2019\t31 lines" in listed.stdout  # seeded on first use
+    assert "(illustrative)" in listed.stdout
+
+    out = tmp_path / "ew.yaml"
+    assert ffgrid(*db, "export", "england-wales-2019", "-o", str(out)).returncode == 0
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(out.read_text(encoding="utf-8").replace("id: england-wales-2019", "id: ew-copy", 1),
+                    encoding="utf-8")
+    assert ffgrid(*db, "import", str(copy)).returncode == 0
+    again = ffgrid(*db, "export", "ew-copy")
+    assert again.stdout == copy.read_text(encoding="utf-8")
+
+    refused = ffgrid(*db, "import", str(copy))
+    assert refused.returncode == 1 and "already stored" in refused.stderr and "--replace" in refused.stderr
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(copy.read_text(encoding="utf-8").replace("framework: 3", "framework: 9", 1), encoding="utf-8")
+    failed = ffgrid(*db, "import", "--replace", str(broken))
+    assert failed.returncode == 1 and f"{broken}:" in failed.stderr and "score 9 is outside 0-3" in failed.stderr
+    assert ffgrid(*db, "export", "ew-copy").stdout == copy.read_text(encoding="utf-8")  # unchanged
+    assert ffgrid(*db, "export", "nope").returncode == 1
