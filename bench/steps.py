@@ -17,10 +17,12 @@ def edge(page: Page, relationship: str):  # type: ignore[no-untyped-def]
 def wait_for_map(page: Page, relationship: str, rating: str | None = None) -> None:
     """Wait until the map is drawn, and if given until the relationship's edge shows `rating`.
 
-    Checked on every animation frame in the page, so the moment it changes is timed precisely.
+    A line scored per strand (or within a grey line) is drawn as several edges `line-ID-...`: the
+    first is checked. Checked on every animation frame, so the moment it changes is timed precisely.
     """
     page.wait_for_function(
-        """([id, cls]) => { const e = document.querySelector(`figure.ffgrid-map svg g[id="${id}"]`);
+        """([id, cls]) => { const e = document.querySelector(
+                                `figure.ffgrid-map svg g[id="${id}"], figure.ffgrid-map svg g[id^="${id}-"]`);
                             return e !== null && (cls === null || e.classList.contains(cls)); }""",
         arg=[f"line-{relationship}", f"rating-{rating.replace('/', '-')}" if rating else None],
         polling="raf", timeout=TIMEOUT)

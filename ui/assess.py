@@ -75,6 +75,7 @@ st.caption(f"**{md(m.label(rel.from_))}** ↔ **{md(m.label(rel.to))}**"
               if meta.updated_by and meta.updated_at else ""))
 
 dims = {d.id: d for d in m.framework.score_scale.dimensions}
+strand_label = {s.id: s.label for s in m.framework.strands}
 levels = range(m.framework.score_scale.min, m.framework.score_scale.max + 1)
 
 
@@ -203,10 +204,9 @@ with form:
         st.markdown("#### Scores per strand")
         for strand in rel.strands:
             s0 = initial["strands"][strand]
-            label = next(s.label for s in m.framework.strands if s.id == strand)
             with st.container(border=True):
-                st.markdown(f"**{md(label)}** · {RATING_MARK[ratings[(rid, strand)]]}")
-                c1, c2, c3 = st.columns([1, 1, 2])
+                st.markdown(f"**{md(strand_label[strand])}** · {RATING_MARK[ratings[(rid, strand)]]}")
+                c1, c2, c3 = st.columns([3, 3, 2])
                 for dim, col in (("framework", c1), ("action", c2)):
                     col.selectbox(dims[dim].label, [None, *levels],
                                   index=0 if s0[dim] is None else s0[dim] - levels[0] + 1,
@@ -252,7 +252,7 @@ with side:
         if rel.strands:
             st.markdown("**Rating per strand**")
             for strand in rel.strands:
-                st.markdown(f"{md(strand)}: **{RATING_MARK[ratings[(rid, strand)]]}**")
+                st.markdown(f"{md(strand_label[strand])}: **{RATING_MARK[ratings[(rid, strand)]]}**")
         else:
             ln = next(x for x in lines if x.key == (rid, None))
             st.metric("Saved rating", RATING_MARK[ln.rating], scores(ln.framework, ln.action), delta_color="off",
