@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from framework.model import Frozen, Score, Slug
 
 RatingWord = Literal["green", "amber", "red", "n/a"]
 LONG_TEXT_MAX = 50_000  # characters: national-situation texts in the seed run to thousands
 SHORT_TEXT_MAX = 2_000
-LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX)]
-ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_MAX)]
+
+
+def _no_nul(text: str) -> str:
+    if "\x00" in text:
+        raise ValueError("text may not contain NUL characters")
+    return text
+
+
+NoNul = AfterValidator(_no_nul)  # databases (PostgreSQL) cannot store them
+LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX), NoNul]
+ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_MAX), NoNul]
 DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 
@@ -25,7 +34,7 @@ class Situation(Frozen):
 
 class Evidence(Frozen):
     title: ShortText
-    url: Annotated[str, StringConstraints(pattern=r"^https?://", max_length=SHORT_TEXT_MAX)] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://", max_length=SHORT_TEXT_MAX), NoNul] | None = None
     dimension: Literal["framework", "action"] | None = None
     note: LongText | None = None
     standards: tuple[Annotated[int, Field(strict=True)], ...] = ()
@@ -48,7 +57,7 @@ class Line(Scored):
     """An assessed relationship; a line scored per strand carries its scores in `strands`."""
 
     relationship: Slug
-    grid_row: Annotated[int, Field(strict=True, ge=1)] | None = None
+    grid_row: Annotated[int, Field(strict=True, ge=1, le=9_999)] | None = None
     situation: Situation = Situation()
     evidence: tuple[Evidence, ...] = ()
     strands: tuple[StrandScore, ...] = ()

@@ -35,6 +35,7 @@ def open_engine(url: str | None = None, migrate: bool = True) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if migrate:
@@ -43,6 +44,7 @@ def open_engine(url: str | None = None, migrate: bool = True) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None  # SQLAlchemy, not the driver, starts transactions (below)
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")  # readers in other processes are not blocked by a writer
@@ -50,11 +52,25 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cur.close()
 
 
+def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    # Every transaction is a real one, so the reads of one `get` see one snapshot; writers take the
+    # write lock up front (BEGIN IMMEDIATE) and queue, instead of failing half-way on a busy database.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
+WRITE = "ffgrid_write"  # execution option: this transaction will write
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine for transactions that write (on SQLite they take the write lock when they begin)."""
+    return engine.execution_options(**{WRITE: True})
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the Alembic migrations up to `revision` (serialised across processes on PostgreSQL)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    with writer(engine).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
         config.attributes["connection"] = conn

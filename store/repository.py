@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Iterator
 
 from sqlalchemy import Engine, delete, func, select, update
@@ -21,7 +21,7 @@ from framework import (
     Assessment, Evidence, Line, Model, Situation, StrandScore, assessment_from_text, bundled_assessments,
     check_assessment, load_assessment,
 )
-from store.database import open_engine
+from store.database import open_engine, writer
 from store.tables import AssessmentRow, CommentRow, EvidenceRow, LineRow, StrandRow, utcnow
 
 _HEADER = ("title", "country", "date", "model_version", "author", "source", "status", "illustrative", "notes")
@@ -93,9 +93,19 @@ class Repository:
         self.engine, self.model = engine, model
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+    def _session(self, write: bool = False) -> Iterator[Session]:
+        bind = writer(self.engine) if write else self.engine
+        with Session(bind, expire_on_commit=False) as session, session.begin():
             yield session
+
+    @staticmethod
+    def _lock(s: Session, slug: str) -> tuple[int, int] | None:
+        """Bump the assessment's revision, which locks its row: every writer does this first, so
+        writers of one assessment queue in one order. Returns (row id, new revision), or None."""
+        found = s.execute(update(AssessmentRow).where(AssessmentRow.slug == slug)
+                          .values(revision=AssessmentRow.revision + 1, updated_at=utcnow())
+                          .returning(AssessmentRow.id, AssessmentRow.revision)).one_or_none()
+        return (found[0], found[1]) if found else None
 
     # ------------------------------------------------------------------------------------ reading
 
@@ -129,7 +139,7 @@ class Repository:
                 raise NotFound(slug)
             assessment = Assessment(id=row.slug, **{k: getattr(row, k) for k in _HEADER},
                                     lines=tuple(_line(r) for r in row.lines))
-            meta = {r.relationship: LineMeta(r.version, r.updated_by, r.updated_at) for r in row.lines}
+            meta = {r.relationship: _meta(r) for r in row.lines}
             return Stored(assessment, row.revision, meta)
 
     def export_yaml(self, slug: str) -> str:
@@ -145,78 +155,74 @@ class Repository:
         return assessment
 
     def add(self, assessment: Assessment, replace: bool = False, author: str | None = None) -> None:
-        """Store a whole assessment (validated first); `replace` overwrites one with the same id."""
-        assessment = check_assessment(assessment, self.model, assessment.id)
-        with self._session() as s:
-            old = s.scalar(select(AssessmentRow).where(AssessmentRow.slug == assessment.id))
-            revision = 1
-            if old is not None:
-                if not replace:
-                    raise AlreadyExists(f"an assessment with id {assessment.id!r} is already stored")
-                revision = old.revision + 1
-                s.delete(old)
-                s.flush()
-            s.add(AssessmentRow(slug=assessment.id, revision=revision,
-                                **{k: getattr(assessment, k) for k in _HEADER},
-                                lines=[_line_row(ln, i, author) for i, ln in enumerate(assessment.lines)]))
-            try:
-                s.flush()
-            except IntegrityError as err:  # another process stored the same id meanwhile
-                raise AlreadyExists(f"an assessment with id {assessment.id!r} is already stored") from err
+        """Store a whole assessment (validated first); `replace` overwrites one with the same id.
 
-    def delete(self, slug: str) -> None:
-        """Remove an assessment and everything in it."""
-        with self._session() as s:
-            if not s.execute(delete(AssessmentRow).where(AssessmentRow.slug == slug)).rowcount:
-                raise NotFound(slug)
+        A replaced assessment keeps its row and gets a new revision; every line gets that revision as
+        its version, so an edit begun before the replace is refused as stale.
+        """
+        assessment = check_assessment(assessment, self.model, assessment.id)
+        header = {k: getattr(assessment, k) for k in _HEADER}
+        exists = AlreadyExists(f"an assessment with id {assessment.id!r} is already stored")
+        with self._session(write=True) as s:
+            locked = self._lock(s, assessment.id)
+            if locked is None:
+                s.add(AssessmentRow(slug=assessment.id, revision=1, **header,
+                                    lines=[_line_row(ln, i, author, 1) for i, ln in enumerate(assessment.lines)]))
+                try:
+                    s.flush()
+                except IntegrityError as err:  # another process stored the same id meanwhile
+                    raise exists from err
+                return
+            if not replace:
+                raise exists
+            a_id, revision = locked
+            s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(**header))
+            s.execute(delete(LineRow).where(LineRow.assessment_id == a_id))  # children: ON DELETE CASCADE
+            for i, ln in enumerate(assessment.lines):
+                row = _line_row(ln, i, author, revision)
+                row.assessment_id = a_id
+                s.add(row)
 
     def save_line(self, slug: str, line: Line, expected_version: int, author: str) -> int:
         """Store one line if it is still at `expected_version` (0: not yet stored); returns the new version.
 
         The whole assessment with the new line is validated first (`ValidationFailed` names the
-        field). A stale version raises `StaleEdit` and changes nothing.
+        field). A stale version raises `StaleEdit` and changes nothing. Versions only ever grow.
         """
         stored = self.get(slug)
         lines = [line if ln.relationship == line.relationship else ln for ln in stored.assessment.lines]
         if stored.assessment.line(line.relationship) is None:
             lines.append(line)
         check_assessment(stored.assessment.model_copy(update={"lines": tuple(lines)}), self.model, slug)
-        with self._session() as s:
-            a_id = s.scalar(select(AssessmentRow.id).where(AssessmentRow.slug == slug))
-            if a_id is None:
+        with self._session(write=True) as s:
+            locked = self._lock(s, slug)
+            if locked is None:
                 raise NotFound(slug)
+            a_id, revision = locked
             row = s.scalar(select(LineRow).where(LineRow.assessment_id == a_id,
                                                  LineRow.relationship == line.relationship))
             current = row.version if row is not None else 0
             if current != expected_version:
-                meta = LineMeta(current, row.updated_by, row.updated_at) if row is not None else LineMeta()
-                raise StaleEdit(line.relationship, expected_version, meta, _line(row) if row else None)
-            if row is None:
-                position = s.scalar(select(func.coalesce(func.max(LineRow.position), -1))
-                                    .where(LineRow.assessment_id == a_id)) + 1
-                new = _line_row(line, position, author)
-                new.assessment_id = a_id
-                s.add(new)
-                try:
-                    s.flush()
-                except IntegrityError as err:  # another editor created the line meanwhile
-                    raise StaleEdit(line.relationship, 0, LineMeta(1), None) from err
-                version = 1
-            else:
-                version = self._overwrite(s, row, line, expected_version, author)
-            s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id)
-                      .values(revision=AssessmentRow.revision + 1, updated_at=utcnow()))
-            return version
+                raise _stale(line.relationship, expected_version, row)
+            if row is not None:
+                return self._overwrite(s, row, line, expected_version, author)
+            position = s.scalar(select(func.coalesce(func.max(LineRow.position), -1))
+                                .where(LineRow.assessment_id == a_id)) + 1
+            new = _line_row(line, position, author, revision)  # above any version the line had before
+            new.assessment_id = a_id
+            s.add(new)
+            return revision
 
     def _overwrite(self, s: Session, row: LineRow, line: Line, expected: int, author: str) -> int:
         # Compare-and-set on the version column: a concurrent save that got here first makes this
         # UPDATE match no row, and the transaction is rolled back.
-        fresh = _line_row(line, row.position, author)
+        fresh = _line_row(line, row.position, author, expected + 1)
         values = {c: getattr(fresh, c) for c in (*_SCORES, "grid_row", "situation_framework", "situation_action")}
         hit = s.execute(update(LineRow).where(LineRow.id == row.id, LineRow.version == expected).values(
             **values, version=expected + 1, updated_by=author, updated_at=utcnow())).rowcount
         if not hit:
-            raise StaleEdit(line.relationship, expected, LineMeta(expected + 1), None)
+            s.expire(row)
+            raise _stale(line.relationship, expected, s.get(LineRow, row.id))
         for table in (StrandRow, EvidenceRow, CommentRow):
             s.execute(delete(table).where(table.line_id == row.id))
         for child in (*fresh.strands, *fresh.evidence, *fresh.comments):
@@ -251,12 +257,27 @@ def open_repository(model: Model, url: str | None = None, seed: bool = True) -> 
 # ------------------------------------------------------------------------------ rows <-> objects
 
 
-def _line_row(line: Line, position: int, author: str | None) -> LineRow:
+def _utc(moment: datetime | None) -> datetime | None:
+    """A stored time in UTC (SQLite gives it back naive, PostgreSQL in the session's time zone)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def _meta(row: LineRow) -> LineMeta:
+    return LineMeta(row.version, row.updated_by, _utc(row.updated_at))
+
+
+def _stale(relationship: str, expected: int, row: LineRow | None) -> StaleEdit:
+    return StaleEdit(relationship, expected, _meta(row) if row else LineMeta(), _line(row) if row else None)
+
+
+def _line_row(line: Line, position: int, author: str | None, version: int) -> LineRow:
     return LineRow(
         position=position, relationship=line.relationship, grid_row=line.grid_row,
         **{k: getattr(line, k) for k in _SCORES},
         situation_framework=line.situation.framework, situation_action=line.situation.action,
-        version=1, updated_by=author,
+        version=version, updated_by=author,
         strands=[StrandRow(position=i, strand=s.strand, **{k: getattr(s, k) for k in _SCORES})
                  for i, s in enumerate(line.strands)],
         evidence=[EvidenceRow(position=i, title=e.title, url=e.url, dimension=e.dimension, note=e.note,

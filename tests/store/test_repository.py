@@ -74,6 +74,31 @@ def test_an_existing_id_is_replaced_only_when_asked(repo, ew, model):
     assert repo.get(ew.id).assessment.title == "Re-imported" and repo.revision(ew.id) == 2
 
 
+def test_a_replace_makes_edits_begun_before_it_stale(repo, ew):
+    repo.add(ew)
+    rid = "police-courts"
+    before = repo.get(ew.id)
+    repo.add(ew.model_copy(update={"title": "Re-imported"}), replace=True)
+    after = repo.get(ew.id)
+    assert after.line_meta(rid).version > before.line_meta(rid).version
+    assert after.revision > before.revision
+    with pytest.raises(StaleEdit):
+        repo.save_line(ew.id, before.assessment.line(rid), before.line_meta(rid).version, author="late")
+    assert repo.get(ew.id).assessment.title == "Re-imported"
+
+
+def test_times_are_utc_and_text_with_nul_is_refused_before_the_database(repo, ew):
+    repo.add(ew)
+    meta = repo.get(ew.id).line_meta("police-courts")
+    assert meta.updated_at.utcoffset().total_seconds() == 0
+    line = ew.line("police-courts")
+    bad = line.model_copy(update={"situation": line.situation.model_copy(update={"action": "a\x00b"})})
+    with pytest.raises(ValidationFailed, match="NUL"):
+        repo.save_line(ew.id, bad, meta.version, author="x")
+    with pytest.raises(ValidationFailed, match="NUL"):
+        repo.import_yaml(dump_assessment(ew).replace("title: ", "title: \"a\\0b\" #", 1), "nul.yaml", replace=True)
+
+
 def test_several_assessments_side_by_side(repo, ew):
     for n, country in enumerate(["Hungary", "Greece", "Poland"]):
         repo.add(ew.model_copy(update={"id": f"a-{n}", "country": country, "date": f"202{n}"}))
@@ -125,7 +150,8 @@ def test_a_line_not_yet_assessed_can_be_added(repo, ew, model):
     rid = ew.lines[-1].relationship
     repo.add(ew.model_copy(update={"lines": ew.lines[:-1]}))
     assert _rating(model, repo.get(ew.id).assessment, rid) == "unscored"
-    assert repo.save_line(ew.id, ew.lines[-1], 0, author="x") == 1
+    version = repo.save_line(ew.id, ew.lines[-1], 0, author="x")
+    assert version == repo.get(ew.id).line_meta(rid).version > 0
     assert repo.get(ew.id).assessment == ew
     with pytest.raises(StaleEdit):
         repo.save_line(ew.id, ew.lines[-1], 0, author="y")
