@@ -50,7 +50,7 @@ def choose_score(page: Page, dimension: str, value: int) -> None:
 
 def save(page: Page) -> None:
     """Click Save and wait for the confirmation."""
-    button = page.locator(".st-key-save button:enabled")  # enabled once the change has reached the server
-    expect(button).to_have_count(1, timeout=TIMEOUT)
+    button = page.locator(".st-key-save button")
+    expect(button).to_have_count(1, timeout=TIMEOUT)  # not while a rerun shows old and new side by side
     button.click()
     expect(page.get_by_text(re.compile(r"Saved version \d+")).first).to_be_visible(timeout=TIMEOUT)

@@ -36,8 +36,8 @@ def form_values(line: Line | None, strands: tuple[str, ...]) -> dict[str, Any]:
         "situation_framework": (line.situation.framework or "") if line else "",
         "situation_action": (line.situation.action or "") if line else "",
         "strands": {strand: _scored_values(given.get(strand)) for strand in strands},
-        "evidence": [evidence_record(e.title, e.url, e.dimension, e.note, e.standards)
-                     for e in (line.evidence if line else ())],
+        "evidence": clean_evidence(evidence_record(e.title, e.url, e.dimension, e.note, e.standards)
+                                   for e in (line.evidence if line else ())),
     }
 
 

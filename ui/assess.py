@@ -49,15 +49,60 @@ draft = pending.get((slug, rid))
 base = draft["base"] if draft else current.line_meta(rid).version
 initial = form_values(saved_line, rel.strands)
 tag = f"@{slug}/{rid}"  # this line's widget keys end with it
-form_versions = st.session_state.setdefault("form_versions", {})
-if draft is None and form_versions.get((slug, rid)) != base:  # saved by someone else since: start afresh
-    for k in [k for k in st.session_state if isinstance(k, str) and k.endswith(tag)]:
-        del st.session_state[k]
-form_versions[(slug, rid)] = base
+editor_key = f"evidence{tag}"
 
 
 def key(name: str) -> str:
     return f"{name}{tag}"
+
+
+def _collect(start: dict[str, Any]) -> dict[str, Any]:
+    """The form's values as the user left them, read from the widgets' state (`start` where untouched).
+
+    The page and the Save callback (which runs before the page is drawn again) both use it.
+    """
+    ss = st.session_state
+    get = lambda name, default: ss.get(key(name), default)  # noqa: E731
+    v: dict[str, Any] = {"strands": {}}
+    for strand in rel.strands:
+        s0 = start["strands"][strand]
+        na = get(f"na:{strand}", s0["na"])
+        v["strands"][strand] = {"framework": get(f"framework:{strand}", s0["framework"]),
+                                "action": get(f"action:{strand}", s0["action"]), "na": na,
+                                "na_reason": get(f"na_reason:{strand}", s0["na_reason"]) if na else s0["na_reason"]}
+    if not rel.strands:
+        v["framework"], v["action"] = get("framework", start["framework"]), get("action", start["action"])
+        v["na"] = get("na", start["na"])
+        v["na_reason"] = get("na_reason", start["na_reason"]) if v["na"] else start["na_reason"]
+    for dim in ("framework", "action"):
+        v[f"situation_{dim}"] = get(f"situation_{dim}", start[f"situation_{dim}"])
+    rows = ss.get("evidence_inputs", {}).get(editor_key)
+    v["evidence"] = start["evidence"] if rows is None else clean_evidence(apply_table_edits(rows, ss.get(editor_key)))
+    return v
+
+
+def _differs(values: dict[str, Any], start: dict[str, Any]) -> bool:
+    """Whether the form holds a change, compared as the line it would save (spaces trimmed etc.)."""
+    return line_data(m, rid, values) != line_data(m, rid, start)
+
+
+def _reset_form() -> None:
+    """Forget the form's widget state, so it shows the stored line."""
+    st.session_state.setdefault("evidence_inputs", {}).pop(editor_key, None)
+    for k in [k for k in st.session_state if isinstance(k, str) and k.endswith(tag)]:
+        del st.session_state[k]
+
+
+form_versions = st.session_state.setdefault("form_versions", {})
+seen = form_versions.get((slug, rid))
+if draft is None and seen and seen["base"] != base:  # saved by someone else since the form was drawn
+    mine = _collect(seen["initial"])
+    if _differs(mine, seen["initial"]):  # ... just as this user changed something: keep it, at the old version
+        draft = pending[(slug, rid)] = {"base": seen["base"], "values": mine}
+        base = seen["base"]
+    else:
+        _reset_form()
+form_versions[(slug, rid)] = {"base": base, "initial": initial}
 
 
 notice = st.container()  # where the outcome of a save is shown
@@ -83,7 +128,7 @@ def score_input(dim: str, start: int | None, name: str, label: str | None = None
     """A 0-3 choice with each level's meaning shown beside it."""
     d = dims[dim]
     return st.radio(label or f"{d.label} score", list(levels), index=None if start is None else start - levels[0],
-                    key=key(name), captions=[d.levels[v] for v in levels], horizontal=False,
+                    key=key(name), captions=[md(d.levels[v]) for v in levels], horizontal=False,
                     persist_state="session", help=d.question)
 
 
@@ -94,30 +139,6 @@ def cited(criteria) -> None:  # type: ignore[no-untyped-def]
         st.markdown(f"- {md(c.text)}" + (f" — standards {refs}" if refs else ""),
                     help="\n\n".join(f"**{s}.** {md(m.standards[s].text or '(text to be entered)')}"
                                        for s in c.standards) or None)
-
-
-def _collect() -> dict[str, Any]:
-    """The form's values as the user left them, read from the widgets' state.
-
-    The page and the Save callback (which runs before the page is drawn again) both use it.
-    """
-    ss = st.session_state
-    get = lambda name, start: ss.get(key(name), start)  # noqa: E731
-    v: dict[str, Any] = {"strands": {}}
-    for strand in rel.strands:
-        s0 = initial["strands"][strand]
-        na = get(f"na:{strand}", s0["na"])
-        v["strands"][strand] = {"framework": get(f"framework:{strand}", s0["framework"]),
-                                "action": get(f"action:{strand}", s0["action"]), "na": na,
-                                "na_reason": get(f"na_reason:{strand}", s0["na_reason"]) if na else s0["na_reason"]}
-    if not rel.strands:
-        v["framework"], v["action"] = get("framework", initial["framework"]), get("action", initial["action"])
-        v["na"] = get("na", initial["na"])
-        v["na_reason"] = get("na_reason", initial["na_reason"]) if v["na"] else initial["na_reason"]
-    for dim in ("framework", "action"):
-        v[f"situation_{dim}"] = get(f"situation_{dim}", initial[f"situation_{dim}"])
-    v["evidence"] = clean_evidence(apply_table_edits(ss["evidence_inputs"][editor_key], ss.get(editor_key)))
-    return v
 
 
 def _field(path: tuple[str | int, ...]) -> str:
@@ -136,8 +157,8 @@ def _field(path: tuple[str | int, ...]) -> str:
 
 def _save() -> None:
     """Save callback: runs before the next run draws the page, so everything shows the saved state."""
-    values = _collect()
-    if values == initial:
+    values = _collect(initial)
+    if not _differs(values, initial):
         st.session_state["save_outcome"] = {"info": "No changes to save."}
         return
     author = (st.session_state.get("author") or "").strip()
@@ -158,17 +179,18 @@ def _save() -> None:
                             "discard them to load the current version.", "theirs": err.current}
     else:
         pending.pop((slug, rid), None)
-        form_versions[(slug, rid)] = version  # the form already shows what was saved
+        form_versions[(slug, rid)] = {"base": version, "initial": values}  # the form shows what was saved
         outcome = {"saved": version}
+    if "saved" not in outcome:  # keep what the user typed, whatever happens on the next run
+        pending[(slug, rid)] = {"base": base, "values": values}
     st.session_state["save_outcome"] = outcome
 
 
 def _discard() -> None:
     """Discard callback: drop the draft and the form state, so the form shows the stored line."""
     pending.pop((slug, rid), None)
-    st.session_state["evidence_inputs"].pop(editor_key, None)
-    for k in [k for k in st.session_state if isinstance(k, str) and k.endswith(tag)]:
-        del st.session_state[k]
+    form_versions.pop((slug, rid), None)
+    _reset_form()
 
 
 if outcome := st.session_state.pop("save_outcome", None):
@@ -188,12 +210,11 @@ if outcome := st.session_state.pop("save_outcome", None):
                 st.text(theirs.situation.action or "")
 
 form, side = st.columns([3, 2], gap="large")
-editor_key = key("evidence")
 with form:
     for dim in ("framework", "action"):
         with st.container(border=True):
             st.markdown(f"#### {dims[dim].label}")
-            st.caption(dims[dim].question)
+            st.caption(md(dims[dim].question))
             cited(rel.framework_criteria if dim == "framework" else rel.action_criteria)
             if not rel.strands:
                 score_input(dim, initial[dim], dim)
@@ -235,8 +256,8 @@ with form:
                 "Standards", options=[str(s) for s in m.standards], help="Standards this item supports"),
         })
 
-    values = _collect()
-    changed = values != initial
+    values = _collect(initial)
+    changed = _differs(values, initial)
     if changed:
         pending[(slug, rid)] = {"base": base, "values": values}
     else:
@@ -264,6 +285,6 @@ with side:
     st.markdown("**Standards cited**")
     for sid in rel.standards:
         std = m.standards[sid]
-        with st.expander(f"Standard {sid}" + (f": {std.title}" if std.title else "")):
+        with st.expander(f"Standard {sid}" + (f": {md(std.title)}" if std.title else "")):
             st.markdown(md(std.text or "Text to be entered."))
             st.caption(f"Text source: {std.text_source}")

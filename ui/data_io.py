@@ -33,9 +33,11 @@ if st.button("Import", type="primary", disabled=upload is None, key="import"):
                                     "Problem": p.message} for p in err.problems]),
                      hide_index=True, width="stretch")
     else:
-        st.success(f"Imported {md(imported.title)} ({len(imported.lines)} lines).")
+        st.session_state["import_notice"] = f"Imported {md(imported.title)} ({len(imported.lines)} lines)."
         choose(imported.id)
         st.rerun()
+if notice := st.session_state.pop("import_notice", None):
+    st.success(notice, icon=":material/check_circle:")
 
 st.subheader("Export")
 current, lines = stored(chosen())

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 RATING_MARK = {"green": "● GREEN", "amber": "◆ AMBER", "red": "▲ RED", "n/a": "○ N/A", "unscored": "– UNSCORED"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
 
 def md(text: str | None) -> str:
-    """User text made literal inside Streamlit Markdown (no formatting, links, HTML or LaTeX)."""
-    return _MD_SPECIAL.sub(r"\\\1", text or "")
+    """User text made literal inside Streamlit Markdown (no formatting, links, HTML, LaTeX or headings).
+
+    For one-line places (titles, captions, list items): line breaks become spaces.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
 
 
 def scores(framework: int | None, action: int | None) -> str:

@@ -185,6 +185,46 @@ def test_a_line_saved_by_someone_else_shows_their_version_when_i_have_no_draft(a
     assert _widget(at.radio, "action@").value == 0 and _unchanged(at)
 
 
+def _someone_else_saves(store, rid: str, **change) -> None:
+    other = store.get(EW)
+    store.save_line(EW, other.assessment.line(rid).model_copy(update={**change, "rating": None}),
+                    other.line_meta(rid).version, author="Other Person")
+
+
+def test_a_change_made_just_after_someone_else_saved_is_kept_not_reverted(app, store):
+    at = _open(app, "police-courts")
+    _someone_else_saves(store, "police-courts", action=3)
+    _widget(at.radio, "framework@").set_value(0).run()  # my click arrives in the first run after their save
+    assert _widget(at.radio, "framework@").value == 0 and not _unchanged(at)
+    at.button(key="save").click().run()
+    assert any("Not saved" in e.value for e in at.error)
+    at.run()
+    assert _widget(at.radio, "framework@").value == 0  # still mine, to copy or discard
+    assert store.get(EW).assessment.line("police-courts").action == 3
+
+
+def test_text_typed_then_saved_against_a_newer_version_is_not_lost(app, store):
+    at = _open(app, "police-courts")
+    _someone_else_saves(store, "police-courts", action=3)
+    _widget(at.text_area, "situation_action@").set_value("My careful paragraph")
+    at.button(key="save").click().run()
+    assert any("Not saved" in e.value for e in at.error)
+    at.run()
+    assert _widget(at.text_area, "situation_action@").value == "My careful paragraph"
+    assert any("1 relationship(s) with unsaved changes" in w.value for w in at.sidebar.warning)
+
+
+def test_spaces_trimmed_on_save_do_not_leave_a_phantom_draft(app, store):
+    at = _open(app, "victim-courts")
+    _widget(at.checkbox, "na@").check().run()
+    _widget(at.text_input, "na_reason@").set_value("no data yet   ").run()
+    at.button(key="save").click().run()
+    assert any("Saved version" in x.value for x in at.success)
+    at.run()
+    assert _unchanged(at) and not at.sidebar.warning
+    assert store.get(EW).assessment.line("victim-courts").na_reason == "no data yet"
+
+
 def test_per_strand_scores_are_edited_one_strand_at_a_time(app, store):
     at = _open(app, "csos-ministries")
     keys = {s.key.split("@")[0] for s in at.selectbox if s.key and "@" in s.key}
@@ -251,6 +291,7 @@ def test_importing_a_valid_yaml_adds_an_assessment(app, store, ew):
     assert not at.exception and not at.error
     assert "hungary-2025" in {s.id for s in store.list()}
     assert at.sidebar.selectbox(key="assessment").value == "hungary-2025"
+    assert any("Imported" in x.value for x in at.success)
 
 
 def test_importing_a_broken_yaml_lists_problems_and_changes_nothing(app, store, ew):
