@@ -142,12 +142,12 @@ def cited(criteria) -> None:  # type: ignore[no-untyped-def]
 
 
 def _field(path: tuple[str | int, ...]) -> str:
-    """A problem's field path in the form's own words, e.g. 'Evidence row 2: url'."""
+    """A problem's field path in the form's own words, e.g. 'Evidence item 2 (counting filled rows): url'."""
     names = {"framework": "Framework score", "action": "Action score", "na_reason": "Reason it does not apply",
              "situation": "National situation"}
     match path:
         case ("evidence", int(i), *rest):
-            return f"Evidence row {i + 1}" + (f": {rest[0]}" if rest else "")
+            return f"Evidence item {i + 1} (counting filled rows)" + (f": {rest[0]}" if rest else "")
         case ("strands", int(i), *rest):
             return f"{rel.strands[i]}: " + names.get(str(rest[0]), str(rest[0])) if rest else rel.strands[i]
         case (first, *rest):
@@ -205,7 +205,10 @@ if outcome := st.session_state.pop("save_outcome", None):
         notice.error(outcome["error"], icon=":material/error:")
         if theirs := outcome.get("theirs"):
             with notice.expander("The version saved meanwhile"):
-                st.text(f"Scores (framework+action): {scores(theirs.framework, theirs.action)}")
+                for part in (theirs.strands or (theirs,)):
+                    who = f"{strand_label.get(part.strand, part.strand)}: " if theirs.strands else ""
+                    st.text(f"{who}scores (framework+action) {scores(part.framework, part.action)}")
+                st.text("; ".join(e.title for e in theirs.evidence) or "(no evidence items)")
                 st.text(theirs.situation.framework or "")
                 st.text(theirs.situation.action or "")
 

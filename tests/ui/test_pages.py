@@ -171,6 +171,7 @@ def test_a_save_against_a_stale_version_is_refused(app, store):
                     other.line_meta("police-courts").version, author="Other Person")
     at.button(key="save").click().run()
     assert any("Not saved" in e.value and "Other Person" in _plain(e.value) for e in at.error)
+    assert "scores (framework+action) 1+3" in [t.value for t in at.text]  # their version, shown as text
     assert store.get(EW).assessment.line("police-courts").action == 3
     assert _widget(at.radio, "framework@").value == 0  # my change is still on screen
 
