@@ -1,0 +1,1 @@
+"""The data side: statistics and case records with provenance, indicators, checks (no Streamlit)."""

@@ -1,0 +1,80 @@
+"""Wide tables (one column per strand or measure) turned into tidy figures through a column mapping.
+
+A mapping is a small YAML file: where the area and period are, how period labels translate, which
+cells mean "missing", the thousands separator, and for each value column its strand and measure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dashboard.problems import ImportRefused, RowProblem
+from dashboard.statistics import read_csv_text, validate_tidy
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Column(_Strict):
+    column: str
+    values: dict[str, str] = Field(default_factory=dict)  # label in the file -> label in ffgrid
+
+
+class Target(_Strict):
+    strand: str
+    measure: str
+
+
+class Mapping(_Strict):
+    """How one wide file maps to tidy figures."""
+
+    source: str
+    publication: str
+    area: Column
+    period: Column
+    values: dict[str, Target] = Field(min_length=1)
+    missing: tuple[str, ...] = ("",)
+    thousands: str | None = None
+    note: str = ""
+
+
+def load_mapping(path: Path) -> Mapping:
+    """Read and check a mapping YAML; a bad one is refused naming the field."""
+    try:
+        return Mapping.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError as err:
+        raise ImportRefused([RowProblem(str(path), None, "", f"not valid YAML: {err}")]) from err
+    except ValidationError as err:
+        raise ImportRefused([RowProblem(str(path), None, ".".join(map(str, e["loc"])), e["msg"])
+                             for e in err.errors(include_url=False)]) from err
+
+
+def apply_mapping(text: str, mapping: Mapping, file: str) -> pd.DataFrame:
+    """Tidy, validated figures from a wide CSV; row numbers in problems are the wide file's lines."""
+    wide = read_csv_text(text)
+    needed = [mapping.area.column, mapping.period.column, *mapping.values]
+    absent = [c for c in needed if c not in wide.columns]
+    if absent:
+        raise ImportRefused([RowProblem(file, None, c, "column named in the mapping is missing") for c in absent])
+    wide = wide.assign(_line=range(2, len(wide) + 2))
+    period = wide[mapping.period.column].str.strip()
+    unmapped = mapping.period.values and ~period.isin(list(mapping.period.values))
+    if unmapped is not False and unmapped.any():
+        raise ImportRefused([RowProblem(file, int(n), mapping.period.column, f"period {p!r} is not in the mapping")
+                             for n, p in zip(wide["_line"][unmapped], period[unmapped])])
+    base = pd.DataFrame({"_line": wide["_line"], "area": wide[mapping.area.column].str.strip(),
+                         "period": period.map(mapping.period.values) if mapping.period.values else period})
+    parts = []
+    for column, target in mapping.values.items():
+        cell = wide[column].str.strip()
+        keep = ~cell.isin(list(mapping.missing))
+        value = cell[keep].str.replace(mapping.thousands, "", regex=False) if mapping.thousands else cell[keep]
+        parts.append(base[keep].assign(strand=target.strand, measure=target.measure, value=value))
+    long = pd.concat(parts, ignore_index=True).sort_values(["_line"], kind="stable").reset_index(drop=True)
+    tidy = long.assign(source=mapping.source, publication=mapping.publication, note=mapping.note)
+    return validate_tidy(tidy.drop(columns="_line"), file, rows=long["_line"])
