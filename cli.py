@@ -146,6 +146,36 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_data(args: argparse.Namespace) -> int:
+    """Import statistics (tidy CSV, or wide CSV with --mapping) into the database; list what is there."""
+    from dashboard.mapping import apply_mapping, load_mapping
+    from dashboard.problems import ImportRefused
+    from dashboard.statistics import read_tidy
+    from store import open_engine
+    from store.figures import FigureStore
+
+    store = FigureStore(open_engine(args.database))
+    if args.action == "list":
+        for d in store.datasets():
+            print(f"{d.id}\t{d.file}\t{d.figures} figures\timported {d.imported_at:%Y-%m-%d %H:%M}"
+                  + (f" by {d.imported_by}" if d.imported_by else "") + ("\tSYNTHETIC" if d.synthetic else ""))
+        return 0
+    try:
+        if args.mapping:
+            figures = apply_mapping(args.file.read_text(encoding="utf-8"), load_mapping(args.mapping), str(args.file))
+        else:
+            figures = read_tidy(args.file)
+    except ImportRefused as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s); nothing was imported.", file=sys.stderr)
+        return 1
+    store.import_frame(figures, args.file.name, mapping=args.mapping.name if args.mapping else None)
+    print(f"imported {len(figures)} figures from {args.file} "
+          f"({figures['publication'].nunique()} publication(s), replacing earlier imports of them)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ffgrid", description="Facing all the Facts self-assessment grids.")
     p.add_argument("--model", type=Path, default=None,
@@ -178,6 +208,15 @@ def parser() -> argparse.ArgumentParser:
     de.add_argument("id")
     de.add_argument("-o", "--output", type=Path)
     d.set_defaults(func=cmd_db)
+
+    da = sub.add_parser("data", help="statistics in the database")
+    da.add_argument("--database", default=None, help="database URL (default as for `db`)")
+    dasub = da.add_subparsers(dest="action", required=True)
+    dasub.add_parser("list", help="imports whose figures are current")
+    dai = dasub.add_parser("import", help="validate and store a CSV of figures (all rows or none)")
+    dai.add_argument("file", type=Path)
+    dai.add_argument("--mapping", type=Path, help="column mapping YAML for a wide table")
+    da.set_defaults(func=cmd_data)
 
     b = sub.add_parser("bench", help="benchmarks")
     b.add_argument("what", choices=("model", "app"))

@@ -115,3 +115,20 @@ def test_db_commands_list_import_and_export(tmp_path):
     assert failed.returncode == 1 and f"{broken}:" in failed.stderr and "score 9 is outside 0-3" in failed.stderr
     assert ffgrid(*db, "export", "ew-copy").stdout == copy.read_text(encoding="utf-8")  # unchanged
     assert ffgrid(*db, "export", "nope").returncode == 1
+
+
+def test_data_import_tidy_and_mapped_files_and_refuse_a_broken_one(tmp_path):
+    data = ["data", "--database", f"sqlite:///{tmp_path / 'd.db'}"]
+    ok = ffgrid(*data, "import", "data/england_wales_hate_crime.csv")
+    assert ok.returncode == 0 and "imported 108 figures" in ok.stdout, ok.stderr
+    mapped = ffgrid(*data, "import", "data/bbc_hatecrime_by_force_2017_19.csv",
+                    "--mapping", "data/mappings/bbc_hatecrime_by_force.yaml")
+    assert mapped.returncode == 0 and "imported 770 figures" in mapped.stdout, mapped.stderr
+    broken = tmp_path / "broken.csv"
+    broken.write_text("source,publication,period,area,strand,measure,value\n"
+                      "police,p,2018,E,martian,recorded_offences,1\npolice,p,2019,E,race,recorded_offences,x\n")
+    refused = ffgrid(*data, "import", str(broken))
+    assert refused.returncode == 1
+    assert f"{broken}:2: strand: unknown strand 'martian'" in refused.stderr and f"{broken}:3: value" in refused.stderr
+    listed = ffgrid(*data, "list").stdout.splitlines()
+    assert len(listed) == 2 and "bbc_hatecrime_by_force_2017_19.csv\t770 figures" in listed[0]
