@@ -146,14 +146,44 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_figures(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Validated tidy figures from FILE (through --mapping for a wide table); ImportRefused if bad."""
+    from dashboard.mapping import apply_mapping, load_mapping
+    from dashboard.statistics import read_tidy
+
+    if args.mapping:
+        return apply_mapping(args.file.read_text(encoding="utf-8"), load_mapping(args.mapping), str(args.file))
+    return read_tidy(args.file)
+
+
+def _data_check(args: argparse.Namespace) -> int:
+    """Print data-quality flags; exit 1 if any, 0 if clean, 2 if the file can't be read."""
+    from dashboard.checks import check
+    from dashboard.problems import ImportRefused
+
+    try:
+        figures = _read_figures(args)
+    except (ImportRefused, OSError, UnicodeDecodeError) as err:
+        print(f"ffgrid: cannot read {args.file}: {err}", file=sys.stderr)
+        return 2
+    flags = check(figures)
+    if args.format == "json":
+        print(json.dumps([f.as_dict() for f in flags], indent=2, ensure_ascii=False))
+    else:
+        for f in flags:
+            print(f"{f.rule}\t{f.source}\t{f.period}\t{f.area}\t{f.strand}\t{f.measure}\t{f.message}")
+        print(f"{len(flags)} flag(s) in {len(figures)} figures.", file=sys.stderr)
+    return 1 if flags else 0
+
+
 def cmd_data(args: argparse.Namespace) -> int:
     """Import statistics (tidy CSV, or wide CSV with --mapping) into the database; list what is there."""
-    from dashboard.mapping import apply_mapping, load_mapping
     from dashboard.problems import ImportRefused
-    from dashboard.statistics import read_tidy
     from store import open_engine
     from store.figures import FigureStore
 
+    if args.action == "check":
+        return _data_check(args)
     store = FigureStore(open_engine(args.database))
     if args.action == "list":
         for d in store.datasets():
@@ -161,10 +191,7 @@ def cmd_data(args: argparse.Namespace) -> int:
                   + (f" by {d.imported_by}" if d.imported_by else "") + ("\tSYNTHETIC" if d.synthetic else ""))
         return 0
     try:
-        if args.mapping:
-            figures = apply_mapping(args.file.read_text(encoding="utf-8"), load_mapping(args.mapping), str(args.file))
-        else:
-            figures = read_tidy(args.file)
+        figures = _read_figures(args)
     except ImportRefused as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -216,6 +243,10 @@ def parser() -> argparse.ArgumentParser:
     dai = dasub.add_parser("import", help="validate and store a CSV of figures (all rows or none)")
     dai.add_argument("file", type=Path)
     dai.add_argument("--mapping", type=Path, help="column mapping YAML for a wide table")
+    dac = dasub.add_parser("check", help="data-quality checks on a CSV of figures (rules: dashboard/checks.yaml)")
+    dac.add_argument("file", type=Path)
+    dac.add_argument("--mapping", type=Path, help="column mapping YAML for a wide table")
+    dac.add_argument("--format", choices=("table", "json"), default="table")
     da.set_defaults(func=cmd_data)
 
     b = sub.add_parser("bench", help="benchmarks")

@@ -132,3 +132,18 @@ def test_data_import_tidy_and_mapped_files_and_refuse_a_broken_one(tmp_path):
     assert f"{broken}:2: strand: unknown strand 'martian'" in refused.stderr and f"{broken}:3: value" in refused.stderr
     listed = ffgrid(*data, "list").stdout.splitlines()
     assert len(listed) == 2 and "bbc_hatecrime_by_force_2017_19.csv\t770 figures" in listed[0]
+
+
+def test_data_check_prints_json_flags_and_exit_codes(tmp_path):
+    flagged = ffgrid("data", "check", "data/odihr_united_kingdom.csv", "--format", "json")
+    assert flagged.returncode == 1, flagged.stderr
+    flags = json.loads(flagged.stdout)
+    assert {"period", "area", "source", "strand", "measure", "publication", "rule", "message"} <= set(flags[0])
+    assert any(f["rule"] == "missing_stage" and f["period"] == "2016" for f in flags)
+    clean = tmp_path / "clean.csv"
+    clean.write_text("source,publication,period,area,strand,measure,value\npolice,p,2018,E,race,recorded_offences,5\n")
+    assert ffgrid("data", "check", str(clean)).returncode == 0
+    assert ffgrid("data", "check", str(tmp_path / "nope.csv")).returncode == 2
+    bad = tmp_path / "bad.csv"
+    bad.write_text("source,value\npolice,1\n")
+    assert ffgrid("data", "check", str(bad)).returncode == 2
