@@ -1,0 +1,136 @@
+"""Indicators from published figures: the latest edition, the attrition funnel, rates per 100,000,
+the reporting gap. Pure functions on tidy frames (as `read_tidy` or `FigureStore.frame` give them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.checks import start_year
+
+SERIES = ["source", "period", "area", "strand", "measure"]
+
+
+def latest_edition(figures: pd.DataFrame) -> pd.DataFrame:
+    """One figure per series point: from the publication that covers the latest period.
+
+    A revised edition (e.g. the 2018/19 bulletin's table of 2011/12 onwards) is newer than a first
+    release that stopped at an earlier year; on a tie the figure listed last wins.
+    """
+    if figures.empty:
+        return figures
+    reach = figures["period"].map(lambda p: start_year(p) if start_year(p) is not None else int(p[:4]))
+    newest = reach.groupby(figures["publication"]).transform("max")
+    ranked = figures.assign(_reach=newest, _order=range(len(figures)))
+    kept = ranked.sort_values(["_reach", "_order"]).drop_duplicates(SERIES, keep="last")
+    return kept.sort_values("_order").drop(columns=["_reach", "_order"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage of the funnel: a count, or (`rate`) a percentage of the previous stage's count."""
+
+    label: str
+    source: str
+    measure: str | None
+    rate: str | None = None  # a *_pct measure giving this stage as a share of the previous one
+
+
+ENGLAND_WALES_FUNNEL = (
+    Stage("Recorded by police", "police", "recorded_offences"),
+    Stage("Referred to prosecution", "prosecution", "police_referrals"),
+    Stage("Prosecuted (completed)", "prosecution", "prosecutions_completed"),
+    Stage("Convicted", "prosecution", None, rate="conviction_rate_pct"),
+    Stage("Sentence uplift applied", "prosecution", "sentence_uplift_cases", rate="sentence_uplift_rate_pct"),
+)
+ODIHR_FUNNEL = (
+    Stage("Recorded by police", "official:ODIHR", "recorded_by_police"),
+    Stage("Prosecuted", "official:ODIHR", "prosecuted"),
+    Stage("Sentenced", "official:ODIHR", "sentenced"),
+)
+
+
+def funnel(figures: pd.DataFrame, stages: tuple[Stage, ...] = ENGLAND_WALES_FUNNEL,
+           strand: str = "all") -> pd.DataFrame:
+    """Attrition per period: each stage's count, its share of the last stage before it that has a
+    count, and of the first stage. Every stage is listed; one not published has no count.
+
+    A stage the source gives only as a rate is derived (rate × the previous stage's count) and says
+    so in `how`. Periods with fewer than two counts are left out.
+    """
+    latest = latest_edition(figures[figures["strand"] == strand])
+    index = latest.set_index(["source", "measure", "period", "area"])
+    rows = []
+    for (period, area), _ in latest.groupby(["period", "area"], sort=True):
+        previous = last = first = None  # the stage just before; the last one with a count; the first
+        for stage in stages:
+            count, how, publication = _count(index, stage, period, area, previous)
+            rows.append({"period": period, "area": area, "stage": stage.label, "count": count,
+                         "pct_of_previous": _pct(count, last), "pct_of_first": _pct(count, first),
+                         "how": how, "publication": publication})
+            previous = count
+            last = count if count is not None else last
+            first = first if first is not None else count
+    out = pd.DataFrame(rows, columns=["period", "area", "stage", "count", "pct_of_previous", "pct_of_first",
+                                      "how", "publication"])
+    has_two = out.groupby(["period", "area"])["count"].transform("count") >= 2
+    return out[has_two].reset_index(drop=True)
+
+
+def _count(index: pd.DataFrame, stage: Stage, period: str, area: str,
+           previous: float | None) -> tuple[float | None, str, str]:
+    def get(measure: str | None) -> pd.Series | None:
+        key = (stage.source, measure, period, area)
+        return index.loc[key] if measure and key in index.index else None
+
+    given = get(stage.measure)
+    if given is not None:
+        return float(given["value"]), "published count", str(given["publication"])
+    rate = get(stage.rate)
+    if rate is not None and previous is not None:
+        return (round(previous * float(rate["value"]) / 100),
+                f"derived: {float(rate['value']):g}% ({stage.rate}) of the previous stage", str(rate["publication"]))
+    return None, "not published", ""
+
+
+def _pct(part: float | None, whole: float | None) -> float | None:
+    return None if part is None or not whole else round(100 * part / whole, 1)
+
+
+def rates_per_100k(figures: pd.DataFrame, measure: str = "recorded_offences",
+                   population: str = "population") -> pd.DataFrame:
+    """Counts per 100,000 people by period, area and strand, where the area's population is given."""
+    latest = latest_edition(figures)
+    counts = latest[latest["measure"] == measure]
+    people = latest[(latest["measure"] == population) & (latest["strand"] == "all")]
+    joined = counts.merge(people[["period", "area", "value"]], on=["period", "area"], suffixes=("", "_population"))
+    joined = joined[joined["value_population"] > 0]
+    return joined.assign(per_100k=(joined["value"] / joined["value_population"] * 100_000).round(1))[
+        ["period", "area", "strand", "value", "value_population", "per_100k", "publication"]
+    ].rename(columns={"value": "count", "value_population": "population"}).reset_index(drop=True)
+
+
+def reporting_gap(figures: pd.DataFrame, area: str = "England and Wales") -> pd.DataFrame:
+    """Survey estimates of incidents a year against police-recorded offences over the same years.
+
+    A pooled survey period (2015/16-2017/18) is compared with the mean of the police figures for
+    the years it covers; `recorded_share_pct` is police-recorded as a share of the estimate.
+    """
+    latest = latest_edition(figures[figures["area"] == area])
+    survey = latest[latest["measure"] == "survey_estimated_incidents_per_year"]
+    police = latest[(latest["source"] == "police") & (latest["measure"] == "recorded_offences")
+                    & (latest["strand"] == "all")]
+    by_year = {start_year(p): v for p, v in zip(police["period"], police["value"]) if start_year(p) is not None}
+    rows = []
+    for r in survey.itertuples():
+        first, _, last = r.period.partition("-")
+        years = range(int(first[:4]), int((last or first)[:4]) + 1)
+        covered = [by_year[y] for y in years if y in by_year]
+        recorded = sum(covered) / len(covered) if len(covered) == len(years) else None
+        rows.append({"period": r.period, "strand": r.strand, "survey_estimate": r.value,
+                     "police_recorded_mean": recorded, "recorded_share_pct": _pct(recorded, r.value),
+                     "survey_publication": r.publication})
+    return pd.DataFrame(rows, columns=["period", "strand", "survey_estimate", "police_recorded_mean",
+                                       "recorded_share_pct", "survey_publication"])
