@@ -1,0 +1,121 @@
+"""The case-record views, as DuckDB queries over Parquet files, with the dashboard's filters.
+
+Every function takes a connection from `connect` and a `CaseFilter`, and returns a small DataFrame
+(the numbers behind one chart). Queries are parameterised; no user text is put into SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+import pandas as pd
+
+from dashboard.cases import COLUMNS
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+BREAKDOWNS = ("offence_category", "outcome", "victim_age_group", "victim_sex", "victim_ethnicity",
+              "offender_age_group", "offender_sex", "offender_ethnicity", "ward_code", "recorded_by")
+_EMPTY = ", ".join(f"NULL::{'TIMESTAMP' if c == 'recorded_at' else 'DOUBLE' if c in ('lat', 'lon') else 'VARCHAR'}"
+                   f" AS {c}" for c in COLUMNS)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """The dashboard's filters: a date range (inclusive), areas (ward codes), one strand, sources."""
+
+    start: date | None = None
+    end: date | None = None
+    areas: tuple[str, ...] = ()
+    strand: str | None = None
+    sources: tuple[str, ...] = ()
+
+    def where(self) -> tuple[str, list[object]]:
+        clauses, params = ["TRUE"], []
+        if self.start:
+            clauses.append("recorded_at >= ?")
+            params.append(self.start)
+        if self.end:
+            clauses.append("recorded_at < ?")
+            params.append(self.end + timedelta(days=1))
+        if self.areas:
+            clauses.append("list_contains(?, ward_code)")
+            params.append(list(self.areas))
+        if self.strand:
+            clauses.append("list_contains(string_split(strands, ';'), ?)")
+            params.append(self.strand)
+        if self.sources:
+            clauses.append("list_contains(?, recorded_by)")
+            params.append(list(self.sources))
+        return " AND ".join(clauses), params
+
+
+def connect(files: list[Path]) -> duckdb.DuckDBPyConnection:
+    """An in-process DuckDB with a `cases` view over the given Parquet snapshots (may be none)."""
+    con = duckdb.connect()
+    if files:
+        quoted = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)  # our own cache paths
+        con.execute(f"CREATE VIEW cases AS SELECT {', '.join(COLUMNS)} FROM read_parquet([{quoted}])")
+    else:
+        con.execute(f"CREATE VIEW cases AS SELECT {_EMPTY} WHERE FALSE")
+    return con
+
+
+def _query(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> pd.DataFrame:
+    return con.execute(sql, params).df()
+
+
+def trend(con: duckdb.DuckDBPyConnection, f: CaseFilter, unit: Literal["month", "weekday", "hour"]) -> pd.DataFrame:
+    """Records by month (YYYY-MM), by weekday (Monday first) or by hour of the day (0-23)."""
+    where, params = f.where()
+    key = {"month": "strftime(recorded_at, '%Y-%m')", "weekday": "isodow(recorded_at)",
+           "hour": "hour(recorded_at)"}[unit]
+    out = _query(con, f"SELECT {key} AS {unit}, count(*) AS records FROM cases WHERE {where} "
+                      f"GROUP BY 1 ORDER BY 1", params)
+    if unit == "weekday":
+        out["weekday"] = [WEEKDAYS[int(d) - 1] for d in out["weekday"]]
+    return out
+
+
+def breakdown(con: duckdb.DuckDBPyConnection, f: CaseFilter, column: str) -> pd.DataFrame:
+    """Records by one column (offence, outcome, a demographic, ward or recording agency), largest first."""
+    if column not in BREAKDOWNS:
+        raise ValueError(f"no breakdown by {column!r}")
+    where, params = f.where()
+    return _query(con, f"SELECT {column} AS value, count(*) AS records FROM cases WHERE {where} "
+                       "GROUP BY 1 ORDER BY 2 DESC, 1", params)
+
+
+def by_strand(con: duckdb.DuckDBPyConnection, f: CaseFilter) -> pd.DataFrame:
+    """Records per strand (a record with two strands counts once for each)."""
+    where, params = f.where()
+    return _query(con, f"SELECT trim(s) AS strand, count(*) AS records FROM "
+                       f"(SELECT unnest(string_split(strands, ';')) AS s FROM cases WHERE {where}) "
+                       "GROUP BY 1 ORDER BY 2 DESC, 1", params)
+
+
+def repeats(con: duckdb.DuckDBPyConnection, f: CaseFilter, who: Literal["victim", "offender"]) -> pd.DataFrame:
+    """People with two or more records within any 12 months (rolling), among those with an id."""
+    where, params = f.where()
+    person = {"victim": "victim_id", "offender": "offender_id"}[who]
+    sql = f"""
+        WITH r AS (SELECT {person} AS person, recorded_at FROM cases WHERE {where} AND coalesce({person}, '') <> ''),
+        w AS (SELECT person, count(*) OVER (PARTITION BY person ORDER BY recorded_at
+                 RANGE BETWEEN INTERVAL 12 MONTH PRECEDING AND CURRENT ROW) AS n FROM r),
+        p AS (SELECT person, max(n) AS most FROM w GROUP BY person)
+        SELECT count(*) AS people, count(*) FILTER (WHERE most >= 2) AS repeat_people,
+               (SELECT count(*) FROM r) AS records,
+               (SELECT count(*) FROM r WHERE person IN (SELECT person FROM p WHERE most >= 2)) AS repeat_records
+        FROM p"""
+    out = _query(con, sql, params)
+    return out.assign(repeat_share_pct=(100 * out["repeat_people"] / out["people"].where(out["people"] > 0)).round(1))
+
+
+def points(con: duckdb.DuckDBPyConnection, f: CaseFilter, limit: int = 20_000) -> pd.DataFrame:
+    """Located records (lat, lon, strands) for the map, a sample of at most `limit` (repeatable)."""
+    where, params = f.where()
+    return _query(con, f"SELECT lat, lon, strands FROM cases WHERE {where} AND lat IS NOT NULL "
+                       f"ORDER BY hash(case_id) LIMIT {int(limit)}", params)

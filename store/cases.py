@@ -1,0 +1,87 @@
+"""Case records in the database: each import stored whole as a Parquet snapshot, with provenance.
+
+The database stays the one record, so several app processes (even on several machines) share it;
+each process keeps a local copy of the snapshots, named by their content hash, for DuckDB to query.
+Re-importing under the same name replaces the earlier import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine, delete, insert, select
+
+from store.database import writer
+from store.tables import CaseSnapshotRow, DatasetRow
+
+
+@dataclass(frozen=True)
+class CaseSet:
+    """One import of case records, as listed (without the records)."""
+
+    dataset_id: int
+    name: str
+    rows: int
+    sha256: str
+    synthetic: bool
+
+
+class CaseStore:
+    def __init__(self, engine: Engine, cache: Path | None = None):
+        self.engine = engine
+        self.cache = cache or Path(tempfile.gettempdir()) / "ffgrid-cases"
+
+    def import_frame(self, cases: pd.DataFrame, name: str, imported_by: str | None = None,
+                     synthetic: bool = False) -> CaseSet:
+        """Store validated case records (as `validate_cases` returns them) in one transaction."""
+        buffer = io.BytesIO()
+        cases.to_parquet(buffer, index=False, compression="zstd")
+        data = buffer.getvalue()
+        digest = hashlib.sha256(data).hexdigest()
+        with writer(self.engine).begin() as conn:
+            old = select(CaseSnapshotRow.dataset_id).where(CaseSnapshotRow.name == name)
+            conn.execute(delete(DatasetRow).where(DatasetRow.id.in_(old)))  # snapshot goes by cascade
+            dataset_id = conn.execute(insert(DatasetRow).values(
+                kind="cases", file=name, imported_by=imported_by, synthetic=synthetic)
+                .returning(DatasetRow.id)).scalar_one()
+            conn.execute(insert(CaseSnapshotRow).values(dataset_id=dataset_id, name=name, rows=len(cases),
+                                                        sha256=digest, parquet=data))
+        self._write_local(digest, data)
+        return CaseSet(dataset_id, name, len(cases), digest, synthetic)
+
+    def sets(self) -> list[CaseSet]:
+        """The current case imports, oldest first."""
+        query = (select(CaseSnapshotRow.dataset_id, CaseSnapshotRow.name, CaseSnapshotRow.rows,
+                        CaseSnapshotRow.sha256, DatasetRow.synthetic)
+                 .join(DatasetRow, DatasetRow.id == CaseSnapshotRow.dataset_id).order_by(CaseSnapshotRow.dataset_id))
+        with self.engine.connect() as conn:
+            return [CaseSet(*row) for row in conn.execute(query)]
+
+    def local_files(self) -> list[Path]:
+        """A local Parquet file per current import (fetched from the database when not cached yet)."""
+        files = []
+        for case_set in self.sets():
+            path = self._path(case_set.sha256)
+            if not path.exists():
+                with self.engine.connect() as conn:
+                    data = conn.execute(select(CaseSnapshotRow.parquet).where(
+                        CaseSnapshotRow.dataset_id == case_set.dataset_id)).scalar_one()
+                self._write_local(case_set.sha256, data)
+            files.append(path)
+        return files
+
+    def _path(self, digest: str) -> Path:
+        return self.cache / f"cases-{digest}.parquet"
+
+    def _write_local(self, digest: str, data: bytes) -> None:
+        self.cache.mkdir(parents=True, exist_ok=True)
+        path = self._path(digest)
+        if not path.exists():
+            partial = path.with_suffix(f".{hashlib.sha256(str(id(data)).encode()).hexdigest()[:8]}.part")
+            partial.write_bytes(data)
+            partial.replace(path)  # atomic: another process never sees half a file
