@@ -99,6 +99,11 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Print timing figures (see bench/)."""
+    if args.what == "dashboard":
+        from bench.dashboard import run as run_dashboard
+
+        run_dashboard(rows=args.rows, runs=args.runs)
+        return 0
     if args.what == "app":
         from bench.app import run as run_app
 
@@ -176,6 +181,26 @@ def _data_check(args: argparse.Namespace) -> int:
     return 1 if flags else 0
 
 
+def _import_cases(args: argparse.Namespace) -> int:
+    """Validate a case-record file and store it (replacing an import of the same name)."""
+    from dashboard.cases import read_cases
+    from dashboard.problems import ImportRefused
+    from store import open_engine
+    from store.cases import CaseStore
+
+    try:
+        cases = read_cases(args.file)
+    except ImportRefused as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) shown; nothing was imported.", file=sys.stderr)
+        return 1
+    stored = CaseStore(open_engine(args.database)).import_frame(cases, args.name or args.file.name,
+                                                                synthetic=args.synthetic)
+    print(f"imported {stored.rows:,} case records as {stored.name!r}" + (" (SYNTHETIC)" if stored.synthetic else ""))
+    return 0
+
+
 def cmd_data(args: argparse.Namespace) -> int:
     """Import statistics (tidy CSV, or wide CSV with --mapping) into the database; list what is there."""
     from dashboard.problems import ImportRefused
@@ -184,6 +209,14 @@ def cmd_data(args: argparse.Namespace) -> int:
 
     if args.action == "check":
         return _data_check(args)
+    if args.action == "synth":
+        from dashboard.cases import synthesise, write_cases
+
+        write_cases(synthesise(args.rows, seed=args.seed), args.output)
+        print(f"wrote {args.rows:,} SYNTHETIC case records to {args.output}")
+        return 0
+    if args.action == "cases":
+        return _import_cases(args)
     store = FigureStore(open_engine(args.database))
     if args.action == "list":
         for d in store.datasets():
@@ -247,13 +280,22 @@ def parser() -> argparse.ArgumentParser:
     dac.add_argument("file", type=Path)
     dac.add_argument("--mapping", type=Path, help="column mapping YAML for a wide table")
     dac.add_argument("--format", choices=("table", "json"), default="table")
+    das = dasub.add_parser("synth", help="write SYNTHETIC case records (seeded) to a .csv or .parquet file")
+    das.add_argument("--rows", type=int, default=10_000)
+    das.add_argument("--seed", type=int, default=2019)
+    das.add_argument("-o", "--output", type=Path, required=True)
+    dacs = dasub.add_parser("cases", help="validate and store a case-record file (.csv or .parquet)")
+    dacs.add_argument("file", type=Path)
+    dacs.add_argument("--name", help="name of the import (default: the file name); same name replaces")
+    dacs.add_argument("--synthetic", action="store_true", help="label the records synthetic wherever shown")
     da.set_defaults(func=cmd_data)
 
     b = sub.add_parser("bench", help="benchmarks")
-    b.add_argument("what", choices=("model", "app"))
+    b.add_argument("what", choices=("model", "app", "dashboard"))
     b.add_argument("--actors", type=int, default=1000)
     b.add_argument("--relationships", type=int, default=10_000)
     b.add_argument("--runs", type=int, default=5)
+    b.add_argument("--rows", type=int, default=1_000_000, help="case records for `bench dashboard`")
     b.set_defaults(func=cmd_bench)
     return p
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -147,3 +149,21 @@ def test_data_check_prints_json_flags_and_exit_codes(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("source,value\npolice,1\n")
     assert ffgrid("data", "check", str(bad)).returncode == 2
+
+
+def test_data_synth_then_import_cases_and_refuse_a_broken_file(tmp_path):
+    out = tmp_path / "cases.csv"
+    made = ffgrid("data", "synth", "--rows", "300", "--seed", "3", "-o", str(out))
+    assert made.returncode == 0 and "SYNTHETIC" in made.stdout and out.read_text().count("\n") == 301
+    db = ["data", "--database", f"sqlite:///{tmp_path / 'c.db'}"]
+    ok = ffgrid(*db, "cases", str(out), "--synthetic")
+    assert ok.returncode == 0 and "imported 300 case records" in ok.stdout and "(SYNTHETIC)" in ok.stdout
+    rows = list(csv.reader(io.StringIO(out.read_text())))
+    rows[5][rows[0].index("strands")] = "martian"          # line 6
+    rows[7][rows[0].index("recorded_at")] = "not a date"   # line 8
+    broken = tmp_path / "broken.csv"
+    with broken.open("w", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    refused = ffgrid(*db, "cases", str(broken))
+    assert refused.returncode == 1 and "nothing was imported" in refused.stderr
+    assert f"{broken}:6: strands" in refused.stderr and f"{broken}:8: recorded_at" in refused.stderr
