@@ -14,6 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
+from bench.timing import median_time
 from dashboard.case_views import CaseFilter, breakdown, by_strand, connect, points, repeats, trend
 from dashboard.cases import read_cases, synthesise, write_cases
 from store import open_engine
@@ -73,18 +74,9 @@ def run(rows: int = 1_000_000, runs: int = 5) -> dict[str, float]:
         results = {"import": imported}
         print(f"{'view (filtered: 18 months, race, police)':44} {'DuckDB':>9} {'pandas':>9} {'ratio':>7}")
         for name, query in duck.items():
-            d = _median(query, runs)
-            p = _median(lambda: PANDAS[name](cases), max(1, runs // 2))
+            d = median_time(query, runs)
+            p = median_time(lambda: PANDAS[name](cases), max(1, runs // 2))
             results[name] = d
             print(f"{name:44} {d * 1000:7.0f} ms {p * 1000:7.0f} ms {p / d:6.1f}×")
         print(f"median over views: {statistics.median(v for k, v in results.items() if k != 'import') * 1000:.0f} ms")
         return results
-
-
-def _median(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import random
-import statistics
 import tempfile
-import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import fast_yaml
 import yaml
 
+from bench.timing import median_time
 from framework import load_assessment, load_model
 from framework.yamlio import parser
 from framework.loader import ASSESSMENTS_DIR
@@ -60,15 +59,6 @@ def generate_assessment(model: dict[str, Any], seed: int = 7) -> dict[str, Any]:
             "model_version": model["framework"]["version"], "author": "ffgrid bench", "lines": lines}
 
 
-def _median(fn: Callable[[], Any], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def run(actors: int = 1000, relationships: int = 10_000, runs: int = 5) -> dict[str, float]:
     """Print and return the timings (seconds, medians of `runs` runs after one warm-up)."""
     ew = ASSESSMENTS_DIR / "england-wales-2019.yaml"
@@ -78,9 +68,9 @@ def run(actors: int = 1000, relationships: int = 10_000, runs: int = 5) -> dict[
         count_ratings(score_assessment(model, load_assessment(ew, model)))
 
     ew_all()
-    figures = {"ew_load_validate_score": _median(ew_all, max(runs, 20))}
+    figures = {"ew_load_validate_score": median_time(ew_all, max(runs, 20))}
     with parser(lambda text: yaml.load(text, Loader=yaml.CSafeLoader)):
-        figures["ew_baseline_pyyaml_c"] = _median(ew_all, max(runs, 20))
+        figures["ew_baseline_pyyaml_c"] = median_time(ew_all, max(runs, 20))
     print(f"England & Wales 2019 (model + assessment): load + validate + score "
           f"{figures['ew_load_validate_score'] * 1000:.1f} ms (median of {max(runs, 20)}); with PyYAML's C "
           f"loader {figures['ew_baseline_pyyaml_c'] * 1000:.1f} ms "
@@ -98,10 +88,10 @@ def run(actors: int = 1000, relationships: int = 10_000, runs: int = 5) -> dict[
             count_ratings(score_assessment(model, load_assessment(ass_file, model)))
 
         big_all()
-        figures["generated_load_validate_score"] = _median(big_all, runs)
+        figures["generated_load_validate_score"] = median_time(big_all, runs)
         with parser(lambda text: yaml.load(text, Loader=yaml.CSafeLoader)):
-            figures["baseline_pyyaml_c"] = _median(big_all, max(1, runs // 2))
-        figures["generated_parse_only"] = _median(
+            figures["baseline_pyyaml_c"] = median_time(big_all, max(1, runs // 2))
+        figures["generated_parse_only"] = median_time(
             lambda: [fast_yaml.safe_load(f.read_text()) for f in (model_file, ass_file)], runs)
     g = figures
     print(f"Generated model ({actors} actors, {relationships} relationships, {size:.1f} MB of YAML with its "
