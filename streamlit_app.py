@@ -10,6 +10,8 @@ PAGES = {
     "overview": st.Page("ui/overview.py", title="Overview", icon=":material/hub:", default=True),
     "assess": st.Page("ui/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
     "standards": st.Page("ui/standards.py", title="Standards", icon=":material/rule:", url_path="standards"),
+    "dashboard": st.Page("ui/dashboard.py", title="Data dashboard", icon=":material/monitoring:",
+                         url_path="dashboard"),
     "compare": st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
     "data": st.Page("ui/data_io.py", title="Data in / out", icon=":material/swap_vert:", url_path="data"),
 }

@@ -115,7 +115,8 @@ def repeats(con: duckdb.DuckDBPyConnection, f: CaseFilter, who: Literal["victim"
 
 
 def points(con: duckdb.DuckDBPyConnection, f: CaseFilter, limit: int = 20_000) -> pd.DataFrame:
-    """Located records (lat, lon, strands) for the map, a sample of at most `limit` (repeatable)."""
+    """Located records (lat, lon, strands, first strand) for the map, a repeatable sample of at most `limit`."""
     where, params = f.where()
-    return _query(con, f"SELECT lat, lon, strands FROM cases WHERE {where} AND lat IS NOT NULL "
+    return _query(con, f"SELECT lat, lon, strands, split_part(strands, ';', 1) AS strand FROM cases "
+                       f"WHERE {where} AND lat IS NOT NULL "
                        f"ORDER BY hash(case_id) LIMIT {int(limit)}", params)

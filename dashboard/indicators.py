@@ -134,3 +134,12 @@ def reporting_gap(figures: pd.DataFrame, area: str = "England and Wales") -> pd.
                      "survey_publication": r.publication})
     return pd.DataFrame(rows, columns=["period", "strand", "survey_estimate", "police_recorded_mean",
                                        "recorded_share_pct", "survey_publication"])
+
+
+def strand_trend(figures: pd.DataFrame, area: str = "England and Wales", source: str = "police",
+                 measure: str = "recorded_offences") -> pd.DataFrame:
+    """A yearly series per strand (latest edition of each point, pooled periods left out)."""
+    latest = latest_edition(figures[(figures["area"] == area) & (figures["source"] == source)
+                                    & (figures["measure"] == measure)])
+    yearly = latest[latest["period"].map(start_year).notna()]
+    return yearly[["period", "strand", "value", "publication"]].sort_values(["strand", "period"]).reset_index(drop=True)

@@ -6,13 +6,18 @@ serve one database: cached reads are keyed by the assessment's revision, read fr
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from framework import Model, load_model
 from scoring import ScoredLine, score_assessment
 from store import Repository, Stored, open_repository
+from store.cases import CaseStore
+from store.example_data import stores
+from store.figures import FigureStore
 
 
 @st.cache_resource
@@ -25,6 +30,23 @@ def model() -> Model:
 def repository() -> Repository:
     """The repository on `DATABASE_URL` or the SQLite file; migrated and seeded on first use."""
     return open_repository(model())
+
+
+@st.cache_resource
+def data_stores() -> tuple[FigureStore, CaseStore]:
+    """The figure and case stores on the same database, with the example data stored on first use."""
+    return stores(repository().engine)
+
+
+def figures_frame() -> pd.DataFrame:
+    """Every stored figure with its provenance (read fresh: another process may have imported)."""
+    return data_stores()[0].frame()
+
+
+def case_files() -> tuple[list[Path], bool]:
+    """Local copies of the stored case records, and whether any of them is synthetic."""
+    cases = data_stores()[1]
+    return cases.local_files(), any(s.synthetic for s in cases.sets())
 
 
 @st.cache_resource(max_entries=64)

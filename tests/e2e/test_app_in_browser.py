@@ -71,3 +71,16 @@ def test_a_broken_upload_lists_its_problems_in_the_browser(server, page, tmp_pat
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text("broken.yaml has 1 problem(s); nothing was imported.")).to_be_visible(timeout=TIMEOUT)
     screenshot(page, "data-import-problems")
+
+
+def test_the_dashboard_draws_its_charts_offline(server, page, screenshot):
+    page.goto(f"{server.url}/dashboard")
+    expect(page.get_by_role("heading", name="Police-recorded hate crime by strand")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first
+           ).to_be_visible(timeout=TIMEOUT)
+    screenshot(page, "dashboard-official")
+    page.get_by_role("tab", name="Case records").click()
+    expect(page.get_by_text("SYNTHETIC case records: generated examples, not real cases.")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Where (records with coordinates)")).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "dashboard-cases")

@@ -1,0 +1,162 @@
+"""Dashboard: official figures and case records beside the map, each chart with its definition and data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard.case_views import CaseFilter, breakdown, by_strand, connect, points, repeats, trend
+from dashboard.checks import check
+from dashboard.disclosure import DEFAULT_THRESHOLD, suppress_series
+from dashboard.indicators import ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL, funnel, rates_per_100k, reporting_gap, strand_trend
+from dashboard.vocabulary import strands
+from ui.state import case_files, figures_frame
+from ui.text import md
+
+st.title("Data dashboard")
+st.info("**Use of this data.** Figures are shown to inform the assessment of the hate crime recording and "
+        "data collection system. Case records are pseudonymous: do not try to identify anyone, and do not "
+        "share them outside the partnership. Counts below the threshold are hidden in public view.",
+        icon=":material/policy:")
+
+
+def chart(frame: pd.DataFrame, spec: alt.Chart | None, definition: str, name: str) -> None:
+    """A chart (or the table when there is no chart), its definition, and the numbers behind it."""
+    if frame.empty:
+        st.caption("No figures for these filters.")
+        return
+    if spec is not None:
+        st.altair_chart(spec, width="stretch")
+    st.caption(definition)
+    st.download_button("Numbers behind this chart (CSV)", frame.to_csv(index=False), file_name=f"{name}.csv",
+                       mime="text/csv", key=f"download-{name}", icon=":material/download:")
+
+
+official, cases_tab = st.tabs(["Official figures", "Case records"])
+
+with official:
+    figures = figures_frame()
+    labels = {s.id: s.label for s in strands().values()}
+    st.caption(f"{len(figures):,} figures from {figures['publication'].nunique()} publications. "
+               "Where a figure was revised, the latest edition is used and named.")
+
+    st.subheader("Police-recorded hate crime by strand")
+    trend_frame = strand_trend(figures)
+    monitored = trend_frame[trend_frame["strand"] != "all"].assign(strand=lambda d: d["strand"].map(labels))
+    chart(monitored, alt.Chart(monitored).mark_line(point=True).encode(
+        x=alt.X("period:O", title="Financial year"), y=alt.Y("value:Q", title="Offences recorded"),
+        color=alt.Color("strand:N", title="Strand"), strokeDash=alt.StrokeDash("strand:N", legend=None),
+        tooltip=["period", "strand", alt.Tooltip("value:Q", format=","), "publication"]),
+        "Offences recorded by police in England and Wales, by the monitored strand flagged. One offence "
+        "can carry several strands, so strands add up to more than the offences.", "police-by-strand")
+
+    st.subheader("Attrition through the justice system")
+    which = st.radio("Series", ["England and Wales (Home Office, CPS)", "United Kingdom (OSCE-ODIHR)"],
+                     horizontal=True, key="funnel_series")
+    steps = funnel(figures, ENGLAND_WALES_FUNNEL if which.startswith("England") else ODIHR_FUNNEL)
+    periods = sorted(steps["period"].unique(), reverse=True)
+    period = st.selectbox("Year", periods, key="funnel_period") if periods else None
+    shown = steps[steps["period"] == period]
+    chart(shown, alt.Chart(shown).mark_bar().encode(
+        y=alt.Y("stage:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)), x=alt.X("count:Q", title="Cases"),
+        tooltip=["stage", alt.Tooltip("count:Q", format=","), "pct_of_previous", "pct_of_first", "how"]),
+        "Each stage as counted by its source in that year; percentages are of the stage before and of the "
+        "first stage. Stages published only as rates are derived and marked in the data. Sources count "
+        "different cases in different years, so a stage can exceed the one before.", f"funnel-{period}")
+    if not shown.empty:
+        st.dataframe(shown[["stage", "count", "pct_of_previous", "pct_of_first", "how", "publication"]],
+                     hide_index=True, width="stretch")
+
+    st.subheader("Reporting gap")
+    gap = reporting_gap(figures)
+    chart(gap, None, "Crime Survey estimates of hate incidents a year against the mean of police-recorded "
+          "offences over the same years; the recorded share is police-recorded as a percentage of the estimate.",
+          "reporting-gap")
+    if not gap.empty:
+        st.dataframe(gap, hide_index=True, width="stretch")
+
+    st.subheader("Rates per 100,000 people by police force")
+    rates = rates_per_100k(figures)
+    all_rates = rates[rates["strand"] == "all"]
+    years = sorted(all_rates["period"].unique(), reverse=True)
+    year = st.selectbox("Year", years, key="rates_period") if years else None
+    by_force = all_rates[all_rates["period"] == year]
+    chart(by_force, alt.Chart(by_force).mark_bar().encode(
+        y=alt.Y("area:N", sort="-x", title=None), x=alt.X("per_100k:Q", title="Offences per 100,000"),
+        tooltip=["area", "per_100k", alt.Tooltip("count:Q", format=","), alt.Tooltip("population:Q", format=",")]),
+        "Hate crime offences recorded by each force divided by its population, times 100,000. Forces "
+        "without a published population are left out.", f"rates-{year}")
+
+    with st.expander("Data-quality checks"):
+        flags = pd.DataFrame([f.as_dict() for f in check(figures)])
+        st.caption("Flags from the rules in dashboard/checks.yaml. A flag is a question to ask, not an error.")
+        st.dataframe(flags, hide_index=True, width="stretch")
+
+with cases_tab:
+    files, synthetic = case_files()
+    if synthetic:
+        st.warning("SYNTHETIC case records: generated examples, not real cases.", icon=":material/science:")
+    con = connect(files)
+    span = con.execute("SELECT min(recorded_at)::DATE, max(recorded_at)::DATE FROM cases").fetchone()
+    if span[0] is None:
+        st.info("No case records imported yet (ffgrid data cases FILE).")
+        st.stop()
+    c1, c2, c3, c4 = st.columns([2, 2, 1, 1])
+    when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1], key="case_dates")
+    wards = c2.multiselect("Wards", sorted(breakdown(con, CaseFilter(), "ward_code")["value"]), key="case_wards")
+    strand = c3.selectbox("Strand", [None, *labels], format_func=lambda s: "All" if s is None else labels[s],
+                          key="case_strand")
+    public = c4.toggle("Public view", value=True, key="public_view",
+                       help=f"Hide counts below {DEFAULT_THRESHOLD}, and others that would reveal them.")
+    start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
+    f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand)
+
+    def counts(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+        if not public or frame.empty:
+            return frame
+        return frame.assign(records=suppress_series(frame.set_index(key)["records"]).to_numpy())
+
+    m1, m2, m3 = st.columns(3)
+    total = int(trend(con, f, "month")["records"].sum())
+    m1.metric("Records", f"{total:,}")
+    rv, ro = repeats(con, f, "victim").iloc[0], repeats(con, f, "offender").iloc[0]
+    m2.metric("Repeat victims", f"{int(rv.repeat_people):,}", f"{rv.repeat_share_pct}% of victims with an id",
+              delta_color="off", delta_arrow="off")
+    m3.metric("Repeat offenders", f"{int(ro.repeat_people):,}", f"{ro.repeat_share_pct}% of known offenders",
+              delta_color="off", delta_arrow="off")
+    st.caption("Repeat: two or more records within any 12 months (rolling), by pseudonymous id.")
+
+    for unit, title in (("month", "Records by month"), ("weekday", "By day of the week"), ("hour", "By hour")):
+        frame = counts(trend(con, f, unit), unit)
+        st.markdown(f"**{title}**")
+        mark = alt.Chart(frame).mark_line(point=True) if unit == "month" else alt.Chart(frame).mark_bar()
+        chart(frame, mark.encode(x=alt.X(f"{unit}:O", sort=None, title=None), y=alt.Y("records:Q", title="Records"),
+                                 tooltip=[unit, "records"]),
+              f"Records by the {unit} they were recorded, with the filters above.", f"cases-by-{unit}")
+
+    left, right = st.columns(2)
+    for i, (column, title) in enumerate((("victim_age_group", "Victims by age group"),
+                                         ("offender_age_group", "Offenders by age group"),
+                                         ("victim_ethnicity", "Victims by ethnicity"),
+                                         ("offender_ethnicity", "Offenders by ethnicity"),
+                                         ("offence_category", "Offence category"), ("outcome", "Outcomes"))):
+        with (left if i % 2 == 0 else right):
+            frame = counts(breakdown(con, f, column), "value")
+            st.markdown(f"**{title}**")
+            chart(frame, alt.Chart(frame).mark_bar().encode(y=alt.Y("value:N", sort="-x", title=None,
+                                                                    axis=alt.Axis(labelLimit=260)),
+                                                            x=alt.X("records:Q", title="Records"),
+                                                            tooltip=["value", "records"]),
+                  f"Records by {column.replace('_', ' ')}; 'unknown' where it was not recorded.", f"cases-{column}")
+
+    st.markdown("**Where (records with coordinates)**")
+    located = points(con, f)
+    chart(located, alt.Chart(located).mark_circle(size=8, opacity=0.35).encode(
+        longitude="lon:Q", latitude="lat:Q", color=alt.Color("strand:N", title="Strand (first flagged)"),
+        tooltip=["strands"])
+          .project(type="mercator").properties(height=420),
+          "Each dot is a record with coordinates (a sample of at most 20,000); drawn without map tiles, so it "
+          "works offline.", "cases-located")
