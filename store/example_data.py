@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
-
 from dashboard.cases import synthesise, validate_cases
 from dashboard.mapping import apply_mapping, load_mapping
 from dashboard.statistics import read_tidy
@@ -18,26 +16,22 @@ SYNTHETIC_CASES = 20_000
 SYNTHETIC_NAME = "synthetic-city-cases (SYNTHETIC example)"
 
 
-def seed_example_data(figures: FigureStore, cases: CaseStore) -> list[str]:
-    """Import the bundled figures and synthetic case records where nothing is stored yet."""
-    done = []
-    if not figures.datasets():
-        for name in TIDY:
-            figures.import_frame(read_tidy(DATA / name), name, imported_by="bundled example")
-            done.append(name)
-        for name, mapping in MAPPED:
-            frame = apply_mapping((DATA / name).read_text(encoding="utf-8"), load_mapping(DATA / mapping), name)
-            figures.import_frame(frame, name, mapping=mapping, imported_by="bundled example")
-            done.append(name)
-    if not cases.sets():
-        cases.import_frame(validate_cases(synthesise(SYNTHETIC_CASES), "synthetic"), SYNTHETIC_NAME,
-                           imported_by="bundled example", synthetic=True)
-        done.append(SYNTHETIC_NAME)
-    return done
+def seed_figures(figures: FigureStore) -> list[str]:
+    """Import the bundled figures if no figures are stored yet; returns the files imported."""
+    if figures.datasets():
+        return []
+    for name in TIDY:
+        figures.import_frame(read_tidy(DATA / name), name, imported_by="bundled example")
+    for name, mapping in MAPPED:
+        frame = apply_mapping((DATA / name).read_text(encoding="utf-8"), load_mapping(DATA / mapping), name)
+        figures.import_frame(frame, name, mapping=mapping, imported_by="bundled example")
+    return [*TIDY, *(name for name, _ in MAPPED)]
 
 
-def stores(engine: Engine) -> tuple[FigureStore, CaseStore]:
-    """The figure and case stores on one database, with the example data in place."""
-    figures, cases = FigureStore(engine), CaseStore(engine)
-    seed_example_data(figures, cases)
-    return figures, cases
+def seed_cases(cases: CaseStore) -> bool:
+    """Store SYNTHETIC example case records if none are stored yet; returns whether it did."""
+    if cases.sets():
+        return False
+    cases.import_frame(validate_cases(synthesise(SYNTHETIC_CASES), "synthetic"), SYNTHETIC_NAME,
+                       imported_by="bundled example", synthetic=True)
+    return True

@@ -12,13 +12,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.evidence import evidence_for
 from framework import Relationship, ValidationFailed, parse_line
 from framework.assessment import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from framework.editing import EVIDENCE_FIELDS, apply_table_edits, clean_evidence, form_values, line_data
 from scoring import rate
 from store import StaleEdit
 from ui.components import header, systems_map
-from ui.state import chosen, drafts, model, repository, stored
+from ui.state import chosen, drafts, figures_frame, model, repository, stored
 from ui.text import RATING_MARK, md, scores
 
 m = model()
@@ -285,6 +286,13 @@ with side:
                 preview = rate(m, values["framework"], values["action"], values["na"])
                 st.caption(f"With your unsaved changes: **{RATING_MARK[preview]}**")
     systems_map(lines, highlight=rid)
+    if indicators := evidence_for(rid, figures_frame()):
+        with st.expander("Data that bears on this relationship", expanded=True, icon=":material/monitoring:"):
+            st.dataframe(pd.DataFrame([{"Indicator": i.label, "Value": i.value, "Period": i.period,
+                                        "Source": i.publication} for i in indicators]),
+                         hide_index=True, width="stretch")
+            st.caption(" ".join(f"**{md(i.label)}**: {md(i.definition)}" for i in indicators)
+                       + " Cite a figure as an evidence row with its source.")
     st.markdown("**Standards cited**")
     for sid in rel.standards:
         std = m.standards[sid]

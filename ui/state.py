@@ -16,7 +16,7 @@ from framework import Model, load_model
 from scoring import ScoredLine, score_assessment
 from store import Repository, Stored, open_repository
 from store.cases import CaseStore
-from store.example_data import stores
+from store.example_data import seed_cases, seed_figures
 from store.figures import FigureStore
 
 
@@ -33,19 +33,27 @@ def repository() -> Repository:
 
 
 @st.cache_resource
-def data_stores() -> tuple[FigureStore, CaseStore]:
-    """The figure and case stores on the same database, with the example data stored on first use."""
-    return stores(repository().engine)
+def _figure_store() -> FigureStore:
+    store = FigureStore(repository().engine)
+    seed_figures(store)  # the bundled example figures, on first use
+    return store
+
+
+@st.cache_resource
+def _case_store() -> CaseStore:
+    store = CaseStore(repository().engine)
+    seed_cases(store)  # SYNTHETIC example records, on first use
+    return store
 
 
 def figures_frame() -> pd.DataFrame:
     """Every stored figure with its provenance (read fresh: another process may have imported)."""
-    return data_stores()[0].frame()
+    return _figure_store().frame()
 
 
 def case_files() -> tuple[list[Path], bool]:
     """Local copies of the stored case records, and whether any of them is synthetic."""
-    cases = data_stores()[1]
+    cases = _case_store()
     return cases.local_files(), any(s.synthetic for s in cases.sets())
 
 

@@ -93,6 +93,8 @@ def test_assess_shows_criteria_standards_meanings_and_inputs(app):
     assert {e.label for e in at.expander} >= {"Standard 1", "Standard 7"}
     assert any("standards `7`" in md.value for md in at.markdown)
     assert "▶ AMBER 1+2" in _map(at)  # the edited line stands out on the map
+    indicators = next(d.value for d in at.dataframe if "Indicator" in d.value.columns)  # data as evidence
+    assert "Sentence uplift announced" in set(indicators["Indicator"]) and "Source" in indicators.columns
 
 
 def test_a_score_change_updates_the_rating_and_the_map_on_save(app, store):

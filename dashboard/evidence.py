@@ -1,0 +1,111 @@
+"""Indicators that bear on a relationship of the grid, from the figures, to cite as evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import yaml
+
+from dashboard.indicators import ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL, funnel, latest_edition, reporting_gap
+
+LINKS_FILE = Path(__file__).with_name("evidence_links.yaml")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator's latest value, with where it comes from and how it is counted."""
+
+    label: str
+    value: str
+    period: str
+    publication: str
+    definition: str
+
+
+Link = tuple[str, tuple[str, ...] | None]  # an indicator, and the data strands it is limited to
+
+
+@cache
+def links() -> dict[str, tuple[Link, ...]]:
+    """Relationship id -> the indicators that bear on it (each maybe limited to some strands)."""
+    data = yaml.safe_load(LINKS_FILE.read_text(encoding="utf-8")) or {}
+    out = {rel: tuple((i, None) if isinstance(i, str) else (next(iter(i)), tuple(next(iter(i.values()))))
+                      for i in items) for rel, items in data.items()}
+    unknown = {name for items in out.values() for name, _ in items} - set(INDICATORS)
+    if unknown:
+        raise ValueError(f"{LINKS_FILE}: unknown indicator(s) {sorted(unknown)}")
+    return out
+
+
+def _latest(source: str, measure: str, label: str, definition: str, unit: str = "") -> Callable:
+    def compute(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[Indicator]:
+        mine = figures[(figures["source"].str.startswith(source)) & (figures["measure"] == measure)]
+        mine = mine[mine["strand"].isin(strands or ("all",))]
+        rows = latest_edition(mine)
+        rows = rows[rows["period"].str.len() <= 7].sort_values("period")  # single years; the latest last
+        if rows.empty:
+            return []
+        by_source = rows.groupby(["source", "strand"], sort=False).tail(1) if source.endswith(":") else rows.tail(1)
+        return [Indicator(label + (f" ({r.source.split(':', 1)[1]}, {r.strand})" if source.endswith(":") else ""),
+                          f"{r.value:,.1f}{unit}" if unit else f"{r.value:,.0f}", r.period, r.publication, definition)
+                for r in by_source.itertuples()]
+    return compute
+
+
+def _stage(stages, label: str, stage: str, column: str, definition: str) -> Callable:  # type: ignore[no-untyped-def]
+    def compute(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[Indicator]:
+        steps = funnel(figures, stages)
+        found = steps[(steps["stage"] == stage) & steps[column].notna()].sort_values("period")
+        if found.empty:
+            return []
+        r = found.iloc[-1]
+        return [Indicator(label, f"{r[column]:.1f}%", r["period"], r["publication"], definition)]
+    return compute
+
+
+def _gap(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[Indicator]:
+    gap = reporting_gap(figures).dropna(subset=["recorded_share_pct"])
+    if gap.empty:
+        return []
+    r = gap.iloc[-1]
+    return [Indicator("Police-recorded as a share of the survey estimate", f"{r.recorded_share_pct:.1f}%", r.period,
+                      r.survey_publication, "Mean police-recorded offences over the survey's years divided by "
+                      "the survey's estimate of incidents a year.")]
+
+
+INDICATORS: dict[str, Callable[..., list[Indicator]]] = {
+    "police_recorded": _latest("police", "recorded_offences", "Hate crimes recorded by police",
+                               "Offences flagged as hate crimes, all strands."),
+    "referral_rate": _stage(ENGLAND_WALES_FUNNEL, "Referred to prosecution, share of recorded",
+                            "Referred to prosecution", "pct_of_previous", "CPS referrals from police over "
+                            "police-recorded offences in the same year."),
+    "prosecuted_share": _stage(ENGLAND_WALES_FUNNEL, "Prosecutions completed, share of recorded",
+                               "Prosecuted (completed)", "pct_of_first", "CPS prosecutions completed over "
+                               "police-recorded offences in the same year."),
+    "conviction_rate": _latest("prosecution", "conviction_rate_pct", "Conviction rate",
+                               "Convictions as a share of prosecutions completed (CPS).", "%"),
+    "sentence_uplift_rate": _latest("prosecution", "sentence_uplift_rate_pct", "Sentence uplift announced",
+                                    "Convictions where the court announced a sentence uplift (CPS).", "%"),
+    "reporting_gap": _gap,
+    "reported_to_police": _latest("survey", "survey_share_reported_to_police_pct", "Incidents reported to police",
+                                  "Share of hate incidents in the Crime Survey that came to police attention.", "%"),
+    "victims_satisfied": _latest("survey", "survey_victims_satisfied_with_police_pct", "Victims satisfied with police",
+                                 "Crime Survey: hate crime victims satisfied with the police handling.", "%"),
+    "victims_treated_fairly": _latest("survey", "survey_victims_treated_fairly_pct", "Victims treated fairly",
+                                      "Crime Survey: hate crime victims who felt treated fairly.", "%"),
+    "cso_incidents": _latest("cso:", "incidents_reported", "Incidents recorded by a CSO",
+                             "Incidents reported to the organisation, as it published them."),
+    "odihr_prosecuted_share": _stage(ODIHR_FUNNEL, "Prosecuted, share of recorded (ODIHR)", "Prosecuted",
+                                     "pct_of_first", "UK figures reported to OSCE-ODIHR: prosecuted over recorded."),
+    "odihr_sentenced_share": _stage(ODIHR_FUNNEL, "Sentenced, share of recorded (ODIHR)", "Sentenced",
+                                    "pct_of_first", "UK figures reported to OSCE-ODIHR: sentenced over recorded."),
+}
+
+
+def evidence_for(relationship: str, figures: pd.DataFrame) -> list[Indicator]:
+    """The latest value of each indicator linked to the relationship (none if it has no links)."""
+    return [item for name, strands in links().get(relationship, ()) for item in INDICATORS[name](figures, strands)]
