@@ -44,13 +44,18 @@ class Mapping(_Strict):
 
 
 def load_mapping(path: Path) -> Mapping:
-    """Read and check a mapping YAML; a bad one is refused naming the field."""
+    """Read and check a mapping YAML file; a bad one is refused naming the field."""
+    return mapping_from_text(path.read_text(encoding="utf-8"), str(path))
+
+
+def mapping_from_text(text: str, file: str) -> Mapping:
+    """Check a mapping given as YAML text (e.g. an upload); `file` names it in problems."""
     try:
-        return Mapping.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return Mapping.model_validate(yaml.safe_load(text))
     except yaml.YAMLError as err:
-        raise ImportRefused([RowProblem(str(path), None, "", f"not valid YAML: {err}")]) from err
+        raise ImportRefused([RowProblem(file, None, "", f"not valid YAML: {err}")]) from err
     except ValidationError as err:
-        raise ImportRefused([RowProblem(str(path), None, ".".join(map(str, e["loc"])), e["msg"])
+        raise ImportRefused([RowProblem(file, None, ".".join(map(str, e["loc"])), e["msg"])
                              for e in err.errors(include_url=False)]) from err
 
 

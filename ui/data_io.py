@@ -1,4 +1,5 @@
-"""Data in / out: import an assessment YAML (problems shown per field), export YAML, the map as SVG."""
+"""Data in / out: import an assessment YAML or data for the dashboard (problems shown per field or
+row; nothing stored from a bad file), export YAML and the map."""
 
 import pandas as pd
 import streamlit as st
@@ -7,10 +8,15 @@ from exports.systems_map import render, systems_map_dot
 from framework import ValidationFailed
 from framework.problems import dotted
 from store import AlreadyExists
-from ui.state import choose, chosen, model, repository, stored
+from dashboard.problems import ImportRefused
+from dashboard.uploads import cases_from_upload, figures_from_upload
+from framework import ROOT
+from ui.state import case_store, choose, chosen, figure_store, model, repository, stored
 from ui.text import md
 
 MAX_UPLOAD_MB = 5
+MAX_DATA_MB = 200
+MAPPINGS = ROOT / "data" / "mappings"
 
 st.title("Data in / out")
 st.subheader("Import an assessment")
@@ -38,6 +44,51 @@ if st.button("Import", type="primary", disabled=upload is None, key="import"):
         st.rerun()
 if notice := st.session_state.pop("import_notice", None):
     st.success(notice, icon=":material/check_circle:")
+
+st.subheader("Import data for the dashboard")
+st.caption("Every row is checked first; a file with any bad row is refused whole, with the row numbers and "
+           "reasons. Figures replace earlier imports of the same publication; other editions stay apart.")
+kind = st.radio("What", ["Figures", "Case records"], horizontal=True, key="data_kind",
+                captions=["tidy CSV, or a wide CSV with a column mapping", "one row per offence or incident"])
+data_file = st.file_uploader("Data file", type=["csv"] if kind == "Figures" else ["csv", "parquet"],
+                             key="data_upload", max_upload_size=MAX_DATA_MB)
+mapping_text, mapping_name, synthetic = None, None, False
+if kind == "Figures":
+    bundled = {p.name: p for p in sorted(MAPPINGS.glob("*.yaml"))}
+    mapping_choice = st.selectbox("Column mapping", ["none: the file is tidy", *bundled, "upload a mapping"],
+                                  key="mapping_choice")
+    if mapping_choice == "upload a mapping":
+        mapping_upload = st.file_uploader("Mapping YAML", type=["yaml", "yml"], key="mapping_upload",
+                                          max_upload_size=1)
+        if mapping_upload is not None:
+            mapping_text, mapping_name = mapping_upload.getvalue().decode("utf-8", "replace"), mapping_upload.name
+    elif mapping_choice in bundled:
+        mapping_text, mapping_name = bundled[mapping_choice].read_text(encoding="utf-8"), mapping_choice
+else:
+    synthetic = st.checkbox("These records are synthetic (labelled so wherever shown)", key="data_synthetic")
+if st.button("Import data", type="primary", disabled=data_file is None, key="import_data"):
+    who = (st.session_state.get("author") or "").strip() or None
+    try:
+        if kind == "Figures":
+            frame = figures_from_upload(data_file.getvalue(), data_file.name, mapping_text, mapping_name or "")
+            figure_store().import_frame(frame, data_file.name, mapping=mapping_name, imported_by=who)
+            done = f"Imported {len(frame):,} figures from {md(data_file.name)}."
+        else:
+            frame = cases_from_upload(data_file.getvalue(), data_file.name)
+            case_store().import_frame(frame, data_file.name, imported_by=who, synthetic=synthetic)
+            done = f"Imported {len(frame):,} case records from {md(data_file.name)}."
+    except ImportRefused as err:
+        st.error(f"{md(data_file.name)}: {len(err.problems)} problem(s); nothing was imported.")
+        st.dataframe(pd.DataFrame([{"Row": p.row, "Column": p.column, "Problem": p.message} for p in err.problems]),
+                     hide_index=True, width="stretch")
+    else:
+        st.success(done, icon=":material/check_circle:")
+with st.expander("Data imported so far"):
+    st.dataframe(pd.DataFrame([{"File": d.file, "Figures": d.figures, "Mapping": d.mapping, "Imported": d.imported_at,
+                                "By": d.imported_by} for d in figure_store().datasets()]), hide_index=True,
+                 width="stretch")
+    st.dataframe(pd.DataFrame([{"Case records": c.name, "Rows": c.rows, "Synthetic": c.synthetic}
+                               for c in case_store().sets()]), hide_index=True, width="stretch")
 
 st.subheader("Export")
 current, lines = stored(chosen())

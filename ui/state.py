@@ -33,14 +33,16 @@ def repository() -> Repository:
 
 
 @st.cache_resource
-def _figure_store() -> FigureStore:
+def figure_store() -> FigureStore:
+    """The figures in the database (the bundled examples stored on first use)."""
     store = FigureStore(repository().engine)
     seed_figures(store)  # the bundled example figures, on first use
     return store
 
 
 @st.cache_resource
-def _case_store() -> CaseStore:
+def case_store() -> CaseStore:
+    """The case records in the database (SYNTHETIC examples stored on first use)."""
     store = CaseStore(repository().engine)
     seed_cases(store)  # SYNTHETIC example records, on first use
     return store
@@ -48,12 +50,12 @@ def _case_store() -> CaseStore:
 
 def figures_frame() -> pd.DataFrame:
     """Every stored figure with its provenance (read fresh: another process may have imported)."""
-    return _figure_store().frame()
+    return figure_store().frame()
 
 
 def case_files() -> tuple[list[Path], bool]:
     """Local copies of the stored case records, and whether any of them is synthetic."""
-    cases = _case_store()
+    cases = case_store()
     return cases.local_files(), any(s.synthetic for s in cases.sets())
 
 

@@ -65,7 +65,8 @@ def test_a_broken_upload_lists_its_problems_in_the_browser(server, page, tmp_pat
     broken = tmp_path / "broken.yaml"
     broken.write_text(text.replace("framework: 3", "framework: 9", 1), encoding="utf-8")
     page.goto(f"{server.url}/data")
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(broken))
+    page.get_by_role("region", name="Assessment YAML").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        str(broken))
     expect(page.get_by_text("broken.yaml", exact=False).first).to_be_visible(timeout=TIMEOUT)
     page.get_by_text("Replace an assessment with the same id").click()
     page.get_by_role("button", name="Import", exact=True).click()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from exports.assessment_yaml import dump_assessment
+from framework import ROOT
 from scoring import by_standard, score_assessment
 
 ASSESS, STANDARDS, COMPARE, DATA = "ui/assess.py", "ui/standards.py", "ui/compare.py", "ui/data_io.py"
@@ -314,3 +315,41 @@ def test_export_offers_yaml_and_the_map(app):
     at = app(DATA)
     labels = {b.label for b in at.get("download_button")}
     assert {"Assessment YAML", "Systems map SVG", "Systems map PNG"} <= labels
+
+
+def test_importing_figures_through_a_bundled_mapping_and_refusing_a_broken_csv(app, store):
+    from store.figures import FigureStore
+
+    at = app(DATA)
+    figures = FigureStore(store.engine)
+    before = len(figures.frame())
+    bbc = (ROOT / "data" / "bbc_hatecrime_by_force_2017_19.csv").read_bytes()
+    at.file_uploader(key="data_upload").set_value(("bbc.csv", bbc, "text/csv")).run()
+    at.selectbox(key="mapping_choice").set_value("bbc_hatecrime_by_force.yaml").run()
+    at.button(key="import_data").click().run()
+    assert any("Imported 770 figures from bbc.csv" in _plain(s.value) for s in at.success), [e.value for e in at.error]
+    after = figures.frame()
+    broken = b"source,publication,period,area,strand,measure,value\npolice,p,2018,E,martian,m,1\npolice,p,2018,E,race,m,x\n"
+    at.selectbox(key="mapping_choice").set_value("none: the file is tidy").run()
+    at.file_uploader(key="data_upload").set_value(("broken.csv", broken, "text/csv")).run()
+    at.button(key="import_data").click().run()
+    assert any("2 problem(s); nothing was imported" in _plain(e.value) for e in at.error)
+    problems = next(d.value for d in at.dataframe if "Row" in d.value.columns)
+    assert problems[["Row", "Column"]].values.tolist() == [[2, "strand"], [3, "value"]]
+    assert len(after) == before  # the bundled BBC publication was replaced, not added twice
+    assert set(after.loc[after["publication"].str.startswith("BBC"), "imported_from"]) == {"bbc.csv"}
+    assert figures.frame().equals(after)  # the broken file changed nothing
+
+
+def test_importing_case_records_labelled_synthetic(app, store):
+    from dashboard.cases import synthesise
+    from store.cases import CaseStore
+
+    at = app(DATA)
+    at.radio(key="data_kind").set_value("Case records").run()
+    at.file_uploader(key="data_upload").set_value(
+        ("mine.csv", synthesise(50, seed=4).to_csv(index=False).encode(), "text/csv")).run()
+    at.checkbox(key="data_synthetic").check().run()
+    at.button(key="import_data").click().run()
+    assert any("Imported 50 case records" in _plain(s.value) for s in at.success), [e.value for e in at.error]
+    assert {(c.name, c.rows, c.synthetic) for c in CaseStore(store.engine).sets()} >= {("mine.csv", 50, True)}
