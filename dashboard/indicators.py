@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.checks import start_year
+from dashboard.vocabulary import monitored
 
 SERIES = ["source", "period", "area", "strand", "measure"]
 
@@ -143,3 +144,24 @@ def strand_trend(figures: pd.DataFrame, area: str = "England and Wales", source:
                                     & (figures["measure"] == measure)])
     yearly = latest[latest["period"].map(start_year).notna()]
     return yearly[["period", "strand", "value", "publication"]].sort_values(["strand", "period"]).reset_index(drop=True)
+
+
+def cso_vs_police(figures: pd.DataFrame, police_area: str = "England and Wales") -> pd.DataFrame:
+    """CSO-recorded incidents beside police-recorded offences of the same strand and (start) year.
+
+    The CSO's strand is matched to the police monitored strand it falls within; the areas usually
+    differ (a CSO's service area against the whole country), so the columns say which is which.
+    """
+    latest = latest_edition(figures)
+    cso = latest[latest["source"].str.startswith("cso:") & (latest["measure"] == "incidents_reported")]
+    police = latest[(latest["source"] == "police") & (latest["measure"] == "recorded_offences")
+                    & (latest["area"] == police_area)]
+    by_key = {(s, start_year(p)): v for s, p, v in zip(police["strand"], police["period"], police["value"])}
+    rows = [{"organisation": r.source.split(":", 1)[1], "strand": r.strand, "period": r.period,
+             "cso_area": r.area, "cso_incidents": r.value, "police_strand": monitored(r.strand),
+             "police_area": police_area,
+             "police_recorded": by_key.get((monitored(r.strand), start_year(r.period)))}
+            for r in cso.itertuples()]
+    out = pd.DataFrame(rows, columns=["organisation", "strand", "period", "cso_area", "cso_incidents",
+                                      "police_strand", "police_area", "police_recorded"])
+    return out.assign(cso_per_100_police=(100 * out["cso_incidents"] / out["police_recorded"]).round(1))

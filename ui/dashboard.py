@@ -9,9 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.case_views import CaseFilter, breakdown, by_strand, connect, points, repeats, trend
-from dashboard.checks import check
 from dashboard.disclosure import DEFAULT_THRESHOLD, suppress_series
-from dashboard.indicators import ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL, funnel, rates_per_100k, reporting_gap, strand_trend
+from dashboard.checks import check, start_year
+from dashboard.indicators import (
+    ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend,
+)
 from dashboard.vocabulary import strands
 from ui.state import case_files, figures_frame
 from ui.text import md
@@ -37,15 +39,29 @@ def chart(frame: pd.DataFrame, spec: alt.Chart | None, definition: str, name: st
 
 official, cases_tab = st.tabs(["Official figures", "Case records"])
 
+labels = {s.id: s.label for s in strands().values()}
 with official:
-    figures = figures_frame()
-    labels = {s.id: s.label for s in strands().values()}
-    st.caption(f"{len(figures):,} figures from {figures['publication'].nunique()} publications. "
-               "Where a figure was revised, the latest edition is used and named.")
+    everything = figures_frame()
+    f1, f2, f3, f4 = st.columns([2, 2, 3, 3])
+    area = f1.selectbox("Area", sorted(everything["area"].unique(), key=lambda a: a != "England and Wales"),
+                        key="fig_area", help="For the national series (trends, funnel, reporting gap).")
+    start = everything["period"].map(start_year)  # NaN for pooled periods such as 2015/16-2017/18
+    years = sorted({int(y) for y in start.dropna()})
+    first, last = f2.select_slider("Years", years, value=(years[0], years[-1]), key="fig_years")
+    sources = f3.multiselect("Sources", sorted(everything["source"].unique()), key="fig_sources",
+                             placeholder="All sources")
+    chosen_strands = f4.multiselect("Strands", [s for s in labels if s != "all"], key="fig_strands",
+                                    format_func=labels.get, placeholder="All strands")
+    in_years = start.isna() | start.between(first, last)  # pooled survey periods are kept
+    figures = everything[in_years & (everything["source"].isin(sources) if sources else True)]
+    st.caption(f"{len(figures):,} of {len(everything):,} figures, from {figures['publication'].nunique()} "
+               "publications. Where a figure was revised, the latest edition is used and named.")
 
     st.subheader("Police-recorded hate crime by strand")
-    trend_frame = strand_trend(figures)
-    monitored = trend_frame[trend_frame["strand"] != "all"].assign(strand=lambda d: d["strand"].map(labels))
+    trend_frame = strand_trend(figures, area=area)
+    monitored = trend_frame[(trend_frame["strand"] != "all")
+                            & (trend_frame["strand"].isin(chosen_strands) if chosen_strands else True)
+                            ].assign(strand=lambda d: d["strand"].map(labels))
     chart(monitored, alt.Chart(monitored).mark_line(point=True).encode(
         x=alt.X("period:O", title="Financial year"), y=alt.Y("value:Q", title="Offences recorded"),
         color=alt.Color("strand:N", title="Strand"), strokeDash=alt.StrokeDash("strand:N", legend=None),
@@ -71,7 +87,7 @@ with official:
                      hide_index=True, width="stretch")
 
     st.subheader("Reporting gap")
-    gap = reporting_gap(figures)
+    gap = reporting_gap(figures, area=area)
     chart(gap, None, "Crime Survey estimates of hate incidents a year against the mean of police-recorded "
           "offences over the same years; the recorded share is police-recorded as a percentage of the estimate.",
           "reporting-gap")
@@ -89,6 +105,14 @@ with official:
         tooltip=["area", "per_100k", alt.Tooltip("count:Q", format=","), alt.Tooltip("population:Q", format=",")]),
         "Hate crime offences recorded by each force divided by its population, times 100,000. Forces "
         "without a published population are left out.", f"rates-{year}")
+
+    st.subheader("CSO-recorded against police-recorded")
+    versus = cso_vs_police(figures)
+    chart(versus, None, "Incidents a civil society organisation recorded beside the offences police recorded "
+          "for the monitored strand it falls within, in the year the period starts. Areas differ (see the "
+          "columns): compare trends and orders of magnitude, not totals.", "cso-vs-police")
+    if not versus.empty:
+        st.dataframe(versus, hide_index=True, width="stretch")
 
     with st.expander("Data-quality checks"):
         flags = pd.DataFrame([f.as_dict() for f in check(figures)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.indicators import ODIHR_FUNNEL, funnel, latest_edition, rates_per_100k, reporting_gap
+from dashboard.indicators import ODIHR_FUNNEL, cso_vs_police, funnel, latest_edition, rates_per_100k, reporting_gap
 from dashboard.mapping import apply_mapping, load_mapping
 from dashboard.statistics import read_tidy
 from framework import ROOT
@@ -77,3 +77,13 @@ def test_reporting_gap_against_the_mean_of_the_pooled_years():
     gap = reporting_gap(figures, area="E").set_index("period")
     assert gap.loc["2016/17-2017/18", ["police_recorded_mean", "recorded_share_pct"]].tolist() == [400.0, 40.0]
     assert gap.loc["2010/11-2011/12", "recorded_share_pct"] != gap.loc["2010/11-2011/12", "recorded_share_pct"]  # NaN
+
+
+def test_cso_figures_beside_police_figures_of_the_strand_they_fall_within():
+    figures = _tidy("cso:CST,r,2018,United Kingdom,antisemitism,incidents_reported,1652\n"
+                    "police,h,2018/19,England and Wales,religion,recorded_offences,8566\n"
+                    "police,h,2018/19,England and Wales,race,recorded_offences,78991\n")
+    row = cso_vs_police(figures).iloc[0]
+    assert (row.organisation, row.police_strand, row.police_recorded, row.cso_per_100_police) == (
+        "CST", "religion", 8566.0, 19.3)
+    assert row.cso_area != row.police_area  # the areas are named, as they differ
