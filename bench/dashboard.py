@@ -21,7 +21,7 @@ from store import open_engine
 from store.cases import CaseStore
 
 FILTER = CaseFilter(start=pd.Timestamp("2022-01-01").date(), end=pd.Timestamp("2023-06-30").date(),
-                    strand="race", sources=("Avon and Somerset Police",))
+                    strand="race", sources=("Police (SYNTHETIC)",))
 
 
 def _pandas_filtered(df: pd.DataFrame) -> pd.DataFrame:

@@ -78,6 +78,9 @@ def validate_cases(frame: pd.DataFrame, file: str) -> pd.DataFrame:
 def synthesise(rows: int, seed: int = 2019) -> pd.DataFrame:
     """Realistic SYNTHETIC case records for a city (Bristol-like wards), for examples and benchmarks.
 
+    Every record says so: case ids start with SYN-, and the force and recording agencies are named
+    as synthetic.
+
     Three years from 2021; more offences in summer and in the afternoon and evening; most racially
     motivated; some victims and offenders recur (so repeat victimisation is visible).
     """
@@ -110,7 +113,7 @@ def synthesise(rows: int, seed: int = 2019) -> pd.DataFrame:
         "strands": strand,
         "ward_code": "E0501" + pd.Series(1000 + ward).astype(str),
         "lsoa_code": "E0101" + pd.Series(4000 + ward * 10 + rng.integers(0, 10, rows)).astype(str),
-        "force": "Avon and Somerset",
+        "force": "Synthetic force",
         "lat": lat, "lon": lon,
         "victim_id": "V" + pd.Series(victim).astype(str).str.zfill(7),
         "offender_id": ("O" + pd.Series(offender).astype(str).str.zfill(7)).where(known_offender, ""),
@@ -121,7 +124,7 @@ def synthesise(rows: int, seed: int = 2019) -> pd.DataFrame:
         "offender_sex": rng.choice(SEXES, rows, p=[0.18, 0.67, 0.0, 0.15]),
         "offender_ethnicity": rng.choice(ETHNICITIES, rows, p=[0.04, 0.05, 0.04, 0.62, 0.03, 0.22]),
         "outcome": rng.choice(OUTCOMES, rows, p=[0.12, 0.03, 0.06, 0.3, 0.12, 0.22, 0.1, 0.05]),
-        "recorded_by": np.where(police, "Avon and Somerset Police", "SARI (victim support, SYNTHETIC)"),
+        "recorded_by": np.where(police, "Police (SYNTHETIC)", "Victim support service (SYNTHETIC)"),
     })
     return frame
 

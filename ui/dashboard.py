@@ -45,6 +45,9 @@ with official:
     f1, f2, f3, f4 = st.columns([2, 2, 3, 3])
     area = f1.selectbox("Area", sorted(everything["area"].unique(), key=lambda a: a != "England and Wales"),
                         key="fig_area", help="For the national series (trends, funnel, reporting gap).")
+    publications = st.multiselect("Publications", sorted(everything["publication"].unique()), key="fig_publications",
+                                  placeholder="All: the latest edition of each figure is used",
+                                  help="Pick publications to see their own editions of the figures.")
     start = everything["period"].map(start_year)  # NaN for pooled periods such as 2015/16-2017/18
     years = sorted({int(y) for y in start.dropna()})
     first, last = f2.select_slider("Years", years, value=(years[0], years[-1]), key="fig_years")
@@ -53,7 +56,8 @@ with official:
     chosen_strands = f4.multiselect("Strands", [s for s in labels if s != "all"], key="fig_strands",
                                     format_func=labels.get, placeholder="All strands")
     in_years = start.isna() | start.between(first, last)  # pooled survey periods are kept
-    figures = everything[in_years & (everything["source"].isin(sources) if sources else True)]
+    figures = everything[in_years & (everything["source"].isin(sources) if sources else True)
+                         & (everything["publication"].isin(publications) if publications else True)]
     st.caption(f"{len(figures):,} of {len(everything):,} figures, from {figures['publication'].nunique()} "
                "publications. Where a figure was revised, the latest edition is used and named.")
 
@@ -128,15 +132,17 @@ with cases_tab:
     if span[0] is None:
         st.info("No case records imported yet (ffgrid data cases FILE).")
         st.stop()
-    c1, c2, c3, c4 = st.columns([2, 2, 1, 1])
+    c1, c2, c3, c5, c4 = st.columns([2, 2, 1, 2, 1])
     when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1], key="case_dates")
     wards = c2.multiselect("Wards", sorted(breakdown(con, CaseFilter(), "ward_code")["value"]), key="case_wards")
     strand = c3.selectbox("Strand", [None, *labels], format_func=lambda s: "All" if s is None else labels[s],
                           key="case_strand")
+    recorders = c5.multiselect("Recorded by", sorted(breakdown(con, CaseFilter(), "recorded_by")["value"]),
+                               key="case_sources", placeholder="All agencies")
     public = c4.toggle("Public view", value=True, key="public_view",
                        help=f"Hide counts below {DEFAULT_THRESHOLD}, and others that would reveal them.")
     start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
-    f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand)
+    f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
 
     def counts(frame: pd.DataFrame, key: str) -> pd.DataFrame:
         if not public or frame.empty:

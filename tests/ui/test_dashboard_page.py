@@ -69,3 +69,17 @@ def test_official_filters_narrow_the_figures_and_the_cso_comparison_is_shown(app
     assert set(trend["strand"]) == {"Race"} and set(trend["period"]) == {"2016/17", "2017/18", "2018/19"}
     versus = next(d.value for d in at.dataframe if "cso_incidents" in d.value.columns)
     assert "CST" in set(versus["organisation"])
+
+
+def test_a_chosen_edition_replaces_the_latest_one(app):
+    at = app(DASHBOARD)
+    first_release = "Home Office, Hate crime England and Wales 2017/18 (first release)"
+    at.selectbox(key="funnel_period").set_value("2017/18").run()
+    assert at.dataframe[0].value["count"].tolist()[0] == 94121  # by default: the revised figure
+    at.multiselect(key="fig_publications").set_value([first_release, "CPS Hate crime report 2017-18"]).run()
+    at.selectbox(key="funnel_period").set_value("2017/18").run()
+    funnel = at.dataframe[0].value
+    assert funnel["count"].tolist()[0] == 94098 and funnel["publication"].tolist()[0] == first_release
+    at.multiselect(key="case_sources").set_value(["Victim support service (SYNTHETIC)"]).run()
+    records = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
+    assert 0 < records < 20_000 * 0.3  # about 15% of the synthetic records come from the support service
