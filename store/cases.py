@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, delete, insert, select
 
-from store.database import writer
+from store.database import lock, writer
 from store.tables import CaseSnapshotRow, DatasetRow
 
 
@@ -34,7 +35,9 @@ class CaseSet:
 class CaseStore:
     def __init__(self, engine: Engine, cache: Path | None = None):
         self.engine = engine
-        self.cache = cache or Path(tempfile.gettempdir()) / "ffgrid-cases"
+        # Private to this user: the records are pseudonymous but sensitive.
+        self.cache = cache or Path(tempfile.gettempdir()) / f"ffgrid-cases-{os.getuid()}"
+        self._verified: set[str] = set()
 
     def import_frame(self, cases: pd.DataFrame, name: str, imported_by: str | None = None,
                      synthetic: bool = False) -> CaseSet:
@@ -44,6 +47,7 @@ class CaseStore:
         data = buffer.getvalue()
         digest = hashlib.sha256(data).hexdigest()
         with writer(self.engine).begin() as conn:
+            lock(conn, f"cases:{name}")
             old = select(CaseSnapshotRow.dataset_id).where(CaseSnapshotRow.name == name)
             conn.execute(delete(DatasetRow).where(DatasetRow.id.in_(old)))  # snapshot goes by cascade
             dataset_id = conn.execute(insert(DatasetRow).values(
@@ -51,7 +55,10 @@ class CaseStore:
                 .returning(DatasetRow.id)).scalar_one()
             conn.execute(insert(CaseSnapshotRow).values(dataset_id=dataset_id, name=name, rows=len(cases),
                                                         sha256=digest, parquet=data))
-        self._write_local(digest, data)
+        try:
+            self._write_local(digest, data)
+        except OSError:
+            pass  # stored in the database all the same; the local copy is fetched again when needed
         return CaseSet(dataset_id, name, len(cases), digest, synthetic)
 
     def sets(self) -> list[CaseSet]:
@@ -63,25 +70,32 @@ class CaseStore:
             return [CaseSet(*row) for row in conn.execute(query)]
 
     def local_files(self) -> list[Path]:
-        """A local Parquet file per current import (fetched from the database when not cached yet)."""
+        """A local Parquet file per current import (fetched from the database when missing or altered)."""
         files = []
         for case_set in self.sets():
             path = self._path(case_set.sha256)
-            if not path.exists():
+            if case_set.sha256 not in self._verified and not self._intact(path, case_set.sha256):
                 with self.engine.connect() as conn:
                     data = conn.execute(select(CaseSnapshotRow.parquet).where(
                         CaseSnapshotRow.dataset_id == case_set.dataset_id)).scalar_one()
                 self._write_local(case_set.sha256, data)
+            self._verified.add(case_set.sha256)
             files.append(path)
         return files
 
     def _path(self, digest: str) -> Path:
         return self.cache / f"cases-{digest}.parquet"
 
+    @staticmethod
+    def _intact(path: Path, digest: str) -> bool:
+        return path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
     def _write_local(self, digest: str, data: bytes) -> None:
-        self.cache.mkdir(parents=True, exist_ok=True)
-        path = self._path(digest)
-        if not path.exists():
-            partial = path.with_suffix(f".{hashlib.sha256(str(id(data)).encode()).hexdigest()[:8]}.part")
-            partial.write_bytes(data)
-            partial.replace(path)  # atomic: another process never sees half a file
+        self.cache.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if self.cache.stat().st_uid != os.getuid() or self.cache.stat().st_mode & 0o077:
+            raise PermissionError(f"{self.cache} must belong to this user and be private (mode 700)")
+        handle, partial = tempfile.mkstemp(dir=self.cache, suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(partial, self._path(digest))  # atomic: another process never sees half a file
+        self._verified.add(digest)

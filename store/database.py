@@ -66,6 +66,15 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE: True})
 
 
+def lock(conn, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Serialise writers of one thing (e.g. a publication) across processes for this transaction.
+
+    SQLite writers already queue (BEGIN IMMEDIATE); PostgreSQL takes a transaction advisory lock.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the Alembic migrations up to `revision` (serialised across processes on PostgreSQL)."""
     config = Config()

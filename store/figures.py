@@ -13,7 +13,7 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy import Engine, delete, func, insert, select
 
-from store.database import writer
+from store.database import lock, writer
 from store.tables import DatasetRow, FigureRow
 
 FIGURE_COLUMNS = ("source", "publication", "period", "area", "strand", "measure", "value", "note")
@@ -43,6 +43,8 @@ class FigureStore:
         """Store validated tidy figures in one transaction; returns the new dataset's id."""
         publications = sorted(set(figures["publication"]))
         with writer(self.engine).begin() as conn:
+            for publication in publications:
+                lock(conn, f"figures:{publication}")
             conn.execute(delete(FigureRow).where(FigureRow.publication.in_(publications)))
             dataset_id = conn.execute(insert(DatasetRow).values(
                 kind="statistics", file=file, mapping=mapping, imported_by=imported_by, synthetic=synthetic)
@@ -50,7 +52,7 @@ class FigureStore:
             rows = figures.loc[:, list(FIGURE_COLUMNS)].assign(dataset_id=dataset_id).to_dict("records")
             if rows:
                 conn.execute(insert(FigureRow), rows)
-            emptied = select(DatasetRow.id).where(~select(FigureRow.id).where(
+            emptied = select(DatasetRow.id).where(DatasetRow.kind == "statistics", ~select(FigureRow.id).where(
                 FigureRow.dataset_id == DatasetRow.id).exists())
             conn.execute(delete(DatasetRow).where(DatasetRow.id.in_(emptied), DatasetRow.id != dataset_id))
         return dataset_id

@@ -18,3 +18,27 @@ def test_cases_are_stored_fetched_by_another_process_and_replaced_by_name(repo, 
     second = mine.import_frame(cases.head(100), "synthetic.parquet", synthetic=True)
     assert [s.dataset_id for s in other.sets()] == [second.dataset_id] and other.sets()[0].rows == 100
     assert trend(connect(other.local_files()), CaseFilter(), "month")["records"].sum() == 100
+
+
+def test_importing_figures_leaves_case_records_alone(repo, tmp_path):
+    from dashboard.statistics import read_tidy
+    from store.figures import FigureStore
+
+    cases = CaseStore(repo.engine, cache=tmp_path / "c")
+    cases.import_frame(validate_cases(synthesise(20, seed=1), "s.csv"), "mine", synthetic=True)
+    figures = FigureStore(repo.engine)
+    head = "source,publication,period,area,strand,measure,value\n"
+    figures.import_frame(read_tidy(head + "police,p,2018,E,all,recorded_offences,5\n", "a.csv"), "a.csv")
+    figures.import_frame(read_tidy(head + "police,p,2018,E,all,recorded_offences,6\n", "b.csv"), "b.csv")
+    assert [c.name for c in cases.sets()] == ["mine"]
+    assert [d.file for d in figures.datasets()] == ["b.csv"]
+
+
+def test_a_tampered_local_copy_is_fetched_again(repo, tmp_path):
+    store = CaseStore(repo.engine, cache=tmp_path / "c")
+    stored = store.import_frame(validate_cases(synthesise(20, seed=1), "s.csv"), "mine")
+    path = store.local_files()[0]
+    path.write_bytes(b"planted")
+    fresh = CaseStore(repo.engine, cache=tmp_path / "c")
+    assert fresh.local_files() == [path] and trend(connect([path]), CaseFilter(), "month")["records"].sum() == 20
+    assert (tmp_path / "c").stat().st_mode & 0o077 == 0 and stored.rows == 20
