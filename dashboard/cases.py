@@ -70,9 +70,12 @@ def validate_cases(frame: pd.DataFrame, file: str) -> pd.DataFrame:
         flag((df[c] != "") & (coords[c].isna() | (coords[c].abs() > limit)), c, f"should be a number within ±{limit}")
     flag((df["lat"] == "") != (df["lon"] == ""), "lat", "lat and lon come together or not at all")
     flag(df["case_id"].duplicated() & (df["case_id"] != ""), "case_id", "appears twice")
+    # 'race; religion' -> 'race;religion', so filters and counts see the same strands
+    tidy_strands = df["strands"].str.replace(r"\s*;[\s;]*", ";", regex=True).str.strip(";")
+    flag((tidy_strands == "") & (df["strands"] != ""), "strands", "names no strand")
     if problems:
         raise ImportRefused(problems)
-    return df.assign(recorded_at=when, lat=coords["lat"], lon=coords["lon"]).reset_index(drop=True)
+    return df.assign(recorded_at=when, lat=coords["lat"], lon=coords["lon"], strands=tidy_strands).reset_index(drop=True)
 
 
 def synthesise(rows: int, seed: int = 2019) -> pd.DataFrame:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from dashboard.vocabulary import strands
+
 CHECKS_FILE = Path(__file__).with_name("checks.yaml")
 RULES = ("stage_order", "missing_stage", "yoy_change", "missing_period", "strand_sum", "pct_range")
 
@@ -97,8 +99,10 @@ def _yoy_and_gaps(figures: pd.DataFrame, settings: CheckSettings) -> list[Flag]:
                 gap = ", ".join(str(int(y)) for y in range(int(before.year) + 1, int(after.year)))
                 flags.append(_flag(after, "missing_period", f"no figure for {gap} between {before.period} "
                                    f"and {after.period}"))
-            elif before.value and abs(after.value - before.value) / abs(before.value) * 100 \
-                    > settings.yoy_change_threshold_pct:
+            elif before.value == 0:
+                if after.value != 0:
+                    flags.append(_flag(after, "yoy_change", f"from 0 in {before.period} to {_fmt(after.value)}"))
+            elif abs(after.value - before.value) / abs(before.value) * 100 > settings.yoy_change_threshold_pct:
                 change = (after.value - before.value) / abs(before.value) * 100
                 flags.append(_flag(after, "yoy_change", f"{change:+.0f}% from {before.period} "
                                    f"({_fmt(before.value)} to {_fmt(after.value)})"))
@@ -109,7 +113,8 @@ def _strand_sum(figures: pd.DataFrame, settings: CheckSettings) -> list[Flag]:
     flags: list[Flag] = []
     for rule in settings.strand_sum:
         mine = figures[figures["source"] == rule["source"]]
-        parts = mine[(mine["measure"] == rule["measure"]) & (mine["strand"] != "all")]
+        kinds = {s.id: s.kind for s in strands().values()}  # motivations are inside their monitored strand
+        parts = mine[(mine["measure"] == rule["measure"]) & (mine["strand"].map(kinds) == "monitored")]
         totals = mine[(mine["measure"] == rule["total_measure"]) & (mine["strand"] == "all")]
         key = ["publication", "period", "area"]
         summed = parts.groupby(key, as_index=False)["value"].sum()

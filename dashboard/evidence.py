@@ -10,7 +10,7 @@ from typing import Callable
 import pandas as pd
 import yaml
 
-from dashboard.indicators import ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL, funnel, latest_edition, reporting_gap
+from dashboard.indicators import ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL, Funnel, funnel, latest_edition, reporting_gap
 
 LINKS_FILE = Path(__file__).with_name("evidence_links.yaml")
 
@@ -56,9 +56,9 @@ def _latest(source: str, measure: str, label: str, definition: str, unit: str = 
     return compute
 
 
-def _stage(stages, label: str, stage: str, column: str, definition: str) -> Callable:  # type: ignore[no-untyped-def]
+def _stage(series: Funnel, label: str, stage: str, column: str, definition: str) -> Callable:
     def compute(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[Indicator]:
-        steps = funnel(figures, stages)
+        steps = funnel(figures, series)
         found = steps[(steps["stage"] == stage) & steps[column].notna()].sort_values("period")
         if found.empty:
             return []

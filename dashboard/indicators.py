@@ -14,19 +14,32 @@ from dashboard.vocabulary import monitored
 SERIES = ["source", "period", "area", "strand", "measure"]
 
 
+def end_year(period: str) -> int:
+    """The year a period reaches: 2018 for '2018' or '2018/19', 2017 for '2015/16-2017/18'."""
+    return int(period.rsplit("-", 1)[-1][:4])
+
+
+def with_reach(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures with `reach`: the latest year their publication covers (by source and publication).
+
+    Add it before filtering, so that a filter on years does not change which edition is newest.
+    """
+    reach = figures["period"].map(end_year).groupby([figures["source"], figures["publication"]]).transform("max")
+    return figures.assign(reach=reach)
+
+
 def latest_edition(figures: pd.DataFrame) -> pd.DataFrame:
-    """One figure per series point: from the publication that covers the latest period.
+    """One figure per series point: from the publication that reaches the latest year.
 
     A revised edition (e.g. the 2018/19 bulletin's table of 2011/12 onwards) is newer than a first
-    release that stopped at an earlier year; on a tie the figure listed last wins.
+    release that stopped at an earlier year; on a tie the figure listed last wins. The `reach`
+    column (see `with_reach`) is used when present.
     """
     if figures.empty:
         return figures
-    reach = figures["period"].map(lambda p: start_year(p) if start_year(p) is not None else int(p[:4]))
-    newest = reach.groupby(figures["publication"]).transform("max")
-    ranked = figures.assign(_reach=newest, _order=range(len(figures)))
-    kept = ranked.sort_values(["_reach", "_order"]).drop_duplicates(SERIES, keep="last")
-    return kept.sort_values("_order").drop(columns=["_reach", "_order"]).reset_index(drop=True)
+    ranked = (figures if "reach" in figures.columns else with_reach(figures)).assign(_order=range(len(figures)))
+    kept = ranked.sort_values(["reach", "_order"]).drop_duplicates(SERIES, keep="last")
+    return kept.sort_values("_order").drop(columns=["_order"]).reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -39,34 +52,43 @@ class Stage:
     rate: str | None = None  # a *_pct measure giving this stage as a share of the previous one
 
 
-ENGLAND_WALES_FUNNEL = (
+@dataclass(frozen=True)
+class Funnel:
+    """The stages of one series through the justice system, in one area."""
+
+    name: str
+    area: str
+    stages: tuple[Stage, ...]
+
+
+ENGLAND_WALES_FUNNEL = Funnel("England and Wales (Home Office, CPS)", "England and Wales", (
     Stage("Recorded by police", "police", "recorded_offences"),
     Stage("Referred to prosecution", "prosecution", "police_referrals"),
     Stage("Prosecuted (completed)", "prosecution", "prosecutions_completed"),
     Stage("Convicted", "prosecution", None, rate="conviction_rate_pct"),
     Stage("Sentence uplift applied", "prosecution", "sentence_uplift_cases", rate="sentence_uplift_rate_pct"),
-)
-ODIHR_FUNNEL = (
+))
+ODIHR_FUNNEL = Funnel("United Kingdom (OSCE-ODIHR)", "United Kingdom", (
     Stage("Recorded by police", "official:ODIHR", "recorded_by_police"),
     Stage("Prosecuted", "official:ODIHR", "prosecuted"),
     Stage("Sentenced", "official:ODIHR", "sentenced"),
-)
+))
+FUNNELS = (ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL)
 
 
-def funnel(figures: pd.DataFrame, stages: tuple[Stage, ...] = ENGLAND_WALES_FUNNEL,
-           strand: str = "all") -> pd.DataFrame:
+def funnel(figures: pd.DataFrame, series: Funnel = ENGLAND_WALES_FUNNEL, strand: str = "all") -> pd.DataFrame:
     """Attrition per period: each stage's count, its share of the last stage before it that has a
     count, and of the first stage. Every stage is listed; one not published has no count.
 
     A stage the source gives only as a rate is derived (rate × the previous stage's count) and says
     so in `how`. Periods with fewer than two counts are left out.
     """
-    latest = latest_edition(figures[figures["strand"] == strand])
+    latest = latest_edition(figures[(figures["strand"] == strand) & (figures["area"] == series.area)])
     index = latest.set_index(["source", "measure", "period", "area"])
     rows = []
     for (period, area), _ in latest.groupby(["period", "area"], sort=True):
         previous = last = first = None  # the stage just before; the last one with a count; the first
-        for stage in stages:
+        for stage in series.stages:
             count, how, publication = _count(index, stage, period, area, previous)
             rows.append({"period": period, "area": area, "stage": stage.label, "count": count,
                          "pct_of_previous": _pct(count, last), "pct_of_first": _pct(count, first),
@@ -120,7 +142,7 @@ def reporting_gap(figures: pd.DataFrame, area: str = "England and Wales") -> pd.
     the years it covers; `recorded_share_pct` is police-recorded as a share of the estimate.
     """
     latest = latest_edition(figures[figures["area"] == area])
-    survey = latest[latest["measure"] == "survey_estimated_incidents_per_year"]
+    survey = latest[(latest["measure"] == "survey_estimated_incidents_per_year") & (latest["strand"] == "all")]
     police = latest[(latest["source"] == "police") & (latest["measure"] == "recorded_offences")
                     & (latest["strand"] == "all")]
     by_year = {start_year(p): v for p, v in zip(police["period"], police["value"]) if start_year(p) is not None}

@@ -12,7 +12,7 @@ from dashboard.case_views import CaseFilter, breakdown, by_strand, connect, poin
 from dashboard.disclosure import DEFAULT_THRESHOLD, suppress_series
 from dashboard.checks import check, start_year
 from dashboard.indicators import (
-    ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend,
+    FUNNELS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
 from dashboard.vocabulary import strands
 from ui.state import case_files, figures_frame
@@ -41,10 +41,10 @@ official, cases_tab = st.tabs(["Official figures", "Case records"])
 
 labels = {s.id: s.label for s in strands().values()}
 with official:
-    everything = figures_frame()
+    everything = with_reach(figures_frame())  # editions ranked before any filter
     f1, f2, f3, f4 = st.columns([2, 2, 3, 3])
     area = f1.selectbox("Area", sorted(everything["area"].unique(), key=lambda a: a != "England and Wales"),
-                        key="fig_area", help="For the national series (trends, funnel, reporting gap).")
+                        key="fig_area", help="For the police trend by strand and the reporting gap.")
     publications = st.multiselect("Publications", sorted(everything["publication"].unique()), key="fig_publications",
                                   placeholder="All: the latest edition of each figure is used",
                                   help="Pick publications to see their own editions of the figures.")
@@ -74,9 +74,9 @@ with official:
         "can carry several strands, so strands add up to more than the offences.", "police-by-strand")
 
     st.subheader("Attrition through the justice system")
-    which = st.radio("Series", ["England and Wales (Home Office, CPS)", "United Kingdom (OSCE-ODIHR)"],
-                     horizontal=True, key="funnel_series")
-    steps = funnel(figures, ENGLAND_WALES_FUNNEL if which.startswith("England") else ODIHR_FUNNEL)
+    series = {s.name: s for s in FUNNELS}
+    which = st.radio("Series", list(series), horizontal=True, key="funnel_series")
+    steps = funnel(figures, series[which])
     periods = sorted(steps["period"].unique(), reverse=True)
     period = st.selectbox("Year", periods, key="funnel_period") if periods else None
     shown = steps[steps["period"] == period]
@@ -135,7 +135,8 @@ with cases_tab:
     c1, c2, c3, c5, c4 = st.columns([2, 2, 1, 2, 1])
     when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1], key="case_dates")
     wards = c2.multiselect("Wards", sorted(breakdown(con, CaseFilter(), "ward_code")["value"]), key="case_wards")
-    strand = c3.selectbox("Strand", [None, *labels], format_func=lambda s: "All" if s is None else labels[s],
+    strand = c3.selectbox("Strand", [None, *(s for s in labels if s != "all")],
+                          format_func=lambda s: "All" if s is None else labels[s],
                           key="case_strand")
     recorders = c5.multiselect("Recorded by", sorted(breakdown(con, CaseFilter(), "recorded_by")["value"]),
                                key="case_sources", placeholder="All agencies")

@@ -27,7 +27,7 @@ def con(tmp_path: Path):
     rows = [
         _case("1", "2021-01-01T10:00", victim="A"), _case("2", "2021-12-31T09:00", victim="A"),  # 364 days: repeat
         _case("3", "2021-01-01T10:00", victim="B"), _case("4", "2022-02-01T10:00", victim="B"),  # 13 months: not
-        _case("5", "2022-03-07T22:00", victim="C", strands="religion;race", ward="W2",
+        _case("5", "2022-03-07T22:00", victim="C", strands=" religion ; race;", ward="W2",
               lat="51.45", lon="-2.59", recorded_by="CSO"),
         _case("6", "2022-03-08T22:30", victim="C", ward="W2"), _case("7", "2022-03-09T23:00", victim="C"),
     ]
@@ -54,6 +54,7 @@ def test_filters_by_dates_area_strand_and_source(con):
     assert by_strand(con, CaseFilter(areas=("W2",))).set_index("strand")["records"].to_dict() == {
         "race": 2, "religion": 1}  # a record with two strands counts for each
     assert breakdown(con, CaseFilter(strand="religion"), "recorded_by")["value"].tolist() == ["CSO"]
+    assert breakdown(con, CaseFilter(strand="race", areas=("W2",)), "recorded_by")["records"].sum() == 2
     assert breakdown(con, CaseFilter(sources=("Police",)), "ward_code")["records"].sum() == 6
     assert points(con, CaseFilter())[["lat", "lon"]].values.tolist() == [[51.45, -2.59]]
     with pytest.raises(ValueError):

@@ -48,6 +48,17 @@ def test_year_on_year_change_beyond_the_threshold_within_one_publication_only():
                   ) == []  # two publications are two series
 
 
+def test_a_jump_from_zero_is_flagged():
+    assert _rules("police,p,2018/19,A,race,recorded_offences,0\npolice,p,2019/20,A,race,recorded_offences,500\n"
+                  ) == [("yoy_change", "2019/20", "recorded_offences")]
+
+
+def test_motivations_are_not_summed_on_top_of_their_monitored_strand():
+    assert _rules("police,p,2018/19,A,religion,recorded_offences,100\n"
+                  "police,p,2018/19,A,antisemitism,recorded_offences,60\n"
+                  "police,p,2018/19,A,all,motivating_factors,120\n") == []
+
+
 def test_strands_above_motivating_factors_but_not_above_offences():
     rows = ("police,p,2018/19,A,race,recorded_offences,70\npolice,p,2018/19,A,religion,recorded_offences,40\n"
             "police,p,2018/19,A,all,recorded_offences,100\n")

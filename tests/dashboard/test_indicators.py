@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.indicators import ODIHR_FUNNEL, cso_vs_police, funnel, latest_edition, rates_per_100k, reporting_gap
+from dashboard.indicators import (
+    ODIHR_FUNNEL, cso_vs_police, end_year, funnel, latest_edition, rates_per_100k, reporting_gap, with_reach,
+)
 from dashboard.mapping import apply_mapping, load_mapping
 from dashboard.statistics import read_tidy
 from framework import ROOT
@@ -14,6 +16,15 @@ HEAD = "source,publication,period,area,strand,measure,value\n"
 
 def _tidy(rows: str):
     return read_tidy(HEAD + rows, "t.csv")
+
+
+def test_the_edition_is_chosen_before_a_filter_on_years():
+    figures = with_reach(_tidy("police,Release 2015 (first),2014/15,E,all,recorded_offences,52528\n"
+                               "police,Bulletin 2019,2014/15,E,all,recorded_offences,52465\n"
+                               "police,Bulletin 2019,2018/19,E,all,recorded_offences,103379\n"))
+    early = figures[figures["period"] == "2014/15"]  # the bulletin's 2018/19 row filtered away
+    assert latest_edition(early)["value"].tolist() == [52465.0]
+    assert end_year("2015/16-2017/18") == 2017
 
 
 def test_the_latest_edition_wins_and_is_named():
@@ -26,11 +37,12 @@ def test_the_latest_edition_wins_and_is_named():
 
 
 def test_funnel_counts_rates_and_a_stage_derived_from_a_rate():
-    figures = _tidy("police,h,2018/19,E,all,recorded_offences,1000\n"
-                    "prosecution,c,2018/19,E,all,police_referrals,200\n"
-                    "prosecution,c,2018/19,E,all,prosecutions_completed,250\n"
-                    "prosecution,c,2018/19,E,all,conviction_rate_pct,80\n"
-                    "prosecution,c,2018/19,E,all,sentence_uplift_rate_pct,50\n")
+    figures = _tidy(("police,h,2018/19,E,all,recorded_offences,1000\n"
+                     "prosecution,c,2018/19,E,all,police_referrals,200\n"
+                     "prosecution,c,2018/19,E,all,prosecutions_completed,250\n"
+                     "prosecution,c,2018/19,E,all,conviction_rate_pct,80\n"
+                     "prosecution,c,2018/19,E,all,sentence_uplift_rate_pct,50\n"
+                     "police,h,2018/19,Cleveland,all,recorded_offences,77\n").replace(",E,", ",England and Wales,"))
     f = funnel(figures).set_index("stage")
     assert f["count"].tolist() == [1000, 200, 250, 200, 100]
     assert f["pct_of_previous"].tolist()[1:] == [20.0, 125.0, 80.0, 50.0]  # CPS may complete more than referred
@@ -40,8 +52,8 @@ def test_funnel_counts_rates_and_a_stage_derived_from_a_rate():
 
 
 def test_a_missing_stage_is_listed_and_rates_skip_over_it():
-    figures = _tidy("police,h,2014/15,E,all,recorded_offences,1000\n"
-                    "prosecution,c,2014/15,E,all,prosecutions_completed,300\n")
+    figures = _tidy("police,h,2014/15,England and Wales,all,recorded_offences,1000\n"
+                    "prosecution,c,2014/15,England and Wales,all,prosecutions_completed,300\n")
     f = funnel(figures).set_index("stage")
     assert f.loc["Referred to prosecution", "how"] == "not published"
     assert f.loc["Prosecuted (completed)", "pct_of_previous"] == 30.0
@@ -73,8 +85,10 @@ def test_reporting_gap_against_the_mean_of_the_pooled_years():
     figures = _tidy("survey,s,2016/17-2017/18,E,all,survey_estimated_incidents_per_year,1000\n"
                     "police,h,2016/17,E,all,recorded_offences,300\npolice,h,2017/18,E,all,recorded_offences,500\n"
                     "survey,s,2010/11-2011/12,E,all,survey_estimated_incidents_per_year,900\n"
-                    "police,h,2011/12,E,all,recorded_offences,100\n")
+                    "police,h,2011/12,E,all,recorded_offences,100\n"
+                    "survey,s,2016/17-2017/18,E,race,survey_estimated_incidents_per_year,600\n")
     gap = reporting_gap(figures, area="E").set_index("period")
+    assert len(gap) == 2  # a per-strand estimate is not set against the all-strand police total
     assert gap.loc["2016/17-2017/18", ["police_recorded_mean", "recorded_share_pct"]].tolist() == [400.0, 40.0]
     assert gap.loc["2010/11-2011/12", "recorded_share_pct"] != gap.loc["2010/11-2011/12", "recorded_share_pct"]  # NaN
 
