@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.problems import ImportRefused, RowProblem
+from dashboard.statistics import read_csv_text
 from dashboard.vocabulary import strands
 
 AGE_GROUPS = ("0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+", "unknown")
@@ -37,19 +38,21 @@ OPTIONAL = ("lat", "lon", "victim_id", "offender_id")
 def read_cases(path: Path) -> pd.DataFrame:
     """Read and validate a case file (.csv or .parquet); ImportRefused lists every bad row."""
     if path.suffix.lower() == ".parquet":
-        frame = pd.read_parquet(path)
-    else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return validate_cases(frame, str(path))
+        return validate_cases(pd.read_parquet(path), str(path))
+    frame, lines = read_csv_text(path.read_text(encoding="utf-8"), str(path))
+    return validate_cases(frame, str(path), rows=lines)
 
 
-def validate_cases(frame: pd.DataFrame, file: str) -> pd.DataFrame:
-    """Check every row; returns typed records (recorded_at a timestamp, lat/lon floats) or refuses."""
+def validate_cases(frame: pd.DataFrame, file: str, rows: pd.Series | None = None) -> pd.DataFrame:
+    """Check every row; returns typed records (recorded_at a timestamp in UTC, lat/lon floats) or refuses.
+
+    `rows` gives each row's line number in the file (default: position + 2).
+    """
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise ImportRefused([RowProblem(file, None, c, "required column is missing") for c in missing])
     df = pd.DataFrame({c: frame[c].astype("string").fillna("").str.strip().astype(str) for c in COLUMNS})
-    line = pd.Series(np.arange(2, len(df) + 2), index=df.index)
+    line = pd.Series(np.arange(2, len(df) + 2), index=df.index) if rows is None else rows.set_axis(df.index)
     problems: list[RowProblem] = []
 
     def flag(mask: pd.Series, column: str, message: str) -> None:
@@ -58,7 +61,8 @@ def validate_cases(frame: pd.DataFrame, file: str) -> pd.DataFrame:
     for column in COLUMNS:
         if column not in OPTIONAL:
             flag(df[column] == "", column, "is empty")
-    when = pd.to_datetime(df["recorded_at"], errors="coerce", format="ISO8601")
+    # Times with an offset are converted to UTC; times without one are taken as they are.
+    when = pd.to_datetime(df["recorded_at"], errors="coerce", format="ISO8601", utc=True).dt.tz_convert(None)
     flag(when.isna() & (df["recorded_at"] != ""), "recorded_at", "is not an ISO date and time")
     for column, allowed in CHOICES.items():
         flag((df[column] != "") & ~df[column].isin(allowed), column, f"should be one of: {', '.join(allowed)}")

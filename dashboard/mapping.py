@@ -61,19 +61,23 @@ def mapping_from_text(text: str, file: str) -> Mapping:
 
 def apply_mapping(text: str, mapping: Mapping, file: str) -> pd.DataFrame:
     """Tidy, validated figures from a wide CSV; row numbers in problems are the wide file's lines."""
-    wide = read_csv_text(text)
+    wide, lines = read_csv_text(text, file)
     needed = [mapping.area.column, mapping.period.column, *mapping.values]
     absent = [c for c in needed if c not in wide.columns]
     if absent:
         raise ImportRefused([RowProblem(file, None, c, "column named in the mapping is missing") for c in absent])
-    wide = wide.assign(_line=range(2, len(wide) + 2))
-    period = wide[mapping.period.column].str.strip()
-    unmapped = mapping.period.values and ~period.isin(list(mapping.period.values))
-    if unmapped is not False and unmapped.any():
-        raise ImportRefused([RowProblem(file, int(n), mapping.period.column, f"period {p!r} is not in the mapping")
-                             for n, p in zip(wide["_line"][unmapped], period[unmapped])])
-    base = pd.DataFrame({"_line": wide["_line"], "area": wide[mapping.area.column].str.strip(),
-                         "period": period.map(mapping.period.values) if mapping.period.values else period})
+    wide = wide.assign(_line=lines)
+    labels = {}
+    for part, column in (("period", mapping.period), ("area", mapping.area)):
+        given = wide[column.column].str.strip()
+        if column.values:
+            unmapped = ~given.isin(list(column.values))
+            if unmapped.any():
+                raise ImportRefused([RowProblem(file, int(n), column.column, f"{part} {v!r} is not in the mapping")
+                                     for n, v in zip(wide["_line"][unmapped], given[unmapped])])
+            given = given.map(column.values)
+        labels[part] = given
+    base = pd.DataFrame({"_line": wide["_line"], "area": labels["area"], "period": labels["period"]})
     parts = []
     for column, target in mapping.values.items():
         cell = wide[column].str.strip()

@@ -6,6 +6,7 @@ each problem named by the row's line number in the file (the header is line 1).
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -27,9 +28,24 @@ PATTERNS = {
 MAX_TEXT = 500
 
 
-def read_csv_text(text: str) -> pd.DataFrame:
-    """A CSV as text columns only (nothing guessed), empty cells as ''."""
-    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
+def read_csv_text(text: str, file: str) -> tuple[pd.DataFrame, pd.Series]:
+    """A CSV as text columns only (nothing guessed, empty cells as ''), and each row's line number.
+
+    Line numbers count blank lines and line breaks inside quoted cells, as an editor shows them.
+    """
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as err:
+        raise ImportRefused([RowProblem(file, None, "", f"not a readable CSV file: {err}")]) from err
+    if frame.empty:
+        raise ImportRefused([RowProblem(file, None, "", "has no rows of data")])
+    reader, starts, start = csv.reader(io.StringIO(text)), [], 1
+    for row in reader:
+        if row:
+            starts.append(start)
+        start = reader.line_num + 1
+    lines = starts[1:] if len(starts) == len(frame) + 1 else range(2, len(frame) + 2)
+    return frame, pd.Series(list(lines), index=frame.index)
 
 
 def validate_tidy(frame: pd.DataFrame, file: str, rows: pd.Series | None = None) -> pd.DataFrame:
@@ -55,8 +71,9 @@ def validate_tidy(frame: pd.DataFrame, file: str, rows: pd.Series | None = None)
         flag(df[column] == "", column, "is empty")
     for column, (pattern, message) in PATTERNS.items():
         flag((df[column] != "") & ~df[column].str.fullmatch(pattern), column, message)
-    for column in ("publication", "area", "note", "source"):
-        flag(df[column].str.len() > MAX_TEXT, column, f"is longer than {MAX_TEXT} characters")
+    for column, longest in (("publication", MAX_TEXT), ("area", MAX_TEXT), ("note", MAX_TEXT), ("source", MAX_TEXT),
+                            ("period", 30), ("strand", 60), ("measure", 120)):
+        flag(df[column].str.len() > longest, column, f"is longer than {longest} characters")
     known = set(strands())
     bad_strand = (df["strand"] != "") & ~df["strand"].isin(known)
     problems.extend(RowProblem(file, int(n), "strand", f"unknown strand {s!r} (see dashboard/strands.yaml)")
@@ -79,8 +96,5 @@ def read_tidy(source: Path | str, file: str | None = None) -> pd.DataFrame:
     else:
         text = source
     name = file or "<text>"
-    try:
-        frame = read_csv_text(text)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise ImportRefused([RowProblem(name, None, "", f"not a readable CSV file: {err}")]) from err
-    return validate_tidy(frame, name)
+    frame, lines = read_csv_text(text, name)
+    return validate_tidy(frame, name, rows=lines)

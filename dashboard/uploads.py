@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard.cases import validate_cases
 from dashboard.mapping import apply_mapping, mapping_from_text
 from dashboard.problems import ImportRefused, RowProblem
-from dashboard.statistics import read_tidy
+from dashboard.statistics import read_csv_text, read_tidy
 
 
 def _text(data: bytes, name: str) -> str:
@@ -35,9 +35,6 @@ def cases_from_upload(data: bytes, name: str) -> pd.DataFrame:
             frame = pd.read_parquet(io.BytesIO(data))
         except (OSError, ValueError) as err:
             raise ImportRefused([RowProblem(name, None, "", f"not a readable Parquet file: {err}")]) from err
-    else:
-        try:
-            frame = pd.read_csv(io.StringIO(_text(data, name)), dtype=str, keep_default_na=False)
-        except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-            raise ImportRefused([RowProblem(name, None, "", f"not a readable CSV file: {err}")]) from err
-    return validate_cases(frame, name)
+        return validate_cases(frame, name)
+    frame, lines = read_csv_text(_text(data, name), name)
+    return validate_cases(frame, name, rows=lines)

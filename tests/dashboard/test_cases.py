@@ -82,3 +82,9 @@ def test_the_synthetic_generator_is_seeded_valid_and_has_repeat_victims(tmp_path
     assert len(cases) == 2000 and cases["lat"].notna().mean() == pytest.approx(0.7, abs=0.05)
     assert (cases["victim_id"].value_counts() >= 2).sum() > 10
     assert set(cases["recorded_at"].dt.year) == {2021, 2022, 2023}
+
+
+def test_times_with_offsets_are_stored_in_utc():
+    rows = [_case("1", "2021-06-01T10:00+01:00"), _case("2", "2021-06-01T10:00Z"), _case("3", "2021-06-01T10:00")]
+    cases = validate_cases(pd.DataFrame(rows), "c.csv")
+    assert [t.hour for t in cases["recorded_at"]] == [9, 10, 10]

@@ -81,3 +81,30 @@ def test_one_vocabulary_the_methods_strands_map_into(model):
         for name in strand.monitored_strands:
             assert strands()[name].kind == "monitored", (strand.id, name)
     assert monitored("antisemitism") == "religion" and monitored("race") == "race" and monitored("all") is None
+
+
+def test_row_numbers_count_blank_lines_and_line_breaks_in_quotes():
+    text = ("source,publication,period,area,strand,measure,value,note\n"
+            "police,p,2018,E,race,recorded_offences,1,\n"
+            "\n"
+            'police,p,2019,E,race,recorded_offences,2,"a note\nover two lines"\n'
+            "police,p,2020,E,martian,recorded_offences,3,\n")
+    with pytest.raises(ImportRefused) as err:
+        read_tidy(text, "x.csv")
+    assert [(p.row, p.column) for p in err.value.problems] == [(6, "strand")]
+
+
+def test_empty_and_header_only_files_are_refused_not_crashed():
+    for text in ("", "source,publication,period,area,strand,measure,value\n", 'a,b\n"unclosed\n'):
+        with pytest.raises(ImportRefused):
+            read_tidy(text, "x.csv")
+
+
+def test_a_mapping_may_leave_periods_as_they_are_and_rename_areas(tmp_path: Path):
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("source: police\npublication: p\narea: {column: Force, values: {Met: Metropolitan Police}}\n"
+                       "period: {column: Year}\nvalues: {Race: {strand: race, measure: recorded_offences}}\n")
+    figures = apply_mapping("Force,Year,Race\nMet,2018,10\n", load_mapping(mapping), "w.csv")
+    assert figures[["area", "period", "value"]].values.tolist() == [["Metropolitan Police", "2018", 10.0]]
+    with pytest.raises(ImportRefused, match="area 'Kent' is not in the mapping"):
+        apply_mapping("Force,Year,Race\nKent,2018,10\n", load_mapping(mapping), "w.csv")
