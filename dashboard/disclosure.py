@@ -1,49 +1,43 @@
-"""Disclosure control: small counts hidden, and enough others hidden that totals can't reveal them.
+"""Disclosure control for counts shown to a public audience.
 
-Primary suppression hides every count from 1 to threshold-1 (zeros are shown). Secondary
-suppression: the row and column totals of a table are published, so a row or column with exactly
-one hidden cell would give it away (total minus the rest); the smallest other non-zero cell of
-that row or column is hidden too, repeatedly, until no row or column has exactly one.
+A breakdown (counts by category) is published with its total. Primary suppression hides every
+count from 1 to threshold-1 (zeros are shown). If exactly one count is hidden, the total would give
+it away, so the smallest other non-zero count is hidden too; if there is none, or the total itself
+is small, the total must be hidden as well (`total_hidden`). Tables of two dimensions are not
+offered: their secondary suppression needs an audit that this module does not do.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 
 DEFAULT_THRESHOLD = 10
 
 
-def suppression_mask(table: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
-    """True where a count of the table (rows × columns of counts) must be hidden."""
-    values = table.fillna(0).astype(float)
+@dataclass(frozen=True)
+class Suppressed:
+    """The counts with hidden ones missing, and whether their total must be hidden too."""
+
+    counts: pd.Series
+    total_hidden: bool
+
+
+def suppress_counts(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD) -> Suppressed:
+    """Hide small counts of a breakdown, and one more where the total would reveal a hidden count."""
+    values = counts.fillna(0)
     hidden = (values > 0) & (values < threshold)
-    changed = True
-    while changed:
-        changed = False
-        for axis_frame, transpose in ((hidden, False), (hidden.T, True)):
-            source = values.T if transpose else values
-            for label, line in axis_frame.iterrows():
-                if line.sum() != 1 or len(line) < 2:
-                    continue
-                candidates = source.loc[label][~line]
-                nonzero = candidates[candidates > 0]
-                pick = (nonzero if not nonzero.empty else candidates).idxmin()
-                if transpose:
-                    hidden.loc[pick, label] = True
-                else:
-                    hidden.loc[label, pick] = True
-                changed = True
-                break
-            if changed:
-                break
-    return hidden
+    total_hidden = bool(0 < values.sum() < threshold)
+    if hidden.sum() == 1:
+        others = values[~hidden & (values > 0)]
+        if others.empty:
+            total_hidden = True
+        else:
+            hidden[others.idxmin()] = True
+    return Suppressed(counts.mask(hidden), total_hidden)
 
 
-def suppress(table: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
-    """The table with hidden counts as missing (shown as a suppression mark by the views)."""
-    return table.mask(suppression_mask(table, threshold))
-
-
-def suppress_series(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD) -> pd.Series:
-    """A single breakdown whose total is published: a one-column table."""
-    return suppress(counts.to_frame(), threshold).iloc[:, 0]
+def shown_count(count: int, threshold: int = DEFAULT_THRESHOLD) -> str:
+    """A single count as shown publicly: 'fewer than 10' when small (zero is shown)."""
+    return f"fewer than {threshold}" if 0 < count < threshold else f"{count:,}"

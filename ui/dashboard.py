@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.case_views import CaseFilter, breakdown, by_strand, connect, points, repeats, trend
-from dashboard.disclosure import DEFAULT_THRESHOLD, suppress_series
+from dashboard.disclosure import DEFAULT_THRESHOLD, shown_count, suppress_counts
 from dashboard.checks import check, start_year
 from dashboard.indicators import (
     FUNNELS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
@@ -148,17 +148,23 @@ with cases_tab:
     def counts(frame: pd.DataFrame, key: str) -> pd.DataFrame:
         if not public or frame.empty:
             return frame
-        return frame.assign(records=suppress_series(frame.set_index(key)["records"]).to_numpy())
+        return frame.assign(records=suppress_counts(frame.set_index(key)["records"]).counts.to_numpy())
+
+    def number(n: int) -> str:
+        return shown_count(n) if public else f"{n:,}"
 
     m1, m2, m3 = st.columns(3)
     total = int(trend(con, f, "month")["records"].sum())
-    m1.metric("Records", f"{total:,}")
-    rv, ro = repeats(con, f, "victim").iloc[0], repeats(con, f, "offender").iloc[0]
-    m2.metric("Repeat victims", f"{int(rv.repeat_people):,}", f"{rv.repeat_share_pct}% of victims with an id",
-              delta_color="off", delta_arrow="off")
-    m3.metric("Repeat offenders", f"{int(ro.repeat_people):,}", f"{ro.repeat_share_pct}% of known offenders",
-              delta_color="off", delta_arrow="off")
-    st.caption("Repeat: two or more records within any 12 months (rolling), by pseudonymous id.")
+    m1.metric("Records", number(total))
+    for col, who, label in ((m2, "victim", "of victims with an id"), (m3, "offender", "of known offenders")):
+        r = repeats(con, f, who).iloc[0]
+        small = public and 0 < r.repeat_people < DEFAULT_THRESHOLD
+        col.metric(f"Repeat {who}s", number(int(r.repeat_people)),
+                   None if small or r.people == 0 else f"{r.repeat_share_pct}% {label}", delta_color="off",
+                   delta_arrow="off")
+    st.caption("Repeat: two or more records within any 12 months (rolling, both ends included), by pseudonymous "
+               "id." + (f" Public view: counts below {DEFAULT_THRESHOLD} are hidden, with one more where a total "
+                        "would reveal them." if public else ""))
 
     for unit, title in (("month", "Records by month"), ("weekday", "By day of the week"), ("hour", "By hour")):
         frame = counts(trend(con, f, unit), unit)
@@ -183,11 +189,18 @@ with cases_tab:
                                                             tooltip=["value", "records"]),
                   f"Records by {column.replace('_', ' ')}; 'unknown' where it was not recorded.", f"cases-{column}")
 
-    st.markdown("**Where (records with coordinates)**")
-    located = points(con, f)
-    chart(located, alt.Chart(located).mark_circle(size=8, opacity=0.35).encode(
-        longitude="lon:Q", latitude="lat:Q", color=alt.Color("strand:N", title="Strand (first flagged)"),
-        tooltip=["strands"])
-          .project(type="mercator").properties(height=420),
-          "Each dot is a record with coordinates (a sample of at most 20,000); drawn without map tiles, so it "
-          "works offline.", "cases-located")
+    if public:
+        st.markdown("**Where: records by ward**")
+        frame = counts(breakdown(con, f, "ward_code"), "value")
+        chart(frame, alt.Chart(frame).mark_bar().encode(y=alt.Y("value:N", sort="-x", title=None),
+                                                        x=alt.X("records:Q", title="Records"),
+                                                        tooltip=["value", "records"]),
+              "Records by ward. The map of individual records is shown only outside public view.", "cases-by-ward")
+    else:
+        st.markdown("**Where (records with coordinates)**")
+        located = points(con, f)
+        chart(located, alt.Chart(located).mark_circle(size=8, opacity=0.35).encode(
+            longitude="lon:Q", latitude="lat:Q", color=alt.Color("strand:N", title="Strand (first flagged)"),
+            tooltip=["strands"]).project(type="mercator").properties(height=420),
+              "Each dot is a record with coordinates (a sample of at most 20,000); drawn without map tiles, so "
+              "it works offline. Not shown in public view.", "cases-located")

@@ -1,36 +1,32 @@
-"""Disclosure control with known answers: primary and secondary suppression."""
+"""Disclosure control with known answers: primary and secondary suppression, hidden totals."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.disclosure import suppress, suppress_series, suppression_mask
+from dashboard.disclosure import shown_count, suppress_counts
 
 
-def test_small_counts_are_hidden_and_a_second_cell_protects_them_from_the_total():
-    counts = pd.Series({"race": 120, "religion": 4, "disability": 30, "transgender": 15})
-    shown = suppress_series(counts)
-    assert shown.isna().tolist() == [False, True, False, True]  # 4 (primary) and 15 (smallest other)
-    assert suppress_series(pd.Series({"a": 50, "b": 0, "c": 40})).isna().sum() == 0  # zeros are shown
+def _hidden(counts: dict[str, int], threshold: int = 10) -> tuple[list[str], bool]:
+    result = suppress_counts(pd.Series(counts), threshold)
+    return sorted(result.counts[result.counts.isna()].index), result.total_hidden
 
 
-def test_two_small_counts_need_no_secondary_cell():
-    shown = suppress_series(pd.Series({"a": 3, "b": 5, "c": 100}))
-    assert shown.isna().tolist() == [True, True, False]
+def test_a_small_count_and_the_smallest_other_are_hidden_so_the_total_reveals_neither():
+    assert _hidden({"race": 120, "religion": 4, "disability": 30, "transgender": 15}) == (
+        ["religion", "transgender"], False)
 
 
-def test_secondary_suppression_covers_rows_and_columns():
-    table = pd.DataFrame({"2018": [100, 5, 40], "2019": [90, 60, 50]}, index=["race", "religion", "disability"])
-    mask = suppression_mask(table)
-    # religion 2018 (5) is primary; its column then needs another (disability 2018, 40) and its row
-    # another (religion 2019, 60); then column 2019 has one hidden, so disability 2019 (50) too.
-    assert mask.loc["religion", "2018"] and mask.loc["religion", "2019"]
-    assert mask.loc["disability", "2018"] and mask.loc["disability", "2019"]
-    assert not mask.loc["race"].any()
-    for frame in (mask, mask.T):  # no row or column with exactly one hidden cell
-        assert not (frame.sum(axis=1) == 1).any()
-    assert suppress(table).isna().sum().sum() == 4
+def test_two_small_counts_need_no_secondary_cell_and_zeros_are_shown():
+    assert _hidden({"a": 3, "b": 5, "c": 100}) == (["a", "b"], False)
+    assert _hidden({"a": 50, "b": 0, "c": 40}) == ([], False)
 
 
-def test_the_threshold_is_configurable():
-    assert suppress_series(pd.Series({"a": 12, "b": 30, "c": 40}), threshold=20).isna().tolist() == [True, True, False]
+def test_when_nothing_else_could_protect_it_the_total_is_hidden_too():
+    assert _hidden({"a": 3, "b": 0, "c": 0}) == (["a"], True)
+    assert _hidden({"a": 3, "b": 4}) == (["a", "b"], True)  # total 7 is itself small
+
+
+def test_the_threshold_is_configurable_and_single_counts_are_worded():
+    assert _hidden({"a": 12, "b": 30, "c": 40}, threshold=20) == (["a", "b"], False)
+    assert (shown_count(7), shown_count(0), shown_count(12_345)) == ("fewer than 10", "0", "12,345")

@@ -83,3 +83,24 @@ def test_a_chosen_edition_replaces_the_latest_one(app):
     at.multiselect(key="case_sources").set_value(["Victim support service (SYNTHETIC)"]).run()
     records = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
     assert 0 < records < 20_000 * 0.3  # about 15% of the synthetic records come from the support service
+
+
+def test_public_view_hides_small_totals_and_individual_locations(app):
+    from datetime import date
+
+    at = app(DASHBOARD)
+    at.toggle(key="public_view").set_value(False).run()
+    at.selectbox(key="case_strand").set_value("transgender").run()
+    at.date_input(key="case_dates").set_value((date(2021, 1, 1), date(2021, 3, 31))).run()
+    exact = None
+    for ward in at.multiselect(key="case_wards").options:
+        at.multiselect(key="case_wards").set_value([ward]).run()
+        exact = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
+        if 0 < exact < 10:
+            break
+    assert exact is not None and 0 < exact < 10
+    assert any("Where (records with coordinates)" in m.value for m in at.markdown)
+    at.toggle(key="public_view").set_value(True).run()
+    assert {m.label: m.value for m in at.metric}["Records"] == "fewer than 10"
+    assert not any("Where (records with coordinates)" in m.value for m in at.markdown)
+    assert any("Where: records by ward" in m.value for m in at.markdown)
