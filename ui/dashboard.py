@@ -68,7 +68,8 @@ with official:
                             ].assign(strand=lambda d: d["strand"].map(labels))
     chart(monitored, alt.Chart(monitored).mark_line(point=True).encode(
         x=alt.X("period:O", title="Financial year"), y=alt.Y("value:Q", title="Offences recorded"),
-        color=alt.Color("strand:N", title="Strand"), strokeDash=alt.StrokeDash("strand:N", legend=None),
+        color=alt.Color("strand:N", title="Strand", legend=alt.Legend(orient="bottom", columns=5)),
+        strokeDash=alt.StrokeDash("strand:N", legend=alt.Legend(orient="bottom", columns=5, title="Strand")),
         tooltip=["period", "strand", alt.Tooltip("value:Q", format=","), "publication"]),
         "Offences recorded by police in England and Wales, by the monitored strand flagged. One offence "
         "can carry several strands, so strands add up to more than the offences.", "police-by-strand")
