@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard.case_views import CaseFilter, breakdown, by_strand, connect, points, repeats, trend
-from dashboard.disclosure import DEFAULT_THRESHOLD, shown_count, suppress_counts
 from dashboard.checks import check, start_year
+from dashboard.disclosure import DEFAULT_THRESHOLD, shown_count, suppress_counts
 from dashboard.indicators import (
     FUNNELS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
 from dashboard.vocabulary import strands
 from ui.state import case_files, figures_frame
-from ui.text import md
 
 st.title("Data dashboard")
 st.info("**Use of this data.** Figures are shown to inform the assessment of the hate crime recording and "
@@ -174,6 +171,12 @@ with cases_tab:
         chart(frame, mark.encode(x=alt.X(f"{unit}:O", sort=None, title=None), y=alt.Y("records:Q", title="Records"),
                                  tooltip=[unit, "records"]),
               f"Records by the {unit} they were recorded, with the filters above.", f"cases-by-{unit}")
+
+    st.markdown("**By strand**")
+    frame = counts(by_strand(con, f).assign(strand=lambda d: d["strand"].map(labels).fillna(d["strand"])), "strand")
+    chart(frame, alt.Chart(frame).mark_bar().encode(y=alt.Y("strand:N", sort="-x", title=None),
+                                                    x=alt.X("records:Q", title="Records"), tooltip=["strand", "records"]),
+          "Records per strand flagged; a record with several strands counts once for each.", "cases-by-strand")
 
     left, right = st.columns(2)
     for i, (column, title) in enumerate((("victim_age_group", "Victims by age group"),
