@@ -236,6 +236,16 @@ def cmd_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the country report of an assessment (PDF; .html for checking)."""
+    from exports.report import write_report
+
+    model = _model(args)
+    path = write_report(model, load_assessment(args.assessment, model), args.output)
+    print(f"wrote {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ffgrid", description="Facing all the Facts self-assessment grids.")
     p.add_argument("--model", type=Path, default=None,
@@ -255,6 +265,11 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("assessment", type=Path)
     m.add_argument("-o", "--output", type=Path, required=True, help="FILE.svg, FILE.png or FILE.dot")
     m.set_defaults(func=cmd_map)
+
+    r = sub.add_parser("report", help="the country report as PDF")
+    r.add_argument("assessment", type=Path)
+    r.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf (or FILE.html)")
+    r.set_defaults(func=cmd_report)
 
     d = sub.add_parser("db", help="the assessments in the database")
     d.add_argument("--database", default=None, help="database URL (default: DATABASE_URL, else FFGRID_DB or "

@@ -167,3 +167,10 @@ def test_data_synth_then_import_cases_and_refuse_a_broken_file(tmp_path):
     refused = ffgrid(*db, "cases", str(broken))
     assert refused.returncode == 1 and "nothing was imported" in refused.stderr
     assert f"{broken}:6: strands" in refused.stderr and f"{broken}:8: recorded_at" in refused.stderr
+
+
+def test_report_command_writes_the_pdf(tmp_path):
+    out = tmp_path / "r.pdf"
+    result = ffgrid("report", "assessments/england-wales-2019.yaml", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 50_000

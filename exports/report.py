@@ -1,0 +1,95 @@
+"""The country report: HTML from a Jinja2 template (every value escaped), rendered to PDF by WeasyPrint.
+
+The renderer fetches nothing: no files, no network. Only `data:` URLs the report itself embeds
+are allowed, so text in an assessment can never pull in a local file or call out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from exports.systems_map import inline_svg, render, systems_map_dot
+from framework import Assessment, Model
+from scoring import ScoredLine, by_standard, count_ratings, score_assessment
+from scoring.ratings import RANK
+
+TEMPLATES = Path(__file__).with_name("templates")
+WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
+MARK = {"green": "●", "amber": "◆", "red": "▲", "n/a": "○", "unscored": "–"}
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Plain text or simple Markdown as escaped HTML paragraphs and bullet lists (no raw HTML, ever)."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", (text or "").strip()):
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        if not lines:
+            continue
+        if all(ln.startswith(("- ", "* ")) for ln in lines):
+            out.append("<ul>" + "".join(f"<li>{escape(ln[2:])}</li>" for ln in lines) + "</ul>")
+        else:
+            out.append(f"<p>{escape(' '.join(lines))}</p>")
+    return Markup("".join(out))
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    """One relationship as the report shows it (strand lines grouped under their relationship)."""
+
+    id: str
+    title: str
+    from_label: str
+    to_label: str
+    grid_row: int | None
+    scored: tuple[ScoredLine, ...]
+
+
+def weakest(lines: list[ScoredLine], n: int = 5) -> list[ScoredLine]:
+    """The n weakest rated lines: lowest total first, ties by lower action score, then by id."""
+    rated = [ln for ln in lines if ln.rating in RANK and ln.total is not None]
+    return sorted(rated, key=lambda ln: (ln.total, ln.action, ln.relationship, ln.strand or ""))[:n]
+
+
+def report_html(model: Model, assessment: Assessment) -> str:
+    """The whole report as one HTML document (embedded map, no external resources)."""
+    lines = score_assessment(model, assessment)
+    grouped: dict[str, list[ScoredLine]] = {}
+    for ln in lines:
+        grouped.setdefault(ln.relationship, []).append(ln)
+    sections = [ReportLine(rid, model.relationships[rid].title, model.label(model.relationships[rid].from_),
+                           model.label(model.relationships[rid].to), scored[0].grid_row, tuple(scored))
+                for rid, scored in grouped.items()]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["paragraphs"] = paragraphs
+    svg = inline_svg(render(systems_map_dot(model, lines), "svg").decode("utf-8"))
+    return env.get_template("report.html.j2").render(
+        a=assessment, model=model, lines=lines, sections=sections, counts=count_ratings(lines),
+        weakest=weakest(lines), standards=by_standard(model, lines), word=WORD, mark=MARK,
+        map_svg=Markup(svg),  # Graphviz output: every label in it is XML-escaped
+        line_of={ln.relationship: ln for ln in assessment.lines})
+
+
+def render_pdf(html: str) -> bytes:
+    """PDF bytes of report HTML, with every fetch refused except data: URLs."""
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
+    stylesheet = CSS(string=(TEMPLATES / "report.css").read_text(encoding="utf-8"), url_fetcher=fetcher)
+    return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf(stylesheets=[stylesheet])
+
+
+def write_report(model: Model, assessment: Assessment, path: Path) -> Path:
+    """Write the report as PDF (or .html, for checking), by the file's suffix."""
+    html = report_html(model, assessment)
+    if path.suffix.lower() == ".html":
+        path.write_text(html, encoding="utf-8")
+    else:
+        path.write_bytes(render_pdf(html))
+    return path

@@ -1,0 +1,88 @@
+"""The PDF country report: content, safety against hostile text, and European scripts."""
+
+from __future__ import annotations
+
+import http.server
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from exports.report import paragraphs, render_pdf, report_html, weakest, write_report
+from framework import Evidence
+from scoring import score_assessment
+
+
+def _text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def ew_pdf(tmp_path_factory, model, ew) -> Path:
+    return write_report(model, ew, tmp_path_factory.mktemp("report") / "ew.pdf")
+
+
+def test_the_report_holds_the_country_every_relationship_every_rating_and_the_annex(ew_pdf, model, ew):
+    text = " ".join(_text(ew_pdf).split())
+    assert "England & Wales" in text and "Annex: standards" in text and "Methodology and definitions" in text
+    for rel in model.relationships.values():
+        assert " ".join(rel.title.split()) in text, rel.title
+    for word in ("GREEN", "AMBER", "RED", "N/A"):
+        assert word in text
+    pages = int(next(ln for ln in subprocess.run(["pdfinfo", str(ew_pdf)], capture_output=True, text=True).stdout
+                     .splitlines() if ln.startswith("Pages:")).split()[1])
+    assert 40 <= pages <= 60
+
+
+def test_the_five_weakest_break_ties_by_action_then_id(model, ew):
+    five = weakest(score_assessment(model, ew))
+    assert [(ln.total, ln.action) for ln in five][:1] == [(2, 0)]  # victims-courts 2+0 before the 1+1 lines
+    assert [ln.total for ln in five] == sorted(ln.total for ln in five)
+
+
+def test_hostile_evidence_is_shown_as_text_and_nothing_is_fetched_or_attached(model, ew, tmp_path):
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    hostile = (f'<link rel="attachment" href="file:///etc/passwd"> <img src="file:///etc/hostname"> '
+               f'<img src="http://127.0.0.1:9/x.png"> <img src="http://127.0.0.1:{port}/y.png"> '
+               f'<script>alert(1)</script>')
+    line = ew.lines[0].model_copy(update={"evidence": (Evidence(title=hostile, note=hostile),)})
+    attacked = ew.model_copy(update={"lines": (line, *ew.lines[1:])})
+    pdf = write_report(model, attacked, tmp_path / "attacked.pdf")
+    server.shutdown()
+    server.server_close()
+    assert hits == []  # no network attempt
+    listing = subprocess.run(["pdfdetach", "-list", str(pdf)], capture_output=True, text=True).stdout
+    assert listing.strip().startswith("0 embedded files")
+    assert b"/EmbeddedFile" not in pdf.read_bytes()
+    text = _text(pdf)
+    assert '<link rel="attachment" href="file:///etc/passwd">' in " ".join(text.split())
+    assert "<script>alert(1)</script>" in text
+    assert Path("/etc/hostname").read_text().strip() not in text.replace("England", "")
+    assert "root:x:0:0" not in text
+
+
+def test_greek_and_hungarian_names_come_back_exactly(model, ew, tmp_path):
+    names = "Ελληνική Αστυνομία · Magyar Rendőrség, Győr–Moson–Sopron · Łódź, Kraków"
+    pdf = tmp_path / "names.pdf"
+    pdf.write_bytes(render_pdf(report_html(model, ew.model_copy(update={"country": names}))))
+    assert names in _text(pdf)
+
+
+def test_situation_text_keeps_paragraphs_and_lists_and_escapes_html():
+    html = paragraphs("First <b>para</b>\nsame para.\n\n- one\n- two <i>x</i>")
+    assert str(html) == ("<p>First &lt;b&gt;para&lt;/b&gt; same para.</p>"
+                         "<ul><li>one</li><li>two &lt;i&gt;x&lt;/i&gt;</li></ul>")
