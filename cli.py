@@ -99,6 +99,11 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Print timing figures (see bench/)."""
+    if args.what == "report":
+        from bench.report import run as run_report
+
+        run_report(runs=args.runs)
+        return 0
     if args.what == "dashboard":
         from bench.dashboard import run as run_dashboard
 
@@ -306,7 +311,7 @@ def parser() -> argparse.ArgumentParser:
     da.set_defaults(func=cmd_data)
 
     b = sub.add_parser("bench", help="benchmarks")
-    b.add_argument("what", choices=("model", "app", "dashboard"))
+    b.add_argument("what", choices=("model", "app", "dashboard", "report"))
     b.add_argument("--actors", type=int, default=1000)
     b.add_argument("--relationships", type=int, default=10_000)
     b.add_argument("--runs", type=int, default=5)
