@@ -251,6 +251,33 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the assessment as an XLSX workbook (with the bundled or given figures) or the grid as CSV."""
+    from exports.spreadsheet import write_grid_csv, write_workbook
+
+    model = _model(args)
+    assessment = load_assessment(args.assessment, model)
+    suffix = args.output.suffix.lower()
+    if suffix == ".csv":
+        write_grid_csv(model, assessment, args.output)
+    elif suffix == ".xlsx":
+        write_workbook(model, assessment, args.output, figures=_figures(args.data))
+    else:
+        raise ValueError(f"{args.output}: write .xlsx or .csv")
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _figures(files: list[Path] | None):  # type: ignore[no-untyped-def]
+    """Figures from tidy CSV files, or else the bundled example figures."""
+    import pandas as pd
+
+    from dashboard.statistics import read_tidy
+    from store.example_data import DATA, TIDY
+
+    return pd.concat([read_tidy(p) for p in (files or [DATA / name for name in TIDY])], ignore_index=True)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ffgrid", description="Facing all the Facts self-assessment grids.")
     p.add_argument("--model", type=Path, default=None,
@@ -275,6 +302,12 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("assessment", type=Path)
     r.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf (or FILE.html)")
     r.set_defaults(func=cmd_report)
+
+    e = sub.add_parser("export", help="the assessment as a spreadsheet")
+    e.add_argument("assessment", type=Path)
+    e.add_argument("-o", "--output", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    e.add_argument("--data", type=Path, nargs="*", help="tidy CSV files for the Data sheet (default: bundled)")
+    e.set_defaults(func=cmd_export)
 
     d = sub.add_parser("db", help="the assessments in the database")
     d.add_argument("--database", default=None, help="database URL (default: DATABASE_URL, else FFGRID_DB or "

@@ -1,0 +1,76 @@
+"""The assessment as spreadsheets: an XLSX workbook (grid, evidence, standards, data with provenance)
+and a CSV of the grid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from framework import Assessment, Model
+from scoring import by_standard, score_assessment
+
+RATING_WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
+
+
+def grid_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
+    """One row per line of the map (per strand where scored so), with both scores and the rating word."""
+    return pd.DataFrame([{
+        "grid_row": ln.grid_row, "relationship": ln.relationship, "title": ln.title, "strand": ln.strand or "",
+        "from": model.label(ln.from_), "to": model.label(ln.to), "framework": ln.framework, "action": ln.action,
+        "total": ln.total, "rating": RATING_WORD[ln.rating], "na_reason": ln.na_reason or "",
+    } for ln in score_assessment(model, assessment)])
+
+
+def evidence_frame(assessment: Assessment) -> pd.DataFrame:
+    """Every evidence item with its relationship."""
+    return pd.DataFrame([{
+        "relationship": line.relationship, "title": e.title, "url": e.url or "", "supports": e.dimension or "",
+        "note": e.note or "", "standards": ", ".join(map(str, e.standards)),
+    } for line in assessment.lines for e in line.evidence],
+        columns=["relationship", "title", "url", "supports", "note", "standards"])
+
+
+def standards_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
+    """Each standard, its text, and the lines citing it with their ratings."""
+    rollups = by_standard(model, score_assessment(model, assessment))
+    return pd.DataFrame([{
+        "standard": sid, "text": model.standards[sid].text or "", "text_source": model.standards[sid].text_source,
+        "cited_by": "; ".join(f"{ln.relationship}{f' ({ln.strand})' if ln.strand else ''}: {RATING_WORD[ln.rating]}"
+                              for ln in r.lines),
+        "cited_only_by_red_lines": r.only_red,
+    } for sid, r in rollups.items()])
+
+
+def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None) -> Path:
+    """An XLSX workbook: About, Grid, Evidence, Standards and (if given) Data with provenance."""
+    about = pd.DataFrame({"field": ["country", "date", "title", "author", "model version", "illustrative", "source"],
+                          "value": [assessment.country, assessment.date, assessment.title, assessment.author,
+                                    assessment.model_version, "yes" if assessment.illustrative else "no",
+                                    assessment.source]})
+    sheets = {"About": about, "Grid": grid_frame(model, assessment), "Evidence": evidence_frame(assessment),
+              "Standards": standards_frame(model, assessment)}
+    if figures is not None:
+        sheets["Data"] = figures
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            _safe(frame).to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            sheet.freeze_panes = "A2"
+            for column in sheet.columns:
+                width = max((len(str(c.value)) for c in column[:200] if c.value is not None), default=8)
+                sheet.column_dimensions[column[0].column_letter].width = min(max(width, 8), 60) + 2
+    return path
+
+
+def _safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text that a spreadsheet would take for a formula (=, +, -, @ first) is kept as text."""
+    def guard(value: object) -> object:
+        return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
+    return frame.map(guard)
+
+
+def write_grid_csv(model: Model, assessment: Assessment, path: Path) -> Path:
+    """The grid as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents right)."""
+    _safe(grid_frame(model, assessment)).to_csv(path, index=False, encoding="utf-8-sig")
+    return path

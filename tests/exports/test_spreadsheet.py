@@ -1,0 +1,46 @@
+"""Spreadsheet exports: the XLSX workbook opens with openpyxl and holds the grid, evidence and data."""
+
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+
+from exports.spreadsheet import write_grid_csv, write_workbook
+from framework import Evidence
+from test_cli import ffgrid
+
+
+def test_the_workbook_holds_every_relationship_with_scores_and_evidence(model, ew, tmp_path):
+    line = ew.lines[0].model_copy(update={"evidence": (*ew.lines[0].evidence, Evidence(title="=HYPERLINK(1)"))})
+    book = openpyxl.load_workbook(write_workbook(model, ew.model_copy(update={"lines": (line, *ew.lines[1:])}),
+                                                 tmp_path / "g.xlsx"))
+    assert book.sheetnames == ["About", "Grid", "Evidence", "Standards"]
+    grid = list(book["Grid"].iter_rows(values_only=True))
+    header, rows = grid[0], grid[1:]
+    assert {r[header.index("relationship")] for r in rows} == set(model.relationships)
+    court = next(r for r in rows if r[header.index("relationship")] == "victim-courts")
+    assert (court[header.index("framework")], court[header.index("action")], court[header.index("rating")]) == (
+        2, 0, "RED")
+    titles = [r[1] for r in book["Evidence"].iter_rows(min_row=2, values_only=True)]
+    assert len(titles) == sum(len(ln.evidence) for ln in ew.lines) + 1
+    assert "'=HYPERLINK(1)" in titles  # a formula in text stays text
+
+
+def test_the_cli_exports_xlsx_with_data_and_provenance_and_csv(tmp_path):
+    out = tmp_path / "grid.xlsx"
+    assert ffgrid("export", "assessments/england-wales-2019.yaml", "-o", str(out)).returncode == 0
+    data = list(openpyxl.load_workbook(out)["Data"].iter_rows(values_only=True))
+    assert {"source", "publication", "period", "value"} <= set(data[0]) and len(data) > 100
+    csv_out = tmp_path / "grid.csv"
+    assert ffgrid("export", "assessments/england-wales-2019.yaml", "-o", str(csv_out)).returncode == 0
+    with csv_out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 36 and {"GREEN", "AMBER", "RED", "N/A"} <= {r["rating"] for r in rows}
+    assert ffgrid("export", "assessments/england-wales-2019.yaml", "-o", str(tmp_path / "x.odt")).returncode == 2
+
+
+def test_grid_csv_keeps_non_ascii_text(model, ew, tmp_path):
+    path = write_grid_csv(model, ew, tmp_path / "grid.csv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM, for spreadsheet programs
+    assert "Law enforcement (police) – prosecution (CPS)" in path.read_text(encoding="utf-8-sig")
