@@ -298,9 +298,9 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("-o", "--output", type=Path, required=True, help="FILE.svg, FILE.png or FILE.dot")
     m.set_defaults(func=cmd_map)
 
-    r = sub.add_parser("report", help="the country report as PDF")
+    r = sub.add_parser("report", help="the country report as PDF or DOCX")
     r.add_argument("assessment", type=Path)
-    r.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf (or FILE.html)")
+    r.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf, FILE.docx (editable) or FILE.html")
     r.set_defaults(func=cmd_report)
 
     e = sub.add_parser("export", help="the assessment as a spreadsheet")

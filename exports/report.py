@@ -55,8 +55,8 @@ def weakest(lines: list[ScoredLine], n: int = 5) -> list[ScoredLine]:
     return sorted(rated, key=lambda ln: (ln.total, ln.action, ln.relationship, ln.strand or ""))[:n]
 
 
-def report_html(model: Model, assessment: Assessment) -> str:
-    """The whole report as one HTML document (embedded map, no external resources)."""
+def report_context(model: Model, assessment: Assessment) -> dict[str, object]:
+    """Everything the report shows, shared by the PDF and the DOCX."""
     lines = score_assessment(model, assessment)
     grouped: dict[str, list[ScoredLine]] = {}
     for ln in lines:
@@ -64,15 +64,21 @@ def report_html(model: Model, assessment: Assessment) -> str:
     sections = [ReportLine(rid, model.relationships[rid].title, model.label(model.relationships[rid].from_),
                            model.label(model.relationships[rid].to), scored[0].grid_row, tuple(scored))
                 for rid, scored in grouped.items()]
+    return {"a": assessment, "model": model, "lines": lines, "sections": sections, "counts": count_ratings(lines),
+            "weakest": weakest(lines), "standards": by_standard(model, lines), "word": WORD, "mark": MARK,
+            "line_of": {ln.relationship: ln for ln in assessment.lines},
+            "map_dot": systems_map_dot(model, lines)}
+
+
+def report_html(model: Model, assessment: Assessment) -> str:
+    """The whole report as one HTML document (embedded map, no external resources)."""
+    context = report_context(model, assessment)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["paragraphs"] = paragraphs
-    svg = inline_svg(render(systems_map_dot(model, lines), "svg").decode("utf-8"))
-    return env.get_template("report.html.j2").render(
-        a=assessment, model=model, lines=lines, sections=sections, counts=count_ratings(lines),
-        weakest=weakest(lines), standards=by_standard(model, lines), word=WORD, mark=MARK,
-        map_svg=Markup(svg),  # Graphviz output: every label in it is XML-escaped
-        line_of={ln.relationship: ln for ln in assessment.lines})
+    svg = inline_svg(render(str(context["map_dot"]), "svg").decode("utf-8"))
+    # Graphviz output: every label in it is XML-escaped.
+    return env.get_template("report.html.j2").render(**context, map_svg=Markup(svg))
 
 
 def render_pdf(html: str) -> bytes:
@@ -86,10 +92,17 @@ def render_pdf(html: str) -> bytes:
 
 
 def write_report(model: Model, assessment: Assessment, path: Path) -> Path:
-    """Write the report as PDF (or .html, for checking), by the file's suffix."""
+    """Write the report as PDF, DOCX (editable) or HTML (for checking), by the file's suffix."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from exports.docx_report import write_docx
+
+        return write_docx(report_context(model, assessment), path)
     html = report_html(model, assessment)
-    if path.suffix.lower() == ".html":
+    if suffix == ".html":
         path.write_text(html, encoding="utf-8")
-    else:
+    elif suffix == ".pdf":
         path.write_bytes(render_pdf(html))
+    else:
+        raise ValueError(f"{path}: write .pdf, .docx or .html")
     return path

@@ -86,3 +86,18 @@ def test_situation_text_keeps_paragraphs_and_lists_and_escapes_html():
     html = paragraphs("First <b>para</b>\nsame para.\n\n- one\n- two <i>x</i>")
     assert str(html) == ("<p>First &lt;b&gt;para&lt;/b&gt; same para.</p>"
                          "<ul><li>one</li><li>two &lt;i&gt;x&lt;/i&gt;</li></ul>")
+
+
+def test_the_docx_opens_and_holds_every_section_heading(model, ew, tmp_path):
+    import docx
+
+    from exports.docx_report import SECTIONS
+
+    path = write_report(model, ew, tmp_path / "r.docx")
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert set(SECTIONS) <= set(headings)
+    assert all(any(rel.title in h for h in headings) for rel in model.relationships.values())
+    assert len(document.inline_shapes) == 1  # the map
+    grid = document.tables[2]
+    assert grid.rows[0].cells[-1].text == "Rating" and len(grid.rows) == 37

@@ -1,0 +1,106 @@
+"""The country report as an editable Word document (python-docx), with the same sections as the PDF."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any, Sequence
+
+from docx import Document
+from docx.shared import Mm
+
+from exports.systems_map import render
+
+SECTIONS = ("Summary", "The grid", "Relationships", "Annex: standards", "Methodology and definitions")
+
+
+def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row):
+            cell.text = "" if value is None else str(value)
+
+
+def _text(doc: Any, text: str | None) -> None:
+    for block in re.split(r"\n\s*\n", (text or "").strip()) or ["Not described."]:
+        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+        if lines and all(ln.startswith(("- ", "* ")) for ln in lines):
+            for ln in lines:
+                doc.add_paragraph(ln[2:], style="List Bullet")
+        elif lines:
+            doc.add_paragraph(" ".join(lines))
+    if not (text or "").strip():
+        doc.add_paragraph("Not described.")
+
+
+def write_docx(c: dict[str, Any], path: Path) -> Path:
+    """Write the report built by `report_context` as DOCX (text is set as text: nothing is interpreted)."""
+    a, model, word, mark = c["a"], c["model"], c["word"], c["mark"]
+    rating = lambda ln: f"{mark[ln.rating]} {word[ln.rating]}"  # noqa: E731
+    doc = Document()
+    doc.core_properties.title = f"{a.country} {a.date} – Facing all the Facts self-assessment"
+    doc.add_heading(a.country, level=0)
+    for text in (a.title, f"Assessment date: {a.date}", f"Assessors: {a.author}",
+                 f"Method: {model.framework.name}, model version {model.version}"):
+        doc.add_paragraph(text)
+    if a.illustrative:
+        doc.add_paragraph("Illustrative example, not an official assessment.").runs[0].bold = True
+    doc.add_page_break()
+
+    doc.add_heading(SECTIONS[0], level=1)
+    _table(doc, [f"{mark[r]} {word[r]}" for r in c["counts"]], [list(c["counts"].values())])
+    doc.add_picture(io.BytesIO(render(c["map_dot"], "png")), width=Mm(170))
+    doc.add_heading("The five weakest relationships", level=2)
+    _table(doc, ["Relationship", "Framework", "Action", "Rating"],
+           [[ln.title + (f" ({ln.strand})" if ln.strand else ""), ln.framework, ln.action, rating(ln)]
+            for ln in c["weakest"]])
+
+    doc.add_heading(SECTIONS[1], level=1)
+    _table(doc, ["Row", "Relationship", "Strand", "Framework", "Action", "Rating"],
+           [[ln.grid_row, ln.title, ln.strand or "", ln.framework, ln.action, rating(ln)] for ln in c["lines"]])
+
+    doc.add_heading(SECTIONS[2], level=1)
+    for s in c["sections"]:
+        rel, line = model.relationships[s.id], c["line_of"].get(s.id)
+        doc.add_heading(f"{s.grid_row}. {s.title}" if s.grid_row else s.title, level=2)
+        doc.add_paragraph(f"{s.from_label} and {s.to_label}")
+        _table(doc, ["Strand", "Framework", "Action", "Rating"],
+               [[ln.strand or "all", ln.framework, ln.action, rating(ln) + (f": {ln.na_reason}" if ln.na_reason else "")]
+                for ln in s.scored])
+        for dim, criteria in (("Framework", rel.framework_criteria), ("Action", rel.action_criteria)):
+            doc.add_heading(f"{dim}: criteria", level=3)
+            for crit in criteria:
+                doc.add_paragraph(crit.text + (f" (standards {', '.join(map(str, crit.standards))})"
+                                               if crit.standards else ""), style="List Bullet")
+            doc.add_heading(f"{dim}: national situation", level=3)
+            _text(doc, getattr(line.situation, dim.lower()) if line else None)
+        if line and line.evidence:
+            doc.add_heading("Evidence", level=3)
+            for e in line.evidence:
+                doc.add_paragraph(e.title + (f": {e.note}" if e.note else "") + (f" ({e.url})" if e.url else ""),
+                                  style="List Bullet")
+        if line and line.comments:
+            doc.add_heading("Reviewer comments", level=3)
+            for comment in line.comments:
+                doc.add_paragraph(comment, style="List Bullet")
+
+    doc.add_heading(SECTIONS[3], level=1)
+    _table(doc, ["No.", "Standard", "Cited by"],
+           [[sid, model.standards[sid].text or "Text to be entered.",
+             "; ".join(f"{ln.title}: {word[ln.rating]}" for ln in roll.lines) or "none"]
+            for sid, roll in c["standards"].items()])
+
+    doc.add_heading(SECTIONS[4], level=1)
+    _table(doc, ["Rating", "Total score", "Meaning"],
+           [[f"{mark[b.id]} {word[b.id]}", f"{b.min}-{b.max}", b.meaning] for b in model.framework.rating_bands])
+    for d in model.framework.score_scale.dimensions:
+        doc.add_heading(f"{d.label} scores", level=2)
+        _table(doc, ["Score", "Meaning"], [[v, meaning] for v, meaning in d.levels.items()])
+    doc.save(str(path))
+    return path
