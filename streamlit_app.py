@@ -13,6 +13,7 @@ PAGES = {
     "dashboard": st.Page("ui/dashboard.py", title="Data dashboard", icon=":material/monitoring:",
                          url_path="dashboard"),
     "compare": st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+    "reports": st.Page("ui/reports.py", title="Reports", icon=":material/description:", url_path="reports"),
     "data": st.Page("ui/data_io.py", title="Data in / out", icon=":material/swap_vert:", url_path="data"),
 }
 st.session_state["pages"] = PAGES  # for click-through between pages (st.switch_page)

@@ -89,3 +89,10 @@ def test_the_dashboard_draws_its_charts_offline(server, page, screenshot):
     expect(page.get_by_text("Where (records with coordinates)")).to_be_visible(timeout=TIMEOUT)
     page.wait_for_load_state("networkidle")
     screenshot(page, "dashboard-cases")
+
+
+def test_the_reports_page_builds_the_report(server, page, screenshot):
+    page.goto(f"{server.url}/reports")
+    page.get_by_role("button", name="Build the country report").click()
+    expect(page.get_by_role("button", name="Country report (PDF)")).to_be_visible(timeout=60_000)
+    screenshot(page, "reports")

@@ -353,3 +353,15 @@ def test_importing_case_records_labelled_synthetic(app, store):
     at.button(key="import_data").click().run()
     assert any("Imported 50 case records" in _plain(s.value) for s in at.success), [e.value for e in at.error]
     assert {(c.name, c.rows, c.synthetic) for c in CaseStore(store.engine).sets()} >= {("mine.csv", 50, True)}
+
+
+def test_reports_page_builds_the_pdf_and_docx_and_offers_spreadsheets(app):
+    at = app("ui/reports.py")
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Workbook (XLSX: grid, evidence, standards, data)", "Grid (CSV)"} <= labels
+    assert "Country report (PDF)" not in labels
+    at.button(key="build_report").click().run(timeout=120)
+    assert not at.exception
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Country report (PDF)", "Country report (DOCX, editable)"} <= labels
+    assert at.session_state["report_pdf"][2].startswith(b"%PDF")

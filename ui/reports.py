@@ -1,0 +1,57 @@
+"""Reports: the country report (PDF, editable DOCX) and the spreadsheets of the chosen assessment."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from exports.report import render_pdf, report_html, write_report
+from exports.spreadsheet import write_grid_csv, write_workbook
+from ui.components import header
+from ui.state import chosen, figures_frame, model, stored
+from ui.text import md
+
+current, _ = stored(chosen())
+a = current.assessment
+st.title("Reports")
+st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+header(a)
+st.caption("Built from the assessment as stored now (revision "
+           f"{current.revision}). The PDF embeds everything it shows and fetches nothing.")
+
+if st.button("Build the country report", type="primary", icon=":material/picture_as_pdf:", key="build_report"):
+    with st.status("Building the report…", expanded=True) as status:
+        st.write("Laying out the text, the grid and the systems map")
+        html = report_html(model(), a)
+        st.write("Rendering the PDF pages")
+        st.session_state["report_pdf"] = (current.revision, a.id, render_pdf(html))
+        with tempfile.TemporaryDirectory() as tmp:
+            st.write("Writing the editable Word version")
+            st.session_state["report_docx"] = (current.revision, a.id,
+                                               write_report(model(), a, Path(tmp) / "r.docx").read_bytes())
+        status.update(label="Report ready", state="complete", expanded=False)
+
+built = st.session_state.get("report_pdf")
+if built and built[:2] == (current.revision, a.id):
+    bar = st.container(horizontal=True)
+    bar.download_button("Country report (PDF)", built[2], file_name=f"{a.id}-report.pdf", mime="application/pdf",
+                        icon=":material/download:", key="download_pdf")
+    bar.download_button("Country report (DOCX, editable)", st.session_state["report_docx"][2],
+                        file_name=f"{a.id}-report.docx", icon=":material/download:", key="download_docx",
+                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+elif built:
+    st.info("The assessment changed since the report was built: build it again.")
+
+st.subheader("Spreadsheets")
+with tempfile.TemporaryDirectory() as tmp:
+    workbook = write_workbook(model(), a, Path(tmp) / "g.xlsx", figures=figures_frame()).read_bytes()
+    grid_csv = write_grid_csv(model(), a, Path(tmp) / "g.csv").read_bytes()
+bar = st.container(horizontal=True)
+bar.download_button("Workbook (XLSX: grid, evidence, standards, data)", workbook, file_name=f"{a.id}.xlsx",
+                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    icon=":material/download:", key="download_xlsx")
+bar.download_button("Grid (CSV)", grid_csv, file_name=f"{a.id}-grid.csv", mime="text/csv",
+                    icon=":material/download:", key="download_csv")
+st.caption("The YAML of the assessment and the map as SVG or PNG are on the Data in / out page.")
