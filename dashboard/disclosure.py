@@ -24,10 +24,21 @@ class Suppressed:
     total_hidden: bool
 
 
+def small(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD) -> pd.Series:
+    """Which counts are from 1 to threshold-1 (zeros and missing are not small)."""
+    values = counts.fillna(0)
+    return (values > 0) & (values < threshold)
+
+
+def hide_small(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD) -> pd.Series:
+    """Primary suppression only, for counts that are not parts of a shown total (a series over time)."""
+    return counts.mask(small(counts, threshold))
+
+
 def suppress_counts(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD) -> Suppressed:
     """Hide small counts of a breakdown, and one more where the total would reveal a hidden count."""
     values = counts.fillna(0)
-    hidden = (values > 0) & (values < threshold)
+    hidden = small(counts, threshold)
     total_hidden = bool(0 < values.sum() < threshold)
     if hidden.sum() == 1:
         others = values[~hidden & (values > 0)]

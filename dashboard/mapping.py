@@ -6,6 +6,9 @@ cells mean "missing", the thousands separator, and for each value column its str
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +16,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dashboard.problems import ImportRefused, RowProblem
-from dashboard.statistics import read_csv_text, validate_tidy
+from dashboard.statistics import REQUIRED, read_csv_text, read_tidy, validate_tidy
+from framework import ROOT
+
+BUNDLED_MAPPINGS = ROOT / "data" / "mappings"
 
 
 class _Strict(BaseModel):
@@ -87,3 +93,23 @@ def apply_mapping(text: str, mapping: Mapping, file: str) -> pd.DataFrame:
     long = pd.concat(parts, ignore_index=True).sort_values(["_line"], kind="stable").reset_index(drop=True)
     tidy = long.assign(source=mapping.source, publication=mapping.publication, note=mapping.note)
     return validate_tidy(tidy.drop(columns="_line"), file, rows=long["_line"])
+
+
+def read_figure_file(path: Path, mappings: Sequence[Path] = ()) -> pd.DataFrame:
+    """Tidy figures from a CSV file: a tidy file as it is, a wide one through the first mapping whose
+    columns it has (the mappings given, then the bundled ones in data/mappings)."""
+    text = path.read_text(encoding="utf-8-sig")
+    header = {c.strip() for c in next(csv.reader(io.StringIO(text)), [])}
+    if set(REQUIRED) <= header:
+        return read_tidy(text, str(path))
+    for candidate in [*mappings, *sorted(BUNDLED_MAPPINGS.glob("*.yaml"))]:
+        mapping = load_mapping(candidate)
+        if {mapping.area.column, mapping.period.column, *mapping.values} <= header:
+            return apply_mapping(text, mapping, str(path))
+    raise ImportRefused([RowProblem(str(path), 1, "", "neither a tidy CSV (columns " + ", ".join(REQUIRED)
+                                    + ") nor a wide one that a column mapping fits: give its mapping")])
+
+
+def read_figure_files(paths: Sequence[Path], mappings: Sequence[Path] = ()) -> pd.DataFrame:
+    """Figures from several CSV files (see `read_figure_file`), each with the file it came from."""
+    return pd.concat([read_figure_file(p, mappings).assign(imported_from=p.name) for p in paths], ignore_index=True)

@@ -10,9 +10,10 @@ from typing import Any, Sequence
 from docx import Document
 from docx.shared import Mm
 
+from exports.report_data import DataSection
 from exports.systems_map import render
 
-SECTIONS = ("Summary", "The grid", "Relationships", "Annex: standards", "Methodology and definitions")
+SECTIONS = ("Summary", "The grid", "Relationships", "Data", "Annex: standards", "Methodology and definitions")
 
 
 def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -37,6 +38,25 @@ def _text(doc: Any, text: str | None) -> None:
             doc.add_paragraph(" ".join(lines))
     if not (text or "").strip():
         doc.add_paragraph("Not described.")
+
+
+def _data(doc: Any, data: DataSection | None) -> None:
+    """The data section: each chart as a picture, its table, definition and sources; then all sources."""
+    if data is None:
+        doc.add_paragraph("No figures were given for this report.")
+        return
+    doc.add_paragraph(f"Published figures on hate crime in {data.area} and beside it. Where a figure was revised, "
+                      f"the latest edition is used. Counts from 1 to {data.threshold - 1} are not shown.")
+    for b in data.blocks:
+        doc.add_heading(b.title, level=2)
+        if b.chart:
+            doc.add_picture(io.BytesIO(b.png()), width=Mm(150))
+        if b.rows:
+            _table(doc, b.headings, b.rows)
+        doc.add_paragraph(b.definition)
+        doc.add_paragraph("Sources: " + "; ".join(b.publications) + ".")
+    doc.add_heading("Sources and editions", level=2)
+    _table(doc, ["Source", "Publication (edition)", "Periods", "Imported from"], data.sources)
 
 
 def write_docx(c: dict[str, Any], path: Path) -> Path:
@@ -91,12 +111,15 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
                 doc.add_paragraph(comment, style="List Bullet")
 
     doc.add_heading(SECTIONS[3], level=1)
+    _data(doc, c["data"])
+
+    doc.add_heading(SECTIONS[4], level=1)
     _table(doc, ["No.", "Standard", "Cited by"],
            [[sid, model.standards[sid].text or "Text to be entered.",
              "; ".join(f"{ln.title}: {word[ln.rating]}" for ln in roll.lines) or "none"]
             for sid, roll in c["standards"].items()])
 
-    doc.add_heading(SECTIONS[4], level=1)
+    doc.add_heading(SECTIONS[5], level=1)
     _table(doc, ["Rating", "Total score", "Meaning"],
            [[f"{mark[b.id]} {word[b.id]}", f"{b.min}-{b.max}", b.meaning] for b in model.framework.rating_bands])
     for d in model.framework.score_scale.dimensions:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from dashboard.cases import synthesise, validate_cases
+from dashboard.examples import DATA, EXAMPLE_FILES, MAPPED, TIDY
 from dashboard.mapping import apply_mapping, load_mapping
 from dashboard.statistics import read_tidy
-from framework import ROOT
 from store.cases import CaseStore
 from store.figures import FigureStore
 
-DATA = ROOT / "data"
-TIDY = ("england_wales_hate_crime.csv", "odihr_united_kingdom.csv")
-MAPPED = (("bbc_hatecrime_by_force_2017_19.csv", "mappings/bbc_hatecrime_by_force.yaml"),)
 SYNTHETIC_CASES = 20_000
 SYNTHETIC_NAME = "synthetic-city-cases (SYNTHETIC example)"
 
@@ -25,7 +22,7 @@ def seed_figures(figures: FigureStore) -> list[str]:
     for name, mapping in MAPPED:
         frame = apply_mapping((DATA / name).read_text(encoding="utf-8"), load_mapping(DATA / mapping), name)
         figures.import_frame(frame, name, mapping=mapping, imported_by="bundled example")
-    return [*TIDY, *(name for name, _ in MAPPED)]
+    return [p.name for p in EXAMPLE_FILES]
 
 
 def seed_cases(cases: CaseStore) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +16,9 @@ from framework import ROOT
 FFGRID = Path(sys.executable).with_name("ffgrid")
 
 
-def ffgrid(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(FFGRID), *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+def ffgrid(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(FFGRID), *args], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**os.environ, **(env or {})})
 
 
 def test_console_script_is_installed():
@@ -169,8 +171,54 @@ def test_data_synth_then_import_cases_and_refuse_a_broken_file(tmp_path):
     assert f"{broken}:6: strands" in refused.stderr and f"{broken}:8: recorded_at" in refused.stderr
 
 
-def test_report_command_writes_the_pdf(tmp_path):
+def _pdf_text(path: Path) -> str:
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
+
+
+def test_report_command_writes_the_pdf_with_the_bundled_figures_when_none_are_imported(tmp_path):
     out = tmp_path / "r.pdf"
-    result = ffgrid("report", "assessments/england-wales-2019.yaml", "-o", str(out))
+    result = ffgrid("report", "assessments/england-wales-2019.yaml", "-o", str(out),
+                    env={"FFGRID_DB": str(tmp_path / "none.db")})
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 50_000
+    assert not (tmp_path / "none.db").exists()  # no database is made just to look for figures
+    text = _pdf_text(out)
+    assert "OSCE-ODIHR Hate Crime Reporting" in text and "bbc_hatecrime_by_force_2017_19.csv" in text
+
+
+RURITANIA = ("source,publication,period,area,strand,measure,value\n"
+             "police,Ruritania police annual 2024 (revised edition),2022,Ruritania,race,recorded_offences,12\n"
+             "police,Ruritania police annual 2024 (revised edition),2023,Ruritania,race,recorded_offences,4\n"
+             "police,Ruritania police annual 2024 (revised edition),2024,Ruritania,race,recorded_offences,31\n")
+
+
+def test_report_data_option_and_imported_figures(tmp_path):
+    tidy = tmp_path / "ruritania.csv"
+    tidy.write_text(RURITANIA)
+    out = tmp_path / "r.pdf"
+    given = ffgrid("report", "assessments/england-wales-2019.yaml", "-o", str(out), "--data", str(tidy),
+                   "data/bbc_hatecrime_by_force_2017_19.csv")  # wide: its bundled mapping is found
+    assert given.returncode == 0, given.stderr
+    text = _pdf_text(out)
+    assert "Ruritania police annual 2024 (revised edition)" in text and "fewer than 10" in text
+    assert "Rates per 100,000 people by police force, 2018/19" in text and "United Kingdom (OSCE-ODIHR)" not in text
+
+    db = tmp_path / "d.db"
+    assert ffgrid("data", "--database", f"sqlite:///{db}", "import", str(tidy)).returncode == 0
+    imported = ffgrid("report", "assessments/england-wales-2019.yaml", "-o", str(out), env={"FFGRID_DB": str(db)})
+    assert imported.returncode == 0, imported.stderr
+    text = _pdf_text(out)
+    assert "Ruritania police annual 2024 (revised edition)" in text and "BBC Shared Data Unit" not in text
+
+
+def test_report_with_bad_data_names_the_row_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(RURITANIA.replace(",31", ",lots"))
+    out = tmp_path / "r.pdf"
+    result = ffgrid("report", "assessments/england-wales-2019.yaml", "-o", str(out), "--data", str(bad))
+    assert result.returncode == 1 and f"{bad}:4: value: 'lots' is not a number" in result.stderr
+    assert not out.exists()
+    wide = tmp_path / "wide.csv"
+    wide.write_text("Force,Year,Hate\nKent,2019,3\n")
+    result = ffgrid("report", "assessments/england-wales-2019.yaml", "-o", str(out), "--data", str(wide))
+    assert result.returncode == 1 and "nor a wide one that a column mapping fits" in result.stderr

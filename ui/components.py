@@ -10,7 +10,7 @@ import streamlit as st
 from exports.systems_map import inline_svg, render, systems_map_dot
 from framework import Assessment
 from scoring import RATINGS, ScoredLine, count_ratings
-from ui.state import model
+from ui.state import model, repository
 from ui.text import RATING_MARK, md
 
 
@@ -49,3 +49,15 @@ def grid_frame(lines: Iterable[ScoredLine]) -> pd.DataFrame:
     return pd.DataFrame(
         [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": ln.strand or "", "Framework": ln.framework,
           "Action": ln.action, "Rating": RATING_MARK[ln.rating], "id": ln.relationship} for ln in lines])
+
+
+def assessment_downloads(assessment: Assessment, lines: list[ScoredLine]) -> None:
+    """Download buttons: the assessment as YAML, and the systems map as SVG and PNG (drawn when clicked)."""
+    dot = systems_map_dot(model(), lines, title=f"{assessment.country} {assessment.date}")
+    bar = st.container(horizontal=True)
+    bar.download_button("Assessment YAML", repository().export_yaml(assessment.id), file_name=f"{assessment.id}.yaml",
+                        mime="application/yaml", icon=":material/download:", key="export_yaml")
+    bar.download_button("Systems map SVG", lambda: render(dot, "svg"), file_name=f"{assessment.id}-map.svg",
+                        mime="image/svg+xml", icon=":material/download:", key="export_svg")
+    bar.download_button("Systems map PNG", lambda: render(dot, "png"), file_name=f"{assessment.id}-map.png",
+                        mime="image/png", icon=":material/download:", key="export_png")

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.case_views import CaseFilter, breakdown, by_strand, connect, points, repeats, trend
+from dashboard.charts import ABOUT, BAR, bar_chart, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.checks import check, start_year
 from dashboard.disclosure import DEFAULT_THRESHOLD, shown_count, suppress_counts
 from dashboard.indicators import (
@@ -20,6 +21,11 @@ st.info("**Use of this data.** Figures are shown to inform the assessment of the
         "data collection system. Case records are pseudonymous: do not try to identify anyone, and do not "
         "share them outside the partnership. Counts below the threshold are hidden in public view.",
         icon=":material/policy:")
+
+
+def section(name: str) -> None:
+    """A chart's heading, as the report titles it."""
+    st.subheader(ABOUT[name].title)
 
 
 def chart(frame: pd.DataFrame, spec: alt.Chart | None, definition: str, name: str) -> None:
@@ -58,61 +64,42 @@ with official:
     st.caption(f"{len(figures):,} of {len(everything):,} figures, from {figures['publication'].nunique()} "
                "publications. Where a figure was revised, the latest edition is used and named.")
 
-    st.subheader("Police-recorded hate crime by strand")
+    section("police-by-strand")
     trend_frame = strand_trend(figures, area=area)
     monitored = trend_frame[(trend_frame["strand"] != "all")
                             & (trend_frame["strand"].isin(chosen_strands) if chosen_strands else True)
                             ].assign(strand=lambda d: d["strand"].map(labels))
-    chart(monitored, alt.Chart(monitored).mark_line(point=True).encode(
-        x=alt.X("period:O", title="Financial year"), y=alt.Y("value:Q", title="Offences recorded"),
-        color=alt.Color("strand:N", title="Strand", legend=alt.Legend(orient="bottom", columns=5)),
-        strokeDash=alt.StrokeDash("strand:N", legend=alt.Legend(orient="bottom", columns=5, title="Strand")),
-        tooltip=["period", "strand", alt.Tooltip("value:Q", format=","), "publication"]),
-        "Offences recorded by police in England and Wales, by the monitored strand flagged. One offence "
-        "can carry several strands, so strands add up to more than the offences.", "police-by-strand")
+    chart(monitored, strand_trend_chart(monitored), ABOUT["police-by-strand"].definition, "police-by-strand")
 
-    st.subheader("Attrition through the justice system")
+    section("funnel")
     series = {s.name: s for s in FUNNELS}
     which = st.radio("Series", list(series), horizontal=True, key="funnel_series")
     steps = funnel(figures, series[which])
     periods = sorted(steps["period"].unique(), reverse=True)
     period = st.selectbox("Year", periods, key="funnel_period") if periods else None
     shown = steps[steps["period"] == period]
-    chart(shown, alt.Chart(shown).mark_bar().encode(
-        y=alt.Y("stage:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)), x=alt.X("count:Q", title="Cases"),
-        tooltip=["stage", alt.Tooltip("count:Q", format=","), "pct_of_previous", "pct_of_first", "how"]),
-        "Each stage as counted by its source in that year; percentages are of the stage before and of the "
-        "first stage. Stages published only as rates are derived and marked in the data. Sources count "
-        "different cases in different years, so a stage can exceed the one before.", f"funnel-{period}")
+    chart(shown, funnel_chart(shown), ABOUT["funnel"].definition, f"funnel-{period}")
     if not shown.empty:
         st.dataframe(shown[["stage", "count", "pct_of_previous", "pct_of_first", "how", "publication"]],
                      hide_index=True, width="stretch")
 
-    st.subheader("Reporting gap")
+    section("reporting-gap")
     gap = reporting_gap(figures, area=area)
-    chart(gap, None, "Crime Survey estimates of hate incidents a year against the mean of police-recorded "
-          "offences over the same years; the recorded share is police-recorded as a percentage of the estimate.",
-          "reporting-gap")
+    chart(gap, None, ABOUT["reporting-gap"].definition, "reporting-gap")
     if not gap.empty:
         st.dataframe(gap, hide_index=True, width="stretch")
 
-    st.subheader("Rates per 100,000 people by police force")
+    section("rates")
     rates = rates_per_100k(figures)
     all_rates = rates[rates["strand"] == "all"]
     years = sorted(all_rates["period"].unique(), reverse=True)
     year = st.selectbox("Year", years, key="rates_period") if years else None
     by_force = all_rates[all_rates["period"] == year]
-    chart(by_force, alt.Chart(by_force).mark_bar().encode(
-        y=alt.Y("area:N", sort="-x", title=None), x=alt.X("per_100k:Q", title="Offences per 100,000"),
-        tooltip=["area", "per_100k", alt.Tooltip("count:Q", format=","), alt.Tooltip("population:Q", format=",")]),
-        "Hate crime offences recorded by each force divided by its population, times 100,000. Forces "
-        "without a published population are left out.", f"rates-{year}")
+    chart(by_force, rates_chart(by_force), ABOUT["rates"].definition, f"rates-{year}")
 
-    st.subheader("CSO-recorded against police-recorded")
+    section("cso-vs-police")
     versus = cso_vs_police(figures)
-    chart(versus, None, "Incidents a civil society organisation recorded beside the offences police recorded "
-          "for the monitored strand it falls within, in the year the period starts. Areas differ (see the "
-          "columns): compare trends and orders of magnitude, not totals.", "cso-vs-police")
+    chart(versus, None, ABOUT["cso-vs-police"].definition, "cso-vs-police")
     if not versus.empty:
         st.dataframe(versus, hide_index=True, width="stretch")
 
@@ -167,16 +154,14 @@ with cases_tab:
     for unit, title in (("month", "Records by month"), ("weekday", "By day of the week"), ("hour", "By hour")):
         frame = counts(trend(con, f, unit), unit)
         st.markdown(f"**{title}**")
-        mark = alt.Chart(frame).mark_line(point=True) if unit == "month" else alt.Chart(frame).mark_bar()
+        mark = alt.Chart(frame).mark_line(point=True) if unit == "month" else alt.Chart(frame).mark_bar(color=BAR)
         chart(frame, mark.encode(x=alt.X(f"{unit}:O", sort=None, title=None), y=alt.Y("records:Q", title="Records"),
                                  tooltip=[unit, "records"]),
               f"Records by the {unit} they were recorded, with the filters above.", f"cases-by-{unit}")
 
     st.markdown("**By strand**")
     frame = counts(by_strand(con, f).assign(strand=lambda d: d["strand"].map(labels).fillna(d["strand"])), "strand")
-    chart(frame, alt.Chart(frame).mark_bar().encode(y=alt.Y("strand:N", sort="-x", title=None),
-                                                    x=alt.X("records:Q", title="Records"), tooltip=["strand", "records"]),
-          "Records per strand flagged; a record with several strands counts once for each.", "cases-by-strand")
+    chart(frame, bar_chart(frame, "strand", "records", "Records"), "Records per strand flagged; a record with several strands counts once for each.", "cases-by-strand")
 
     left, right = st.columns(2)
     for i, (column, title) in enumerate((("victim_age_group", "Victims by age group"),
@@ -187,19 +172,12 @@ with cases_tab:
         with (left if i % 2 == 0 else right):
             frame = counts(breakdown(con, f, column), "value")
             st.markdown(f"**{title}**")
-            chart(frame, alt.Chart(frame).mark_bar().encode(y=alt.Y("value:N", sort="-x", title=None,
-                                                                    axis=alt.Axis(labelLimit=260)),
-                                                            x=alt.X("records:Q", title="Records"),
-                                                            tooltip=["value", "records"]),
-                  f"Records by {column.replace('_', ' ')}; 'unknown' where it was not recorded.", f"cases-{column}")
+            chart(frame, bar_chart(frame, "value", "records", "Records"), f"Records by {column.replace('_', ' ')}; 'unknown' where it was not recorded.", f"cases-{column}")
 
     if public:
         st.markdown("**Where: records by ward**")
         frame = counts(breakdown(con, f, "ward_code"), "value")
-        chart(frame, alt.Chart(frame).mark_bar().encode(y=alt.Y("value:N", sort="-x", title=None),
-                                                        x=alt.X("records:Q", title="Records"),
-                                                        tooltip=["value", "records"]),
-              "Records by ward. The map of individual records is shown only outside public view.", "cases-by-ward")
+        chart(frame, bar_chart(frame, "value", "records", "Records"), "Records by ward. The map of individual records is shown only outside public view.", "cases-by-ward")
     else:
         st.markdown("**Where (records with coordinates)**")
         located = points(con, f)

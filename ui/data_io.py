@@ -4,14 +4,14 @@ row; nothing stored from a bad file), export YAML and the map."""
 import pandas as pd
 import streamlit as st
 
-from exports.systems_map import render, systems_map_dot
 from framework import ValidationFailed
 from framework.problems import dotted
 from store import AlreadyExists
 from dashboard.problems import ImportRefused
 from dashboard.uploads import cases_from_upload, figures_from_upload
 from framework import ROOT
-from ui.state import case_store, choose, chosen, figure_store, model, repository, stored
+from ui.components import assessment_downloads
+from ui.state import case_store, choose, chosen, figure_store, repository, stored
 from ui.text import md
 
 MAX_UPLOAD_MB = 5
@@ -94,11 +94,4 @@ st.subheader("Export")
 current, lines = stored(chosen())
 a = current.assessment
 st.caption(f"{md(a.country)} {md(a.date)} · {md(a.title)} (revision {current.revision})")
-dot = systems_map_dot(model(), lines, title=f"{a.country} {a.date}")
-bar = st.container(horizontal=True)
-bar.download_button("Assessment YAML", repository().export_yaml(a.id), file_name=f"{a.id}.yaml",
-                   mime="application/yaml", icon=":material/download:", key="export_yaml")
-bar.download_button("Systems map SVG", lambda: render(dot, "svg"), file_name=f"{a.id}-map.svg",
-                   mime="image/svg+xml", icon=":material/download:", key="export_svg")
-bar.download_button("Systems map PNG", lambda: render(dot, "png"), file_name=f"{a.id}-map.png",
-                   mime="image/png", icon=":material/download:", key="export_png")
+assessment_downloads(a, lines)

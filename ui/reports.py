@@ -7,13 +7,14 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.disclosure import DEFAULT_THRESHOLD
 from exports.report import render_pdf, report_html, write_report
 from exports.spreadsheet import write_grid_csv, write_workbook
-from ui.components import header
+from ui.components import assessment_downloads, header
 from ui.state import chosen, figures_frame, model, stored
 from ui.text import md
 
-current, _ = stored(chosen())
+current, lines = stored(chosen())
 a = current.assessment
 st.title("Reports")
 st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
@@ -21,16 +22,20 @@ header(a)
 st.caption("Built from the assessment as stored now (revision "
            f"{current.revision}). The PDF embeds everything it shows and fetches nothing.")
 
+figures = figures_frame()
+st.caption(f"The data section draws on the {len(figures):,} figures imported (Data in / out), from "
+           f"{figures['publication'].nunique()} publications; counts below {DEFAULT_THRESHOLD} are hidden.")
+
 if st.button("Build the country report", type="primary", icon=":material/picture_as_pdf:", key="build_report"):
     with st.status("Building the report…", expanded=True) as status:
-        st.write("Laying out the text, the grid and the systems map")
-        html = report_html(model(), a)
+        st.write("Laying out the text, the grid, the systems map and the data charts")
+        html = report_html(model(), a, figures)
         st.write("Rendering the PDF pages")
         st.session_state["report_pdf"] = (current.revision, a.id, render_pdf(html))
         with tempfile.TemporaryDirectory() as tmp:
             st.write("Writing the editable Word version")
-            st.session_state["report_docx"] = (current.revision, a.id,
-                                               write_report(model(), a, Path(tmp) / "r.docx").read_bytes())
+            st.session_state["report_docx"] = (current.revision, a.id, write_report(
+                model(), a, Path(tmp) / "r.docx", figures=figures).read_bytes())
         status.update(label="Report ready", state="complete", expanded=False)
 
 built = st.session_state.get("report_pdf")
@@ -46,7 +51,7 @@ elif built:
 
 st.subheader("Spreadsheets")
 with tempfile.TemporaryDirectory() as tmp:
-    workbook = write_workbook(model(), a, Path(tmp) / "g.xlsx", figures=figures_frame()).read_bytes()
+    workbook = write_workbook(model(), a, Path(tmp) / "g.xlsx", figures=figures).read_bytes()
     grid_csv = write_grid_csv(model(), a, Path(tmp) / "g.csv").read_bytes()
 bar = st.container(horizontal=True)
 bar.download_button("Workbook (XLSX: grid, evidence, standards, data)", workbook, file_name=f"{a.id}.xlsx",
@@ -54,4 +59,5 @@ bar.download_button("Workbook (XLSX: grid, evidence, standards, data)", workbook
                     icon=":material/download:", key="download_xlsx")
 bar.download_button("Grid (CSV)", grid_csv, file_name=f"{a.id}-grid.csv", mime="text/csv",
                     icon=":material/download:", key="download_csv")
-st.caption("The YAML of the assessment and the map as SVG or PNG are on the Data in / out page.")
+st.subheader("The assessment and its map")
+assessment_downloads(a, lines)

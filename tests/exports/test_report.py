@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.examples import example_figures
 from exports.report import paragraphs, render_pdf, report_html, weakest, write_report
 from framework import Evidence
 from scoring import score_assessment
@@ -20,7 +21,7 @@ def _text(pdf: Path) -> str:
 
 @pytest.fixture(scope="module")
 def ew_pdf(tmp_path_factory, model, ew) -> Path:
-    return write_report(model, ew, tmp_path_factory.mktemp("report") / "ew.pdf")
+    return write_report(model, ew, tmp_path_factory.mktemp("report") / "ew.pdf", figures=example_figures())
 
 
 def test_the_report_holds_the_country_every_relationship_every_rating_and_the_annex(ew_pdf, model, ew):
@@ -30,6 +31,10 @@ def test_the_report_holds_the_country_every_relationship_every_rating_and_the_an
         assert " ".join(rel.title.split()) in text, rel.title
     for word in ("GREEN", "AMBER", "RED", "N/A"):
         assert word in text
+    data = text[text.index("Sources and editions"):]
+    assert "Police-recorded hate crime by strand, England and Wales" in text
+    assert "Offences recorded" in text and "Financial year" in text  # the chart's own labels, as vector text
+    assert "CPS Hate crime report 2018-19" in data and "odihr_united_kingdom.csv" in data
     pages = int(next(ln for ln in subprocess.run(["pdfinfo", str(ew_pdf)], capture_output=True, text=True).stdout
                      .splitlines() if ln.startswith("Pages:")).split()[1])
     assert 40 <= pages <= 60
@@ -93,11 +98,11 @@ def test_the_docx_opens_and_holds_every_section_heading(model, ew, tmp_path):
 
     from exports.docx_report import SECTIONS
 
-    path = write_report(model, ew, tmp_path / "r.docx")
+    path = write_report(model, ew, tmp_path / "r.docx", figures=example_figures())
     document = docx.Document(str(path))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert set(SECTIONS) <= set(headings)
+    assert set(SECTIONS) <= set(headings) and "Sources and editions" in headings
     assert all(any(rel.title in h for h in headings) for rel in model.relationships.values())
-    assert len(document.inline_shapes) == 1  # the map
+    assert len(document.inline_shapes) == 5  # the map and the four charts
     grid = document.tables[2]
     assert grid.rows[0].cells[-1].text == "Rating" and len(grid.rows) == 37

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import subprocess
 
 from exports.assessment_yaml import dump_assessment
 from framework import ROOT
@@ -358,10 +359,13 @@ def test_importing_case_records_labelled_synthetic(app, store):
 def test_reports_page_builds_the_pdf_and_docx_and_offers_spreadsheets(app):
     at = app("ui/reports.py")
     labels = {b.label for b in at.get("download_button")}
-    assert {"Workbook (XLSX: grid, evidence, standards, data)", "Grid (CSV)"} <= labels
+    assert {"Workbook (XLSX: grid, evidence, standards, data)", "Grid (CSV)", "Assessment YAML", "Systems map SVG",
+            "Systems map PNG"} <= labels
     assert "Country report (PDF)" not in labels
     at.button(key="build_report").click().run(timeout=120)
     assert not at.exception
     labels = {b.label for b in at.get("download_button")}
     assert {"Country report (PDF)", "Country report (DOCX, editable)"} <= labels
-    assert at.session_state["report_pdf"][2].startswith(b"%PDF")
+    pdf = at.session_state["report_pdf"][2]
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Sources and editions" in text and "Home Office, Hate crime England and Wales" in text

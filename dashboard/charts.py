@@ -1,0 +1,80 @@
+"""The dashboard's charts as Altair specifications, shared by the app and the PDF report.
+
+Every chart reads in greyscale: series differ by line dash as well as colour, and
+bars are one dark colour. Titles and definitions live here too, so the app and the report say the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+BAR = "#3b5b8c"  # dark enough to print as a mid grey
+
+
+@dataclass(frozen=True)
+class About:
+    """A chart's title and the definition printed under it."""
+
+    title: str
+    definition: str
+
+
+ABOUT = {
+    "police-by-strand": About(
+        "Police-recorded hate crime by strand",
+        "Offences recorded by police, by the monitored strand flagged. One offence can carry several strands, "
+        "so strands add up to more than the offences."),
+    "funnel": About(
+        "Attrition through the justice system",
+        "Each stage as counted by its source in that year; percentages are of the stage before and of the "
+        "first stage. Stages published only as rates are derived and marked in the data. Sources count "
+        "different cases in different years, so a stage can exceed the one before."),
+    "reporting-gap": About(
+        "Reporting gap",
+        "Crime Survey estimates of hate incidents a year against the mean of police-recorded offences over "
+        "the same years; the recorded share is police-recorded as a percentage of the estimate."),
+    "rates": About(
+        "Rates per 100,000 people by police force",
+        "Hate crime offences recorded by each force divided by its population, times 100,000. Forces "
+        "without a published population are left out."),
+    "cso-vs-police": About(
+        "CSO-recorded against police-recorded",
+        "Incidents a civil society organisation recorded beside the offences police recorded for the "
+        "monitored strand it falls within, in the year the period starts. Areas differ (see the columns): "
+        "compare trends and orders of magnitude, not totals."),
+}
+
+
+def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Lines per strand over the years (`period`, `strand` label, `value`, `publication`)."""
+    legend = alt.Legend(orient="bottom", columns=3, title="Strand", symbolType="stroke", symbolSize=500,
+                        symbolStrokeWidth=2.5, labelLimit=0)  # one legend: colour and dash together
+    return alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=30, filled=True), strokeWidth=2).encode(
+        x=alt.X("period:O", title="Financial year"), y=alt.Y("value:Q", title="Offences recorded"),
+        color=alt.Color("strand:N", legend=legend, scale=alt.Scale(scheme="dark2")),
+        strokeDash=alt.StrokeDash("strand:N", legend=legend),
+        tooltip=["period", "strand", alt.Tooltip("value:Q", format=","), "publication"])
+
+
+def funnel_chart(frame: pd.DataFrame) -> alt.Chart:
+    """One bar per stage of the funnel, in the funnel's order (`stage`, `count`)."""
+    return alt.Chart(frame).mark_bar(color=BAR).encode(
+        y=alt.Y("stage:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)), x=alt.X("count:Q", title="Cases"),
+        tooltip=["stage", alt.Tooltip("count:Q", format=","), "pct_of_previous", "pct_of_first", "how"])
+
+
+def bar_chart(frame: pd.DataFrame, category: str, value: str, value_title: str, sort: str | None = "-x",
+              tooltip: list[str | alt.Tooltip] | None = None) -> alt.Chart:
+    """Horizontal bars of `value` per `category`, largest first unless `sort` says otherwise."""
+    return alt.Chart(frame).mark_bar(color=BAR).encode(
+        y=alt.Y(f"{category}:N", sort=sort, title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X(f"{value}:Q", title=value_title), tooltip=tooltip or [category, value])
+
+
+def rates_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Offences per 100,000 people per area, highest first (`area`, `per_100k`, `count`, `population`)."""
+    return bar_chart(frame, "area", "per_100k", "Offences per 100,000", tooltip=[
+        "area", "per_100k", alt.Tooltip("count:Q", format=","), alt.Tooltip("population:Q", format=",")])
