@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, delete, insert, select
 
+from store.audit import record
 from store.database import lock, writer
 from store.tables import CaseSnapshotRow, DatasetRow
 
@@ -55,6 +56,8 @@ class CaseStore:
                 .returning(DatasetRow.id)).scalar_one()
             conn.execute(insert(CaseSnapshotRow).values(dataset_id=dataset_id, name=name, rows=len(cases),
                                                         sha256=digest, parquet=data))
+            record(conn, imported_by or "system", "import_cases", field=name,
+                   new=f"{len(cases)} records, sha256 {digest[:12]}" + (" (SYNTHETIC)" if synthetic else ""))
         try:
             self._write_local(digest, data)
         except OSError:

@@ -13,6 +13,7 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy import Engine, delete, func, insert, select
 
+from store.audit import record
 from store.database import lock, writer
 from store.tables import DatasetRow, FigureRow
 
@@ -55,6 +56,8 @@ class FigureStore:
             emptied = select(DatasetRow.id).where(DatasetRow.kind == "statistics", ~select(FigureRow.id).where(
                 FigureRow.dataset_id == DatasetRow.id).exists())
             conn.execute(delete(DatasetRow).where(DatasetRow.id.in_(emptied), DatasetRow.id != dataset_id))
+            record(conn, imported_by or "system", "import_figures", field=file,
+                   new=f"{len(rows)} figures of {'; '.join(publications)}" + (f" (mapping {mapping})" if mapping else ""))
         return dataset_id
 
     def frame(self) -> pd.DataFrame:

@@ -7,9 +7,10 @@ stale version is refused (`StaleEdit`) and nothing is overwritten.
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Iterator
 
 from sqlalchemy import Engine, delete, func, select, update
@@ -21,11 +22,18 @@ from framework import (
     Assessment, Evidence, Line, Model, Situation, StrandScore, assessment_from_text, bundled_assessments,
     check_assessment, load_assessment,
 )
+from framework.assessment import LONG_TEXT_MAX
+from store.audit import record
 from store.database import open_engine, writer
-from store.tables import AssessmentRow, CommentRow, EvidenceRow, LineRow, StrandRow, utcnow
+from store.tables import AssessmentRow, CommentRow, EvidenceRow, LineRow, ReviewCommentRow, StrandRow, as_utc, utcnow
 
 _HEADER = ("title", "country", "date", "model_version", "author", "source", "status", "illustrative", "notes")
 _SCORES = ("framework", "action", "rating", "na_reason")
+READ_ONLY = ("validated", "published")
+ASSESSMENT_STEPS = {"submit": ("draft", "submitted"), "validate": ("submitted", "validated"),
+                    "send_back": ("submitted", "draft")}
+LINE_STEPS = {"submit": (("draft",), "submitted"), "validate": (("submitted",), "validated"),
+              "send_back": (("submitted", "validated"), "draft")}
 
 
 class NotFound(KeyError):
@@ -34,6 +42,14 @@ class NotFound(KeyError):
 
 class AlreadyExists(Exception):
     """An assessment with that id is already stored and replacing it was not asked for."""
+
+
+class Locked(Exception):
+    """The assessment or line is read-only in its review state (validated, or waiting for review)."""
+
+
+class BadTransition(ValueError):
+    """A review step that does not apply to the current state (or lacks its required comment)."""
 
 
 class StaleEdit(Exception):
@@ -72,6 +88,18 @@ class LineMeta:
     version: int = 0
     updated_by: str | None = None
     updated_at: datetime | None = None
+    review_status: str = "draft"
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment in a relationship's thread (or on the whole assessment), with author and time."""
+
+    relationship: str | None
+    author: str
+    at: datetime
+    kind: str  # comment, sent_back
+    text: str
 
 
 @dataclass(frozen=True)
@@ -81,6 +109,12 @@ class Stored:
     assessment: Assessment
     revision: int
     meta: dict[str, LineMeta]
+    previous: str | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """Validated or published assessments are kept as they are (start a new version instead)."""
+        return self.assessment.status in READ_ONLY
 
     def line_meta(self, relationship: str) -> LineMeta:
         return self.meta.get(relationship, LineMeta())
@@ -140,7 +174,7 @@ class Repository:
             assessment = Assessment(id=row.slug, **{k: getattr(row, k) for k in _HEADER},
                                     lines=tuple(_line(r) for r in row.lines))
             meta = {r.relationship: _meta(r) for r in row.lines}
-            return Stored(assessment, row.revision, meta)
+            return Stored(assessment, row.revision, meta, row.previous)
 
     def export_yaml(self, slug: str) -> str:
         """The stored assessment as YAML that imports back to the same content."""
@@ -154,7 +188,8 @@ class Repository:
         self.add(assessment, replace=replace, author=author)
         return assessment
 
-    def add(self, assessment: Assessment, replace: bool = False, author: str | None = None) -> None:
+    def add(self, assessment: Assessment, replace: bool = False, author: str | None = None,
+            previous: str | None = None) -> None:
         """Store a whole assessment (validated first); `replace` overwrites one with the same id.
 
         A replaced assessment keeps its row and gets a new revision; every line gets that revision as
@@ -166,15 +201,19 @@ class Repository:
         with self._session(write=True) as s:
             locked = self._lock(s, assessment.id)
             if locked is None:
-                s.add(AssessmentRow(slug=assessment.id, revision=1, **header,
+                s.add(AssessmentRow(slug=assessment.id, revision=1, previous=previous, **header,
                                     lines=[_line_row(ln, i, author, 1) for i, ln in enumerate(assessment.lines)]))
                 try:
                     s.flush()
                 except IntegrityError as err:  # another process stored the same id meanwhile
                     raise exists from err
+                record(s, author or "system", "new_version" if previous else "import", assessment.id,
+                       old=previous, new=f"{len(assessment.lines)} lines, status {assessment.status}")
                 return
             if not replace:
                 raise exists
+            record(s, author or "system", "replace", assessment.id, new=f"{len(assessment.lines)} lines, "
+                   f"status {assessment.status}")
             a_id, revision = locked
             s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(**header))
             s.execute(delete(LineRow).where(LineRow.assessment_id == a_id))  # children: ON DELETE CASCADE
@@ -199,11 +238,17 @@ class Repository:
             if locked is None:
                 raise NotFound(slug)
             a_id, revision = locked
+            self._editable(s, a_id, slug)
             row = s.scalar(select(LineRow).where(LineRow.assessment_id == a_id,
                                                  LineRow.relationship == line.relationship))
             current = row.version if row is not None else 0
             if current != expected_version:
                 raise _stale(line.relationship, expected_version, row)
+            if row is not None and row.review_status != "draft":
+                raise Locked(f"{line.relationship} is {row.review_status} for review: it can be changed again "
+                             "once a reviewer sends it back")
+            for field, old, new in line_changes(_line(row) if row is not None else None, line):
+                record(s, author, "save_line", slug, line.relationship, field, old, new)
             if row is not None:
                 return self._overwrite(s, row, line, expected_version, author)
             position = s.scalar(select(func.coalesce(func.max(LineRow.position), -1))
@@ -229,6 +274,88 @@ class Repository:
             child.line_id = row.id
             s.add(child)
         return expected + 1
+
+    @staticmethod
+    def _editable(s: Session, a_id: int, slug: str) -> str:
+        status = s.scalar(select(AssessmentRow.status).where(AssessmentRow.id == a_id))
+        if status in READ_ONLY:
+            raise Locked(f"{slug} is {status} and read-only: start a new version from it to make changes")
+        return status
+
+    def step_assessment(self, slug: str, step: str, actor: str, comment: str | None = None) -> str:
+        """Move the assessment through review: submit, validate, or send back (with a comment)."""
+        before, after = ASSESSMENT_STEPS[step]
+        with self._session(write=True) as s:
+            a_id = self._locked_id(s, slug)
+            status = s.scalar(select(AssessmentRow.status).where(AssessmentRow.id == a_id))
+            if status != before:
+                raise BadTransition(f"{slug} is {status}: it cannot be {_done(step)}")
+            self._comment_for(s, a_id, slug, None, step, actor, comment)
+            s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(status=after))
+            record(s, actor, f"assessment_{step}", slug, None, "status", status, after)
+        return after
+
+    def step_line(self, slug: str, relationship: str, step: str, actor: str, comment: str | None = None) -> str:
+        """Move one relationship through review: submit, validate, or send back (with a comment)."""
+        befores, after = LINE_STEPS[step]
+        with self._session(write=True) as s:
+            a_id = self._locked_id(s, slug)
+            self._editable(s, a_id, slug)
+            row = s.scalar(select(LineRow).where(LineRow.assessment_id == a_id, LineRow.relationship == relationship))
+            if row is None:
+                raise NotFound(f"{slug}/{relationship}")
+            if row.review_status not in befores:
+                raise BadTransition(f"{relationship} is {row.review_status}: it cannot be {_done(step)}")
+            self._comment_for(s, a_id, slug, relationship, step, actor, comment)
+            s.execute(update(LineRow).where(LineRow.id == row.id).values(review_status=after))
+            record(s, actor, f"line_{step}", slug, relationship, "review_status", row.review_status, after)
+        return after
+
+    def _comment_for(self, s: Session, a_id: int, slug: str, relationship: str | None, step: str, actor: str,
+                     comment: str | None) -> None:
+        text = (comment or "").strip()
+        if step == "send_back" and not text:
+            raise BadTransition("sending back needs a comment saying what to change")
+        if text:
+            self._add_comment(s, a_id, slug, relationship, actor, text, "sent_back" if step == "send_back" else "comment")
+
+    def comment(self, slug: str, relationship: str | None, author: str, text: str) -> None:
+        """Add a comment to a relationship's thread (or the assessment's, with relationship None)."""
+        text = text.strip()
+        if not text:
+            raise BadTransition("a comment needs some text")
+        with self._session(write=True) as s:
+            self._add_comment(s, self._locked_id(s, slug), slug, relationship, author, text, "comment")
+
+    @staticmethod
+    def _add_comment(s: Session, a_id: int, slug: str, relationship: str | None, author: str, text: str,
+                     kind: str) -> None:
+        if len(text) > LONG_TEXT_MAX or "\x00" in text:
+            raise BadTransition(f"a comment has at most {LONG_TEXT_MAX:,} characters and no NUL")
+        s.add(ReviewCommentRow(assessment_id=a_id, relationship=relationship, author=author, kind=kind, text=text))
+        record(s, author, kind, slug, relationship, "comment", None, text)
+
+    def comments(self, slug: str, relationship: str | None = None) -> list[Comment]:
+        """The comments on an assessment (or one relationship's thread), oldest first."""
+        query = (select(ReviewCommentRow).join(AssessmentRow, AssessmentRow.id == ReviewCommentRow.assessment_id)
+                 .where(AssessmentRow.slug == slug).order_by(ReviewCommentRow.id))
+        if relationship is not None:
+            query = query.where(ReviewCommentRow.relationship == relationship)
+        with self._session() as s:
+            return [Comment(c.relationship, c.author, as_utc(c.created_at), c.kind, c.text) for c in s.scalars(query)]
+
+    def new_version(self, slug: str, new_id: str, actor: str, date: str | None = None) -> Assessment:
+        """Start a draft from a stored assessment under a new id; the original stays as it was."""
+        source = self.get(slug).assessment
+        draft = source.model_copy(update={"id": new_id, "status": "draft", "date": date or source.date})
+        self.add(draft, author=actor, previous=slug)
+        return draft
+
+    def _locked_id(self, s: Session, slug: str) -> int:
+        locked = self._lock(s, slug)
+        if locked is None:
+            raise NotFound(slug)
+        return locked[0]
 
     def seed(self) -> list[str]:
         """Store the bundled assessments that are not stored yet (first run); returns their ids."""
@@ -257,15 +384,8 @@ def open_repository(model: Model, url: str | None = None, seed: bool = True) -> 
 # ------------------------------------------------------------------------------ rows <-> objects
 
 
-def _utc(moment: datetime | None) -> datetime | None:
-    """A stored time in UTC (SQLite gives it back naive, PostgreSQL in the session's time zone)."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
-
-
 def _meta(row: LineRow) -> LineMeta:
-    return LineMeta(row.version, row.updated_by, _utc(row.updated_at))
+    return LineMeta(row.version, row.updated_by, as_utc(row.updated_at), row.review_status)
 
 
 def _stale(relationship: str, expected: int, row: LineRow | None) -> StaleEdit:
@@ -295,3 +415,23 @@ def _line(row: LineRow) -> Line:
                                 standards=tuple(e.standards)) for e in row.evidence),
         comments=tuple(c.text for c in row.comments),
     )
+
+
+def _done(step: str) -> str:
+    return {"submit": "submitted", "validate": "validated", "send_back": "sent back"}[step]
+
+
+def line_changes(old: Line | None, new: Line) -> list[tuple[str, str | None, str | None]]:
+    """What a save changes, field by field: (field, old value, new value) as text."""
+    def values(line: Line | None) -> dict[str, str | None]:
+        if line is None:
+            return {}
+        data = line.model_dump(mode="json", exclude={"relationship"})
+        flat = {k: v for k, v in data.items() if k not in ("situation", "evidence", "strands", "comments")}
+        flat.update({f"situation.{k}": v for k, v in data["situation"].items()})
+        flat.update({k: json.dumps(data[k], ensure_ascii=False) if data[k] else None
+                     for k in ("evidence", "strands", "comments")})
+        return {k: None if v is None else str(v) for k, v in flat.items()}
+
+    before, after = values(old), values(new)
+    return [(k, before.get(k), after.get(k)) for k in after if before.get(k) != after.get(k)]

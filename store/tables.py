@@ -1,4 +1,5 @@
-"""Database tables (SQLAlchemy 2 ORM): an assessment, its lines, strand scores, evidence, comments."""
+"""Database tables (SQLAlchemy 2 ORM): assessments, their lines, strand scores, evidence, comments;
+figures and case records; users, assignments, review comments and the audit log."""
 
 from __future__ import annotations
 
@@ -12,6 +13,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 def utcnow() -> datetime:
     """Now, timezone-aware (UTC)."""
     return datetime.now(timezone.utc)
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A stored time in UTC (SQLite gives it back naive, PostgreSQL in the session's time zone)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 class Base(DeclarativeBase):
@@ -33,6 +41,7 @@ class AssessmentRow(Base):
     illustrative: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    previous: Mapped[str | None] = mapped_column(String(120))  # the assessment this version was started from
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     lines: Mapped[list[LineRow]] = orm.relationship(
@@ -55,6 +64,7 @@ class LineRow(Base):
     situation_framework: Mapped[str | None] = mapped_column(Text)
     situation_action: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    review_status: Mapped[str] = mapped_column(String(20), default="draft")  # draft, submitted, validated
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     updated_by: Mapped[str | None] = mapped_column(String(200))
     assessment: Mapped[AssessmentRow] = orm.relationship(back_populates="lines")
@@ -144,3 +154,57 @@ class CaseSnapshotRow(Base):
     rows: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     parquet: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class UserRow(Base):
+    """A local account: the password only as an argon2 hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(500))
+    role: Mapped[str] = mapped_column(String(20))  # admin, assessor, reviewer, viewer
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AssignmentRow(Base):
+    """An assessor assigned to an assessment (may edit it)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("user_id", "assessment"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    assessment: Mapped[str] = mapped_column(String(120))  # the assessment's id (slug)
+
+
+class ReviewCommentRow(Base):
+    """A comment in the thread of one relationship of an assessment, with its author and time."""
+
+    __tablename__ = "review_comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    relationship: Mapped[str | None] = mapped_column(String(120))  # None: on the whole assessment
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    kind: Mapped[str] = mapped_column(String(20), default="comment")  # comment, sent_back
+    text: Mapped[str] = mapped_column(Text)
+
+
+class AuditRow(Base):
+    """One change: who, when, what (action, field) and the old and new values as text."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    assessment: Mapped[str | None] = mapped_column(String(120), index=True)
+    relationship: Mapped[str | None] = mapped_column(String(120))
+    field: Mapped[str | None] = mapped_column(String(200))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)

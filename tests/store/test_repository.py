@@ -19,6 +19,11 @@ def _rating(model, assessment, rid):
     return next(ln.rating for ln in score_assessment(model, assessment) if ln.relationship == rid)
 
 
+@pytest.fixture
+def ew(ew):  # the 2019 grid as a draft: a published assessment is read-only
+    return ew.model_copy(update={"status": "draft"})
+
+
 def test_migrations_create_exactly_the_tables_the_code_uses(repo):
     with repo.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []

@@ -1,0 +1,62 @@
+"""Roles and what each may do. Pure: a user and an action in, yes or no out.
+
+- admin: manages users and assessments (import, replace, start new versions); sees case records.
+- assessor: edits scores, evidence and text, and submits, on the assessments assigned to them.
+- reviewer: comments on any line, validates or sends back; cannot change scores.
+- viewer: reads and exports; sees case data only with small counts hidden.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLES = ("admin", "assessor", "reviewer", "viewer")
+
+# action -> roles allowed; "assigned" marks actions an assessor may take only on assigned assessments
+RULES: dict[str, tuple[frozenset[str], bool]] = {
+    "read": (frozenset(ROLES), False),
+    "export": (frozenset(ROLES), False),
+    "edit": (frozenset({"assessor"}), True),
+    "submit": (frozenset({"assessor"}), True),
+    "comment": (frozenset({"assessor", "reviewer"}), True),  # reviewers on any assessment
+    "review": (frozenset({"reviewer"}), False),  # validate or send back
+    "new_version": (frozenset({"admin", "assessor"}), True),
+    "manage_assessments": (frozenset({"admin"}), False),  # import, replace
+    "import_data": (frozenset({"admin", "assessor"}), False),
+    "see_cases": (frozenset({"admin", "assessor", "reviewer"}), False),  # unsuppressed case records
+    "manage_users": (frozenset({"admin"}), False),
+}
+ACTIONS = tuple(RULES)
+
+
+@dataclass(frozen=True)
+class User:
+    """A signed-in person: name, role, and the assessments they are assigned to."""
+
+    name: str
+    role: str
+    assigned: frozenset[str] = field(default_factory=frozenset)
+
+
+class Forbidden(PermissionError):
+    """The user's role does not allow the action (raised before anything is read or changed)."""
+
+
+def allowed(user: User | None, action: str, assessment: str | None = None) -> bool:
+    """Whether `user` may take `action` (on `assessment`, for actions tied to one)."""
+    if user is None:
+        return False
+    roles, needs_assignment = RULES[action]
+    if user.role not in roles:
+        return False
+    if needs_assignment and user.role == "assessor":
+        return assessment is not None and assessment in user.assigned
+    return True
+
+
+def require(user: User | None, action: str, assessment: str | None = None) -> None:
+    """Raise `Forbidden` unless `user` may take `action`."""
+    if not allowed(user, action, assessment):
+        who = f"{user.name} ({user.role})" if user else "nobody signed in"
+        where = f" on {assessment}" if assessment else ""
+        raise Forbidden(f"{who} may not {action.replace('_', ' ')}{where}")

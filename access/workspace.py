@@ -1,0 +1,139 @@
+"""The workspace: everything a signed-in user can do, each call checked against the policy first.
+
+The pages and the CLI call these methods, never the stores' writers directly, so a forbidden
+action is refused here on the server whatever the screen showed. The acting user's name is what
+the audit log records.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from access.policy import User, allowed, require
+from framework import Assessment, Line
+from store.accounts import Account, Accounts
+from store.audit import AuditLog
+from store.cases import CaseStore
+from store.figures import FigureStore
+from store.repository import Comment, Repository, Stored
+
+
+class Workspace:
+    """One user's view of the database."""
+
+    def __init__(self, repo: Repository, user: User):
+        self.repo, self.user = repo, user
+        self.accounts = Accounts(repo.engine)
+
+    def may(self, action: str, assessment: str | None = None) -> bool:
+        """Whether the user may take `action` (for showing or hiding controls; methods check again)."""
+        return allowed(self.user, action, assessment)
+
+    # ---------------------------------------------------------------------------- reading
+
+    def get(self, slug: str) -> Stored:
+        require(self.user, "read")
+        return self.repo.get(slug)
+
+    def export_yaml(self, slug: str) -> str:
+        require(self.user, "export")
+        return self.repo.export_yaml(slug)
+
+    def comments(self, slug: str, relationship: str | None = None) -> list[Comment]:
+        require(self.user, "read")
+        return self.repo.comments(slug, relationship)
+
+    def history(self, slug: str, relationship: str | None = None) -> pd.DataFrame:
+        """The audit log of an assessment (or one relationship): who changed what, when, old and new."""
+        require(self.user, "read")
+        return AuditLog(self.repo.engine).frame(slug, relationship)
+
+    # ---------------------------------------------------------------------------- assessing
+
+    def save_line(self, slug: str, line: Line, expected_version: int) -> int:
+        """Save one relationship against the version it was opened at (assigned assessors only)."""
+        require(self.user, "edit", slug)
+        return self.repo.save_line(slug, line, expected_version, author=self.user.name)
+
+    def submit_line(self, slug: str, relationship: str) -> str:
+        require(self.user, "submit", slug)
+        return self.repo.step_line(slug, relationship, "submit", self.user.name)
+
+    def submit(self, slug: str) -> str:
+        require(self.user, "submit", slug)
+        return self.repo.step_assessment(slug, "submit", self.user.name)
+
+    # ---------------------------------------------------------------------------- reviewing
+
+    def comment(self, slug: str, relationship: str | None, text: str) -> None:
+        require(self.user, "comment", slug)
+        self.repo.comment(slug, relationship, self.user.name, text)
+
+    def validate_line(self, slug: str, relationship: str) -> str:
+        require(self.user, "review")
+        return self.repo.step_line(slug, relationship, "validate", self.user.name)
+
+    def send_back_line(self, slug: str, relationship: str, comment: str) -> str:
+        require(self.user, "review")
+        return self.repo.step_line(slug, relationship, "send_back", self.user.name, comment)
+
+    def validate(self, slug: str) -> str:
+        require(self.user, "review")
+        return self.repo.step_assessment(slug, "validate", self.user.name)
+
+    def send_back(self, slug: str, comment: str) -> str:
+        require(self.user, "review")
+        return self.repo.step_assessment(slug, "send_back", self.user.name, comment)
+
+    # ---------------------------------------------------------------------------- managing
+
+    def new_version(self, slug: str, new_id: str, date: str | None = None) -> Assessment:
+        """Start a draft from an assessment (an assessor who starts it is assigned to it)."""
+        require(self.user, "new_version", slug)
+        draft = self.repo.new_version(slug, new_id, self.user.name, date)
+        if self.user.role == "assessor":
+            self.accounts.assign(self.user.name, tuple(sorted(self.user.assigned | {new_id})), self.user.name)
+        return draft
+
+    def import_yaml(self, text: str, file: str, replace: bool = False) -> Assessment:
+        require(self.user, "manage_assessments")
+        return self.repo.import_yaml(text, file, replace=replace, author=self.user.name)
+
+    def import_figures(self, frame: pd.DataFrame, file: str, mapping: str | None = None) -> int:
+        require(self.user, "import_data")
+        return FigureStore(self.repo.engine).import_frame(frame, file, mapping=mapping, imported_by=self.user.name)
+
+    def import_cases(self, frame: pd.DataFrame, name: str, synthetic: bool = False) -> None:
+        require(self.user, "import_data")
+        CaseStore(self.repo.engine).import_frame(frame, name, imported_by=self.user.name, synthetic=synthetic)
+
+    def sees_case_records(self) -> bool:
+        """Whether case-level data is shown unsuppressed (viewers get the public view only)."""
+        return self.may("see_cases")
+
+    # ---------------------------------------------------------------------------- users
+
+    def users(self) -> list[Account]:
+        require(self.user, "manage_users")
+        return self.accounts.list()
+
+    def add_user(self, name: str, password: str, role: str, assign: tuple[str, ...] = ()) -> User:
+        require(self.user, "manage_users")
+        return self.accounts.add(name, password, role, assign, actor=self.user.name)
+
+    def set_role(self, name: str, role: str) -> None:
+        require(self.user, "manage_users")
+        self.accounts.set_role(name, role, self.user.name)
+
+    def assign(self, name: str, assessments: tuple[str, ...]) -> None:
+        require(self.user, "manage_users")
+        self.accounts.assign(name, assessments, self.user.name)
+
+    def set_active(self, name: str, active: bool) -> None:
+        require(self.user, "manage_users")
+        self.accounts.set_active(name, active, self.user.name)
+
+    def user_history(self) -> pd.DataFrame:
+        """Changes to accounts (who added or changed whom)."""
+        require(self.user, "manage_users")
+        return pd.DataFrame([e.__dict__ for e in AuditLog(self.repo.engine).entries(users=True)])

@@ -1,0 +1,138 @@
+"""Local accounts: names, roles, assignments, and passwords kept only as argon2 hashes.
+
+Every change is written to the audit log in the same transaction (passwords never: only that one
+was set).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from access.policy import ROLES, User
+from store.audit import record
+from store.database import writer
+from store.tables import AssignmentRow, UserRow
+
+MIN_PASSWORD = 10
+_hasher = PasswordHasher()
+_DUMMY = _hasher.hash(secrets.token_hex(16))  # verified against for unknown names: same time either way
+
+
+class AccountError(ValueError):
+    """A name that exists, an unknown user or role, or a password that is too short."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user as listed for admins (no hash)."""
+
+    name: str
+    role: str
+    active: bool
+    assigned: tuple[str, ...]
+
+
+class Accounts:
+    """The users in the database."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def add(self, name: str, password: str, role: str, assign: tuple[str, ...] = (), actor: str = "system") -> User:
+        """Create an account; refuses a name that exists, an unknown role or a short password."""
+        name = name.strip()
+        if not name or len(name) > 200:
+            raise AccountError("a user name has 1 to 200 characters")
+        _check(role, password)
+        with Session(writer(self.engine)) as s, s.begin():
+            row = UserRow(name=name, password_hash=_hasher.hash(password), role=role)
+            s.add(row)
+            try:
+                s.flush()
+            except IntegrityError as err:
+                raise AccountError(f"a user named {name!r} already exists") from err
+            s.add_all(AssignmentRow(user_id=row.id, assessment=a) for a in dict.fromkeys(assign))
+            record(s, actor, "user_added", field=f"user:{name}", new=f"role={role}; assigned={', '.join(assign)}")
+        return User(name, role, frozenset(assign))
+
+    def verify(self, name: str, password: str) -> User | None:
+        """The user if the name and password match an active account, else None (timing alike)."""
+        with Session(self.engine) as s:
+            row = s.scalar(select(UserRow).where(UserRow.name == name.strip()))
+        try:
+            _hasher.verify(row.password_hash if row else _DUMMY, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        return self.get(row.name) if row is not None and row.active else None
+
+    def get(self, name: str) -> User | None:
+        """The active user with that name (role and assignments as stored now)."""
+        with Session(self.engine) as s:
+            row = s.scalar(select(UserRow).where(UserRow.name == name, UserRow.active))
+            if row is None:
+                return None
+            assigned = s.scalars(select(AssignmentRow.assessment).where(AssignmentRow.user_id == row.id)).all()
+            return User(row.name, row.role, frozenset(assigned))
+
+    def list(self) -> list[Account]:
+        """Every account with its role and assignments, by name."""
+        with Session(self.engine) as s:
+            users = s.scalars(select(UserRow).order_by(UserRow.name)).all()
+            pairs = s.execute(select(AssignmentRow.user_id, AssignmentRow.assessment)
+                              .order_by(AssignmentRow.assessment)).all()
+        return [Account(u.name, u.role, u.active, tuple(a for uid, a in pairs if uid == u.id)) for u in users]
+
+    def set_role(self, name: str, role: str, actor: str) -> None:
+        """Change a user's role."""
+        _check(role)
+        self._change(name, actor, "role", role=role)
+
+    def set_active(self, name: str, active: bool, actor: str) -> None:
+        """Switch an account on or off (an inactive account cannot sign in)."""
+        self._change(name, actor, "active", active=active)
+
+    def set_password(self, name: str, password: str, actor: str) -> None:
+        """Set a new password (the log says that it changed, never what to)."""
+        _check(None, password)
+        self._change(name, actor, "password", password_hash=_hasher.hash(password))
+
+    def assign(self, name: str, assessments: tuple[str, ...], actor: str) -> None:
+        """Set exactly which assessments the user is assigned to."""
+        with Session(writer(self.engine)) as s, s.begin():
+            uid = self._id(s, name)
+            before = s.scalars(select(AssignmentRow.assessment).where(AssignmentRow.user_id == uid)
+                               .order_by(AssignmentRow.assessment)).all()
+            s.execute(delete(AssignmentRow).where(AssignmentRow.user_id == uid))
+            s.add_all(AssignmentRow(user_id=uid, assessment=a) for a in dict.fromkeys(assessments))
+            record(s, actor, "user_changed", field=f"user:{name}.assigned", old=", ".join(before),
+                   new=", ".join(sorted(set(assessments))))
+
+    def _change(self, name: str, actor: str, what: str, **values: object) -> None:
+        with Session(writer(self.engine)) as s, s.begin():
+            uid = self._id(s, name)
+            old = s.get(UserRow, uid)
+            before = None if what == "password" else str(getattr(old, what))
+            s.execute(update(UserRow).where(UserRow.id == uid).values(**values))
+            after = "(changed)" if what == "password" else str(next(iter(values.values())))
+            record(s, actor, "user_changed", field=f"user:{name}.{what}", old=before, new=after)
+
+    @staticmethod
+    def _id(s: Session, name: str) -> int:
+        uid = s.scalar(select(UserRow.id).where(UserRow.name == name))
+        if uid is None:
+            raise AccountError(f"no user named {name!r}")
+        return uid
+
+
+def _check(role: str | None, password: str | None = None) -> None:
+    if role is not None and role not in ROLES:
+        raise AccountError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise AccountError(f"a password has at least {MIN_PASSWORD} characters")

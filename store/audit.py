@@ -1,0 +1,65 @@
+"""The audit log: every change with who, when, old and new value, written in the change's transaction."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.orm import Session
+
+from store.tables import AuditRow, as_utc, utcnow
+
+MAX_VALUE = 100_000  # characters kept of one old or new value
+
+
+def record(s: Session | Connection, actor: str, action: str, assessment: str | None = None,
+           relationship: str | None = None, field: str | None = None, old: object = None, new: object = None) -> None:
+    """Add one entry to the log inside the transaction of `s` (so it commits or rolls back with it)."""
+    def text(value: object) -> str | None:
+        return None if value is None else str(value)[:MAX_VALUE]
+
+    s.execute(insert(AuditRow).values(at=utcnow(), actor=actor, action=action, assessment=assessment,
+                                      relationship=relationship, field=field, old=text(old), new=text(new)))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One logged change."""
+
+    at: datetime
+    actor: str
+    action: str
+    assessment: str | None
+    relationship: str | None
+    field: str | None
+    old: str | None
+    new: str | None
+
+
+class AuditLog:
+    """Reading the log."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def entries(self, assessment: str | None = None, relationship: str | None = None,
+                users: bool = False) -> list[Entry]:
+        """Entries, oldest first: of one assessment (and relationship), of user accounts, or all."""
+        query = select(AuditRow).order_by(AuditRow.id)
+        if assessment is not None:
+            query = query.where(AuditRow.assessment == assessment)
+        if relationship is not None:
+            query = query.where(AuditRow.relationship == relationship)
+        if users:
+            query = query.where(AuditRow.action.in_(("user_added", "user_changed")))
+        with Session(self.engine) as s:
+            return [Entry(as_utc(r.at), r.actor, r.action, r.assessment, r.relationship, r.field, r.old, r.new)
+                    for r in s.scalars(query)]
+
+    def frame(self, assessment: str | None = None, relationship: str | None = None) -> pd.DataFrame:
+        """Entries as a table (for the History view and its CSV export)."""
+        return pd.DataFrame([asdict(e) for e in self.entries(assessment, relationship)],
+                            columns=[f for f in Entry.__dataclass_fields__])
+

@@ -1,0 +1,107 @@
+"""Each role through the workspace the pages call: every forbidden action is refused before anything
+changes, and every allowed one works."""
+
+from __future__ import annotations
+
+import pytest
+
+from access import Forbidden, User
+from access.workspace import Workspace
+from dashboard.examples import example_figures
+from store import Repository, open_engine
+from store.accounts import Accounts
+from store.audit import AuditLog
+
+DRAFT = "ew-draft"
+REL = "police-courts"
+
+
+@pytest.fixture
+def repo(tmp_path, model, ew):
+    repository = Repository(open_engine(f"sqlite:///{tmp_path / 'roles.db'}"), model)
+    repository.add(ew)  # published: read-only
+    repository.add(ew.model_copy(update={"id": DRAFT, "status": "draft"}))
+    yield repository
+    repository.engine.dispose()
+
+
+@pytest.fixture
+def people(repo):
+    accounts = Accounts(repo.engine)
+    return {role: accounts.add(f"{role} person", "a long password", role, (DRAFT,) if role == "assessor" else ())
+            for role in ("admin", "assessor", "reviewer", "viewer")}
+
+
+def _as(repo, user: User) -> Workspace:
+    return Workspace(repo, user)
+
+
+def _edit(ws: Workspace, slug: str = DRAFT) -> int:
+    stored = ws.repo.get(slug)
+    line = stored.assessment.line(REL).model_copy(update={"action": 3, "rating": None})
+    return ws.save_line(slug, line, stored.line_meta(REL).version)
+
+
+ACTIONS = {
+    "edit": _edit,
+    "submit_line": lambda ws: ws.submit_line(DRAFT, REL),
+    "submit": lambda ws: ws.submit(DRAFT),
+    "comment": lambda ws: ws.comment(DRAFT, REL, "Please add the 2019 protocol."),
+    "validate_line": lambda ws: ws.validate_line(DRAFT, REL),
+    "send_back_line": lambda ws: ws.send_back_line(DRAFT, REL, "Evidence missing."),
+    "validate": lambda ws: ws.validate(DRAFT),
+    "send_back": lambda ws: ws.send_back(DRAFT, "Not ready."),
+    "import_yaml": lambda ws: ws.import_yaml(ws.repo.export_yaml(DRAFT).replace(f"id: {DRAFT}", "id: other", 1),
+                                            "x.yaml"),
+    "new_version": lambda ws: ws.new_version(DRAFT, "ew-next"),
+    "import_figures": lambda ws: ws.import_figures(example_figures().head(5).drop(columns="imported_from"), "f.csv"),
+    "add_user": lambda ws: ws.add_user("newcomer", "another long one", "viewer"),
+    "set_role": lambda ws: ws.set_role("viewer person", "reviewer"),
+    "users": lambda ws: ws.users(),
+}
+# which roles may take each action (the assessor only on the assessment assigned to them)
+MAY = {
+    "edit": {"assessor"}, "submit_line": {"assessor"}, "submit": {"assessor"}, "comment": {"assessor", "reviewer"},
+    "validate_line": {"reviewer"}, "send_back_line": {"reviewer"}, "validate": {"reviewer"},
+    "send_back": {"reviewer"}, "import_yaml": {"admin"}, "new_version": {"admin", "assessor"},
+    "import_figures": {"admin", "assessor"}, "add_user": {"admin"}, "set_role": {"admin"}, "users": {"admin"},
+}
+READY = {  # the state an allowed action needs first (done as the right person)
+    "validate_line": [("assessor", "submit_line")], "send_back_line": [("assessor", "submit_line")],
+    "validate": [("assessor", "submit")], "send_back": [("assessor", "submit")],
+}
+
+
+@pytest.mark.parametrize("role", ["admin", "assessor", "reviewer", "viewer"])
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_each_role_may_do_only_its_own_actions(repo, people, role, action):
+    for who, step in READY.get(action, []):
+        ACTIONS[step](_as(repo, people[who]))
+    before = (repo.export_yaml(DRAFT), repo.revision(DRAFT), len(AuditLog(repo.engine).entries()))
+    ws = _as(repo, people[role])
+    if role in MAY[action]:
+        ACTIONS[action](ws)
+        assert len(AuditLog(repo.engine).entries()) > before[2] or action == "users"
+    else:
+        with pytest.raises(Forbidden):
+            ACTIONS[action](ws)
+        assert (repo.export_yaml(DRAFT), repo.revision(DRAFT), len(AuditLog(repo.engine).entries())) == before
+
+
+def test_an_assessor_may_not_edit_an_assessment_not_assigned_to_them(repo, people, ew):
+    repo.add(ew.model_copy(update={"id": "elsewhere", "status": "draft"}))
+    with pytest.raises(Forbidden):
+        _edit(_as(repo, people["assessor"]), "elsewhere")
+    with pytest.raises(Forbidden):
+        _as(repo, people["assessor"]).submit("elsewhere")
+
+
+def test_case_records_are_for_roles_allowed_to_see_them(repo, people):
+    assert {r for r, u in people.items() if _as(repo, u).sees_case_records()} == {"admin", "assessor", "reviewer"}
+
+
+def test_everyone_can_read_and_export(repo, people):
+    for user in people.values():
+        ws = _as(repo, user)
+        assert ws.get(DRAFT).assessment.id == DRAFT and ws.export_yaml(DRAFT).startswith("id: ")
+        assert ws.history(DRAFT).empty is False
