@@ -7,6 +7,7 @@ PORT   ?= 8501
 .PHONY: run test setup system clean
 
 run: setup
+	@$(VENV)/bin/ffgrid users demo || true
 	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT)
 
 test: setup

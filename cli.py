@@ -207,6 +207,43 @@ def _import_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_users(args: argparse.Namespace) -> int:
+    """Add and list accounts, or make the demo accounts (local SQLite only)."""
+    import getpass
+
+    from access.demo import NotLocal, check_local, demo_accounts
+    from store.accounts import AccountError, Accounts
+    from store.database import database_url
+
+    if args.action == "demo":
+        try:
+            check_local(args.database or database_url())
+        except NotLocal as err:
+            print(f"ffgrid: {err}", file=sys.stderr)
+            return 1
+    repo = _repository(args)
+    accounts = Accounts(repo.engine)
+    actor = f"cli:{getpass.getuser()}"
+    try:
+        if args.action == "list":
+            for a in accounts.list():
+                print(f"{a.name}\t{a.role}\t{'active' if a.active else 'inactive'}\t{', '.join(a.assigned)}")
+        elif args.action == "add":
+            password = (getpass.getpass(f"Password for {args.name}: ") if sys.stdin.isatty()
+                        else sys.stdin.readline().rstrip("\n"))
+            accounts.add(args.name, password, args.role, tuple(args.assign or ()), actor=actor)
+            print(f"added {args.name} ({args.role})")
+        else:
+            made = demo_accounts(repo)
+            print("Demo accounts (this local database only; new passwords each time):")
+            for name, (role, password) in made.items():
+                print(f"  {name:<9} {password}   ({role})")
+    except (AccountError, NotLocal) as err:
+        print(f"ffgrid: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_data(args: argparse.Namespace) -> int:
     """Import statistics (tidy CSV, or wide CSV with --mapping) into the database; list what is there."""
     from dashboard.problems import ImportRefused
@@ -359,6 +396,17 @@ def parser() -> argparse.ArgumentParser:
     de.add_argument("id")
     de.add_argument("-o", "--output", type=Path)
     d.set_defaults(func=cmd_db)
+
+    u = sub.add_parser("users", help="accounts: add, list, or demo accounts for each role")
+    u.add_argument("--database", default=None, help="database URL (default as for `db`)")
+    usub = u.add_subparsers(dest="action", required=True)
+    usub.add_parser("list", help="names, roles, assignments")
+    ua = usub.add_parser("add", help="add an account; the password is read from standard input")
+    ua.add_argument("name")
+    ua.add_argument("--role", required=True, choices=("admin", "assessor", "reviewer", "viewer"))
+    ua.add_argument("--assign", nargs="+", metavar="ASSESSMENT_ID", help="assessments an assessor may edit")
+    usub.add_parser("demo", help="(re)make demo accounts admin, assessor, reviewer, viewer; local SQLite only")
+    u.set_defaults(func=cmd_users)
 
     da = sub.add_parser("data", help="statistics in the database")
     da.add_argument("--database", default=None, help="database URL (default as for `db`)")

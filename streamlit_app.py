@@ -1,10 +1,17 @@
-"""ffgrid's Streamlit entry point: the page navigation and the sidebar every page shares."""
+"""ffgrid's Streamlit entry point: sign-in, the page navigation and the sidebar every page shares."""
 
 import streamlit as st
 
-from ui.state import drafts, repository
+from access import allowed
+from ui.state import drafts, repository, sign_out, signed_in
+from ui.text import md
 
 st.set_page_config(page_title="ffgrid – Facing all the Facts", page_icon=":material/hub:", layout="wide")
+
+user = signed_in()
+if user is None:  # nothing but the sign-in page until someone signs in
+    st.navigation([st.Page("ui/login.py", title="Sign in", icon=":material/login:")], position="hidden").run()
+    st.stop()
 
 PAGES = {
     "overview": st.Page("ui/overview.py", title="Overview", icon=":material/hub:", default=True),
@@ -13,9 +20,12 @@ PAGES = {
     "dashboard": st.Page("ui/dashboard.py", title="Data dashboard", icon=":material/monitoring:",
                          url_path="dashboard"),
     "compare": st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+    "history": st.Page("ui/history.py", title="History", icon=":material/history:", url_path="history"),
     "reports": st.Page("ui/reports.py", title="Reports", icon=":material/description:", url_path="reports"),
     "data": st.Page("ui/data_io.py", title="Data in / out", icon=":material/swap_vert:", url_path="data"),
 }
+if allowed(user, "manage_users"):
+    PAGES["users"] = st.Page("ui/users.py", title="Users", icon=":material/group:", url_path="users")
 st.session_state["pages"] = PAGES  # for click-through between pages (st.switch_page)
 page = st.navigation(list(PAGES.values()))
 
@@ -32,9 +42,12 @@ with st.sidebar:
     st.selectbox("Assessment", list(summaries), key="assessment", format_func=lambda i: summaries[i].label)
     if summaries[st.session_state["assessment"]].illustrative:
         st.caption(":orange[Illustrative example, not an official assessment.]")
-    st.text_input("Your name", key="author", max_chars=200, placeholder="recorded with each save",
-                  help="Saved with every change you make, as its author.")
     if pending := drafts():
         st.warning(f"{len(pending)} relationship(s) with unsaved changes. Open **Assess** to save or discard.",
                    icon=":material/edit:")
+    st.divider()
+    st.caption(f"Signed in as **{md(user.name)}** ({user.role})")
+    if st.button("Sign out", icon=":material/logout:", key="sign_out"):
+        sign_out("You signed out.")
+        st.rerun()
 page.run()

@@ -304,11 +304,12 @@ class Repository:
             row = s.scalar(select(LineRow).where(LineRow.assessment_id == a_id, LineRow.relationship == relationship))
             if row is None:
                 raise NotFound(f"{slug}/{relationship}")
-            if row.review_status not in befores:
-                raise BadTransition(f"{relationship} is {row.review_status}: it cannot be {_done(step)}")
+            before = row.review_status
+            if before not in befores:
+                raise BadTransition(f"{relationship} is {before}: it cannot be {_done(step)}")
             self._comment_for(s, a_id, slug, relationship, step, actor, comment)
             s.execute(update(LineRow).where(LineRow.id == row.id).values(review_status=after))
-            record(s, actor, f"line_{step}", slug, relationship, "review_status", row.review_status, after)
+            record(s, actor, f"line_{step}", slug, relationship, "review_status", before, after)
         return after
 
     def _comment_for(self, s: Session, a_id: int, slug: str, relationship: str | None, step: str, actor: str,

@@ -17,9 +17,12 @@ from framework import Relationship, ValidationFailed, parse_line
 from framework.assessment import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from framework.editing import EVIDENCE_FIELDS, apply_table_edits, clean_evidence, form_values, line_data
 from scoring import rate
+from access import Forbidden
 from store import StaleEdit
+from store.repository import Locked
 from ui.components import header, systems_map
-from ui.state import chosen, drafts, figures_frame, model, repository, stored
+from ui.review import STATUS, line_panel
+from ui.state import chosen, drafts, figures_frame, model, stored, workspace
 from ui.text import RATING_MARK, md, scores
 
 m = model()
@@ -120,6 +123,20 @@ st.caption(f"**{md(m.label(rel.from_))}** ↔ **{md(m.label(rel.to))}**"
            + (f" · version {meta.version}, saved by {md(meta.updated_by)} {meta.updated_at:%Y-%m-%d %H:%M} UTC"
               if meta.updated_by and meta.updated_at else ""))
 
+ws = workspace()
+if current.read_only:
+    why = f"This assessment is {a.status} and read-only. To change it, start a new version on the Overview."
+elif not ws.may("edit", slug):
+    why = (f"You can read this relationship; as {ws.user.role} you cannot change its scores or text"
+           + (" (you are not assigned to this assessment)." if ws.user.role == "assessor" else "."))
+elif meta.review_status != "draft":
+    why = f"{STATUS[meta.review_status]}: it can be changed again once a reviewer sends it back."
+else:
+    why = ""
+locked = bool(why)
+if locked:
+    st.info(why, icon=":material/lock:")
+
 dims = {d.id: d for d in m.framework.score_scale.dimensions}
 strand_label = {s.id: s.label for s in m.framework.strands}
 levels = range(m.framework.score_scale.min, m.framework.score_scale.max + 1)
@@ -130,7 +147,7 @@ def score_input(dim: str, start: int | None, name: str, label: str | None = None
     d = dims[dim]
     return st.radio(label or f"{d.label} score", list(levels), index=None if start is None else start - levels[0],
                     key=key(name), captions=[md(d.levels[v]) for v in levels], horizontal=False,
-                    persist_state="session", help=d.question)
+                    persist_state="session", help=d.question, disabled=locked)
 
 
 def cited(criteria) -> None:  # type: ignore[no-untyped-def]
@@ -162,14 +179,13 @@ def _save() -> None:
     if not _differs(values, initial):
         st.session_state["save_outcome"] = {"info": "No changes to save."}
         return
-    author = (st.session_state.get("author") or "").strip()
     outcome: dict[str, Any]
     try:
-        if not author:
-            raise ValueError("Enter your name in the sidebar first: it is recorded with every save.")
         line = parse_line(line_data(m, rid, values, saved_line.grid_row if saved_line else None,
                                     saved_line.comments if saved_line else ()), m, file=rid)
-        version = repository().save_line(slug, line, base, author)
+        version = workspace().save_line(slug, line, base)
+    except (Forbidden, Locked) as err:
+        outcome = {"error": f"Not saved: {md(str(err))}"}
     except ValueError as err:
         outcome = {"error": md(str(err))}
     except ValidationFailed as err:
@@ -224,7 +240,7 @@ with form:
                 score_input(dim, initial[dim], dim)
             st.text_area(f"National situation: {dims[dim].label.lower()}", initial[f"situation_{dim}"],
                          key=key(f"situation_{dim}"), max_chars=LONG_TEXT_MAX, height=180, persist_state="session",
-                         help="Plain text or Markdown. Shown back as text.")
+                         help="Plain text or Markdown. Shown back as text.", disabled=locked)
     if rel.strands:
         st.markdown("#### Scores per strand")
         for strand in rel.strands:
@@ -235,14 +251,16 @@ with form:
                 for dim, col in (("framework", c1), ("action", c2)):
                     col.selectbox(dims[dim].label, [None, *levels],
                                   index=0 if s0[dim] is None else s0[dim] - levels[0] + 1,
-                                  key=key(f"{dim}:{strand}"), persist_state="session",
+                                  key=key(f"{dim}:{strand}"), persist_state="session", disabled=locked,
                                   format_func=lambda v, d=dim: "–" if v is None else f"{v}: {dims[d].levels[v]}")
-                if c3.checkbox("Not applicable", s0["na"], key=key(f"na:{strand}"), persist_state="session"):
+                if c3.checkbox("Not applicable", s0["na"], key=key(f"na:{strand}"), persist_state="session",
+                               disabled=locked):
                     c3.text_input("Reason it does not apply (required)", s0["na_reason"], max_chars=SHORT_TEXT_MAX,
-                                  key=key(f"na_reason:{strand}"), persist_state="session")
-    elif st.checkbox("Not applicable to this country", initial["na"], key=key("na"), persist_state="session"):
+                                  key=key(f"na_reason:{strand}"), persist_state="session", disabled=locked)
+    elif st.checkbox("Not applicable to this country", initial["na"], key=key("na"), persist_state="session",
+                     disabled=locked):
         st.text_input("Reason it does not apply (required)", initial["na_reason"], key=key("na_reason"),
-                      max_chars=SHORT_TEXT_MAX, persist_state="session")
+                      max_chars=SHORT_TEXT_MAX, persist_state="session", disabled=locked)
 
     st.markdown("#### Evidence")
     inputs = st.session_state.setdefault("evidence_inputs", {})
@@ -250,7 +268,7 @@ with form:
         inputs[editor_key] = draft["values"]["evidence"] if draft else initial["evidence"]
     st.data_editor(
         pd.DataFrame(inputs[editor_key] or [], columns=list(EVIDENCE_FIELDS)), key=editor_key, num_rows="dynamic",
-        hide_index=True, width="stretch",
+        hide_index=True, width="stretch", disabled=locked,
         column_config={
             "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
             "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
@@ -267,12 +285,15 @@ with form:
     else:
         pending.pop((slug, rid), None)
     bar = st.container(horizontal=True, vertical_alignment="center")
-    # Save is never disabled: text still being typed reaches the server together with the click.
-    bar.button("Save", type="primary", icon=":material/save:", key="save", on_click=_save)
+    if not locked:
+        # Save is never disabled: text still being typed reaches the server together with the click.
+        bar.button("Save", type="primary", icon=":material/save:", key="save", on_click=_save)
     bar.button("Discard changes", disabled=not changed, key="discard", on_click=_discard)
     bar.caption("Unsaved changes." if changed else "No unsaved changes.")
 
 with side:
+    with st.container(border=True):
+        line_panel(ws, slug, rid, meta.review_status, current.read_only)
     with st.container(border=True):
         if rel.strands:
             st.markdown("**Rating per strand**")

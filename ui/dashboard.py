@@ -14,7 +14,7 @@ from dashboard.indicators import (
     FUNNELS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
 from dashboard.vocabulary import strands
-from ui.state import case_files, figures_frame
+from ui.state import case_files, figures_frame, workspace
 
 st.title("Data dashboard")
 st.info("**Use of this data.** Figures are shown to inform the assessment of the hate crime recording and "
@@ -125,8 +125,10 @@ with cases_tab:
                           key="case_strand")
     recorders = c5.multiselect("Recorded by", sorted(breakdown(con, CaseFilter(), "recorded_by")["value"]),
                                key="case_sources", placeholder="All agencies")
-    public = c4.toggle("Public view", value=True, key="public_view",
-                       help=f"Hide counts below {DEFAULT_THRESHOLD}, and others that would reveal them.")
+    allowed_cases = workspace().sees_case_records()
+    public = c4.toggle("Public view", value=True, key="public_view", disabled=not allowed_cases,
+                       help=f"Hide counts below {DEFAULT_THRESHOLD}, and others that would reveal them."
+                            + ("" if allowed_cases else " Your role sees the public view only.")) or not allowed_cases
     start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
     f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
 

@@ -11,7 +11,8 @@ from dashboard.problems import ImportRefused
 from dashboard.uploads import cases_from_upload, figures_from_upload
 from framework import ROOT
 from ui.components import assessment_downloads
-from ui.state import case_store, choose, chosen, figure_store, repository, stored
+from access import Forbidden
+from ui.state import case_store, choose, chosen, figure_store, stored, workspace
 from ui.text import md
 
 MAX_UPLOAD_MB = 5
@@ -19,7 +20,10 @@ MAX_DATA_MB = 200
 MAPPINGS = ROOT / "data" / "mappings"
 
 st.title("Data in / out")
+ws = workspace()
 st.subheader("Import an assessment")
+if not ws.may("manage_assessments"):
+    st.caption(f"Importing assessments is for administrators (you are {ws.user.role}).")
 st.caption("A YAML file in the assessment format (see docs/model-format.md). It is checked against the method "
            "first; if anything is wrong nothing is stored and every problem is listed.")
 upload = st.file_uploader("Assessment YAML", type=["yaml", "yml"], key="upload", max_upload_size=MAX_UPLOAD_MB)
@@ -27,8 +31,9 @@ replace = st.checkbox("Replace an assessment with the same id", key="replace")
 if st.button("Import", type="primary", disabled=upload is None, key="import"):
     try:
         text = upload.getvalue().decode("utf-8")
-        imported = repository().import_yaml(text, upload.name, replace=replace,
-                                            author=(st.session_state.get("author") or "").strip() or None)
+        imported = ws.import_yaml(text, upload.name, replace=replace)
+    except Forbidden as err:
+        st.error(md(str(err)))
     except UnicodeDecodeError:
         st.error(f"{md(upload.name)} is not UTF-8 text; nothing was imported.")
     except AlreadyExists as err:
@@ -67,16 +72,17 @@ if kind == "Figures":
 else:
     synthetic = st.checkbox("These records are synthetic (labelled so wherever shown)", key="data_synthetic")
 if st.button("Import data", type="primary", disabled=data_file is None, key="import_data"):
-    who = (st.session_state.get("author") or "").strip() or None
     try:
         if kind == "Figures":
             frame = figures_from_upload(data_file.getvalue(), data_file.name, mapping_text, mapping_name or "")
-            figure_store().import_frame(frame, data_file.name, mapping=mapping_name, imported_by=who)
+            ws.import_figures(frame, data_file.name, mapping=mapping_name)
             done = f"Imported {len(frame):,} figures from {md(data_file.name)}."
         else:
             frame = cases_from_upload(data_file.getvalue(), data_file.name)
-            case_store().import_frame(frame, data_file.name, imported_by=who, synthetic=synthetic)
+            ws.import_cases(frame, data_file.name, synthetic=synthetic)
             done = f"Imported {len(frame):,} case records from {md(data_file.name)}."
+    except Forbidden as err:
+        st.error(md(str(err)))
     except ImportRefused as err:
         st.error(f"{md(data_file.name)}: {len(err.problems)} problem(s); nothing was imported.")
         st.dataframe(pd.DataFrame([{"Row": p.row, "Column": p.column, "Problem": p.message} for p in err.problems]),

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from ui.components import grid_frame, header, rating_counts, systems_map
-from ui.state import chosen, stored
+from ui.review import assessment_panel
+from ui.state import chosen, stored, workspace
 from ui.text import md
 
 current, lines = stored(chosen())
@@ -11,6 +12,8 @@ a = current.assessment
 st.title("Systems map")
 st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
 header(a)
+with st.container(border=True):
+    assessment_panel(workspace(), a.id, a.status)
 map_col, count_col = st.columns([5, 1], gap="medium")
 with map_col:
     systems_map(lines)

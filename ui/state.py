@@ -6,15 +6,20 @@ serve one database: cached reads are keyed by the assessment's revision, read fr
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from access import User
+from access.workspace import Workspace
 from framework import Model, load_model
 from scoring import ScoredLine, score_assessment
 from store import Repository, Stored, open_repository
+from store.accounts import Accounts
 from store.cases import CaseStore
 from store.example_data import seed_cases, seed_figures
 from store.figures import FigureStore
@@ -83,3 +88,48 @@ def choose(slug: str) -> None:
 def drafts() -> dict[tuple[str, str], dict[str, Any]]:
     """Unsaved form values in this browser session, by (assessment, relationship)."""
     return st.session_state.setdefault("drafts", {})
+
+
+SESSION_MINUTES = float(os.environ.get("FFGRID_SESSION_MINUTES", "30"))  # idle time before signing out
+
+
+@st.cache_resource
+def accounts() -> Accounts:
+    """The accounts in the database."""
+    return Accounts(repository().engine)
+
+
+def sign_in(user: User) -> None:
+    """Remember who signed in, in this browser session only."""
+    st.session_state["user_name"] = user.name
+    st.session_state["last_seen"] = time.monotonic()
+
+
+def sign_out(reason: str | None = None) -> None:
+    """Forget the user and everything typed in this session."""
+    for name in list(st.session_state):
+        del st.session_state[name]
+    if reason:
+        st.session_state["signed_out_because"] = reason
+
+
+def signed_in() -> User | None:
+    """The signed-in user as stored now (a changed role or a switched-off account applies at once),
+    or None: not signed in, idle for longer than the session timeout, or the account is gone."""
+    name = st.session_state.get("user_name")
+    if name is None:
+        return None
+    if time.monotonic() - st.session_state.get("last_seen", 0) > SESSION_MINUTES * 60:
+        sign_out(f"Signed out after {SESSION_MINUTES:g} minutes without activity.")
+        return None
+    user = accounts().get(name)
+    if user is None:
+        sign_out("Your account is no longer active.")
+        return None
+    st.session_state["last_seen"] = time.monotonic()
+    return user
+
+
+def workspace() -> Workspace:
+    """What the signed-in user may do (every action is checked again in it)."""
+    return Workspace(repository(), signed_in())

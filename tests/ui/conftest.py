@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -11,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from framework import ROOT
 from store import Repository, open_repository
+from store.accounts import Accounts
 
 
 @pytest.fixture
@@ -22,21 +24,36 @@ def db_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+PEOPLE = {"Test Assessor": "assessor", "Rita Reviewer": "reviewer", "Vic Viewer": "viewer", "Ada Admin": "admin"}
+PASSWORD = "a test password"
+
+
 @pytest.fixture
-def store(db_file: Path, model) -> Iterator[Repository]:  # type: ignore[no-untyped-def]
-    """The same database the app uses, to check what a page stored (or change it behind its back)."""
+def store(db_file: Path, model, ew) -> Iterator[Repository]:  # type: ignore[no-untyped-def]
+    """The same database the app uses, to check what a page stored (or change it behind its back).
+
+    The 2019 grid is stored as a draft (as published it is read-only), and there is one account per
+    role; the assessor is assigned to both bundled assessments.
+    """
     repo = open_repository(model, f"sqlite:///{db_file}")
+    repo.add(ew.model_copy(update={"status": "draft"}), replace=True)
+    accounts = Accounts(repo.engine)
+    for name, role in PEOPLE.items():
+        accounts.add(name, PASSWORD, role, tuple(s.id for s in repo.list()) if role == "assessor" else ())
     yield repo
     repo.engine.dispose()
 
 
 @pytest.fixture
 def app(store: Repository) -> Callable[..., AppTest]:
-    """Start the app (optionally on a page); asserts it ran without an exception."""
+    """Start the app signed in (as the assessor unless `user` says), optionally on a page; asserts it ran
+    without an exception."""
 
-    def start(page: str | None = None) -> AppTest:
+    def start(page: str | None = None, user: str | None = "Test Assessor") -> AppTest:
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
-        at.session_state["author"] = "Test Assessor"
+        if user:
+            at.session_state["user_name"] = user
+            at.session_state["last_seen"] = time.monotonic()
         at.run()
         if page:
             at.switch_page(page).run()

@@ -68,8 +68,8 @@ def test_choosing_a_relationship_opens_it_on_the_assess_page(app):
 
 # ------------------------------------------------------------------------------------------- Assess
 
-def _open(app, rid: str):
-    at = app()
+def _open(app, rid: str, user: str = "Test Assessor"):
+    at = app(user=user)
     at.session_state["relationship"] = rid
     at.switch_page(ASSESS).run()
     assert not at.exception, at.exception
@@ -89,7 +89,7 @@ def test_assess_shows_criteria_standards_meanings_and_inputs(app):
     fw = _widget(at.radio, "framework@")
     assert fw.options == ["0", "1", "2", "3"] and fw.value == 1 and _widget(at.radio, "action@").value == 2
     assert len(fw.proto.captions) == 4 and all(fw.proto.captions)  # the meaning of each score
-    assert {t.key.split("@")[0] for t in at.text_area} == {"situation_framework", "situation_action"}
+    assert {t.key.split("@")[0] for t in at.text_area} == {"situation_framework", "situation_action", "comment_text"}
     assert len(at.text_area[0].value) > 200  # the national situation text, from the database
     assert len(at.data_editor) == 1 and _unchanged(at)
     assert {e.label for e in at.expander} >= {"Standard 1", "Standard 7"}
@@ -109,7 +109,7 @@ def test_a_score_change_updates_the_rating_and_the_map_on_save(app, store):
     assert not at.exception and not at.error
     assert _metrics(at)["Saved rating"] == "● GREEN"
     assert "▶ GREEN 3+2" in _map(at) and 'id="line-police-courts" class="edge rating-green"' in _map(at)
-    assert any("Saved version 2" in s.value for s in at.success)
+    assert any("Saved version 3" in s.value for s in at.success)  # stored at 2 (the draft copy replaced it)
     assert _rating_of(store, "police-courts") == "green"
     assert store.get(EW).line_meta("police-courts").updated_by == "Test Assessor"
     _widget(at.radio, "framework@").set_value(1).run()  # the next change after a save is kept
@@ -128,7 +128,7 @@ def test_text_typed_and_saved_in_one_click_is_saved(app, store):
     assert any("No changes to save" in i.value for i in at.info)
     _widget(at.text_area, "situation_action@").set_value("Rewritten: Ελληνικά <script>x</script>")
     at.button(key="save").click().run()  # one run carries both the text and the click
-    assert any("Saved version 2" in s.value for s in at.success)
+    assert any("Saved version 3" in s.value for s in at.success)  # stored at 2 (the draft copy replaced it)
     assert store.get(EW).assessment.line("police-courts").situation.action == "Rewritten: Ελληνικά <script>x</script>"
 
 
@@ -157,13 +157,24 @@ def test_not_applicable_needs_a_reason_and_nothing_is_saved_without_it(app, stor
     assert _rating_of(store, "victim-courts") == "red"
 
 
-def test_a_save_needs_the_authors_name(app, store):
-    at = _open(app, "victim-courts")
-    at.sidebar.text_input(key="author").set_value("").run()
-    _widget(at.radio, "action@").set_value(3).run()
-    at.button(key="save").click().run()
-    assert any("Enter your name" in e.value for e in at.error)
+def test_a_viewer_or_reviewer_sees_the_relationship_locked_and_cannot_save(app, store):
+    for who in ("Vic Viewer", "Rita Reviewer"):
+        at = _open(app, "victim-courts", user=who)
+        assert any("cannot change its scores" in i.value for i in at.info)
+        assert _widget(at.radio, "action@").disabled and not [b for b in at.button if b.key == "save"]
     assert _rating_of(store, "victim-courts") == "red"
+
+
+def test_without_signing_in_only_the_sign_in_page_shows(app, store):
+    at = app(user=None)
+    assert [t.value for t in at.title] == ["Sign in to ffgrid"] and not at.sidebar.selectbox
+    at.text_input(key="sign_in_name").input("Test Assessor")
+    at.text_input(key="sign_in_password").input("wrong password")
+    at.button[0].click().run()
+    assert any("do not match" in e.value for e in at.error) and "user_name" not in at.session_state
+    at.text_input(key="sign_in_password").input("a test password")
+    at.button[0].click().run()
+    assert at.session_state["user_name"] == "Test Assessor" and [t.value for t in at.title] == ["Systems map"]
 
 
 def test_a_save_against_a_stale_version_is_refused(app, store):
@@ -288,9 +299,14 @@ def test_compare_shows_what_moved_and_both_maps(app):
 
 # ------------------------------------------------------------------------------------ Data in / out
 
-def test_importing_a_valid_yaml_adds_an_assessment(app, store, ew):
-    at = app(DATA)
+def test_importing_a_valid_yaml_adds_an_assessment_for_admins_only(app, store, ew):
     text = dump_assessment(ew.model_copy(update={"id": "hungary-2025", "country": "Magyarország", "date": "2025"}))
+    at = app(DATA)  # an assessor: refused on the server
+    at.file_uploader(key="upload").set_value(("hu.yaml", text.encode(), "application/yaml")).run()
+    at.button(key="import").click().run()
+    assert any("may not manage assessments" in e.value for e in at.error)
+    assert "hungary-2025" not in {s.id for s in store.list()}
+    at = app(DATA, user="Ada Admin")
     at.file_uploader(key="upload").set_value(("hu.yaml", text.encode(), "application/yaml")).run()
     at.button(key="import").click().run()
     assert not at.exception and not at.error
@@ -301,7 +317,7 @@ def test_importing_a_valid_yaml_adds_an_assessment(app, store, ew):
 
 def test_importing_a_broken_yaml_lists_problems_and_changes_nothing(app, store, ew):
     before = [(s.id, s.revision) for s in store.list()]
-    at = app(DATA)
+    at = app(DATA, user="Ada Admin")
     broken = dump_assessment(ew).replace("framework: 2\n", "framework: 7\n", 1)
     at.file_uploader(key="upload").set_value(("broken.yaml", broken.encode(), "application/yaml")).run()
     at.checkbox(key="replace").check().run()

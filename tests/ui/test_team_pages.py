@@ -1,0 +1,95 @@
+"""The team features through AppTest: review steps and comment threads on Assess, the assessment's
+status on the Overview, History with its export, Users for admins, the viewer's public-only data."""
+
+from __future__ import annotations
+
+from store.audit import AuditLog
+
+ASSESS, HISTORY, USERS, DASHBOARD = "ui/assess.py", "ui/history.py", "ui/users.py", "ui/dashboard.py"
+EW, REL = "england-wales-2019", "police-courts"
+
+
+def _assess(app, user: str):
+    at = app(user=user)
+    at.session_state["relationship"] = REL
+    at.switch_page(ASSESS).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_submit_send_back_with_a_comment_then_the_assessor_sees_it(app, store):
+    at = _assess(app, "Test Assessor")
+    at.button(key=f"submit_line@{EW}/{REL}").click().run()
+    assert any("Submitted for review" in s.value for s in at.success)
+    assert store.get(EW).line_meta(REL).review_status == "submitted"
+    assert any("it can be changed again once a reviewer sends it back" in i.value for i in at.info)
+
+    rita = _assess(app, "Rita Reviewer")
+    rita.button(key=f"send_back_line@{EW}/{REL}").click().run()
+    assert any("needs a comment" in e.value for e in rita.error)  # refused without one
+    rita.text_area(key=f"send_back_note@{EW}/{REL}").input("Add the CPS-police protocol as evidence.")
+    rita.button(key=f"send_back_line@{EW}/{REL}").click().run()
+    assert store.get(EW).line_meta(REL).review_status == "draft"
+
+    back = _assess(app, "Test Assessor")
+    assert any("Rita Reviewer" in c.value and "sent back" in c.value for c in back.caption)
+    assert any(t.value == "Add the CPS-police protocol as evidence." for t in back.text)
+    assert not [i for i in back.info if "cannot" in i.value]  # editable again
+    actions = [e.action for e in AuditLog(store.engine).entries(EW, REL)]
+    assert actions[-3:] == ["line_submit", "sent_back", "line_send_back"]
+
+
+def test_a_validated_assessment_is_read_only_on_screen_and_a_new_version_can_start(app, store):
+    at = app(user="Test Assessor")
+    at.button(key="submit_assessment").click().run()
+    rita = app(user="Rita Reviewer")
+    rita.button(key="validate_assessment").click().run()
+    assert store.get(EW).assessment.status == "validated"
+    at = _assess(app, "Test Assessor")
+    assert any("validated and read-only" in i.value for i in at.info)
+    assert _widget_disabled(at) and not [b for b in at.button if b.key == "save"]
+    at = app(user="Test Assessor")
+    at.text_input(key="new_version_id").input("ew-2020")
+    at.button(key="new_version").click().run()
+    assert store.get("ew-2020").assessment.status == "draft" and store.get("ew-2020").previous == EW
+
+
+def _widget_disabled(at) -> bool:
+    return all(r.disabled for r in at.radio)
+
+
+def test_history_lists_every_change_and_exports_it(app, store):
+    at = _assess(app, "Test Assessor")
+    at.radio(key=f"framework@{EW}/{REL}").set_value(3).run()
+    at.button(key="save").click().run()
+    at.switch_page(HISTORY).run()
+    table = at.dataframe[0].value
+    assert {"actor", "action", "field", "old", "new"} <= set(table.columns)
+    mine = table[table["actor"] == "Test Assessor"]
+    assert ("save_line", "framework", "1", "3") in set(zip(mine["action"], mine["field"], mine["old"], mine["new"]))
+    assert len(table) == len(AuditLog(store.engine).entries(EW))
+    assert [b.label for b in at.get("download_button")] == ["Export the log (CSV)"]
+    at.selectbox(key="history_relationship").set_value(REL).run()
+    assert set(at.dataframe[0].value["relationship"]) == {REL}
+
+
+def test_users_page_is_for_admins_and_adds_a_user(app, store):
+    at = app(user="Test Assessor")
+    assert "users" not in at.session_state["pages"]
+    at = app(USERS, user="Ada Admin")
+    at.text_input(key="new_user_name").input("Nóra Nagy")
+    at.text_input(key="new_user_password").input("nora's long password")
+    at.selectbox(key="new_user_role").set_value("reviewer")
+    next(b for b in at.button if b.label == "Add user").click().run()
+    assert any("Added Nóra Nagy" in s.value for s in at.success), [e.value for e in at.error]
+    assert "Nóra Nagy" in at.dataframe[0].value["Name"].tolist()
+
+
+def test_a_viewer_sees_case_records_only_in_public_view(app):
+    at = app(DASHBOARD, user="Vic Viewer")
+    toggle = at.toggle(key="public_view")
+    assert toggle.disabled
+    at.session_state["public_view"] = False  # even if the session says otherwise
+    at.run()
+    assert not any("Where (records with coordinates)" in m.value for m in at.markdown)
+    assert any("Where: records by ward" in m.value for m in at.markdown)

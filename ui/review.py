@@ -1,0 +1,95 @@
+"""The review flow on screen: status, the steps the signed-in user may take, and comment threads.
+
+Buttons are shown only to those who may press them; the workspace checks again when they are pressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from access import Forbidden
+from access.workspace import Workspace
+from store.repository import BadTransition, Comment, Locked, NotFound
+from ui.text import md
+
+STATUS = {"draft": "✎ Draft", "submitted": "⧗ Submitted for review", "validated": "✔ Validated",
+          "published": "✔ Published"}
+REFUSED = (Forbidden, BadTransition, Locked, NotFound)
+
+
+def thread(comments: list[Comment]) -> None:
+    """Comments oldest first, each with its author and date (text shown as text)."""
+    if not comments:
+        st.caption("No comments yet.")
+    for c in comments:
+        sent_back = " · **sent back**" if c.kind == "sent_back" else ""
+        with st.chat_message("user", avatar=":material/rate_review:" if c.kind == "sent_back" else None):
+            st.caption(f"**{md(c.author)}** · {c.at:%Y-%m-%d %H:%M} UTC{sent_back}")
+            st.text(c.text)
+
+
+def _act(done: str, action: Callable[[], object]) -> None:
+    try:
+        action()
+    except REFUSED as err:
+        st.session_state["review_outcome"] = ("error", str(err))
+    else:
+        st.session_state["review_outcome"] = ("success", done)
+    st.rerun()
+
+
+def outcome() -> None:
+    """Show what the last review step did (kept across the rerun it causes)."""
+    if found := st.session_state.pop("review_outcome", None):
+        kind, text = found
+        (st.success if kind == "success" else st.error)(md(text))
+
+
+def line_panel(ws: Workspace, slug: str, relationship: str, status: str, read_only: bool) -> None:
+    """Review status of one relationship, its steps, and its comment thread with a box to add one."""
+    st.markdown(f"**Review:** {STATUS.get(status, status)}")
+    outcome()
+    tag = f"{slug}/{relationship}"
+    if not read_only:
+        bar = st.container(horizontal=True)
+        if status == "draft" and ws.may("submit", slug):
+            if bar.button("Submit for review", icon=":material/send:", key=f"submit_line@{tag}"):
+                _act("Submitted for review.", lambda: ws.submit_line(slug, relationship))
+        if ws.may("review"):
+            if status == "submitted" and bar.button("Validate", icon=":material/verified:", key=f"validate_line@{tag}"):
+                _act("Validated.", lambda: ws.validate_line(slug, relationship))
+            if status in ("submitted", "validated"):
+                note = st.text_area("What should change (required to send back)", key=f"send_back_note@{tag}",
+                                    max_chars=5_000, height=80)
+                if st.button("Send back", icon=":material/undo:", key=f"send_back_line@{tag}"):
+                    _act("Sent back to the assessor.", lambda: ws.send_back_line(slug, relationship, note))
+    st.markdown("**Comments**")
+    thread(ws.comments(slug, relationship))
+    if ws.may("comment", slug):
+        with st.form(f"comment@{tag}", clear_on_submit=True, border=False):
+            text = st.text_area("Add a comment", max_chars=5_000, height=80, key=f"comment_text@{tag}")
+            if st.form_submit_button("Comment", icon=":material/add_comment:"):
+                _act("Comment added.", lambda: ws.comment(slug, relationship, text))
+
+
+def assessment_panel(ws: Workspace, slug: str, status: str) -> None:
+    """The assessment's review status and steps, and starting a new version of a read-only one."""
+    st.markdown(f"**Status:** {STATUS.get(status, status)}")
+    outcome()
+    bar = st.container(horizontal=True, vertical_alignment="bottom")
+    if status == "draft" and ws.may("submit", slug):
+        if bar.button("Submit the assessment for review", icon=":material/send:", key="submit_assessment"):
+            _act("The assessment was submitted for review.", lambda: ws.submit(slug))
+    if status == "submitted" and ws.may("review"):
+        if bar.button("Validate the assessment", icon=":material/verified:", key="validate_assessment"):
+            _act("The assessment is validated and now read-only.", lambda: ws.validate(slug))
+        note = st.text_area("What should change (required to send back)", key="send_back_assessment_note",
+                            max_chars=5_000, height=80)
+        if st.button("Send the assessment back", icon=":material/undo:", key="send_back_assessment"):
+            _act("The assessment was sent back.", lambda: ws.send_back(slug, note))
+    if status in ("validated", "published") and ws.may("new_version", slug):
+        new_id = bar.text_input("New version id", f"{slug}-next", max_chars=120, key="new_version_id")
+        if bar.button("Start a new version", icon=":material/content_copy:", key="new_version"):
+            _act(f"Started {new_id} as a draft; choose it in the sidebar.", lambda: ws.new_version(slug, new_id))
