@@ -3,16 +3,13 @@
 import streamlit as st
 
 from access import allowed
+from ui.signin import sign_in_page
 from ui.state import drafts, repository, sign_out, signed_in
 from ui.text import md
 
 st.set_page_config(page_title="ffgrid – Facing all the Facts", page_icon=":material/hub:", layout="wide")
 
 user = signed_in()
-if user is None:  # nothing but the sign-in page until someone signs in
-    st.navigation([st.Page("ui/login.py", title="Sign in", icon=":material/login:")], position="hidden").run()
-    st.stop()
-
 PAGES = {
     "overview": st.Page("ui/overview.py", title="Overview", icon=":material/hub:", default=True),
     "assess": st.Page("ui/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
@@ -24,8 +21,12 @@ PAGES = {
     "reports": st.Page("ui/reports.py", title="Reports", icon=":material/description:", url_path="reports"),
     "data": st.Page("ui/data_io.py", title="Data in / out", icon=":material/swap_vert:", url_path="data"),
 }
-if allowed(user, "manage_users"):
+if user is None or allowed(user, "manage_users"):
     PAGES["users"] = st.Page("ui/users.py", title="Users", icon=":material/group:", url_path="users")
+if user is None:  # the sign-in form instead of the page asked for; that page opens once signed in
+    st.navigation(list(PAGES.values()), position="hidden")
+    sign_in_page()
+    st.stop()
 st.session_state["pages"] = PAGES  # for click-through between pages (st.switch_page)
 page = st.navigation(list(PAGES.values()))
 

@@ -28,18 +28,26 @@ def wait_for_map(page: Page, relationship: str, rating: str | None = None) -> No
         polling="raf", timeout=TIMEOUT)
 
 
-def open_relationship(page: Page, base_url: str, relationship: str) -> None:
-    """Open the Assess page on one relationship (a deep link) and wait until its form is there."""
+def open_relationship(page: Page, base_url: str, relationship: str, name: str, password: str) -> None:
+    """Open the Assess page on one relationship (a deep link, through sign-in) and wait for its form."""
     page.goto(f"{base_url}/assess?relationship={relationship}")
+    sign_in(page, name, password)
     expect(page.get_by_role("button", name="Save")).to_be_visible(timeout=TIMEOUT)
     wait_for_map(page, relationship)
 
 
-def sign(page: Page, name: str) -> None:
-    """Type the author's name in the sidebar (recorded with each save)."""
-    box = page.get_by_role("textbox", name="Your name")
-    box.fill(name)
-    box.press("Enter")
+def sign_in(page: Page, name: str, password: str) -> None:
+    """Sign in on the sign-in page (every new browser session starts there) and wait until signed in."""
+    page.get_by_role("textbox", name="Name").fill(name)
+    page.get_by_role("textbox", name="Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
+
+
+def sign_out(page: Page) -> None:
+    """Sign out from the sidebar and wait for the sign-in page."""
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=TIMEOUT)
 
 
 def choose_score(page: Page, dimension: str, value: int) -> None:

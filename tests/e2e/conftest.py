@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench.appserver import AppServer, launch_chromium
+from bench.team import prepare
 from framework import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -25,6 +26,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     db = tmp_path_factory.mktemp("e2e") / "ffgrid.db"
+    prepare(f"sqlite:///{db}")
     with AppServer(env={"FFGRID_DB": str(db)}) as app:
         yield app
 
