@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -49,13 +50,9 @@ def pg_server() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database of each kind: a SQLite file, and a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'ffgrid.db'}"
-        return
-    server = request.getfixturevalue("pg_server")
+@contextmanager
+def fresh_pg_database(server: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database on `server`, dropped afterwards; yields its URL."""
     name = f"ffgrid_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -66,6 +63,23 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database of each kind: a SQLite file, and a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ffgrid.db'}"
+        return
+    with fresh_pg_database(request.getfixturevalue("pg_server")) as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """An empty PostgreSQL database (for tests about several processes on one server)."""
+    with fresh_pg_database(pg_server) as url:
+        yield url
 
 
 @pytest.fixture
