@@ -100,6 +100,10 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Print timing figures (see bench/)."""
+    if args.what == "soak":
+        from bench.soak import run as run_soak
+
+        return run_soak(users=args.users, seconds=args.seconds, url=args.database)
     if args.what == "report":
         from bench.report import run as run_report
 
@@ -430,7 +434,10 @@ def parser() -> argparse.ArgumentParser:
     da.set_defaults(func=cmd_data)
 
     b = sub.add_parser("bench", help="benchmarks")
-    b.add_argument("what", choices=("model", "app", "dashboard", "report"))
+    b.add_argument("what", choices=("model", "app", "dashboard", "report", "soak"))
+    b.add_argument("--users", type=int, default=20, help="simulated users for `bench soak`")
+    b.add_argument("--seconds", type=float, default=60, help="how long `bench soak` runs")
+    b.add_argument("--database", default=None, help="PostgreSQL URL for `bench soak` (default: a throwaway cluster)")
     b.add_argument("--actors", type=int, default=1000)
     b.add_argument("--relationships", type=int, default=10_000)
     b.add_argument("--runs", type=int, default=5)

@@ -24,8 +24,9 @@ def database_url(environ: dict[str, str] | None = None) -> str:
     return f"sqlite:///{Path(env.get('FFGRID_DB') or DEFAULT_SQLITE).resolve()}"
 
 
-def open_engine(url: str | None = None, migrate: bool = True) -> Engine:
-    """An engine for the database at `url` (default: `database_url()`), its schema migrated to head."""
+def open_engine(url: str | None = None, migrate: bool = True, pool_size: int = 5) -> Engine:
+    """An engine for the database at `url` (default: `database_url()`), its schema migrated to head;
+    `pool_size` connections are kept open to a server database."""
     url = url or database_url()
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -35,7 +36,7 @@ def open_engine(url: str | None = None, migrate: bool = True) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, pool_size=pool_size)
     if migrate:
         upgrade(engine)
     return engine

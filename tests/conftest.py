@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from postgres import throwaway_cluster
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bench.postgres import throwaway_cluster
 from framework import ROOT, Assessment, Model, load_assessment, load_model
 from store import Repository, open_engine
 

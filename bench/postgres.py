@@ -1,15 +1,17 @@
-"""A throwaway PostgreSQL cluster for the tests (initdb + pg_ctl in a temporary folder, no systemd)."""
+"""A throwaway PostgreSQL cluster (initdb + pg_ctl in a temporary folder, no systemd), for the tests
+and the soak benchmark."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from bench.appserver import free_port
 
 
 def _bin() -> Path:
@@ -17,12 +19,6 @@ def _bin() -> Path:
     if not found:
         raise RuntimeError("PostgreSQL server binaries not found: run `make setup` (installs postgresql)")
     return found[-1].parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
