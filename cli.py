@@ -297,9 +297,23 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(err.problems)} problem(s) in the data; no report was written.", file=sys.stderr)
         return 1
-    path = write_report(model, assessment, args.output, figures=figures)
+    path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, model, assessment.id))
     print(f"wrote {path}")
     return 0
+
+
+def _comments(args: argparse.Namespace, model: Model, slug: str) -> list:  # type: ignore[type-arg]
+    """The review comments on the assessment, when the database (if there is one) holds it."""
+    if not (args.database or _database_exists()):
+        return []
+    from store import NotFound, Repository, open_engine
+
+    repo = Repository(open_engine(args.database), model)
+    try:
+        repo.revision(slug)
+    except NotFound:
+        return []
+    return repo.comments(slug)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

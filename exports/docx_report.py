@@ -105,10 +105,14 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
             for e in line.evidence:
                 doc.add_paragraph(e.title + (f": {e.note}" if e.note else "") + (f" ({e.url})" if e.url else ""),
                                   style="List Bullet")
-        if line and line.comments:
+        thread = c["threads"].get(s.id, [])
+        if (line and line.comments) or thread:
             doc.add_heading("Reviewer comments", level=3)
-            for comment in line.comments:
+            for comment in (line.comments if line else ()):
                 doc.add_paragraph(comment, style="List Bullet")
+            for t in thread:
+                sent_back = " (sent back)" if t.kind == "sent_back" else ""
+                doc.add_paragraph(f"{t.author}, {t.at:%Y-%m-%d}{sent_back}: {t.text}", style="List Bullet")
 
     doc.add_heading(SECTIONS[3], level=1)
     _data(doc, c["data"])

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 import pandas as pd
@@ -22,6 +23,9 @@ from exports.systems_map import inline_svg, render, systems_map_dot
 from framework import Assessment, Model
 from scoring import ScoredLine, by_standard, count_ratings, score_assessment
 from scoring.ratings import RANK
+
+if TYPE_CHECKING:
+    from store.repository import Comment
 
 TEMPLATES = Path(__file__).with_name("templates")
 WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
@@ -60,8 +64,13 @@ def weakest(lines: list[ScoredLine], n: int = 5) -> list[ScoredLine]:
     return sorted(rated, key=lambda ln: (ln.total, ln.action, ln.relationship, ln.strand or ""))[:n]
 
 
-def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None) -> dict[str, object]:
-    """Everything the report shows, shared by the PDF and the DOCX (`figures`: tidy, for the data section)."""
+def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
+                   comments: Iterable[Comment] = ()) -> dict[str, object]:
+    """Everything the report shows, shared by the PDF and the DOCX (`figures`: tidy, for the data
+    section; `comments`: the review threads, shown under their relationships with author and date)."""
+    threads: dict[str | None, list[Comment]] = {}
+    for c in comments:
+        threads.setdefault(c.relationship, []).append(c)
     lines = score_assessment(model, assessment)
     grouped: dict[str, list[ScoredLine]] = {}
     for ln in lines:
@@ -73,12 +82,14 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
             "weakest": weakest(lines), "standards": by_standard(model, lines), "word": WORD, "mark": MARK,
             "line_of": {ln.relationship: ln for ln in assessment.lines},
             "map_dot": systems_map_dot(model, lines),
-            "data": data_section(figures, country=assessment.country) if figures is not None else None}
+            "data": data_section(figures, country=assessment.country) if figures is not None else None,
+            "threads": threads}
 
 
-def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None) -> str:
+def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
+                comments: Iterable[Comment] = ()) -> str:
     """The whole report as one HTML document (embedded map and charts, no external resources)."""
-    context = report_context(model, assessment, figures)
+    context = report_context(model, assessment, figures, comments)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["paragraphs"] = paragraphs
@@ -111,14 +122,15 @@ def render_pdf(html: str) -> bytes:
         return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf(stylesheets=[stylesheet])
 
 
-def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None) -> Path:
+def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None,
+                 comments: Iterable[Comment] = ()) -> Path:
     """Write the report as PDF, DOCX (editable) or HTML (for checking), by the file's suffix."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from exports.docx_report import write_docx
 
-        return write_docx(report_context(model, assessment, figures), path)
-    html = report_html(model, assessment, figures)
+        return write_docx(report_context(model, assessment, figures, comments), path)
+    html = report_html(model, assessment, figures, comments)
     if suffix == ".html":
         path.write_text(html, encoding="utf-8")
     elif suffix == ".pdf":

@@ -11,7 +11,7 @@ from dashboard.disclosure import DEFAULT_THRESHOLD
 from exports.report import render_pdf, report_html, write_report
 from exports.spreadsheet import write_grid_csv, write_workbook
 from ui.components import assessment_downloads, header
-from ui.state import chosen, figures_frame, model, stored
+from ui.state import chosen, figures_frame, model, stored, workspace
 from ui.text import md
 
 current, lines = stored(chosen())
@@ -29,13 +29,14 @@ st.caption(f"The data section draws on the {len(figures):,} figures imported (Da
 if st.button("Build the country report", type="primary", icon=":material/picture_as_pdf:", key="build_report"):
     with st.status("Building the report…", expanded=True) as status:
         st.write("Laying out the text, the grid, the systems map and the data charts")
-        html = report_html(model(), a, figures)
+        comments = workspace().comments(a.id)
+        html = report_html(model(), a, figures, comments)
         st.write("Rendering the PDF pages")
         st.session_state["report_pdf"] = (current.revision, a.id, render_pdf(html))
         with tempfile.TemporaryDirectory() as tmp:
             st.write("Writing the editable Word version")
             st.session_state["report_docx"] = (current.revision, a.id, write_report(
-                model(), a, Path(tmp) / "r.docx", figures=figures).read_bytes())
+                model(), a, Path(tmp) / "r.docx", figures=figures, comments=comments).read_bytes())
         status.update(label="Report ready", state="complete", expanded=False)
 
 built = st.session_state.get("report_pdf")

@@ -106,3 +106,17 @@ def test_the_docx_opens_and_holds_every_section_heading(model, ew, tmp_path):
     assert len(document.inline_shapes) == 5  # the map and the four charts
     grid = document.tables[2]
     assert grid.rows[0].cells[-1].text == "Rating" and len(grid.rows) == 37
+
+
+def test_review_comments_show_under_their_relationship_with_author_and_date(model, ew, tmp_path):
+    from datetime import datetime, timezone
+
+    from store.repository import Comment
+
+    when = datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc)
+    threads = [Comment("victim-courts", "Zsófia Kovács", when, "comment", "Cite <b>the</b> 2018 survey."),
+               Comment("victim-courts", "Rob Reviewer", when, "sent_back", "Evidence missing for action.")]
+    pdf = write_report(model, ew, tmp_path / "c.pdf", comments=threads)
+    text = " ".join(_text(pdf).split())
+    assert "Zsófia Kovács, 2026-11-02: Cite <b>the</b> 2018 survey." in text
+    assert "Rob Reviewer, 2026-11-02 (sent back): Evidence missing for action." in text

@@ -93,3 +93,26 @@ def test_a_viewer_sees_case_records_only_in_public_view(app):
     at.run()
     assert not any("Where (records with coordinates)" in m.value for m in at.markdown)
     assert any("Where: records by ward" in m.value for m in at.markdown)
+
+
+def test_an_idle_session_is_signed_out_and_a_switched_off_account_at_once(app, store):
+    from store.accounts import Accounts
+
+    at = app(user="Test Assessor")
+    at.session_state["last_seen"] = 0.0  # long ago
+    at.run()
+    assert [t.value for t in at.title] == ["Sign in to ffgrid"] and "user_name" not in at.session_state
+    assert any("without activity" in i.value for i in at.info)
+    at = app(user="Rita Reviewer")
+    Accounts(store.engine).set_active("Rita Reviewer", False, actor="Ada Admin")
+    at.run()
+    assert [t.value for t in at.title] == ["Sign in to ffgrid"]
+
+
+def test_xsrf_and_cors_protection_stay_on():
+    import tomllib
+
+    from framework import ROOT
+
+    server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
+    assert server["enableXsrfProtection"] is True and server["enableCORS"] is True
