@@ -20,7 +20,7 @@ from store.audit import record
 from store.database import writer
 from store.tables import AssignmentRow, UserRow
 
-MIN_PASSWORD = 10
+MIN_PASSWORD, MAX_PASSWORD = 10, 1_000
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash(secrets.token_hex(16))  # verified against for unknown names: same time either way
 
@@ -134,5 +134,5 @@ class Accounts:
 def _check(role: str | None, password: str | None = None) -> None:
     if role is not None and role not in ROLES:
         raise AccountError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
-    if password is not None and len(password) < MIN_PASSWORD:
-        raise AccountError(f"a password has at least {MIN_PASSWORD} characters")
+    if password is not None and not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise AccountError(f"a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters")

@@ -113,7 +113,7 @@ def test_accounts_refuse_duplicates_short_passwords_and_wrong_passwords(team):
     accounts = Accounts(repo.engine)
     with pytest.raises(AccountError, match="already exists"):
         accounts.add("Ann Assessor", "whatever long", "viewer")
-    with pytest.raises(AccountError, match="at least 10"):
+    with pytest.raises(AccountError, match="10 to 1000 characters"):
         accounts.add("Short", "tiny", "viewer")
     with pytest.raises(AccountError, match="unknown role"):
         accounts.add("Boss", "long enough pass", "king")
@@ -128,3 +128,25 @@ def test_accounts_refuse_duplicates_short_passwords_and_wrong_passwords(team):
     log = [(e.action, e.field, e.new) for e in AuditLog(repo.engine).entries(users=True)]
     assert ("user_changed", "user:Ann Assessor.active", "False") in log
     assert all("pass" not in (e.new or "") for e in AuditLog(repo.engine).entries(users=True))
+
+
+def test_a_save_failing_half_way_leaves_the_previous_state_intact(team, monkeypatch):
+    import store.repository as repository_module
+
+    repo, ann, _ = team
+    before = (repo.export_yaml("ew"), repo.revision("ew"), len(AuditLog(repo.engine).entries()))
+    calls = []
+
+    def record_then_fail(*args, **kwargs):  # the first log entry is written, then the database "fails"
+        calls.append(args)
+        if len(calls) == 2:
+            raise RuntimeError("connection lost")
+        return real(*args, **kwargs)
+
+    real = repository_module.record
+    monkeypatch.setattr(repository_module, "record", record_then_fail)
+    with pytest.raises(RuntimeError):
+        _save(ann, framework=3, action=3, rating=None)
+    monkeypatch.undo()
+    assert len(calls) == 2
+    assert (repo.export_yaml("ew"), repo.revision("ew"), len(AuditLog(repo.engine).entries())) == before
