@@ -1,7 +1,8 @@
 """Roles and what each may do. Pure: a user and an action in, yes or no out.
 
-- admin: manages users and assessments (import, replace, start new versions); sees case records.
-- assessor: edits scores, evidence and text, and submits, on the assessments assigned to them.
+- admin: manages users and assessments (import, replace, start new versions), and plans; sees case records.
+- assessor: edits scores, evidence and text, submits, and keeps the plan (recommendations, actions,
+  targets), on the assessments assigned to them.
 - reviewer: comments on any line, validates or sends back; cannot change scores.
 - viewer: reads and exports; sees case data only with small counts hidden.
 """
@@ -21,6 +22,7 @@ RULES: dict[str, tuple[frozenset[str], bool]] = {
     "comment": (frozenset({"assessor", "reviewer"}), True),  # reviewers on any assessment
     "review": (frozenset({"reviewer"}), False),  # validate or send back
     "new_version": (frozenset({"admin", "assessor"}), True),
+    "plan": (frozenset({"admin", "assessor"}), True),  # recommendations, actions and their status, targets
     "manage_assessments": (frozenset({"admin"}), False),  # import, replace
     "import_data": (frozenset({"admin", "assessor"}), False),
     "see_cases": (frozenset({"admin", "assessor", "reviewer"}), False),  # unsuppressed case records

@@ -11,6 +11,7 @@ import pandas as pd
 
 from access.policy import User, allowed, require
 from framework import Assessment, Line
+from framework.plan import Plan
 from store.accounts import Account, Accounts
 from store.audit import AuditLog
 from store.cases import CaseStore
@@ -62,6 +63,15 @@ class Workspace:
     def submit(self, slug: str) -> str:
         require(self.user, "submit", slug)
         return self.repo.step_assessment(slug, "submit", self.user.name)
+
+    def save_plan(self, slug: str, plan: Plan) -> Plan:
+        """Store recommendations, actions, targets and measures (also after the assessment is validated)."""
+        require(self.user, "plan", slug)
+        return self.repo.save_plan(slug, plan, self.user.name)
+
+    def set_action_status(self, slug: str, number: int, status: str, date: str, note: str = "") -> Plan:
+        require(self.user, "plan", slug)
+        return self.repo.set_action_status(slug, number, status, date, note, self.user.name)
 
     # ---------------------------------------------------------------------------- reviewing
 

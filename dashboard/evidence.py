@@ -24,6 +24,7 @@ class Indicator:
     period: str
     publication: str
     definition: str
+    number: float | None = None  # the value as a number (for measures of success)
 
 
 Link = tuple[str, tuple[str, ...] | None]  # an indicator, and the data strands it is limited to
@@ -51,7 +52,8 @@ def _latest(source: str, measure: str, label: str, definition: str, unit: str = 
             return []
         by_source = rows.groupby(["source", "strand"], sort=False).tail(1) if source.endswith(":") else rows.tail(1)
         return [Indicator(label + (f" ({r.source.split(':', 1)[1]}, {r.strand})" if source.endswith(":") else ""),
-                          f"{r.value:,.1f}{unit}" if unit else f"{r.value:,.0f}", r.period, r.publication, definition)
+                          f"{r.value:,.1f}{unit}" if unit else f"{r.value:,.0f}", r.period, r.publication, definition,
+                          float(r.value))
                 for r in by_source.itertuples()]
     return compute
 
@@ -63,7 +65,7 @@ def _stage(series: Funnel, label: str, stage: str, column: str, definition: str)
         if found.empty:
             return []
         r = found.iloc[-1]
-        return [Indicator(label, f"{r[column]:.1f}%", r["period"], r["publication"], definition)]
+        return [Indicator(label, f"{r[column]:.1f}%", r["period"], r["publication"], definition, float(r[column]))]
     return compute
 
 
@@ -74,7 +76,7 @@ def _gap(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[
     r = gap.iloc[-1]
     return [Indicator("Police-recorded as a share of the survey estimate", f"{r.recorded_share_pct:.1f}%", r.period,
                       r.survey_publication, "Mean police-recorded offences over the survey's years divided by "
-                      "the survey's estimate of incidents a year.")]
+                      "the survey's estimate of incidents a year.", float(r.recorded_share_pct))]
 
 
 INDICATORS: dict[str, Callable[..., list[Indicator]]] = {

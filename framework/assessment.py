@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from framework.model import Frozen, Score, Slug
+from framework.plan import Plan
+from framework.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, DateText, LongText, NoNul, ShortText  # noqa: F401
 
 RatingWord = Literal["green", "amber", "red", "n/a"]
-LONG_TEXT_MAX = 50_000  # characters: national-situation texts in the seed run to thousands
-SHORT_TEXT_MAX = 2_000
-
-
-def _no_nul(text: str) -> str:
-    if "\x00" in text:
-        raise ValueError("text may not contain NUL characters")
-    return text
-
-
-NoNul = AfterValidator(_no_nul)  # databases (PostgreSQL) cannot store them
-LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX), NoNul]
-ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_MAX), NoNul]
-DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 
 class Situation(Frozen):
@@ -76,6 +64,7 @@ class Assessment(Frozen):
     illustrative: bool = False
     notes: LongText = ""
     lines: tuple[Line, ...] = ()
+    plan: Plan = Plan()
 
     def as_data(self) -> dict[str, Any]:
         """Plain data (as in the YAML file), without empty or default-valued fields."""

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from framework.assessment import Assessment, Line, Scored
 from framework.model import Framework, Model, Relationship, Standard
+from framework.plan_checks import plan_problems
 from framework.problems import Path_, Problem, ValidationFailed
 from framework.yamlio import parse_yaml, read_yaml, with_lines
 
@@ -268,6 +269,8 @@ def _check_assessment(checker: Checker, doc: Doc, a: Assessment, model: Model) -
             checker.add(doc, at + ("relationship",), "relationship is assessed twice", line.relationship)
         seen.add(line.relationship)
         _check_line(checker, doc, at, line, model)
+    for at, message, context in plan_problems(a.plan, model):
+        checker.add(doc, ("plan", *at), message, context)
 
 
 def parse_line(data: Any, model: Model, file: str = "<form>") -> Line:

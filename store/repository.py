@@ -23,6 +23,7 @@ from framework import (
     check_assessment, load_assessment,
 )
 from framework.assessment import LONG_TEXT_MAX
+from framework.plan import Plan
 from store.audit import record
 from store.database import open_engine, writer
 from store.tables import AssessmentRow, CommentRow, EvidenceRow, LineRow, ReviewCommentRow, StrandRow, as_utc, utcnow
@@ -172,7 +173,7 @@ class Repository:
             if row is None:
                 raise NotFound(slug)
             assessment = Assessment(id=row.slug, **{k: getattr(row, k) for k in _HEADER},
-                                    lines=tuple(_line(r) for r in row.lines))
+                                    lines=tuple(_line(r) for r in row.lines), plan=Plan.model_validate(row.plan or {}))
             meta = {r.relationship: _meta(r) for r in row.lines}
             return Stored(assessment, row.revision, meta, row.previous)
 
@@ -196,7 +197,7 @@ class Repository:
         its version, so an edit begun before the replace is refused as stale.
         """
         assessment = check_assessment(assessment, self.model, assessment.id)
-        header = {k: getattr(assessment, k) for k in _HEADER}
+        header = {k: getattr(assessment, k) for k in _HEADER} | {"plan": _plan_data(assessment.plan)}
         exists = AlreadyExists(f"an assessment with id {assessment.id!r} is already stored")
         with self._session(write=True) as s:
             locked = self._lock(s, assessment.id)
@@ -352,6 +353,33 @@ class Repository:
         self.add(draft, author=actor, previous=slug)
         return draft
 
+    def save_plan(self, slug: str, plan: Plan, actor: str) -> Plan:
+        """Store the assessment's plan (validated against the model first); each changed part is logged.
+
+        The plan follows up the assessment, so it can change after the assessment is validated.
+        """
+        stored = self.get(slug).assessment
+        plan = check_assessment(stored.model_copy(update={"plan": plan}), self.model, slug).plan
+        with self._session(write=True) as s:
+            a_id = self._locked_id(s, slug)
+            before = Plan.model_validate(s.scalar(select(AssessmentRow.plan).where(AssessmentRow.id == a_id)) or {})
+            s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(plan=_plan_data(plan)))
+            for part in ("recommendations", "actions", "targets", "measures", "note", "illustrative"):
+                old, new = (json.dumps(_plan_data(p).get(part), ensure_ascii=False) for p in (before, plan))
+                if old != new:
+                    record(s, actor, "save_plan", slug, None, f"plan.{part}", old, new)
+        return plan
+
+    def set_action_status(self, slug: str, number: int, status: str, date: str, note: str, actor: str) -> Plan:
+        """Move one action to a new status (ValueError if the step is not allowed); the change is kept."""
+        plan = self.get(slug).assessment.plan
+        action = next((a for a in plan.actions if a.number == number), None)
+        if action is None:
+            raise NotFound(f"{slug}: action {number}")
+        moved = action.moved(status, date, note)
+        return self.save_plan(slug, plan.model_copy(update={
+            "actions": tuple(moved if a.number == number else a for a in plan.actions)}), actor)
+
     def _locked_id(self, s: Session, slug: str) -> int:
         locked = self._lock(s, slug)
         if locked is None:
@@ -436,3 +464,7 @@ def line_changes(old: Line | None, new: Line) -> list[tuple[str, str | None, str
 
     before, after = values(old), values(new)
     return [(k, before.get(k), after.get(k)) for k in after if before.get(k) != after.get(k)]
+
+
+def _plan_data(plan: Plan) -> dict:
+    return plan.model_dump(mode="json", exclude_defaults=True)

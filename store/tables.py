@@ -42,6 +42,7 @@ class AssessmentRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
     previous: Mapped[str | None] = mapped_column(String(120))  # the assessment this version was started from
+    plan: Mapped[dict] = mapped_column(JSON, default=dict)  # recommendations, actions, targets, measures
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     lines: Mapped[list[LineRow]] = orm.relationship(

@@ -1,0 +1,22 @@
+"""Text fields as stored: length limits, no NUL characters (PostgreSQL cannot store them), dates."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, StringConstraints
+
+LONG_TEXT_MAX = 50_000  # characters: national-situation texts in the seed run to thousands
+SHORT_TEXT_MAX = 2_000
+
+
+def _no_nul(text: str) -> str:
+    if "\x00" in text:
+        raise ValueError("text may not contain NUL characters")
+    return text
+
+
+NoNul = AfterValidator(_no_nul)  # databases (PostgreSQL) cannot store them
+LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX), NoNul]
+ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_MAX), NoNul]
+DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]

@@ -1,0 +1,78 @@
+"""The plan in the database: recommendations, actions with every status change, targets, measures;
+status transitions; who may change it; measure values drawn from imported data."""
+
+from __future__ import annotations
+
+import pytest
+
+from access import Forbidden
+from access.workspace import Workspace
+from dashboard.measures import measure_values
+from dashboard.statistics import read_tidy
+from framework import ValidationFailed
+from framework.plan import Plan, Target, status_report
+from store import Repository, open_engine
+from store.accounts import Accounts
+from store.audit import AuditLog
+
+
+@pytest.fixture
+def team(db_url, model, ew):
+    repo = Repository(open_engine(db_url), model)
+    repo.add(ew)  # published, with the sample plan
+    accounts = Accounts(repo.engine)
+    ann = Workspace(repo, accounts.add("Ann", "a long password", "assessor", (ew.id,)))
+    vic = Workspace(repo, accounts.add("Vic", "a long password", "viewer"))
+    yield repo, ann, vic
+    repo.engine.dispose()
+
+
+def test_the_sample_plan_round_trips_and_is_marked_as_an_example(team, ew):
+    repo, _, _ = team
+    plan = repo.get(ew.id).assessment.plan
+    assert plan == ew.plan and plan.illustrative and "not an official plan" in plan.note
+    assert {k: [a.number for a in v] for k, v in status_report(plan).items()} == {
+        "completed": [2, 3], "in_progress": [1], "not_started": [4], "dropped": [5]}
+    assert "plan:" in repo.export_yaml(ew.id)
+
+
+def test_status_changes_are_kept_with_date_and_note_and_only_allowed_steps_are_taken(team, ew):
+    repo, ann, vic = team
+    plan = ann.set_action_status(ew.id, 4, "in_progress", "2020-03-01", "Grant round opened.")
+    action = next(a for a in plan.actions if a.number == 4)
+    assert [(h.status, h.date, h.note) for h in action.history] == [
+        ("not_started", "2019-11-01", ""), ("in_progress", "2020-03-01", "Grant round opened.")]
+    with pytest.raises(ValueError, match="completed: it can go to nothing"):
+        ann.set_action_status(ew.id, 2, "in_progress", "2021-01-01")  # completed is final
+    with pytest.raises(ValueError, match="before its last change"):
+        ann.set_action_status(ew.id, 4, "completed", "2019-01-01")
+    with pytest.raises(Forbidden):
+        vic.set_action_status(ew.id, 4, "completed", "2021-01-01")
+    assert repo.get(ew.id).assessment.plan == plan  # refused steps changed nothing
+    log = [(e.actor, e.field) for e in AuditLog(repo.engine).entries(ew.id) if e.action == "save_plan"]
+    assert log == [("Ann", "plan.actions")]
+
+
+def test_a_plan_with_bad_references_is_refused_naming_the_field(team, ew):
+    repo, ann, _ = team
+    bad = ew.plan.model_copy(update={"targets": (Target(relationship="victim-courts", strand="race", framework=3,
+                                                         action=3),)})
+    with pytest.raises(ValidationFailed) as err:
+        ann.save_plan(ew.id, bad)
+    assert "plan.targets[0].strand" in str(err.value)
+    assert repo.get(ew.id).assessment.plan == ew.plan
+
+
+def test_measure_values_come_from_the_imported_data_with_source_and_edition(team, ew):
+    figures = read_tidy("source,publication,period,area,strand,measure,value\n"
+                        "prosecution,CPS report 2021-22,2021/22,England and Wales,all,sentence_uplift_rate_pct,79.3\n"
+                        "prosecution,CPS report 2022-23,2022/23,England and Wales,all,sentence_uplift_rate_pct,81.2\n",
+                        "cps.csv")
+    found = {m.measure.id: m for m in measure_values(ew.plan, figures)}
+    uplift = found["uplift-rate"]
+    assert (uplift.current.number, uplift.current.period, uplift.current.publication) == (
+        81.2, "2022/23", "CPS report 2022-23")
+    assert uplift.to_target == pytest.approx(round(100 * (81.2 - 73.6) / (85 - 73.6), 1))
+    assert found["conviction-rate"].current is None  # no conviction figures in this data
+    with pytest.raises(ValueError, match="unknown indicator"):
+        measure_values(Plan.model_validate({"measures": [{"id": "x", "label": "x", "indicator": "nope"}]}), figures)
