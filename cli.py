@@ -98,6 +98,32 @@ def cmd_map(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actions(args: argparse.Namespace) -> int:
+    """Print the assessment's action plan as a status report (table) or JSON."""
+    from framework.plan import STATUS_LABEL, status_report
+
+    plan = load_assessment(args.assessment, _model(args)).plan
+    if args.format == "json":
+        print(json.dumps({"illustrative": plan.illustrative, "note": plan.note, "actions": [{
+            "number": a.number, "title": a.title, "owner": a.owner, "due": a.due, "status": a.current.status,
+            "status_date": a.current.date, "note": a.current.note, "relationships": list(a.relationships),
+            "standards": list(a.standards), "recommendations": list(a.recommendations),
+            "history": [h.model_dump() for h in a.history]} for a in sorted(plan.actions, key=lambda a: a.number)]},
+            indent=2, ensure_ascii=False))
+        return 0
+    if plan.illustrative:
+        print(f"EXAMPLE, not official: {plan.note}\n")
+    for status, actions in status_report(plan).items():
+        if actions:
+            print(f"KEY ACTIONS {STATUS_LABEL[status].upper()}")
+            for a in actions:
+                due = f", due {a.due}" if a.due else ""
+                print(f"{a.number:>3}  {a.title} ({a.owner}{due}); {a.current.date}" +
+                      (f": {a.current.note}" if a.current.note else ""))
+            print()
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """Print timing figures (see bench/)."""
     if args.what == "soak":
@@ -389,6 +415,11 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("assessment", type=Path)
     m.add_argument("-o", "--output", type=Path, required=True, help="FILE.svg, FILE.png or FILE.dot")
     m.set_defaults(func=cmd_map)
+
+    ac = sub.add_parser("actions", help="the action plan as a status report")
+    ac.add_argument("assessment", type=Path)
+    ac.add_argument("--format", choices=("table", "json"), default="table")
+    ac.set_defaults(func=cmd_actions)
 
     r = sub.add_parser("report", help="the country report as PDF or DOCX")
     r.add_argument("assessment", type=Path)

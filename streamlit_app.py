@@ -16,6 +16,7 @@ PAGES = {
     "standards": st.Page("ui/standards.py", title="Standards", icon=":material/rule:", url_path="standards"),
     "dashboard": st.Page("ui/dashboard.py", title="Data dashboard", icon=":material/monitoring:",
                          url_path="dashboard"),
+    "plan": st.Page("ui/plan.py", title="Action plan", icon=":material/checklist:", url_path="plan"),
     "compare": st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
     "history": st.Page("ui/history.py", title="History", icon=":material/history:", url_path="history"),
     "reports": st.Page("ui/reports.py", title="Reports", icon=":material/description:", url_path="reports"),

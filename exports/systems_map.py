@@ -8,13 +8,15 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import graphviz
 
 from framework import Model
 from framework.graph import actor_graph
 from scoring import ScoredLine
+from scoring.targets import Gap
 
 FONT = "DejaVu Sans"
 # Colour is never alone: each rating has its own line style and a word on the edge.
@@ -50,8 +52,40 @@ def edge_label(line: ScoredLine) -> str:
     return f"{word} {line.framework}+{line.action}" if line.total is not None else word
 
 
-def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", highlight: str | None = None) -> str:
-    """DOT source of the systems map for the given scored lines; `highlight` a relationship id to stand out."""
+@dataclass(frozen=True)
+class Look:
+    """How one line is drawn in another view of the map: a style (a rating's) and its label."""
+
+    style: str
+    label: str
+
+
+TARGET_KEY = {"green": ("MET", ": target met"), "amber": ("CLOSE", ": 1-2 points to target"),
+              "red": ("FAR", ": 3 or more points to target"), "n/a": ("N/A", ": not applicable"),
+              "unscored": ("NO TARGET", ": no target set")}
+
+
+def target_looks(found: Iterable[Gap], lines: Iterable[ScoredLine]) -> dict[tuple[str, str | None], Look]:
+    """The target view: each line styled by its gap to target and labelled 'score → target'."""
+    by_key = {g.line.key: g for g in found}
+    looks = {}
+    for ln in lines:
+        g = by_key.get(ln.key)
+        if g is None:
+            looks[ln.key] = Look("unscored", "NO TARGET")
+            continue
+        style = "n/a" if g.na else "green" if g.met else "amber" if g.gap <= 2 else "red"
+        now = f"{ln.framework if ln.framework is not None else '–'}+{ln.action if ln.action is not None else '–'}"
+        looks[ln.key] = Look(style, f"{TARGET_KEY[style][0]} {now} → {g.target.framework}+{g.target.action}")
+    return looks
+
+
+def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", highlight: str | None = None,
+                    looks: Mapping[tuple[str, str | None], Look] | None = None) -> str:
+    """DOT source of the systems map for the given scored lines; `highlight` a relationship id to stand out.
+
+    With `looks` (e.g. `target_looks`) each line is drawn and labelled as given instead of by its rating.
+    """
     graph = actor_graph(model)
     dot = graphviz.Graph("systems_map", strict=False)
     dot.attr(rankdir="LR", compound="true", newrank="true", nodesep="0.35", ranksep="1.1",
@@ -77,8 +111,12 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", 
                          fillcolor=KIND_FILL[actor.kind])
 
     for line in lines:
-        _edge(dot, model, line, line.relationship == highlight)
-    _legend(dot, {b.id: f": total {b.min}-{b.max}" for b in model.framework.rating_bands})
+        _edge(dot, model, line, line.relationship == highlight, looks.get(line.key) if looks else None)
+    if looks is None:
+        _legend(dot, {b.id: f": total {b.min}-{b.max}" for b in model.framework.rating_bands})
+    else:
+        _legend(dot, {r: text for r, (_, text) in TARGET_KEY.items()}, {r: w for r, (w, _) in TARGET_KEY.items()},
+                "Key: gap to target, line style, scores now → target")
     return dot.source
 
 
@@ -90,16 +128,19 @@ def _anchor(model: Model, end: str) -> tuple[str, dict[str, str]]:
     return cluster.members[len(cluster.members) // 2], {"cluster": f"cluster_{_slug(cluster.id)}"}
 
 
-def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine, highlight: bool = False) -> None:
-    style = EDGE_STYLE[line.rating]
+def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine, highlight: bool = False,
+          look: Look | None = None) -> None:
+    style = EDGE_STYLE[look.style if look else line.rating]
+    label = look.label if look else edge_label(line)
     line_id = f"line-{line.relationship}" + (f"-{line.strand}" if line.strand else "")
     strand = f" ({line.strand})" if line.strand else ""
+    kind = f"target-{_slug(look.style)}" if look else f"rating-{_slug(line.rating)}"
     attrs = {"color": style["color"], "style": style["style"], "penwidth": style["penwidth"],
-             "label": edge_label(line), "fontcolor": "#1a1a1a",
-             "tooltip": graphviz.nohtml(f"{line.title}{strand}: {edge_label(line)}"), "class": f"rating-{_slug(line.rating)}"}
+             "label": label, "fontcolor": "#1a1a1a",
+             "tooltip": graphviz.nohtml(f"{line.title}{strand}: {label}"), "class": kind}
     if highlight:  # the line being edited: twice as thick, its label in bold
         attrs.update(penwidth=str(2 * float(style["penwidth"])), fontname=f"{FONT} Bold", fontsize="11",
-                     label=f"▶ {edge_label(line)}")
+                     label=f"▶ {label}")
     if line.from_ == line.to and line.from_ in model.clusters:
         members = model.clusters[line.from_].members  # a line within a grey-line cluster
         for i, (a, b) in enumerate(zip(members, members[1:]), 1):
@@ -117,14 +158,16 @@ def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine, highlight: bool =
 LEGEND_STROKE = {"green": "━━━━", "amber": "╺╸╺╸╺", "red": "┈┈┈┈", "n/a": "════", "unscored": "╌╌╌╌"}
 
 
-def _legend(dot: graphviz.Graph, bands: dict[str, str]) -> None:
-    """A key as one table node: a line sample in each rating's colour, its word, style and band."""
+def _legend(dot: graphviz.Graph, bands: dict[str, str], words: dict[str, str] | None = None,
+            heading: str = "Key: rating, line style, scores framework+action") -> None:
+    """A key as one table node: a line sample in each style's colour, its word, style and meaning."""
     rows = "".join(
         f'<tr><td align="left"><font color="{style["color"].split(":")[0]}">{LEGEND_STROKE[rating]}</font></td>'
-        f'<td align="left">{style["word"]} ({style["legend"]}){bands.get(rating, "")}</td></tr>'
+        f'<td align="left">{(words or {}).get(rating, style["word"])} ({style["legend"]}){bands.get(rating, "")}</td></tr>'
         for rating, style in EDGE_STYLE.items())
+    first, rest = heading.split(":", 1)
     dot.node("legend", f'<<table border="1" color="#b5b5b5" cellborder="0" cellspacing="1" cellpadding="3">'
-             f'<tr><td colspan="2" align="left"><b>Key</b>: rating, line style, scores framework+action</td></tr>'
+             f'<tr><td colspan="2" align="left"><b>{first}</b>:{rest}</td></tr>'
              f"{rows}</table>>", shape="plaintext", style="", id="legend", fontsize="10")
 
 

@@ -222,3 +222,16 @@ def test_report_with_bad_data_names_the_row_and_writes_nothing(tmp_path):
     wide.write_text("Force,Year,Hate\nKent,2019,3\n")
     result = ffgrid("report", "assessments/england-wales-2019.yaml", "-o", str(out), "--data", str(wide))
     assert result.returncode == 1 and "nor a wide one that a column mapping fits" in result.stderr
+
+
+def test_actions_as_a_status_report_and_as_json():
+    table = ffgrid("actions", "assessments/england-wales-2019.yaml")
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.startswith("EXAMPLE, not official")
+    assert table.stdout.index("KEY ACTIONS COMPLETED") < table.stdout.index("KEY ACTIONS IN PROGRESS")
+    data = json.loads(ffgrid("actions", "assessments/england-wales-2019.yaml", "--format", "json").stdout)
+    first = data["actions"][0]
+    assert {"number", "title", "owner", "due", "status", "status_date", "note", "relationships", "standards",
+            "recommendations"} <= set(first)
+    assert (first["number"], first["status"], first["status_date"]) == (1, "in_progress", "2020-06-15")
+    assert {a["status"] for a in data["actions"]} == {"not_started", "in_progress", "completed", "dropped"}
