@@ -13,7 +13,8 @@ from docx.shared import Mm
 from exports.report_data import DataSection
 from exports.systems_map import render
 
-SECTIONS = ("Summary", "The grid", "Relationships", "Data", "Annex: standards", "Methodology and definitions")
+SECTIONS = ("Summary", "The grid", "Relationships", "Recommendations and action plan", "Data", "Annex: standards",
+            "Methodology and definitions")
 
 
 def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -38,6 +39,41 @@ def _text(doc: Any, text: str | None) -> None:
             doc.add_paragraph(" ".join(lines))
     if not (text or "").strip():
         doc.add_paragraph("Not described.")
+
+
+def _plan(doc: Any, c: dict[str, Any]) -> None:
+    """Recommendations, the action plan by status, targets with their gaps, measures of success."""
+    plan, model, label = c["plan"], c["model"], c["status_label"]
+    if plan.empty():
+        doc.add_paragraph("No recommendations, actions or targets have been recorded for this assessment.")
+        return
+    if plan.illustrative:
+        doc.add_paragraph(f"Example, not official. {plan.note}").runs[0].bold = True
+    doc.add_heading("Recommendations", level=2)
+    _table(doc, ["Relationship", "To", "Priority", "Recommendation"],
+           [[model.relationships[r.relationship].title, model.label(r.to), r.priority, r.text]
+            for r in plan.recommendations])
+    doc.add_heading("Action plan: status report", level=2)
+    for status, actions in c["actions_by_status"].items():
+        if actions:
+            doc.add_heading(f"Key actions {label[status].lower()}", level=3)
+            for x in actions:
+                steps = " → ".join(f"{label[h.status]} {h.date}" + (f": {h.note}" if h.note else "") for h in x.history)
+                doc.add_paragraph(f"{x.number}. {x.title} ({x.owner}{f', due {x.due}' if x.due else ''}). {steps}")
+    if c["gaps"]:
+        doc.add_heading("Targets", level=2)
+        doc.add_paragraph(f"Towards targets: {c['percent_to_target']}%. Points still to gain: {c['total_gap']}.")
+        _table(doc, ["Line", "Now", "Target", "Gap"],
+               [[g.line.title + (f" ({g.line.strand})" if g.line.strand else ""), f"{g.line.framework}+{g.line.action}",
+                 f"{g.target.framework}+{g.target.action}", "N/A" if g.na else ("met" if g.met else g.gap)]
+                for g in c["gaps"]])
+    if c["measures"]:
+        doc.add_heading("Measures of success", level=2)
+        _table(doc, ["Measure", "Baseline", "Now", "Target", "Source"],
+               [[v.measure.label, f"{v.measure.baseline.value:g} ({v.measure.baseline.period})" if v.measure.baseline
+                 else "to be established", f"{v.current.value} ({v.current.period})" if v.current else "no data",
+                 f"{v.measure.target.value:g} ({v.measure.target.period})" if v.measure.target else "",
+                 v.current.publication if v.current else ""] for v in c["measures"]])
 
 
 def _data(doc: Any, data: DataSection | None) -> None:
@@ -115,15 +151,18 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
                 doc.add_paragraph(f"{t.author}, {t.at:%Y-%m-%d}{sent_back}: {t.text}", style="List Bullet")
 
     doc.add_heading(SECTIONS[3], level=1)
-    _data(doc, c["data"])
+    _plan(doc, c)
 
     doc.add_heading(SECTIONS[4], level=1)
+    _data(doc, c["data"])
+
+    doc.add_heading(SECTIONS[5], level=1)
     _table(doc, ["No.", "Standard", "Cited by"],
            [[sid, model.standards[sid].text or "Text to be entered.",
              "; ".join(f"{ln.title}: {word[ln.rating]}" for ln in roll.lines) or "none"]
             for sid, roll in c["standards"].items()])
 
-    doc.add_heading(SECTIONS[5], level=1)
+    doc.add_heading(SECTIONS[6], level=1)
     _table(doc, ["Rating", "Total score", "Meaning"],
            [[f"{mark[b.id]} {word[b.id]}", f"{b.min}-{b.max}", b.meaning] for b in model.framework.rating_bands])
     for d in model.framework.score_scale.dimensions:

@@ -19,10 +19,12 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from exports.report_data import data_section
-from exports.systems_map import inline_svg, render, systems_map_dot
+from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
+from framework.plan import STATUS_LABEL, status_report
 from scoring import ScoredLine, by_standard, count_ratings, score_assessment
 from scoring.ratings import RANK
+from scoring.targets import gaps, percent_to_target, total_gap
 
 if TYPE_CHECKING:
     from store.repository import Comment
@@ -83,7 +85,22 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
             "line_of": {ln.relationship: ln for ln in assessment.lines},
             "map_dot": systems_map_dot(model, lines),
             "data": data_section(figures, country=assessment.country) if figures is not None else None,
-            "threads": threads}
+            "threads": threads, **plan_context(model, assessment, lines, figures)}
+
+
+def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
+                 figures: pd.DataFrame | None) -> dict[str, object]:
+    """The plan as the reports show it: actions by status, gaps to targets, measures with current values."""
+    from dashboard.measures import measure_values
+
+    plan = assessment.plan
+    found = gaps(lines, plan)
+    return {"plan": plan, "actions_by_status": status_report(plan), "status_label": STATUS_LABEL, "gaps": found,
+            "percent_to_target": percent_to_target(found), "total_gap": total_gap(found),
+            "measures": measure_values(plan, figures if figures is not None else pd.DataFrame(
+                columns=["source", "publication", "period", "area", "strand", "measure", "value"])),
+            "target_dot": systems_map_dot(model, lines, "Gap to target", looks=target_looks(found, lines))
+            if found else None}
 
 
 def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
@@ -94,10 +111,13 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["paragraphs"] = paragraphs
     svg = inline_svg(render(str(context["map_dot"]), "svg").decode("utf-8"))
+    target_svg = (Markup(inline_svg(render(str(context["target_dot"]), "svg").decode("utf-8")))
+                  if context["target_dot"] else None)
     data = context["data"]
     # Graphviz and Vega write every label XML-escaped, so their SVG is markup we can trust.
     charts = [Markup(b.svg()) if b.chart else None for b in data.blocks] if data else []
-    return env.get_template("report.html.j2").render(**context, map_svg=Markup(svg), charts=charts)
+    return env.get_template("report.html.j2").render(**context, map_svg=Markup(svg), charts=charts,
+                                                     target_svg=target_svg)
 
 
 @contextmanager

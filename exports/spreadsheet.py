@@ -9,6 +9,7 @@ import pandas as pd
 
 from framework import Assessment, Model
 from scoring import by_standard, score_assessment
+from scoring.targets import gaps
 
 RATING_WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
 
@@ -43,13 +44,13 @@ def standards_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
 
 
 def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None) -> Path:
-    """An XLSX workbook: About, Grid, Evidence, Standards and (if given) Data with provenance."""
+    """An XLSX workbook: About, Grid, Evidence, Standards, the plan's sheets and (if given) Data with provenance."""
     about = pd.DataFrame({"field": ["country", "date", "title", "author", "model version", "illustrative", "source"],
                           "value": [assessment.country, assessment.date, assessment.title, assessment.author,
                                     assessment.model_version, "yes" if assessment.illustrative else "no",
                                     assessment.source]})
     sheets = {"About": about, "Grid": grid_frame(model, assessment), "Evidence": evidence_frame(assessment),
-              "Standards": standards_frame(model, assessment)}
+              "Standards": standards_frame(model, assessment), **plan_frames(model, assessment)}
     if figures is not None:
         sheets["Data"] = figures
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
@@ -61,6 +62,31 @@ def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd
                 width = max((len(str(c.value)) for c in column[:200] if c.value is not None), default=8)
                 sheet.column_dimensions[column[0].column_letter].width = min(max(width, 8), 60) + 2
     return path
+
+
+def plan_frames(model: Model, assessment: Assessment) -> dict[str, pd.DataFrame]:
+    """The plan as sheets: Recommendations, Actions (current status), Action history (every change), Targets."""
+    plan = assessment.plan
+    example = "EXAMPLE, not official" if plan.illustrative else ""
+    recs = pd.DataFrame([{"id": r.id, "relationship": r.relationship, "to": r.to, "priority": r.priority, "text": r.text,
+                          "note": example} for r in plan.recommendations],
+                        columns=["id", "relationship", "to", "priority", "text", "note"])
+    actions = pd.DataFrame([{"number": a.number, "title": a.title, "owner": a.owner, "due": a.due,
+                             "status": a.current.status, "status_date": a.current.date, "status_note": a.current.note,
+                             "relationships": ", ".join(a.relationships), "standards": ", ".join(map(str, a.standards)),
+                             "recommendations": ", ".join(a.recommendations), "note": example} for a in plan.actions],
+                           columns=["number", "title", "owner", "due", "status", "status_date", "status_note",
+                                    "relationships", "standards", "recommendations", "note"])
+    history = pd.DataFrame([{"number": a.number, "status": h.status, "date": h.date, "note": h.note}
+                            for a in plan.actions for h in a.history], columns=["number", "status", "date", "note"])
+    targets = pd.DataFrame([{"relationship": g.line.relationship, "strand": g.line.strand or "",
+                             "framework": g.line.framework, "action": g.line.action,
+                             "target_framework": g.target.framework, "target_action": g.target.action,
+                             "gap": None if g.na else g.gap, "met": g.met, "not_applicable": g.na}
+                            for g in gaps(score_assessment(model, assessment), plan)],
+                           columns=["relationship", "strand", "framework", "action", "target_framework",
+                                    "target_action", "gap", "met", "not_applicable"])
+    return {"Recommendations": recs, "Actions": actions, "Action history": history, "Targets": targets}
 
 
 def _safe(frame: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 import graphviz
@@ -81,10 +81,12 @@ def target_looks(found: Iterable[Gap], lines: Iterable[ScoredLine]) -> dict[tupl
 
 
 def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", highlight: str | None = None,
-                    looks: Mapping[tuple[str, str | None], Look] | None = None) -> str:
+                    looks: Mapping[tuple[str, str | None], Look] | None = None,
+                    flagged: Collection[str] = ()) -> str:
     """DOT source of the systems map for the given scored lines; `highlight` a relationship id to stand out.
 
-    With `looks` (e.g. `target_looks`) each line is drawn and labelled as given instead of by its rating.
+    With `looks` (e.g. `target_looks`) each line is drawn and labelled as given instead of by its rating;
+    relationships in `flagged` (those with a recommendation) get a ⚑ on their label.
     """
     graph = actor_graph(model)
     dot = graphviz.Graph("systems_map", strict=False)
@@ -111,7 +113,8 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", 
                          fillcolor=KIND_FILL[actor.kind])
 
     for line in lines:
-        _edge(dot, model, line, line.relationship == highlight, looks.get(line.key) if looks else None)
+        _edge(dot, model, line, line.relationship == highlight, looks.get(line.key) if looks else None,
+              line.relationship in flagged)
     if looks is None:
         _legend(dot, {b.id: f": total {b.min}-{b.max}" for b in model.framework.rating_bands})
     else:
@@ -129,9 +132,9 @@ def _anchor(model: Model, end: str) -> tuple[str, dict[str, str]]:
 
 
 def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine, highlight: bool = False,
-          look: Look | None = None) -> None:
+          look: Look | None = None, flag: bool = False) -> None:
     style = EDGE_STYLE[look.style if look else line.rating]
-    label = look.label if look else edge_label(line)
+    label = (look.label if look else edge_label(line)) + (" ⚑" if flag else "")
     line_id = f"line-{line.relationship}" + (f"-{line.strand}" if line.strand else "")
     strand = f" ({line.strand})" if line.strand else ""
     kind = f"target-{_slug(look.style)}" if look else f"rating-{_slug(line.rating)}"

@@ -15,6 +15,7 @@ import streamlit as st
 from dashboard.evidence import evidence_for
 from framework import Relationship, ValidationFailed, parse_line
 from framework.assessment import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from framework.plan import STATUS_LABEL
 from framework.editing import EVIDENCE_FIELDS, apply_table_edits, clean_evidence, form_values, line_data
 from scoring import rate
 from access import Forbidden
@@ -306,7 +307,18 @@ with side:
             if changed:
                 preview = rate(m, values["framework"], values["action"], values["na"])
                 st.caption(f"With your unsaved changes: **{RATING_MARK[preview]}**")
-    systems_map(lines, highlight=rid)
+    systems_map(lines, highlight=rid, plan=a.plan)
+    recs = [r for r in a.plan.recommendations if r.relationship == rid]
+    acts = [x for x in a.plan.actions if rid in x.relationships]
+    if recs or acts:
+        with st.expander(f"⚑ Recommendations and actions ({len(recs)}, {len(acts)})", expanded=True):
+            for r in recs:
+                st.markdown(f"**{md(r.priority)} priority**, to {md(m.label(r.to))}: {md(r.text)}")
+            for x in acts:
+                st.markdown(f"Action {x.number}: {md(x.title)} · **{md(STATUS_LABEL[x.current.status])}** "
+                            f"since {x.current.date}")
+            if a.plan.illustrative:
+                st.caption("Example plan, not official.")
     if indicators := evidence_for(rid, figures_frame()):
         with st.expander("Data that bears on this relationship", expanded=True, icon=":material/monitoring:"):
             st.dataframe(pd.DataFrame([{"Indicator": i.label, "Value": i.value, "Period": i.period,

@@ -1,11 +1,15 @@
-"""Compare: two assessments of the same model: what moved up or down, and their maps side by side."""
+"""Compare: two assessments of the same model: what moved up or down, and their maps side by side;
+then the country's progress over time across all its assessments."""
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
+from scoring.progress import country_trend, same_country, timeline
+
 from scoring import compare
 from ui.components import rating_counts, systems_map
-from ui.state import repository, stored
+from ui.state import model, repository, stored
 from ui.text import RATING_MARK, md, scores
 
 ARROW = {"up": "▲ up", "down": "▼ down", "same": "= same", "changed": "↔ changed", "added": "+ added",
@@ -56,3 +60,26 @@ for col, s, ls in ((left, before, before_lines), (right, after, after_lines)):
         st.markdown(f"#### {md(s.assessment.country)} {md(s.assessment.date)}")
         rating_counts(ls)
         systems_map(ls)
+
+st.subheader(f"Progress over time: {md(after.assessment.country)}")
+series = same_country([stored(i)[0].assessment for i in ids], after.assessment.country)
+st.caption(f"{len(series)} assessment(s) of {md(after.assessment.country)}, oldest first"
+           + (" (illustrative ones included, marked in the table)." if any(a.illustrative for a in series) else "."))
+trend = country_trend(model(), series)
+marks = {"green": "● GREEN", "amber": "◆ AMBER", "red": "▲ RED", "n/a": "○ N/A", "unscored": "– UNSCORED"}
+trend = trend.assign(rating=trend["rating"].map(marks), order=trend["rating"].cat.codes)
+st.altair_chart(alt.Chart(trend).mark_bar(stroke="#222", strokeWidth=0.5).encode(
+    x=alt.X("date:O", title="Assessment"), y=alt.Y("lines:Q", title="Lines"),
+    color=alt.Color("rating:N", sort=list(marks.values()), title="Rating", scale=alt.Scale(
+        domain=list(marks.values()), range=["#1b7837", "#d36b00", "#b2182b", "#bdbdbd", "#f0f0f0"])),
+    order=alt.Order("order:Q"), tooltip=["date", "rating", "lines"]), width="stretch")
+titles = {rid: rel.title for rid, rel in model().relationships.items()}
+rid = st.selectbox("Timeline of a relationship", list(titles), format_func=titles.get, key="timeline_relationship")
+line = timeline(model(), series, rid)
+st.dataframe(line.assign(rating=line["rating"].map(marks)), hide_index=True, width="stretch", key="timeline")
+if len(line) > 1:
+    st.altair_chart(alt.Chart(line).mark_line(point=True).encode(
+        x=alt.X("date:O", title="Assessment"), y=alt.Y("total:Q", title="Total score (0-6)",
+                                                        scale=alt.Scale(domain=[0, 6])),
+        strokeDash=alt.StrokeDash("strand:N", title="Strand"), tooltip=["date", "strand", "framework", "action",
+                                                                       "rating"]), width="stretch")

@@ -7,9 +7,11 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
-from exports.systems_map import inline_svg, render, systems_map_dot
+from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment
+from framework.plan import Plan
 from scoring import RATINGS, ScoredLine, count_ratings
+from scoring.targets import gaps
 from ui.state import model, repository
 from ui.text import RATING_MARK, md
 
@@ -36,11 +38,15 @@ def map_svg(dot: str) -> str:
     return inline_svg(render(dot, "svg").decode("utf-8"))
 
 
-def systems_map(lines: list[ScoredLine], highlight: str | None = None, title: str = "") -> None:
-    """The systems map coloured, styled and labelled by rating, as inline SVG (tooltips, ids, no JS)."""
+def systems_map(lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
+                plan: Plan | None = None) -> None:
+    """The systems map as inline SVG (tooltips, ids, no JS): by rating, or with `target` by the gap to each
+    line's target; lines with a recommendation in `plan` carry a ⚑."""
     # Markdown with HTML, not st.html: st.html's sanitiser drops SVG. Graphviz writes every label and
     # tooltip XML-escaped, so no user text can become markup here.
-    svg = map_svg(systems_map_dot(model(), lines, title, highlight))
+    looks = target_looks(gaps(lines, plan), lines) if target and plan is not None else None
+    flagged = {r.relationship for r in plan.recommendations} if plan is not None else set()
+    svg = map_svg(systems_map_dot(model(), lines, title, highlight, looks, flagged))
     st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
 
 

@@ -14,11 +14,15 @@ st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
 header(a)
 with st.container(border=True):
     assessment_panel(workspace(), a.id, a.status)
+view = st.segmented_control("Map", ["Ratings", "Gap to target"], default="Ratings", key="map_view",
+                            help="Gap to target: each line styled by the points still to gain to its target.")
 map_col, count_col = st.columns([5, 1], gap="medium")
 with map_col:
-    systems_map(lines)
+    systems_map(lines, target=view == "Gap to target", plan=a.plan)
 with count_col:
     rating_counts(lines, vertical=True)
+    if a.plan.recommendations:
+        st.caption(f"⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in the Action plan).")
 
 st.subheader("Grid")
 grid = grid_frame(lines)

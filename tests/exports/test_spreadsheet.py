@@ -15,7 +15,16 @@ def test_the_workbook_holds_every_relationship_with_scores_and_evidence(model, e
     line = ew.lines[0].model_copy(update={"evidence": (*ew.lines[0].evidence, Evidence(title="=HYPERLINK(1)"))})
     book = openpyxl.load_workbook(write_workbook(model, ew.model_copy(update={"lines": (line, *ew.lines[1:])}),
                                                  tmp_path / "g.xlsx"))
-    assert book.sheetnames == ["About", "Grid", "Evidence", "Standards"]
+    assert book.sheetnames == ["About", "Grid", "Evidence", "Standards", "Recommendations", "Actions",
+                               "Action history", "Targets"]
+    actions = list(book["Actions"].iter_rows(values_only=True))
+    assert actions[0][:6] == ("number", "title", "owner", "due", "status", "status_date")
+    assert [r[4] for r in actions[1:]] == ["in_progress", "completed", "completed", "not_started", "dropped"]
+    assert all(r[-1] == "EXAMPLE, not official" for r in actions[1:])
+    history = list(book["Action history"].iter_rows(values_only=True))
+    assert len(history) - 1 == sum(len(a.history) for a in ew.plan.actions)
+    targets = {r[0]: r for r in book["Targets"].iter_rows(min_row=2, values_only=True)}
+    assert targets["victim-courts"][4:7] == (3, 2, 3)  # target 3+2, now 2+0: 3 points to gain
     grid = list(book["Grid"].iter_rows(values_only=True))
     header, rows = grid[0], grid[1:]
     assert {r[header.index("relationship")] for r in rows} == set(model.relationships)

@@ -1,0 +1,19 @@
+"""Progress over time: a relationship's timeline and the country's rating counts across assessments."""
+
+from __future__ import annotations
+
+from framework import ASSESSMENTS_DIR, load_assessment
+from scoring.progress import country_trend, same_country, timeline
+
+
+def test_timeline_and_trend_across_the_england_and_wales_assessments(model, ew):
+    later = load_assessment(ASSESSMENTS_DIR / "england-wales-2024-illustrative.yaml", model)
+    other = ew.model_copy(update={"id": "x", "country": "Hungary"})
+    both = same_country([later, other, ew], "England & Wales")
+    assert [a.date for a in both] == ["2019", "2024"]
+    line = timeline(model, both, "victim-courts")
+    assert line[["date", "framework", "action", "rating"]].values.tolist()[0] == ["2019", 2, 0, "red"]
+    assert list(line["date"]) == ["2019", "2024"] and line["illustrative"].tolist() == [False, True]
+    trend = country_trend(model, both)
+    counts = trend.pivot_table(index="date", columns="rating", values="lines", observed=False)
+    assert counts.loc["2019"].to_dict()["green"] == 16 and counts.sum(axis=1).nunique() == 1  # same lines each time
