@@ -78,8 +78,8 @@ rid = st.selectbox("Timeline of a relationship", list(titles), format_func=title
 line = timeline(model(), series, rid)
 st.dataframe(line.assign(rating=line["rating"].map(marks)), hide_index=True, width="stretch", key="timeline")
 if len(line) > 1:
+    per_strand = {"strokeDash": alt.StrokeDash("strand:N", title="Strand")} if line["strand"].ne("").any() else {}
     st.altair_chart(alt.Chart(line).mark_line(point=True).encode(
         x=alt.X("date:O", title="Assessment"), y=alt.Y("total:Q", title="Total score (0-6)",
                                                         scale=alt.Scale(domain=[0, 6])),
-        strokeDash=alt.StrokeDash("strand:N", title="Strand"), tooltip=["date", "strand", "framework", "action",
-                                                                       "rating"]), width="stretch")
+        tooltip=["date", "strand", "framework", "action", "rating"], **per_strand), width="stretch")

@@ -10,6 +10,7 @@ import streamlit as st
 
 from access import Forbidden
 from dashboard.measures import measure_values
+from exports.spreadsheet import plan_frames
 from framework import ValidationFailed
 from framework.plan import NEXT, STATUS_LABEL, Action, Recommendation, StatusChange, Target, status_report
 from scoring.targets import gaps, percent_to_target, total_gap
@@ -84,6 +85,12 @@ with actions_tab:
                             else:
                                 st.session_state["plan_outcome"] = f"Action {act.number} is now {STATUS_LABEL[to]}."
                                 st.rerun()
+    sheets = plan_frames(m, a)
+    status_csv = sheets["Action history"].merge(sheets["Actions"][["number", "title", "owner", "due", "note"]],
+                                                on="number", suffixes=("", "_plan")).to_csv(index=False)
+    st.download_button("Status report (CSV: every action and each change of its status)", status_csv,
+                       file_name=f"{a.id}-actions.csv", mime="text/csv", icon=":material/download:",
+                       key="download_actions")
     if may:
         with st.expander("Add an action", icon=":material/add_task:"):
             with st.form("add_action"):

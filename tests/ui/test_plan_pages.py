@@ -1,0 +1,45 @@
+"""The action plan, the target view of the map and progress over time, through AppTest."""
+
+from __future__ import annotations
+
+import html
+
+PLAN, COMPARE, OVERVIEW = "ui/plan.py", "ui/compare.py", "ui/overview.py"
+EW = "england-wales-2019"
+
+
+def test_the_plan_page_shows_the_example_plan_and_records_a_status_change(app, store):
+    at = app(PLAN)
+    assert any("Example, not official" in w.value for w in at.warning)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Towards targets"] == "61.1%" and metrics["Actions completed"] == "2 of 5"
+    assert any("Key actions completed (2)" in md.value for md in at.markdown)
+    at.selectbox(key="to@4").set_value("in_progress")
+    at.text_input(key="note@4").input("Grant round opened.")
+    next(b for b in at.button if b.label == "Record the change" and "status@4" in b.key).click().run()
+    assert any("Action 4 is now In progress" in s.value for s in at.success), [e.value for e in at.error]
+    action = next(a for a in store.get(EW).assessment.plan.actions if a.number == 4)
+    assert [h.status for h in action.history] == ["not_started", "in_progress"]
+    assert action.current.note == "Grant round opened."
+
+
+def test_a_viewer_sees_the_plan_but_cannot_change_it(app):
+    at = app(PLAN, user="Vic Viewer")
+    assert not [b for b in at.button if b.label == "Record the change"]
+    assert not [b for b in at.button if b.key == "save_targets"]
+
+
+def test_the_overview_has_a_target_view_of_the_map(app):
+    at = app()
+    at.segmented_control(key="map_view").set_value("Gap to target").run()
+    svg = html.unescape(next(m.value for m in at.markdown if "ffgrid-map" in m.value))
+    assert 'class="edge target-red"' in svg and 'class="edge target-green"' in svg and "FAR 2+0 → 3+2" in svg
+    assert "⚑" in svg  # lines with a recommendation are flagged
+
+
+def test_compare_shows_the_country_trend_and_a_relationship_timeline(app):
+    at = app(COMPARE)
+    at.selectbox(key="timeline_relationship").set_value("victim-courts").run()
+    timeline = at.dataframe[-1].value
+    assert timeline["date"].tolist() == ["2019", "2024"] and timeline["rating"].tolist()[0] == "▲ RED"
+    assert len(at.get("vega_lite_chart")) == 2  # the trend of rating counts and the timeline
