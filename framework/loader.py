@@ -269,7 +269,12 @@ def _check_assessment(checker: Checker, doc: Doc, a: Assessment, model: Model) -
             checker.add(doc, at + ("relationship",), "relationship is assessed twice", line.relationship)
         seen.add(line.relationship)
         _check_line(checker, doc, at, line, model)
-    for at, message, context in plan_problems(a.plan, model):
+    indicators = None
+    if a.plan.measures:  # measures name the dashboard's indicators (imported only when there are any)
+        from dashboard.evidence import INDICATORS
+
+        indicators = frozenset(INDICATORS)
+    for at, message, context in plan_problems(a.plan, model, indicators):
         checker.add(doc, ("plan", *at), message, context)
 
 

@@ -76,3 +76,11 @@ def test_measure_values_come_from_the_imported_data_with_source_and_edition(team
     assert found["conviction-rate"].current is None  # no conviction figures in this data
     with pytest.raises(ValueError, match="unknown indicator"):
         measure_values(Plan.model_validate({"measures": [{"id": "x", "label": "x", "indicator": "nope"}]}), figures)
+
+
+def test_a_measure_naming_an_unknown_indicator_is_refused_on_import(team, ew):
+    repo, _, _ = team
+    text = repo.export_yaml(ew.id).replace("indicator: conviction_rate", "indicator: happiness_index", 1)
+    with pytest.raises(ValidationFailed) as err:
+        repo.import_yaml(text.replace(f"id: {ew.id}", "id: other", 1), "bad.yaml")
+    assert "plan.measures[1].indicator (conviction-rate): unknown indicator 'happiness_index'" in str(err.value)

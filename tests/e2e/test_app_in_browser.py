@@ -21,9 +21,11 @@ def visit(page, server, path: str = "", who: str = "Ann Assessor") -> None:
 
 def _grid_rating(page, title: str) -> str:
     """The Rating cell of a grid row, read from the data grid's accessible table."""
-    row = page.locator("[data-testid='stDataFrame'] table tr").filter(has_text=title).first
-    expect(row).to_be_attached(timeout=TIMEOUT)
-    return row.locator("td").last.inner_text()
+    table = page.locator("[data-testid='stDataFrame'] table").first
+    expect(table.locator("tr").filter(has_text=title).first).to_be_attached(timeout=TIMEOUT)
+    headers = [h.strip() for h in table.locator("th").all_inner_texts()]
+    row = table.locator("tr").filter(has_text=title).first
+    return row.locator("td").nth(headers.index("Rating") - (len(headers) - row.locator("td").count())).inner_text()
 
 
 def test_edit_a_score_and_see_it_on_grid_and_map_after_reload(server, page, screenshot):
