@@ -51,6 +51,7 @@ def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd
                                     assessment.source]})
     sheets = {"About": about, "Grid": grid_frame(model, assessment), "Evidence": evidence_frame(assessment),
               "Standards": standards_frame(model, assessment), **plan_frames(model, assessment)}
+    sheets["Measures"] = measures_frame(assessment, figures)
     if figures is not None:
         sheets["Data"] = figures
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
@@ -87,6 +88,26 @@ def plan_frames(model: Model, assessment: Assessment) -> dict[str, pd.DataFrame]
                            columns=["relationship", "strand", "framework", "action", "target_framework",
                                     "target_action", "gap", "met", "not_applicable"])
     return {"Recommendations": recs, "Actions": actions, "Action history": history, "Targets": targets}
+
+
+def measures_frame(assessment: Assessment, figures: pd.DataFrame | None) -> pd.DataFrame:
+    """Each measure of success: baseline, target, and its current value from the figures with the source."""
+    from dashboard.measures import measure_values
+
+    rows = measure_values(assessment.plan, figures if figures is not None else pd.DataFrame(
+        columns=["source", "publication", "period", "area", "strand", "measure", "value"]))
+    return pd.DataFrame([{
+        "id": v.measure.id, "label": v.measure.label, "indicator": v.measure.indicator,
+        "action": v.measure.action, "relationship": v.measure.relationship,
+        "baseline": v.measure.baseline.value if v.measure.baseline else None,
+        "baseline_period": v.measure.baseline.period if v.measure.baseline else "to be established",
+        "current": v.current.number if v.current else None, "current_period": v.current.period if v.current else "",
+        "current_source": v.current.publication if v.current else "",
+        "target": v.measure.target.value if v.measure.target else None,
+        "target_period": v.measure.target.period if v.measure.target else "",
+        "pct_of_the_way": v.to_target} for v in rows],
+        columns=["id", "label", "indicator", "action", "relationship", "baseline", "baseline_period", "current",
+                 "current_period", "current_source", "target", "target_period", "pct_of_the_way"])
 
 
 def _safe(frame: pd.DataFrame) -> pd.DataFrame:

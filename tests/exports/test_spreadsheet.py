@@ -16,7 +16,7 @@ def test_the_workbook_holds_every_relationship_with_scores_and_evidence(model, e
     book = openpyxl.load_workbook(write_workbook(model, ew.model_copy(update={"lines": (line, *ew.lines[1:])}),
                                                  tmp_path / "g.xlsx"))
     assert book.sheetnames == ["About", "Grid", "Evidence", "Standards", "Recommendations", "Actions",
-                               "Action history", "Targets"]
+                               "Action history", "Targets", "Measures"]
     actions = list(book["Actions"].iter_rows(values_only=True))
     assert actions[0][:6] == ("number", "title", "owner", "due", "status", "status_date")
     assert [r[4] for r in actions[1:]] == ["in_progress", "completed", "completed", "not_started", "dropped"]
@@ -38,7 +38,10 @@ def test_the_workbook_holds_every_relationship_with_scores_and_evidence(model, e
 
 def test_the_cli_exports_xlsx_with_data_and_provenance_and_csv(tmp_path):
     out = tmp_path / "grid.xlsx"
-    assert ffgrid("export", "assessments/england-wales-2019.yaml", "-o", str(out)).returncode == 0
+    assert ffgrid("export", "assessments/england-wales-2019.yaml", "-o", str(out),
+                  env={"FFGRID_DB": str(tmp_path / "none.db")}).returncode == 0
+    measures = {r[0]: r for r in openpyxl.load_workbook(out)["Measures"].iter_rows(min_row=2, values_only=True)}
+    assert measures["uplift-rate"][7:10] == (73.6, "2018/19", "CPS Hate crime report 2018-19")  # from the data
     data = list(openpyxl.load_workbook(out)["Data"].iter_rows(values_only=True))
     assert {"source", "publication", "period", "value"} <= set(data[0]) and len(data) > 100
     csv_out = tmp_path / "grid.csv"
