@@ -64,10 +64,11 @@ class Workspace:
         require(self.user, "submit", slug)
         return self.repo.step_assessment(slug, "submit", self.user.name)
 
-    def save_plan(self, slug: str, plan: Plan) -> Plan:
-        """Store recommendations, actions, targets and measures (also after the assessment is validated)."""
+    def save_plan(self, slug: str, plan: Plan, based_on: Plan | None = None) -> Plan:
+        """Store recommendations, actions, targets and measures (also after the assessment is validated);
+        refused (`PlanChanged`) if the stored plan is no longer `based_on`, the one the edit began from."""
         require(self.user, "plan", slug)
-        return self.repo.save_plan(slug, plan, self.user.name)
+        return self.repo.save_plan(slug, plan, self.user.name, based_on)
 
     def set_action_status(self, slug: str, number: int, status: str, date: str, note: str = "") -> Plan:
         require(self.user, "plan", slug)

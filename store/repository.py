@@ -49,6 +49,10 @@ class Locked(Exception):
     """The assessment or line is read-only in its review state (validated, or waiting for review)."""
 
 
+class PlanChanged(Exception):
+    """The plan was changed by someone else after the editor read it; nothing was written."""
+
+
 class BadTransition(ValueError):
     """A review step that does not apply to the current state (or lacks its required comment)."""
 
@@ -353,32 +357,52 @@ class Repository:
         self.add(draft, author=actor, previous=slug)
         return draft
 
-    def save_plan(self, slug: str, plan: Plan, actor: str) -> Plan:
+    def save_plan(self, slug: str, plan: Plan, actor: str, based_on: Plan | None = None) -> Plan:
         """Store the assessment's plan (validated against the model first); each changed part is logged.
 
-        The plan follows up the assessment, so it can change after the assessment is validated.
+        `based_on` is the plan the edit started from: if the stored plan differs (someone changed it
+        meanwhile) `PlanChanged` is raised and nothing is written. The plan follows up the
+        assessment, so it can change after the assessment is validated.
         """
         stored = self.get(slug).assessment
         plan = check_assessment(stored.model_copy(update={"plan": plan}), self.model, slug).plan
         with self._session(write=True) as s:
             a_id = self._locked_id(s, slug)
-            before = Plan.model_validate(s.scalar(select(AssessmentRow.plan).where(AssessmentRow.id == a_id)) or {})
-            s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(plan=_plan_data(plan)))
-            for part in ("recommendations", "actions", "targets", "measures", "note", "illustrative"):
-                old, new = (json.dumps(_plan_data(p).get(part), ensure_ascii=False) for p in (before, plan))
-                if old != new:
-                    record(s, actor, "save_plan", slug, None, f"plan.{part}", old, new)
+            before = self._plan(s, a_id)
+            if based_on is not None and before != based_on:
+                raise PlanChanged(f"the plan of {slug} was changed by someone else meanwhile; nothing was saved. "
+                                  "Look at it again, then redo your change.")
+            self._write_plan(s, a_id, slug, before, plan, actor)
         return plan
 
     def set_action_status(self, slug: str, number: int, status: str, date: str, note: str, actor: str) -> Plan:
-        """Move one action to a new status (ValueError if the step is not allowed); the change is kept."""
-        plan = self.get(slug).assessment.plan
-        action = next((a for a in plan.actions if a.number == number), None)
-        if action is None:
-            raise NotFound(f"{slug}: action {number}")
-        moved = action.moved(status, date, note)
-        return self.save_plan(slug, plan.model_copy(update={
-            "actions": tuple(moved if a.number == number else a for a in plan.actions)}), actor)
+        """Move one action to a new status (ValueError if the step is not allowed); the change is kept.
+
+        Read, checked and written in one locked transaction, so status changes made at the same
+        moment queue and none is lost."""
+        with self._session(write=True) as s:
+            a_id = self._locked_id(s, slug)
+            before = self._plan(s, a_id)
+            action = next((a for a in before.actions if a.number == number), None)
+            if action is None:
+                raise NotFound(f"{slug}: action {number}")
+            moved = action.moved(status, date, note)
+            plan = before.model_copy(update={"actions": tuple(moved if a.number == number else a
+                                                              for a in before.actions)})
+            self._write_plan(s, a_id, slug, before, plan, actor)
+        return plan
+
+    @staticmethod
+    def _plan(s: Session, a_id: int) -> Plan:
+        return Plan.model_validate(s.scalar(select(AssessmentRow.plan).where(AssessmentRow.id == a_id)) or {})
+
+    @staticmethod
+    def _write_plan(s: Session, a_id: int, slug: str, before: Plan, plan: Plan, actor: str) -> None:
+        s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(plan=_plan_data(plan)))
+        for part in ("recommendations", "actions", "targets", "measures", "note", "illustrative"):
+            old, new = (json.dumps(_plan_data(p).get(part), ensure_ascii=False) for p in (before, plan))
+            if old != new:
+                record(s, actor, "save_plan", slug, None, f"plan.{part}", old, new)
 
     def _locked_id(self, s: Session, slug: str) -> int:
         locked = self._lock(s, slug)

@@ -14,6 +14,7 @@ from exports.spreadsheet import plan_frames
 from framework import ValidationFailed
 from framework.plan import NEXT, STATUS_LABEL, Action, Recommendation, StatusChange, Target, status_report
 from scoring.targets import gaps, percent_to_target, total_gap
+from store.repository import PlanChanged
 from ui.state import chosen, figures_frame, model, stored, workspace
 from ui.text import md
 
@@ -35,8 +36,8 @@ if done := st.session_state.pop("plan_outcome", None):
 
 def _store(new_plan, message: str) -> None:  # type: ignore[no-untyped-def]
     try:
-        ws.save_plan(a.id, new_plan)
-    except (Forbidden, ValueError, ValidationFailed) as err:
+        ws.save_plan(a.id, new_plan, based_on=plan)  # refused if someone changed the plan meanwhile
+    except (Forbidden, ValueError, ValidationFailed, PlanChanged) as err:
         st.error(md(str(err)))
     else:
         st.session_state["plan_outcome"] = message

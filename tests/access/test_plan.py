@@ -84,3 +84,31 @@ def test_a_measure_naming_an_unknown_indicator_is_refused_on_import(team, ew):
     with pytest.raises(ValidationFailed) as err:
         repo.import_yaml(text.replace(f"id: {ew.id}", "id: other", 1), "bad.yaml")
     assert "plan.measures[1].indicator (conviction-rate): unknown indicator 'happiness_index'" in str(err.value)
+
+
+def test_plan_edits_made_at_the_same_time_lose_nothing(team, ew):
+    import threading
+
+    from store.repository import PlanChanged
+
+    repo, ann, _ = team
+    start = repo.get(ew.id).assessment.plan
+    bob = Workspace(repo, Accounts(repo.engine).add("Bob", "a long password", "assessor", (ew.id,)))
+    ann.save_plan(ew.id, start.model_copy(update={"note": "Ann's note"}), based_on=start)
+    with pytest.raises(PlanChanged):  # Bob's edit began from the plan before Ann's
+        bob.save_plan(ew.id, start.model_copy(update={"targets": ()}), based_on=start)
+    assert repo.get(ew.id).assessment.plan.note == "Ann's note" and repo.get(ew.id).assessment.plan.targets
+
+    barrier = threading.Barrier(2)
+
+    def move(ws, number):
+        barrier.wait()
+        ws.set_action_status(ew.id, number, "in_progress" if number == 4 else "completed", "2021-01-01")
+
+    threads = [threading.Thread(target=move, args=(ann, 4)), threading.Thread(target=move, args=(bob, 1))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    status = {a.number: a.current.status for a in repo.get(ew.id).assessment.plan.actions}
+    assert (status[4], status[1]) == ("in_progress", "completed")  # both status changes kept
