@@ -11,12 +11,13 @@ import streamlit as st
 
 from access import Forbidden
 from access.workspace import Workspace
-from store.repository import BadTransition, Comment, Locked, NotFound
+from framework import ValidationFailed
+from store.repository import AlreadyExists, BadTransition, Comment, Locked, NotFound
 from ui.text import md
 
 STATUS = {"draft": "✎ Draft", "submitted": "⧗ Submitted for review", "validated": "✔ Validated",
           "published": "✔ Published"}
-REFUSED = (Forbidden, BadTransition, Locked, NotFound)
+REFUSED = (Forbidden, BadTransition, Locked, NotFound, AlreadyExists, ValidationFailed)
 
 
 def thread(comments: list[Comment]) -> None:

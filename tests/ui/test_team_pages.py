@@ -49,6 +49,9 @@ def test_a_validated_assessment_is_read_only_on_screen_and_a_new_version_can_sta
     assert any("validated and read-only" in i.value for i in at.info)
     assert _widget_disabled(at) and not [b for b in at.button if b.key == "save"]
     at = app(user="Test Assessor")
+    at.text_input(key="new_version_id").input("Not a valid id!")
+    at.button(key="new_version").click().run()
+    assert not at.exception and any("id" in e.value for e in at.error)  # refused, shown, nothing stored
     at.text_input(key="new_version_id").input("ew-2020")
     at.button(key="new_version").click().run()
     assert store.get("ew-2020").assessment.status == "draft" and store.get("ew-2020").previous == EW
