@@ -10,13 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 from access.policy import User, allowed, require
-from framework import Assessment, Line
+from framework import Assessment, Line, assessment_from_text
 from framework.plan import Plan
 from store.accounts import Account, Accounts
 from store.audit import AuditLog
 from store.cases import CaseStore
 from store.figures import FigureStore
-from store.repository import Comment, Repository, Stored
+from store.repository import Comment, Locked, Repository, Stored
 
 
 class Workspace:
@@ -70,9 +70,10 @@ class Workspace:
         require(self.user, "plan", slug)
         return self.repo.save_plan(slug, plan, self.user.name, based_on)
 
-    def set_action_status(self, slug: str, number: int, status: str, date: str, note: str = "") -> Plan:
+    def set_action_status(self, slug: str, number: int, status: str, date: str, note: str = "",
+                          expected: str | None = None) -> Plan:
         require(self.user, "plan", slug)
-        return self.repo.set_action_status(slug, number, status, date, note, self.user.name)
+        return self.repo.set_action_status(slug, number, status, date, note, self.user.name, expected)
 
     # ---------------------------------------------------------------------------- reviewing
 
@@ -107,7 +108,13 @@ class Workspace:
         return draft
 
     def import_yaml(self, text: str, file: str, replace: bool = False) -> Assessment:
+        """Import an assessment; replacing one is refused when the stored one is validated or published."""
         require(self.user, "manage_assessments")
+        if replace:
+            slug = assessment_from_text(text, file, self.repo.model).id
+            if slug in {s.id for s in self.repo.list()} and self.repo.get(slug).read_only:
+                raise Locked(f"{slug} is {self.repo.get(slug).assessment.status} and read-only: import it under a "
+                             "new id (a new version) instead of replacing it")
         return self.repo.import_yaml(text, file, replace=replace, author=self.user.name)
 
     def import_figures(self, frame: pd.DataFrame, file: str, mapping: str | None = None) -> int:

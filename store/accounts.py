@@ -18,11 +18,18 @@ from sqlalchemy.orm import Session
 from access.policy import ROLES, User
 from store.audit import record
 from store.database import writer
-from store.tables import AssignmentRow, UserRow
+from store.tables import AssignmentRow, UserRow, as_utc, utcnow
 
 MIN_PASSWORD, MAX_PASSWORD = 10, 1_000
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash(secrets.token_hex(16))  # verified against for unknown names: same time either way
+
+
+MAX_TRIES, PAUSE = 5, 60  # wrong passwords in a row, then seconds before the account takes one again
+
+
+class TooManyTries(Exception):
+    """The account had too many wrong passwords in a row; it takes none for a while."""
 
 
 class AccountError(ValueError):
@@ -63,14 +70,32 @@ class Accounts:
         return User(name, role, frozenset(assign))
 
     def verify(self, name: str, password: str) -> User | None:
-        """The user if the name and password match an active account, else None (timing alike)."""
+        """The user if the name and password match an active account, else None (timing alike).
+
+        After MAX_TRIES wrong passwords in a row an account takes no password for PAUSE seconds
+        (`TooManyTries`), whichever app process or browser session the tries come from.
+        """
         with Session(self.engine) as s:
             row = s.scalar(select(UserRow).where(UserRow.name == name.strip()))
+        if row is not None and row.failed_logins >= MAX_TRIES and row.last_failed_at is not None:
+            wait = PAUSE - (utcnow() - as_utc(row.last_failed_at)).total_seconds()
+            if wait > 0:
+                raise TooManyTries(f"too many wrong passwords for this account: try again in {wait:.0f} s")
         try:
             _hasher.verify(row.password_hash if row else _DUMMY, password)
         except (VerificationError, InvalidHashError):
+            if row is not None:
+                self._count_failure(row.id)
             return None
-        return self.get(row.name) if row is not None and row.active else None
+        if row.failed_logins:
+            with Session(writer(self.engine)) as s, s.begin():
+                s.execute(update(UserRow).where(UserRow.id == row.id).values(failed_logins=0))
+        return self.get(row.name) if row.active else None
+
+    def _count_failure(self, uid: int) -> None:
+        with Session(writer(self.engine)) as s, s.begin():
+            s.execute(update(UserRow).where(UserRow.id == uid).values(
+                failed_logins=UserRow.failed_logins + 1, last_failed_at=utcnow()))
 
     def get(self, name: str) -> User | None:
         """The active user with that name (role and assignments as stored now)."""

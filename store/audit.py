@@ -20,8 +20,12 @@ def record(s: Session | Connection, actor: str, action: str, assessment: str | N
     def text(value: object) -> str | None:
         return None if value is None else str(value)[:MAX_VALUE]
 
-    s.execute(insert(AuditRow).values(at=utcnow(), actor=actor, action=action, assessment=assessment,
-                                      relationship=relationship, field=field, old=text(old), new=text(new)))
+    def cut(value: str | None, n: int) -> str | None:  # names longer than the column are cut, not refused
+        return None if value is None else value[:n]
+
+    s.execute(insert(AuditRow).values(at=utcnow(), actor=cut(actor, 200), action=action,
+                                      assessment=cut(assessment, 120), relationship=cut(relationship, 120),
+                                      field=cut(field, 200), old=text(old), new=text(new)))
 
 
 @dataclass(frozen=True)

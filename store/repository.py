@@ -375,17 +375,22 @@ class Repository:
             self._write_plan(s, a_id, slug, before, plan, actor)
         return plan
 
-    def set_action_status(self, slug: str, number: int, status: str, date: str, note: str, actor: str) -> Plan:
+    def set_action_status(self, slug: str, number: int, status: str, date: str, note: str, actor: str,
+                          expected: str | None = None) -> Plan:
         """Move one action to a new status (ValueError if the step is not allowed); the change is kept.
 
         Read, checked and written in one locked transaction, so status changes made at the same
-        moment queue and none is lost."""
+        moment queue and none is lost. `expected` is the status the user saw: if it has changed
+        meanwhile, `PlanChanged` is raised and nothing is written."""
         with self._session(write=True) as s:
             a_id = self._locked_id(s, slug)
             before = self._plan(s, a_id)
             action = next((a for a in before.actions if a.number == number), None)
             if action is None:
                 raise NotFound(f"{slug}: action {number}")
+            if expected is not None and action.current.status != expected:
+                raise PlanChanged(f"action {number} was moved to {action.current.status} by someone else meanwhile; "
+                                  "nothing was saved. Look at it again.")
             moved = action.moved(status, date, note)
             plan = before.model_copy(update={"actions": tuple(moved if a.number == number else a
                                                               for a in before.actions)})

@@ -168,6 +168,8 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(20))  # admin, assessor, reviewer, viewer
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)  # wrong passwords in a row
+    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class AssignmentRow(Base):

@@ -7,6 +7,7 @@ import streamlit as st
 from framework import ValidationFailed
 from framework.problems import dotted
 from store import AlreadyExists
+from store.repository import Locked
 from dashboard.problems import ImportRefused
 from dashboard.uploads import cases_from_upload, figures_from_upload
 from framework import ROOT
@@ -32,7 +33,7 @@ if st.button("Import", type="primary", disabled=upload is None, key="import"):
     try:
         text = upload.getvalue().decode("utf-8")
         imported = ws.import_yaml(text, upload.name, replace=replace)
-    except Forbidden as err:
+    except (Forbidden, Locked) as err:
         st.error(md(str(err)))
     except UnicodeDecodeError:
         st.error(f"{md(upload.name)} is not UTF-8 text; nothing was imported.")

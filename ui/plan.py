@@ -4,6 +4,7 @@ and measures of success with their current value from the data."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -12,7 +13,7 @@ from access import Forbidden
 from dashboard.measures import measure_values
 from exports.spreadsheet import plan_frames
 from framework import ValidationFailed
-from framework.plan import NEXT, STATUS_LABEL, Action, Recommendation, StatusChange, Target, status_report
+from framework.plan import NEXT, STATUS_LABEL, Action, Plan, Recommendation, StatusChange, Target, status_report
 from scoring.targets import gaps, percent_to_target, total_gap
 from store.repository import PlanChanged
 from ui.state import chosen, figures_frame, model, stored, workspace
@@ -34,9 +35,15 @@ if done := st.session_state.pop("plan_outcome", None):
     st.success(md(done), icon=":material/check_circle:")
 
 
-def _store(new_plan, message: str) -> None:  # type: ignore[no-untyped-def]
+# The plan as this user last saw it (drawn in the previous run): edits are saved against it, so a
+# change someone else made meanwhile is never silently overwritten.
+seen = st.session_state.get("plan_seen")
+base = seen[1] if seen and seen[0] == a.id else plan
+
+
+def _store(make_plan: Callable[[], Plan], message: str) -> None:
     try:
-        ws.save_plan(a.id, new_plan, based_on=plan)  # refused if someone changed the plan meanwhile
+        ws.save_plan(a.id, make_plan(), based_on=base)  # refused if someone changed the plan meanwhile
     except (Forbidden, ValueError, ValidationFailed, PlanChanged) as err:
         st.error(md(str(err)))
     else:
@@ -62,7 +69,7 @@ with actions_tab:
             continue
         st.markdown(f"##### Key actions {STATUS_LABEL[status].lower()} ({len(actions)})")
         for act in actions:
-            with st.expander(f"{act.number}. {act.title}", icon=":material/task_alt:"):
+            with st.expander(f"{act.number}. {md(act.title)}", icon=":material/task_alt:"):
                 st.caption(f"Owner: **{md(m.label(act.owner) if act.owner in m.actors else act.owner)}**"
                            + (f" · due {act.due}" if act.due else "")
                            + (f" · relationships: {md(', '.join(titles.get(r, r) for r in act.relationships))}"
@@ -79,9 +86,10 @@ with actions_tab:
                         day = s2.date_input("Date", dt.date.today(), key=f"day@{act.number}")
                         note = st.text_input("Note", max_chars=2_000, key=f"note@{act.number}")
                         if st.form_submit_button("Record the change", icon=":material/update:"):
+                            was = next((x.current.status for x in base.actions if x.number == act.number), None)
                             try:
-                                ws.set_action_status(a.id, act.number, to, day.isoformat(), note)
-                            except (Forbidden, ValueError) as err:
+                                ws.set_action_status(a.id, act.number, to, day.isoformat(), note, expected=was)
+                            except (Forbidden, ValueError, PlanChanged) as err:
                                 st.error(md(str(err)))
                             else:
                                 st.session_state["plan_outcome"] = f"Action {act.number} is now {STATUS_LABEL[to]}."
@@ -103,11 +111,12 @@ with actions_tab:
                 recs = st.multiselect("Recommendations it answers", [r.id for r in plan.recommendations])
                 if st.form_submit_button("Add the action", type="primary"):
                     number = max((x.number for x in plan.actions), default=0) + 1
-                    new = Action(number=number, title=title.strip() or "(untitled)", owner=owner,
-                                 due=due.isoformat() if due else None, relationships=tuple(rels),
-                                 standards=tuple(stds), recommendations=tuple(recs),
-                                 history=(StatusChange(status="not_started", date=dt.date.today().isoformat()),))
-                    _store(plan.model_copy(update={"actions": (*plan.actions, new)}), f"Added action {number}.")
+                    _store(lambda: plan.model_copy(update={"actions": (*plan.actions, Action(
+                        number=number, title=title.strip() or "(untitled)", owner=owner,
+                        due=due.isoformat() if due else None, relationships=tuple(rels), standards=tuple(stds),
+                        recommendations=tuple(recs),
+                        history=(StatusChange(status="not_started", date=dt.date.today().isoformat()),)))}),
+                        f"Added action {number}.")
 
 with recs_tab:
     st.dataframe(pd.DataFrame([{"Id": r.id, "Relationship": titles.get(r.relationship, r.relationship),
@@ -122,10 +131,9 @@ with recs_tab:
                 priority = st.radio("Priority", ["high", "medium", "low"], index=1, horizontal=True)
                 text = st.text_area("Recommendation", max_chars=50_000)
                 if st.form_submit_button("Add the recommendation", type="primary"):
-                    new = Recommendation(id=f"rec-{len(plan.recommendations) + 1}-{rid}"[:120], relationship=rid,
-                                         to=to, priority=priority, text=text.strip() or "(no text)")
-                    _store(plan.model_copy(update={"recommendations": (*plan.recommendations, new)}),
-                           "Added the recommendation.")
+                    _store(lambda: plan.model_copy(update={"recommendations": (*plan.recommendations, Recommendation(
+                        id=f"rec-{len(plan.recommendations) + 1}-{rid}"[:120], relationship=rid, to=to,
+                        priority=priority, text=text.strip() or "(no text)"))}), "Added the recommendation.")
 
 with targets_tab:
     st.caption("Each line's scores now against its target; the gap counts the points still to gain. "
@@ -145,10 +153,10 @@ with targets_tab:
                  hide_index=True, width="stretch")
     if may and st.button("Save targets", icon=":material/flag:", key="save_targets"):
         chosen_rows = edited.dropna(subset=["Target framework", "Target action"])
-        targets = tuple(Target(relationship=r["relationship"], strand=r["strand"] or None,
-                               framework=int(r["Target framework"]), action=int(r["Target action"]))
-                        for _, r in chosen_rows.iterrows())
-        _store(plan.model_copy(update={"targets": targets}), f"Saved {len(targets)} targets.")
+        _store(lambda: plan.model_copy(update={"targets": tuple(
+            Target(relationship=r["relationship"], strand=r["strand"] or None, framework=int(r["Target framework"]),
+                   action=int(r["Target action"])) for _, r in chosen_rows.iterrows())}),
+               f"Saved {len(chosen_rows)} targets.")
 
 with measures_tab:
     st.caption("Each measure's current value is the latest in the imported data, with its publication.")
@@ -162,3 +170,5 @@ with measures_tab:
         "Of the way to target": "" if v.to_target is None else f"{v.to_target:.0f}%",
         "Source": v.current.publication if v.current else ""} for v in measure_values(plan, figures_frame())]),
         hide_index=True, width="stretch")
+
+st.session_state["plan_seen"] = (a.id, plan)  # what this user now sees: the base of their next edit

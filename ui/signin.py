@@ -9,9 +9,10 @@ import time
 
 import streamlit as st
 
+from store.accounts import TooManyTries
 from ui.state import accounts, sign_in
 
-MAX_TRIES, PAUSE = 5, 60  # after this many wrong passwords in a session, wait this many seconds
+MAX_TRIES, PAUSE = 5, 60  # per browser session too (the account has its own limit, kept in the database)
 
 
 def sign_in_page() -> None:
@@ -29,11 +30,17 @@ def sign_in_page() -> None:
         recent = [t for t in tries if time.monotonic() - t < PAUSE]
         if len(recent) >= MAX_TRIES:
             st.error("Too many wrong tries. Wait a minute, then try again.", icon=":material/timer:")
-        elif (user := accounts().verify(name, password)) is None:
-            tries.append(time.monotonic())
-            st.error("That name and password do not match an active account.", icon=":material/error:")
         else:
-            sign_in(user)
-            st.rerun()
+            try:
+                user = accounts().verify(name, password)
+            except TooManyTries as err:
+                st.error(f"{str(err).capitalize()}.", icon=":material/timer:")
+                return
+            if user is None:
+                tries.append(time.monotonic())
+                st.error("That name and password do not match an active account.", icon=":material/error:")
+            else:
+                sign_in(user)
+                st.rerun()
     st.caption("Accounts are made by an administrator (Users page, or `ffgrid users add NAME --role ROLE`). "
                "`make run` prints demo accounts for each role on the local database.")

@@ -48,14 +48,18 @@ with right:
                                   key=f"assign@{who}")
     active = st.checkbox("Active (may sign in)", person.active, key=f"active@{who}")
     if st.button("Save changes", icon=":material/save:", key="save_user"):
-        if new_role != person.role:
-            ws.set_role(who, new_role)
-        if tuple(sorted(new_assigned)) != tuple(sorted(person.assigned)):
-            ws.assign(who, tuple(new_assigned))
-        if active != person.active:
-            ws.set_active(who, active)
-        st.session_state["users_outcome"] = f"Saved {who}."
-        st.rerun()
+        try:
+            if new_role != person.role:
+                ws.set_role(who, new_role)
+            if tuple(sorted(new_assigned)) != tuple(sorted(person.assigned)):
+                ws.assign(who, tuple(new_assigned))
+            if active != person.active:
+                ws.set_active(who, active)
+        except (AccountError, Forbidden) as err:
+            st.error(md(str(err)))
+        else:
+            st.session_state["users_outcome"] = f"Saved {who}."
+            st.rerun()
 
 with st.expander("Changes to accounts"):
     st.dataframe(ws.user_history(), hide_index=True, width="stretch")

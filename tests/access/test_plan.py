@@ -112,3 +112,13 @@ def test_plan_edits_made_at_the_same_time_lose_nothing(team, ew):
         t.join()
     status = {a.number: a.current.status for a in repo.get(ew.id).assessment.plan.actions}
     assert (status[4], status[1]) == ("in_progress", "completed")  # both status changes kept
+
+
+def test_a_status_change_from_a_status_that_changed_meanwhile_is_refused(team, ew):
+    from store.repository import PlanChanged
+
+    repo, ann, _ = team
+    ann.set_action_status(ew.id, 4, "in_progress", "2020-03-01")  # someone moved it
+    with pytest.raises(PlanChanged, match="moved to in_progress"):  # I still saw it as not started
+        ann.set_action_status(ew.id, 4, "completed", "2020-04-01", expected="not_started")
+    assert next(a for a in repo.get(ew.id).assessment.plan.actions if a.number == 4).current.status == "in_progress"

@@ -150,3 +150,31 @@ def test_a_save_failing_half_way_leaves_the_previous_state_intact(team, monkeypa
     monkeypatch.undo()
     assert len(calls) == 2
     assert (repo.export_yaml("ew"), repo.revision("ew"), len(AuditLog(repo.engine).entries())) == before
+
+
+def test_wrong_passwords_in_a_row_pause_the_account_whatever_session_they_come_from(team):
+    from store.accounts import MAX_TRIES, TooManyTries
+
+    repo, _, _ = team
+    accounts = Accounts(repo.engine)
+    assert accounts.verify("Rob Reviewer", "reviewer pass 1") is not None
+    for _ in range(MAX_TRIES):
+        assert accounts.verify("Rob Reviewer", "guess") is None
+    with pytest.raises(TooManyTries):
+        Accounts(repo.engine).verify("Rob Reviewer", "reviewer pass 1")  # even the right one, from anywhere
+
+
+def test_replacing_a_validated_assessment_is_refused_and_long_file_names_are_logged(team, ew):
+    from access.workspace import Workspace
+    from dashboard.examples import example_figures
+
+    repo, ann, rob = team
+    ann.submit("ew")
+    rob.validate("ew")
+    admin = Workspace(repo, Accounts(repo.engine).add("Ada", "admin pass 1", "admin"))
+    with pytest.raises(Locked):
+        admin.import_yaml(repo.export_yaml("ew").replace("status: validated", "status: draft"), "x.yaml", replace=True)
+    assert repo.get("ew").assessment.status == "validated"
+    name = "figures-" + "x" * 300 + ".csv"  # longer than the log's field column: cut there, not refused
+    admin.import_figures(example_figures().head(3).drop(columns="imported_from"), name)
+    assert AuditLog(repo.engine).entries()[-1].field == name[:200]

@@ -43,3 +43,22 @@ def test_compare_shows_the_country_trend_and_a_relationship_timeline(app):
     timeline = at.dataframe[-1].value
     assert timeline["date"].tolist() == ["2019", "2024"] and timeline["rating"].tolist()[0] == "▲ RED"
     assert len(at.get("vega_lite_chart")) == 2  # the trend of rating counts and the timeline
+
+
+def test_action_titles_are_shown_as_text_not_markdown(app, store):
+    plan = store.get(EW).assessment.plan
+    hostile = "[Sign in again](https://phish.example) ![](https://evil.example/x.png)"
+    first = plan.actions[0].model_copy(update={"title": hostile})
+    store.save_plan(EW, plan.model_copy(update={"actions": (first, *plan.actions[1:])}), "Test Assessor")
+    at = app(PLAN)
+    label = next(e.label for e in at.expander if "Sign in again" in e.label)
+    assert "\\[Sign in again\\]" in label and "\\!\\[\\]" in label  # escaped: shown literally, never a link
+
+
+def test_a_plan_edit_based_on_an_old_plan_is_refused_on_screen(app, store):
+    at = app(PLAN)  # draws the plan as it is now
+    plan = store.get(EW).assessment.plan
+    store.save_plan(EW, plan.model_copy(update={"note": "Changed by someone else."}), "Rita Reviewer")
+    next(b for b in at.button if b.label == "Add the action").click().run()
+    assert any("changed by someone else meanwhile" in e.value for e in at.error), [e.value for e in at.error]
+    assert len(store.get(EW).assessment.plan.actions) == len(plan.actions)
