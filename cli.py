@@ -37,11 +37,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             checked += 1
         except ValidationFailed as err:
             problems += [str(p) for p in err.problems]
-    for p in problems:
-        print(p, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
-        return 1
+        return _refused(problems, " found.")
     print(f"ok: model {model.version} ({len(model.relationships)} relationships, "
           f"{len(model.standards)} standards) and {checked} assessment(s) are valid.")
     return 0
@@ -227,10 +224,7 @@ def _import_cases(args: argparse.Namespace) -> int:
     try:
         cases = read_cases(args.file)
     except ImportRefused as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) shown; nothing was imported.", file=sys.stderr)
-        return 1
+        return _refused(err.problems, " shown; nothing was imported.")
     stored = CaseStore(open_engine(args.database)).import_frame(cases, args.name or args.file.name,
                                                                 synthetic=args.synthetic)
     print(f"imported {stored.rows:,} case records as {stored.name!r}" + (" (SYNTHETIC)" if stored.synthetic else ""))
@@ -299,10 +293,7 @@ def cmd_data(args: argparse.Namespace) -> int:
     try:
         figures = _read_figures(args)
     except ImportRefused as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s); nothing was imported.", file=sys.stderr)
-        return 1
+        return _refused(err.problems, "; nothing was imported.")
     store.import_frame(figures, args.file.name, mapping=args.mapping.name if args.mapping else None)
     print(f"imported {len(figures)} figures from {args.file} "
           f"({figures['publication'].nunique()} publication(s), replacing earlier imports of them)")
@@ -319,27 +310,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         figures = _figures(args)
     except ImportRefused as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) in the data; no report was written.", file=sys.stderr)
-        return 1
+        return _refused(err.problems, " in the data; no report was written.")
     path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, model, assessment.id))
     print(f"wrote {path}")
     return 0
 
 
 def _comments(args: argparse.Namespace, model: Model, slug: str) -> list:  # type: ignore[type-arg]
-    """The review comments on the assessment, when the database (if there is one) holds it."""
+    """The review comments on the assessment in the database, if there is one (none if it is not stored)."""
     if not (args.database or _database_exists()):
         return []
-    from store import NotFound, Repository, open_engine
+    from store import Repository, open_engine
 
-    repo = Repository(open_engine(args.database), model)
-    try:
-        repo.revision(slug)
-    except NotFound:
-        return []
-    return repo.comments(slug)
+    return Repository(open_engine(args.database), model).comments(slug)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -491,15 +474,20 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _refused(problems: Sequence[object], outcome: str) -> int:
+    """Print each problem, then how many there were and what became of the input; exit code 1."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem(s){outcome}", file=sys.stderr)
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
     except ValidationFailed as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) found.", file=sys.stderr)
-        return 1
+        return _refused(err.problems, " found.")
     except (OSError, ValueError) as err:
         print(f"ffgrid: {err}", file=sys.stderr)
         return 2

@@ -28,7 +28,6 @@ RULES: dict[str, tuple[frozenset[str], bool]] = {
     "see_cases": (frozenset({"admin", "assessor", "reviewer"}), False),  # unsuppressed case records
     "manage_users": (frozenset({"admin"}), False),
 }
-ACTIONS = tuple(RULES)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from store.accounts import Account, Accounts
 from store.audit import AuditLog
 from store.cases import CaseStore
 from store.figures import FigureStore
-from store.repository import Comment, Locked, Repository, Stored
+from store.repository import Comment, Locked, NotFound, Repository, Stored
 
 
 class Workspace:
@@ -110,12 +110,17 @@ class Workspace:
     def import_yaml(self, text: str, file: str, replace: bool = False) -> Assessment:
         """Import an assessment; replacing one is refused when the stored one is validated or published."""
         require(self.user, "manage_assessments")
+        assessment = assessment_from_text(text, file, self.repo.model)
         if replace:
-            slug = assessment_from_text(text, file, self.repo.model).id
-            if slug in {s.id for s in self.repo.list()} and self.repo.get(slug).read_only:
-                raise Locked(f"{slug} is {self.repo.get(slug).assessment.status} and read-only: import it under a "
+            try:
+                stored = self.repo.get(assessment.id)
+            except NotFound:
+                stored = None
+            if stored is not None and stored.read_only:
+                raise Locked(f"{assessment.id} is {stored.assessment.status} and read-only: import it under a "
                              "new id (a new version) instead of replacing it")
-        return self.repo.import_yaml(text, file, replace=replace, author=self.user.name)
+        self.repo.add(assessment, replace=replace, author=self.user.name)
+        return assessment
 
     def import_figures(self, frame: pd.DataFrame, file: str, mapping: str | None = None) -> int:
         require(self.user, "import_data")

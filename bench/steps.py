@@ -44,12 +44,6 @@ def sign_in(page: Page, name: str, password: str) -> None:
     expect(page.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
 
 
-def sign_out(page: Page) -> None:
-    """Sign out from the sidebar and wait for the sign-in page."""
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=TIMEOUT)
-
-
 def choose_score(page: Page, dimension: str, value: int) -> None:
     """Click a score (0-3) in the 'Framework score' or 'Action score' radio group."""
     group = page.locator("[data-testid='stRadio']").filter(has_text=f"{dimension} score")

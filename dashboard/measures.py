@@ -27,12 +27,12 @@ class MeasureNow:
         return None if span == 0 else round(100 * (now.number - m.baseline.value) / span, 1)
 
 
-def measure_values(plan: Plan, figures: pd.DataFrame) -> list[MeasureNow]:
-    """Every measure of the plan with the latest value of its indicator in `figures`."""
+def measure_values(plan: Plan, figures: pd.DataFrame | None) -> list[MeasureNow]:
+    """Every measure of the plan with the latest value of its indicator in `figures` (none without)."""
     out = []
     for m in plan.measures:
         if m.indicator not in INDICATORS:
             raise ValueError(f"measure {m.id}: unknown indicator {m.indicator!r} (one of {', '.join(INDICATORS)})")
-        found = INDICATORS[m.indicator](figures, None)
+        found = INDICATORS[m.indicator](figures, None) if figures is not None else []
         out.append(MeasureNow(m, found[-1] if found else None))
     return out

@@ -97,8 +97,7 @@ def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
     found = gaps(lines, plan)
     return {"plan": plan, "actions_by_status": status_report(plan), "status_label": STATUS_LABEL, "gaps": found,
             "percent_to_target": percent_to_target(found), "total_gap": total_gap(found),
-            "measures": measure_values(plan, figures if figures is not None else pd.DataFrame(
-                columns=["source", "publication", "period", "area", "strand", "measure", "value"])),
+            "measures": measure_values(plan, figures),
             "target_dot": systems_map_dot(model, lines, "Gap to target", looks=target_looks(found, lines))
             if found else None}
 

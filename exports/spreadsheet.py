@@ -94,8 +94,7 @@ def measures_frame(assessment: Assessment, figures: pd.DataFrame | None) -> pd.D
     """Each measure of success: baseline, target, and its current value from the figures with the source."""
     from dashboard.measures import measure_values
 
-    rows = measure_values(assessment.plan, figures if figures is not None else pd.DataFrame(
-        columns=["source", "publication", "period", "area", "strand", "measure", "value"]))
+    rows = measure_values(assessment.plan, figures)
     return pd.DataFrame([{
         "id": v.measure.id, "label": v.measure.label, "indicator": v.measure.indicator,
         "action": v.measure.action, "relationship": v.measure.relationship,
