@@ -11,18 +11,18 @@ run: setup
 	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT)
 
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadscope --durations=15
 
 setup: system $(STAMP)
 
 system:
 	@bash scripts/system-deps.sh
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-test.txt
 	$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache build *.egg-info

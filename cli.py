@@ -16,7 +16,10 @@ from scoring import ScoredLine, count_ratings, score_assessment
 
 
 def _model(args: argparse.Namespace) -> Model:
-    return load_model(args.model)
+    """The model (--model, else the bundled one), checking measures against the dashboard's indicators."""
+    from dashboard.evidence import INDICATORS
+
+    return load_model(args.model, indicators=INDICATORS)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -148,28 +151,35 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def _repository(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _workspace(args: argparse.Namespace, seed: bool = True):  # type: ignore[no-untyped-def]
+    """The database (migrated; seeded with the bundled assessments when empty) as the command's
+    operator sees it: an administrator named cli:NAME, checked and logged like any user of the app."""
+    from access.workspace import Workspace, operator
     from store import open_repository
 
-    return open_repository(_model(args), args.database)
+    return Workspace(open_repository(_model(args), args.database, seed=seed), operator(args.operator))
 
 
 def cmd_db(args: argparse.Namespace) -> int:
     """List, import or export the assessments in the database (DATABASE_URL, FFGRID_DB or var/ffgrid.db)."""
+    from framework.review import Locked
     from store import AlreadyExists, NotFound
 
-    repo = _repository(args)
+    ws = _workspace(args)
     try:
         if args.action == "list":
-            for s in repo.list():
+            for s in ws.list():
                 flag = "  (illustrative)" if s.illustrative else ""
                 print(f"{s.id}\t{s.country}\t{s.date}\t{s.lines} lines\trevision {s.revision}{flag}")
         elif args.action == "import":
             for path in args.files:
-                a = repo.import_yaml(path.read_text(encoding="utf-8"), str(path), replace=args.replace)
+                a = ws.import_yaml(path.read_text(encoding="utf-8"), str(path), replace=args.replace)
                 print(f"imported {a.id} ({len(a.lines)} lines) from {path}")
+        elif args.action == "new-version":
+            draft = ws.new_version(args.id, args.new_id, args.date)
+            print(f"started {draft.id}, a draft from {args.id} ({len(draft.lines)} lines)")
         elif args.action == "export":
-            text = repo.export_yaml(args.id)
+            text = ws.export_yaml(args.id)
             if args.output:
                 args.output.write_text(text, encoding="utf-8")
                 print(f"wrote {args.output}")
@@ -180,6 +190,9 @@ def cmd_db(args: argparse.Namespace) -> int:
         return 1
     except NotFound as err:
         print(f"ffgrid: no assessment {err} in the database", file=sys.stderr)
+        return 1
+    except Locked as err:
+        print(f"ffgrid: {err}; nothing was changed", file=sys.stderr)
         return 1
     return 0
 
@@ -218,15 +231,12 @@ def _import_cases(args: argparse.Namespace) -> int:
     """Validate a case-record file and store it (replacing an import of the same name)."""
     from dashboard.cases import read_cases
     from dashboard.problems import ImportRefused
-    from store import open_engine
-    from store.cases import CaseStore
 
     try:
         cases = read_cases(args.file)
     except ImportRefused as err:
         return _refused(err.problems, " shown; nothing was imported.")
-    stored = CaseStore(open_engine(args.database)).import_frame(cases, args.name or args.file.name,
-                                                                synthetic=args.synthetic)
+    stored = _workspace(args, seed=False).import_cases(cases, args.name or args.file.name, synthetic=args.synthetic)
     print(f"imported {stored.rows:,} case records as {stored.name!r}" + (" (SYNTHETIC)" if stored.synthetic else ""))
     return 0
 
@@ -235,8 +245,8 @@ def cmd_users(args: argparse.Namespace) -> int:
     """Add and list accounts, or make the demo accounts (local SQLite only)."""
     import getpass
 
-    from access.demo import NotLocal, check_local, demo_accounts
-    from store.accounts import AccountError, Accounts
+    from access.demo import NotLocal, check_local
+    from store.accounts import AccountError
     from store.database import database_url
 
     if args.action == "demo":
@@ -245,20 +255,18 @@ def cmd_users(args: argparse.Namespace) -> int:
         except NotLocal as err:
             print(f"ffgrid: {err}", file=sys.stderr)
             return 1
-    repo = _repository(args)
-    accounts = Accounts(repo.engine)
-    actor = f"cli:{getpass.getuser()}"
+    ws = _workspace(args)
     try:
         if args.action == "list":
-            for a in accounts.list():
+            for a in ws.users():
                 print(f"{a.name}\t{a.role}\t{'active' if a.active else 'inactive'}\t{', '.join(a.assigned)}")
         elif args.action == "add":
             password = (getpass.getpass(f"Password for {args.name}: ") if sys.stdin.isatty()
                         else sys.stdin.readline().rstrip("\n"))
-            accounts.add(args.name, password, args.role, tuple(args.assign or ()), actor=actor)
+            ws.add_user(args.name, password, args.role, tuple(args.assign or ()))
             print(f"added {args.name} ({args.role})")
         else:
-            made = demo_accounts(repo)
+            made = ws.demo_accounts()
             print("Demo accounts (this local database only; new passwords each time):")
             for name, (role, password) in made.items():
                 print(f"  {name:<9} {password}   ({role})")
@@ -271,8 +279,6 @@ def cmd_users(args: argparse.Namespace) -> int:
 def cmd_data(args: argparse.Namespace) -> int:
     """Import statistics (tidy CSV, or wide CSV with --mapping) into the database; list what is there."""
     from dashboard.problems import ImportRefused
-    from store import open_engine
-    from store.figures import FigureStore
 
     if args.action == "check":
         return _data_check(args)
@@ -284,9 +290,9 @@ def cmd_data(args: argparse.Namespace) -> int:
         return 0
     if args.action == "cases":
         return _import_cases(args)
-    store = FigureStore(open_engine(args.database))
+    ws = _workspace(args, seed=False)
     if args.action == "list":
-        for d in store.datasets():
+        for d in ws.datasets():
             print(f"{d.id}\t{d.file}\t{d.figures} figures\timported {d.imported_at:%Y-%m-%d %H:%M}"
                   + (f" by {d.imported_by}" if d.imported_by else "") + ("\tSYNTHETIC" if d.synthetic else ""))
         return 0
@@ -294,7 +300,7 @@ def cmd_data(args: argparse.Namespace) -> int:
         figures = _read_figures(args)
     except ImportRefused as err:
         return _refused(err.problems, "; nothing was imported.")
-    store.import_frame(figures, args.file.name, mapping=args.mapping.name if args.mapping else None)
+    ws.import_figures(figures, args.file.name, mapping=args.mapping.name if args.mapping else None)
     print(f"imported {len(figures)} figures from {args.file} "
           f"({figures['publication'].nunique()} publication(s), replacing earlier imports of them)")
     return 0
@@ -320,9 +326,7 @@ def _comments(args: argparse.Namespace, model: Model, slug: str) -> list:  # typ
     """The review comments on the assessment in the database, if there is one (none if it is not stored)."""
     if not (args.database or _database_exists()):
         return []
-    from store import Repository, open_engine
-
-    return Repository(open_engine(args.database), model).comments(slug)
+    return _workspace(args, seed=False).comments(slug)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -351,10 +355,7 @@ def _figures(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if args.data:
         return read_figure_files(args.data, args.mapping or [])
     if args.database or _database_exists():
-        from store import open_engine
-        from store.figures import FigureStore
-
-        imported = FigureStore(open_engine(args.database)).frame()
+        imported = _workspace(args, seed=False).figures()
         if not imported.empty:
             return imported
     return example_figures()
@@ -383,6 +384,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ffgrid", description="Facing all the Facts self-assessment grids.")
     p.add_argument("--model", type=Path, default=None,
                    help="model folder or single YAML file (default: the bundled model)")
+    p.add_argument("--as", dest="operator", metavar="NAME", default=None,
+                   help="your name in the audit log, as cli:NAME (default: your user name on this machine)")
     sub = p.add_subparsers(dest="command", required=True)
 
     v = sub.add_parser("validate", help="check the model and assessment files")
@@ -423,7 +426,12 @@ def parser() -> argparse.ArgumentParser:
     dsub.add_parser("list", help="list stored assessments")
     di = dsub.add_parser("import", help="validate and store assessment YAML files (all or nothing per file)")
     di.add_argument("files", nargs="+", type=Path)
-    di.add_argument("--replace", action="store_true", help="overwrite an assessment with the same id")
+    di.add_argument("--replace", action="store_true",
+                    help="overwrite a draft with the same id (validated and published ones are read-only)")
+    dn = dsub.add_parser("new-version", help="start a draft from a stored assessment (which stays as it is)")
+    dn.add_argument("id")
+    dn.add_argument("new_id")
+    dn.add_argument("--date", help="the new version's date (default: the same as the original's)")
     de = dsub.add_parser("export", help="write a stored assessment as YAML")
     de.add_argument("id")
     de.add_argument("-o", "--output", type=Path)

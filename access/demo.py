@@ -21,7 +21,7 @@ def check_local(url: str) -> None:
         raise NotLocal("demo accounts are made only on the local SQLite database, never on PostgreSQL")
 
 
-def demo_accounts(repo: Repository) -> dict[str, tuple[str, str]]:
+def demo_accounts(repo: Repository, actor: str = "demo setup") -> dict[str, tuple[str, str]]:
     """Create (or reset the passwords of) users `admin`, `assessor`, `reviewer` and `viewer`; returns
     {name: (role, password)}. The assessor is assigned to every stored assessment."""
     check_local(repo.engine.url.render_as_string(hide_password=True))
@@ -31,8 +31,8 @@ def demo_accounts(repo: Repository) -> dict[str, tuple[str, str]]:
     for role in ROLES:
         password = secrets.token_urlsafe(9)
         if role in existing:
-            accounts.set_password(role, password, actor="demo setup")
+            accounts.set_password(role, password, actor=actor)
         else:
-            accounts.add(role, password, role, every if role == "assessor" else (), actor="demo setup")
+            accounts.add(role, password, role, every if role == "assessor" else (), actor=actor)
         made[role] = (role, password)
     return made

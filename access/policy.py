@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from framework.review import ROLES, User
 
-ROLES = ("admin", "assessor", "reviewer", "viewer")
+__all__ = ["RULES", "ROLES", "Forbidden", "User", "allowed", "require"]
 
 # action -> roles allowed; "assigned" marks actions an assessor may take only on assigned assessments
 RULES: dict[str, tuple[frozenset[str], bool]] = {
@@ -28,15 +28,6 @@ RULES: dict[str, tuple[frozenset[str], bool]] = {
     "see_cases": (frozenset({"admin", "assessor", "reviewer"}), False),  # unsuppressed case records
     "manage_users": (frozenset({"admin"}), False),
 }
-
-
-@dataclass(frozen=True)
-class User:
-    """A signed-in person: name, role, and the assessments they are assigned to."""
-
-    name: str
-    role: str
-    assigned: frozenset[str] = field(default_factory=frozenset)
 
 
 class Forbidden(PermissionError):

@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import pandas as pd
 
+import getpass
+
 from access.policy import User, allowed, require
 from framework import Assessment, Line, assessment_from_text
 from framework.plan import Plan
+from framework.review import Comment
 from store.accounts import Account, Accounts
 from store.audit import AuditLog
-from store.cases import CaseStore
-from store.figures import FigureStore
-from store.repository import Comment, Locked, NotFound, Repository, Stored
+from store.cases import CaseStore, CaseSet
+from store.figures import Dataset, FigureStore
+from store.repository import Repository, Stored, Summary
+
+
+def operator(name: str | None = None) -> User:
+    """The person at the command line: an administrator named `cli:NAME` (NAME: given, else the OS user)."""
+    return User(f"cli:{(name or getpass.getuser()).strip()}", "admin")
 
 
 class Workspace:
@@ -31,6 +39,10 @@ class Workspace:
         return allowed(self.user, action, assessment)
 
     # ---------------------------------------------------------------------------- reading
+
+    def list(self) -> list[Summary]:
+        require(self.user, "read")
+        return self.repo.list()
 
     def get(self, slug: str) -> Stored:
         require(self.user, "read")
@@ -108,27 +120,30 @@ class Workspace:
         return draft
 
     def import_yaml(self, text: str, file: str, replace: bool = False) -> Assessment:
-        """Import an assessment; replacing one is refused when the stored one is validated or published."""
+        """Import an assessment, all or nothing; the store refuses (`Locked`) to replace a validated or
+        published one."""
         require(self.user, "manage_assessments")
         assessment = assessment_from_text(text, file, self.repo.model)
-        if replace:
-            try:
-                stored = self.repo.get(assessment.id)
-            except NotFound:
-                stored = None
-            if stored is not None and stored.read_only:
-                raise Locked(f"{assessment.id} is {stored.assessment.status} and read-only: import it under a "
-                             "new id (a new version) instead of replacing it")
         self.repo.add(assessment, replace=replace, author=self.user.name)
         return assessment
+
+    def figures(self) -> pd.DataFrame:
+        """Every imported figure with its provenance."""
+        require(self.user, "read")
+        return FigureStore(self.repo.engine).frame()
+
+    def datasets(self) -> list[Dataset]:
+        """The imports whose figures are current."""
+        require(self.user, "read")
+        return FigureStore(self.repo.engine).datasets()
 
     def import_figures(self, frame: pd.DataFrame, file: str, mapping: str | None = None) -> int:
         require(self.user, "import_data")
         return FigureStore(self.repo.engine).import_frame(frame, file, mapping=mapping, imported_by=self.user.name)
 
-    def import_cases(self, frame: pd.DataFrame, name: str, synthetic: bool = False) -> None:
+    def import_cases(self, frame: pd.DataFrame, name: str, synthetic: bool = False) -> CaseSet:
         require(self.user, "import_data")
-        CaseStore(self.repo.engine).import_frame(frame, name, imported_by=self.user.name, synthetic=synthetic)
+        return CaseStore(self.repo.engine).import_frame(frame, name, imported_by=self.user.name, synthetic=synthetic)
 
     def sees_case_records(self) -> bool:
         """Whether case-level data is shown unsuppressed (viewers get the public view only)."""
@@ -151,6 +166,13 @@ class Workspace:
     def assign(self, name: str, assessments: tuple[str, ...]) -> None:
         require(self.user, "manage_users")
         self.accounts.assign(name, assessments, self.user.name)
+
+    def demo_accounts(self) -> dict[str, tuple[str, str]]:
+        """Make (or reset) one demo account per role on a local SQLite database; {name: (role, password)}."""
+        from access.demo import demo_accounts
+
+        require(self.user, "manage_users")
+        return demo_accounts(self.repo, actor=self.user.name)
 
     def set_active(self, name: str, active: bool) -> None:
         require(self.user, "manage_users")

@@ -12,11 +12,13 @@ PASSWORD = "browser test password"
 
 
 def prepare(url: str) -> None:
-    """Seed the database at `url`, make the 2019 grid a draft, and add the TEAM accounts."""
+    """Store the bundled assessments in the empty database at `url`, the 2019 grid as an editable
+    draft, and add the TEAM accounts."""
     model = load_model()
-    repo = open_repository(model, url)
+    repo = open_repository(model, url, seed=False)
     ew = load_assessment(ASSESSMENTS_DIR / "england-wales-2019.yaml", model)
-    repo.add(ew.model_copy(update={"status": "draft"}), replace=True, author="test setup")
+    repo.add(ew.model_copy(update={"status": "draft"}), author="test setup")  # a draft from the start
+    repo.seed()
     accounts = Accounts(repo.engine)
     every = tuple(s.id for s in repo.list())
     for name, role in TEAM.items():

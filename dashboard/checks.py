@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from base.yamlio import load_file
 from dashboard.vocabulary import strands
 
 CHECKS_FILE = Path(__file__).with_name("checks.yaml")
@@ -41,7 +41,7 @@ class CheckSettings:
 
     @classmethod
     def load(cls, path: Path = CHECKS_FILE) -> CheckSettings:
-        return cls(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
+        return cls(**(load_file(path) or {}))
 
 
 def start_year(period: str) -> int | None:

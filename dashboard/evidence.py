@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
-import yaml
 
+from base.yamlio import load_file
 from dashboard.indicators import ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL, Funnel, funnel, latest_edition, reporting_gap
 
 LINKS_FILE = Path(__file__).with_name("evidence_links.yaml")
@@ -33,7 +33,7 @@ Link = tuple[str, tuple[str, ...] | None]  # an indicator, and the data strands 
 @cache
 def links() -> dict[str, tuple[Link, ...]]:
     """Relationship id -> the indicators that bear on it (each maybe limited to some strands)."""
-    data = yaml.safe_load(LINKS_FILE.read_text(encoding="utf-8")) or {}
+    data = load_file(LINKS_FILE) or {}
     out = {rel: tuple((i, None) if isinstance(i, str) else (next(iter(i)), tuple(next(iter(i.values()))))
                       for i in items) for rel, items in data.items()}
     unknown = {name for items in out.values() for name, _ in items} - set(INDICATORS)

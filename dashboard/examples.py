@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.mapping import read_figure_files
-from framework import ROOT
+from base.paths import ROOT
 
 DATA = ROOT / "data"
 TIDY = ("england_wales_hate_crime.csv", "odihr_united_kingdom.csv")

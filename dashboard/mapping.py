@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dashboard.problems import ImportRefused, RowProblem
 from dashboard.statistics import REQUIRED, read_csv_text, read_tidy, validate_tidy
-from framework import ROOT
+from base.paths import ROOT
+from base.yamlio import YamlProblem, load
 
 BUNDLED_MAPPINGS = ROOT / "data" / "mappings"
 
@@ -57,9 +57,9 @@ def load_mapping(path: Path) -> Mapping:
 def mapping_from_text(text: str, file: str) -> Mapping:
     """Check a mapping given as YAML text (e.g. an upload); `file` names it in problems."""
     try:
-        return Mapping.model_validate(yaml.safe_load(text))
-    except yaml.YAMLError as err:
-        raise ImportRefused([RowProblem(file, None, "", f"not valid YAML: {err}")]) from err
+        return Mapping.model_validate(load(text))
+    except YamlProblem as err:
+        raise ImportRefused([RowProblem(file, err.line, "", f"not valid YAML: {err.message}")]) from None
     except ValidationError as err:
         raise ImportRefused([RowProblem(file, None, ".".join(map(str, e["loc"])), e["msg"])
                              for e in err.errors(include_url=False)]) from err

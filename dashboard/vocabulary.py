@@ -7,7 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
+from base.yamlio import load_file
+
 
 STRANDS_FILE = Path(__file__).with_name("strands.yaml")
 
@@ -23,7 +24,7 @@ class DataStrand:
 @cache
 def strands() -> dict[str, DataStrand]:
     """Every data strand by id, in the file's order."""
-    items = yaml.safe_load(STRANDS_FILE.read_text(encoding="utf-8"))["strands"]
+    items = load_file(STRANDS_FILE)["strands"]
     out = {s["id"]: DataStrand(**s) for s in items}
     for s in out.values():
         if s.within is not None and out.get(s.within, None) is None:

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import jinja2
 import pandas as pd
@@ -25,9 +24,7 @@ from framework.plan import STATUS_LABEL, status_report
 from scoring import ScoredLine, by_standard, count_ratings, score_assessment
 from scoring.ratings import RANK
 from scoring.targets import gaps, percent_to_target, total_gap
-
-if TYPE_CHECKING:
-    from store.repository import Comment
+from framework.review import Comment
 
 TEMPLATES = Path(__file__).with_name("templates")
 WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
@@ -91,7 +88,7 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
 def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
                  figures: pd.DataFrame | None) -> dict[str, object]:
     """The plan as the reports show it: actions by status, gaps to targets, measures with current values."""
-    from dashboard.measures import measure_values
+    from scoring.measures import measure_values
 
     plan = assessment.plan
     found = gaps(lines, plan)

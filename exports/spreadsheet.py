@@ -92,7 +92,7 @@ def plan_frames(model: Model, assessment: Assessment) -> dict[str, pd.DataFrame]
 
 def measures_frame(assessment: Assessment, figures: pd.DataFrame | None) -> pd.DataFrame:
     """Each measure of success: baseline, target, and its current value from the figures with the source."""
-    from dashboard.measures import measure_values
+    from scoring.measures import measure_values
 
     rows = measure_values(assessment.plan, figures)
     return pd.DataFrame([{

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from base.paths import ROOT
 from framework.assessment import Assessment, Line, Scored
 from framework.model import Framework, Model, Relationship, Standard
 from framework.plan_checks import plan_problems
 from framework.problems import Path_, Problem, ValidationFailed
 from framework.yamlio import parse_yaml, read_yaml, with_lines
 
-ROOT = Path(__file__).resolve().parent.parent
 ASSESSMENTS_DIR = ROOT / "assessments"
 T = TypeVar("T", bound=BaseModel)
 
@@ -92,8 +92,11 @@ def _duplicates(ids: Iterable[Any]) -> set[Any]:
 # ---------------------------------------------------------------------------------------- the model
 
 
-def load_model(source: Path | str | None = None) -> Model:
-    """Load the model from a repository-style folder (default: the bundled one) or one YAML file."""
+def load_model(source: Path | str | None = None, indicators: Iterable[str] | None = None) -> Model:
+    """Load the model from a repository-style folder (default: the bundled one) or one YAML file.
+
+    `indicators` are the names of the data indicators that an assessment's measures of success may
+    name (the dashboard's, passed in by the app and the CLI); without them measures are not checked."""
     source = Path(source) if source else ROOT
     checker = Checker()
     if source.is_file():
@@ -115,7 +118,8 @@ def load_model(source: Path | str | None = None) -> Model:
         paths = sorted((source / "relationships").glob("*.yaml"))
         rels = [_doc(p) for p in paths]
         stems = [p.stem for p in paths]
-    return _build_model(checker, fw, std, rels, stems, str(source))
+    model = _build_model(checker, fw, std, rels, stems, str(source))
+    return model if indicators is None else replace(model, indicators=frozenset(indicators))
 
 
 def _doc(path: Path) -> Doc:
@@ -269,12 +273,7 @@ def _check_assessment(checker: Checker, doc: Doc, a: Assessment, model: Model) -
             checker.add(doc, at + ("relationship",), "relationship is assessed twice", line.relationship)
         seen.add(line.relationship)
         _check_line(checker, doc, at, line, model)
-    indicators = None
-    if a.plan.measures:  # measures name the dashboard's indicators (imported only when there are any)
-        from dashboard.evidence import INDICATORS
-
-        indicators = frozenset(INDICATORS)
-    for at, message, context in plan_problems(a.plan, model, indicators):
+    for at, message, context in plan_problems(a.plan, model, model.indicators):
         checker.add(doc, ("plan", *at), message, context)
 
 

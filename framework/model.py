@@ -118,6 +118,7 @@ class Model:
     standards: dict[int, Standard]
     relationships: dict[str, Relationship]
     source: str = ""
+    indicators: frozenset[str] | None = None  # names measures of success may use (None: not checked)
     actors: dict[str, Actor] = field(init=False)
     clusters: dict[str, Cluster] = field(init=False)
 

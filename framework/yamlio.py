@@ -1,59 +1,24 @@
-"""YAML reading (fast Rust parser), and line numbers for field paths (looked up with PyYAML on error)."""
+"""The method's YAML files, read in ffgrid's one dialect (`base.yamlio`), with problems that name the
+file and line."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-import re
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
-import fast_yaml
 import yaml
 
+from base.yamlio import YamlProblem, compose, load
 from framework.problems import Path_, Problem, ValidationFailed
-
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-_parser: Callable[[str], Any] = fast_yaml.safe_load
-
-
-@contextmanager
-def parser(parse: Callable[[str], Any]) -> Iterator[None]:
-    """Use another YAML parser for a while (the benchmark's baseline); not thread-safe."""
-    global _parser
-    saved, _parser = _parser, parse
-    try:
-        yield
-    finally:
-        _parser = saved
 
 
 def parse_yaml(text: str, file: str) -> Any:
-    """Parse YAML 1.2 text with the Rust parser (fast_yaml, ~20x PyYAML's C loader on large files).
-
-    A syntax error becomes a ValidationFailed naming the file and line.
-    """
+    """Parse YAML text; anything wrong with it becomes a ValidationFailed naming the file and line."""
     try:
-        return _parser(text)
-    except (ValueError, fast_yaml.YAMLError) as err:
-        raise ValidationFailed([_syntax_problem(text, file, str(err))]) from None
-
-
-def _syntax_problem(text: str, file: str, fallback: str) -> Problem:
-    """Describe a syntax error, preferring PyYAML's marked error for its wording and line."""
-    try:
-        yaml.load(text, Loader=Loader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        reason = " ".join(filter(None, [err.context, err.problem]))
-        return Problem(file, f"YAML syntax error: {reason}", line=mark.line + 1 if mark else None)
-    except yaml.YAMLError:
-        pass
-    found = re.search(r"at line (\d+)", fallback)
-    reason = re.sub(r"^YAML parse error: (YAML syntax error: )?", "", fallback)
-    return Problem(file, f"YAML syntax error: {reason}", line=int(found.group(1)) if found else None)
+        return load(text)
+    except YamlProblem as err:
+        raise ValidationFailed([Problem(file, err.message, line=err.line)]) from None
 
 
 def read_yaml(path: Path) -> tuple[Any, str]:
@@ -86,7 +51,7 @@ def with_lines(problems: list[Problem], text: str) -> list[Problem]:
     if all(p.line for p in problems):
         return problems
     try:
-        root = yaml.compose(text, Loader=Loader)
-    except yaml.YAMLError:
+        root = compose(text)
+    except YamlProblem:
         return problems
     return [p if p.line else replace(p, line=line_of(root, p.path)) for p in problems]

@@ -6,24 +6,19 @@ was set).
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from access.policy import ROLES, User
+from framework.review import ROLES, User
 from store.audit import record
 from store.database import writer
+from store.passwords import check_password, hash_password, needs_rehash
 from store.tables import AssignmentRow, UserRow, as_utc, utcnow
 
 MIN_PASSWORD, MAX_PASSWORD = 10, 1_000
-_hasher = PasswordHasher()
-_DUMMY = _hasher.hash(secrets.token_hex(16))  # verified against for unknown names: same time either way
-
 
 MAX_TRIES, PAUSE = 5, 60  # wrong passwords in a row, then seconds before the account takes one again
 
@@ -59,7 +54,7 @@ class Accounts:
             raise AccountError("a user name has 1 to 200 characters")
         _check(role, password)
         with Session(writer(self.engine)) as s, s.begin():
-            row = UserRow(name=name, password_hash=_hasher.hash(password), role=role)
+            row = UserRow(name=name, password_hash=hash_password(password), role=role)
             s.add(row)
             try:
                 s.flush()
@@ -81,15 +76,14 @@ class Accounts:
             wait = PAUSE - (utcnow() - as_utc(row.last_failed_at)).total_seconds()
             if wait > 0:
                 raise TooManyTries(f"too many wrong passwords for this account: try again in {wait:.0f} s")
-        try:
-            _hasher.verify(row.password_hash if row else _DUMMY, password)
-        except (VerificationError, InvalidHashError):
+        if not check_password(row.password_hash if row else None, password):
             if row is not None:
                 self._count_failure(row.id)
             return None
-        if row.failed_logins:
+        fresh = {"password_hash": hash_password(password)} if needs_rehash(row.password_hash) else {}
+        if row.failed_logins or fresh:
             with Session(writer(self.engine)) as s, s.begin():
-                s.execute(update(UserRow).where(UserRow.id == row.id).values(failed_logins=0))
+                s.execute(update(UserRow).where(UserRow.id == row.id).values(failed_logins=0, **fresh))
         return self.get(row.name) if row.active else None
 
     def _count_failure(self, uid: int) -> None:
@@ -126,7 +120,7 @@ class Accounts:
     def set_password(self, name: str, password: str, actor: str) -> None:
         """Set a new password (the log says that it changed, never what to)."""
         _check(None, password)
-        self._change(name, actor, "password", password_hash=_hasher.hash(password))
+        self._change(name, actor, "password", password_hash=hash_password(password))
 
     def assign(self, name: str, assessments: tuple[str, ...], actor: str) -> None:
         """Set exactly which assessments the user is assigned to."""

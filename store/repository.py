@@ -17,24 +17,20 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from exports.assessment_yaml import dump_assessment
+from framework.assessment_yaml import dump_assessment
 from framework import (
     Assessment, Evidence, Line, Model, Situation, StrandScore, assessment_from_text, bundled_assessments,
     check_assessment, load_assessment,
 )
 from framework.assessment import LONG_TEXT_MAX
 from framework.plan import Plan
+from framework.review import BadTransition, Comment, Locked, Step, check_writable, next_status, read_only
 from store.audit import record
 from store.database import open_engine, writer
 from store.tables import AssessmentRow, CommentRow, EvidenceRow, LineRow, ReviewCommentRow, StrandRow, as_utc, utcnow
 
 _HEADER = ("title", "country", "date", "model_version", "author", "source", "status", "illustrative", "notes")
 _SCORES = ("framework", "action", "rating", "na_reason")
-READ_ONLY = ("validated", "published")
-ASSESSMENT_STEPS = {"submit": ("draft", "submitted"), "validate": ("submitted", "validated"),
-                    "send_back": ("submitted", "draft")}
-LINE_STEPS = {"submit": (("draft",), "submitted"), "validate": (("submitted",), "validated"),
-              "send_back": (("submitted", "validated"), "draft")}
 
 
 class NotFound(KeyError):
@@ -45,16 +41,8 @@ class AlreadyExists(Exception):
     """An assessment with that id is already stored and replacing it was not asked for."""
 
 
-class Locked(Exception):
-    """The assessment or line is read-only in its review state (validated, or waiting for review)."""
-
-
 class PlanChanged(Exception):
     """The plan was changed by someone else after the editor read it; nothing was written."""
-
-
-class BadTransition(ValueError):
-    """A review step that does not apply to the current state (or lacks its required comment)."""
 
 
 class StaleEdit(Exception):
@@ -97,17 +85,6 @@ class LineMeta:
 
 
 @dataclass(frozen=True)
-class Comment:
-    """A comment in a relationship's thread (or on the whole assessment), with author and time."""
-
-    relationship: str | None
-    author: str
-    at: datetime
-    kind: str  # comment, sent_back
-    text: str
-
-
-@dataclass(frozen=True)
 class Stored:
     """An assessment as stored: the content, its revision, and per-line metadata."""
 
@@ -119,7 +96,7 @@ class Stored:
     @property
     def read_only(self) -> bool:
         """Validated or published assessments are kept as they are (start a new version instead)."""
-        return self.assessment.status in READ_ONLY
+        return read_only(self.assessment.status)
 
     def line_meta(self, relationship: str) -> LineMeta:
         return self.meta.get(relationship, LineMeta())
@@ -217,6 +194,7 @@ class Repository:
                 return
             if not replace:
                 raise exists
+            self._writable(s, locked[0], assessment.id, "content")
             record(s, author or "system", "replace", assessment.id, new=f"{len(assessment.lines)} lines, "
                    f"status {assessment.status}")
             a_id, revision = locked
@@ -243,7 +221,7 @@ class Repository:
             if locked is None:
                 raise NotFound(slug)
             a_id, revision = locked
-            self._editable(s, a_id, slug)
+            self._writable(s, a_id, slug, "content")
             row = s.scalar(select(LineRow).where(LineRow.assessment_id == a_id,
                                                  LineRow.relationship == line.relationship))
             current = row.version if row is not None else 0
@@ -281,37 +259,33 @@ class Repository:
         return expected + 1
 
     @staticmethod
-    def _editable(s: Session, a_id: int, slug: str) -> str:
+    def _writable(s: Session, a_id: int, slug: str, what: str) -> str:
+        """The assessment's status, read in the locked transaction; `Locked` unless `what` may change."""
         status = s.scalar(select(AssessmentRow.status).where(AssessmentRow.id == a_id))
-        if status in READ_ONLY:
-            raise Locked(f"{slug} is {status} and read-only: start a new version from it to make changes")
+        check_writable(slug, status, what)
         return status
 
-    def step_assessment(self, slug: str, step: str, actor: str, comment: str | None = None) -> str:
+    def step_assessment(self, slug: str, step: Step, actor: str, comment: str | None = None) -> str:
         """Move the assessment through review: submit, validate, or send back (with a comment)."""
-        before, after = ASSESSMENT_STEPS[step]
         with self._session(write=True) as s:
             a_id = self._locked_id(s, slug)
             status = s.scalar(select(AssessmentRow.status).where(AssessmentRow.id == a_id))
-            if status != before:
-                raise BadTransition(f"{slug} is {status}: it cannot be {_done(step)}")
+            after = next_status("assessment", slug, status, step, comment)
             self._comment_for(s, a_id, slug, None, step, actor, comment)
             s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(status=after))
             record(s, actor, f"assessment_{step}", slug, None, "status", status, after)
         return after
 
-    def step_line(self, slug: str, relationship: str, step: str, actor: str, comment: str | None = None) -> str:
+    def step_line(self, slug: str, relationship: str, step: Step, actor: str, comment: str | None = None) -> str:
         """Move one relationship through review: submit, validate, or send back (with a comment)."""
-        befores, after = LINE_STEPS[step]
         with self._session(write=True) as s:
             a_id = self._locked_id(s, slug)
-            self._editable(s, a_id, slug)
+            self._writable(s, a_id, slug, "review")
             row = s.scalar(select(LineRow).where(LineRow.assessment_id == a_id, LineRow.relationship == relationship))
             if row is None:
                 raise NotFound(f"{slug}/{relationship}")
             before = row.review_status
-            if before not in befores:
-                raise BadTransition(f"{relationship} is {before}: it cannot be {_done(step)}")
+            after = next_status("line", relationship, before, step, comment)
             self._comment_for(s, a_id, slug, relationship, step, actor, comment)
             s.execute(update(LineRow).where(LineRow.id == row.id).values(review_status=after))
             record(s, actor, f"line_{step}", slug, relationship, "review_status", before, after)
@@ -320,8 +294,6 @@ class Repository:
     def _comment_for(self, s: Session, a_id: int, slug: str, relationship: str | None, step: str, actor: str,
                      comment: str | None) -> None:
         text = (comment or "").strip()
-        if step == "send_back" and not text:
-            raise BadTransition("sending back needs a comment saying what to change")
         if text:
             self._add_comment(s, a_id, slug, relationship, actor, text, "sent_back" if step == "send_back" else "comment")
 
@@ -331,7 +303,9 @@ class Repository:
         if not text:
             raise BadTransition("a comment needs some text")
         with self._session(write=True) as s:
-            self._add_comment(s, self._locked_id(s, slug), slug, relationship, author, text, "comment")
+            a_id = self._locked_id(s, slug)
+            self._writable(s, a_id, slug, "comment")
+            self._add_comment(s, a_id, slug, relationship, author, text, "comment")
 
     @staticmethod
     def _add_comment(s: Session, a_id: int, slug: str, relationship: str | None, author: str, text: str,
@@ -368,6 +342,7 @@ class Repository:
         plan = check_assessment(stored.model_copy(update={"plan": plan}), self.model, slug).plan
         with self._session(write=True) as s:
             a_id = self._locked_id(s, slug)
+            self._writable(s, a_id, slug, "plan")
             before = self._plan(s, a_id)
             if based_on is not None and before != based_on:
                 raise PlanChanged(f"the plan of {slug} was changed by someone else meanwhile; nothing was saved. "
@@ -384,6 +359,7 @@ class Repository:
         meanwhile, `PlanChanged` is raised and nothing is written."""
         with self._session(write=True) as s:
             a_id = self._locked_id(s, slug)
+            self._writable(s, a_id, slug, "plan")
             before = self._plan(s, a_id)
             action = next((a for a in before.actions if a.number == number), None)
             if action is None:
@@ -473,10 +449,6 @@ def _line(row: LineRow) -> Line:
                                 standards=tuple(e.standards)) for e in row.evidence),
         comments=tuple(c.text for c in row.comments),
     )
-
-
-def _done(step: str) -> str:
-    return {"submit": "submitted", "validate": "validated", "send_back": "sent back"}[step]
 
 
 def line_changes(old: Line | None, new: Line) -> list[tuple[str, str | None, str | None]]:

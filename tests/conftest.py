@@ -10,10 +10,21 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from hypothesis import settings
+
+# Cheap argon2 parameters for every account the tests make (here and in the app and CLI processes
+# they start); tests/store/test_passwords.py proves the production ones.
+os.environ["FFGRID_PASSWORD_PROFILE"] = "test"
+
+# Property-based tests: a quick profile by default, a longer one with HYPOTHESIS_PROFILE=ci.
+settings.register_profile("default", max_examples=40)
+settings.register_profile("ci", max_examples=150)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.postgres import throwaway_cluster
+from dashboard.evidence import INDICATORS
 from framework import ROOT, Assessment, Model, load_assessment, load_model
 from store import Repository, open_engine
 
@@ -22,7 +33,7 @@ EW_2019 = ROOT / "assessments" / "england-wales-2019.yaml"
 
 @pytest.fixture(scope="session")
 def model() -> Model:
-    return load_model()
+    return load_model(indicators=INDICATORS)
 
 
 @pytest.fixture(scope="session")

@@ -92,7 +92,7 @@ def test_bench_model_prints_its_figures():
     assert result.returncode == 0, result.stderr
     assert "England & Wales 2019 (model + assessment): load + validate + score" in result.stdout
     assert "Generated model (60 actors, 300 relationships" in result.stdout
-    assert "baseline, the same with PyYAML's C loader" in result.stdout
+    assert "baseline, parsing the same with PyYAML's C loader" in result.stdout
 
 
 def test_db_commands_list_import_and_export(tmp_path):
@@ -119,6 +119,30 @@ def test_db_commands_list_import_and_export(tmp_path):
     assert failed.returncode == 1 and f"{broken}:" in failed.stderr and "score 9 is outside 0-3" in failed.stderr
     assert ffgrid(*db, "export", "ew-copy").stdout == copy.read_text(encoding="utf-8")  # unchanged
     assert ffgrid(*db, "export", "nope").returncode == 1
+
+
+def test_the_published_grid_is_read_only_from_the_command_line_too(tmp_path):
+    import getpass
+
+    from store import open_engine
+    from store.audit import AuditLog
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    db = ["db", "--database", url]
+    before = ffgrid(*db, "list").stdout
+    assert "england-wales-2019\tEngland & Wales\t2019\t31 lines\trevision 1" in before
+    refused = ffgrid("--as", "Nóra Nagy", *db, "import", "assessments/england-wales-2019.yaml", "--replace")
+    assert refused.returncode == 1
+    assert "england-wales-2019 is published and read-only" in refused.stderr and "nothing was changed" in refused.stderr
+    assert ffgrid(*db, "list").stdout == before  # revision 1 still: nothing was written
+    started = ffgrid("--as", "Nóra Nagy", *db, "new-version", "england-wales-2019", "ew-2025", "--date", "2025")
+    assert started.returncode == 0 and "started ew-2025" in started.stdout, started.stderr
+    assert ffgrid(*db, "new-version", "england-wales-2019", "ew-2026").returncode == 0
+    engine = open_engine(url)
+    actors = {e.assessment: e.actor for e in AuditLog(engine).entries() if e.action == "new_version"}
+    engine.dispose()
+    assert actors == {"ew-2025": "cli:Nóra Nagy", "ew-2026": f"cli:{getpass.getuser()}"}
+    assert "system" not in {e.actor for e in AuditLog(open_engine(url)).entries()}
 
 
 def test_data_import_tidy_and_mapped_files_and_refuse_a_broken_one(tmp_path):

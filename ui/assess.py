@@ -20,7 +20,7 @@ from framework.editing import EVIDENCE_FIELDS, apply_table_edits, clean_evidence
 from scoring import rate
 from access import Forbidden
 from store import StaleEdit
-from store.repository import Locked
+from framework.review import Locked
 from ui.components import header, systems_map
 from ui.review import STATUS, line_panel
 from ui.state import chosen, drafts, figures_frame, model, stored, workspace

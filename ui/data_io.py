@@ -7,10 +7,10 @@ import streamlit as st
 from framework import ValidationFailed
 from framework.problems import dotted
 from store import AlreadyExists
-from store.repository import Locked
+from framework.review import Locked
 from dashboard.problems import ImportRefused
 from dashboard.uploads import cases_from_upload, figures_from_upload
-from framework import ROOT
+from base.paths import ROOT
 from ui.components import assessment_downloads
 from access import Forbidden
 from ui.state import case_store, choose, chosen, figure_store, stored, workspace

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from access import Forbidden
-from dashboard.measures import measure_values
+from scoring.measures import measure_values
 from exports.spreadsheet import plan_frames
 from framework import ValidationFailed
 from framework.plan import NEXT, STATUS_LABEL, Action, Plan, Recommendation, StatusChange, Target, status_report

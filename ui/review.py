@@ -12,7 +12,8 @@ import streamlit as st
 from access import Forbidden
 from access.workspace import Workspace
 from framework import ValidationFailed
-from store.repository import AlreadyExists, BadTransition, Comment, Locked, NotFound
+from framework.review import BadTransition, Comment, Locked, read_only, steps
+from store.repository import AlreadyExists, NotFound
 from ui.text import md
 
 STATUS = {"draft": "✎ Draft", "submitted": "⧗ Submitted for review", "validated": "✔ Validated",
@@ -48,20 +49,22 @@ def outcome() -> None:
         (st.success if kind == "success" else st.error)(md(text))
 
 
-def line_panel(ws: Workspace, slug: str, relationship: str, status: str, read_only: bool) -> None:
+def line_panel(ws: Workspace, slug: str, relationship: str, status: str, locked: bool) -> None:
     """Review status of one relationship, its steps, and its comment thread with a box to add one."""
     st.markdown(f"**Review:** {STATUS.get(status, status)}")
     outcome()
     tag = f"{slug}/{relationship}"
-    if not read_only:
+    if not locked:
         bar = st.container(horizontal=True)
-        if status == "draft" and ws.may("submit", slug):
+        open_steps = steps("line", status)
+        if "submit" in open_steps and ws.may("submit", slug):
             if bar.button("Submit for review", icon=":material/send:", key=f"submit_line@{tag}"):
                 _act("Submitted for review.", lambda: ws.submit_line(slug, relationship))
         if ws.may("review"):
-            if status == "submitted" and bar.button("Validate", icon=":material/verified:", key=f"validate_line@{tag}"):
+            if "validate" in open_steps and bar.button("Validate", icon=":material/verified:",
+                                                       key=f"validate_line@{tag}"):
                 _act("Validated.", lambda: ws.validate_line(slug, relationship))
-            if status in ("submitted", "validated"):
+            if "send_back" in open_steps:
                 note = st.text_area("What should change (required to send back)", key=f"send_back_note@{tag}",
                                     max_chars=5_000, height=80)
                 if st.button("Send back", icon=":material/undo:", key=f"send_back_line@{tag}"):
@@ -80,17 +83,19 @@ def assessment_panel(ws: Workspace, slug: str, status: str) -> None:
     st.markdown(f"**Status:** {STATUS.get(status, status)}")
     outcome()
     bar = st.container(horizontal=True, vertical_alignment="bottom")
-    if status == "draft" and ws.may("submit", slug):
+    open_steps = steps("assessment", status)
+    if "submit" in open_steps and ws.may("submit", slug):
         if bar.button("Submit the assessment for review", icon=":material/send:", key="submit_assessment"):
             _act("The assessment was submitted for review.", lambda: ws.submit(slug))
-    if status == "submitted" and ws.may("review"):
+    if "validate" in open_steps and ws.may("review"):
         if bar.button("Validate the assessment", icon=":material/verified:", key="validate_assessment"):
             _act("The assessment is validated and now read-only.", lambda: ws.validate(slug))
+    if "send_back" in open_steps and ws.may("review"):
         note = st.text_area("What should change (required to send back)", key="send_back_assessment_note",
                             max_chars=5_000, height=80)
         if st.button("Send the assessment back", icon=":material/undo:", key="send_back_assessment"):
             _act("The assessment was sent back.", lambda: ws.send_back(slug, note))
-    if status in ("validated", "published") and ws.may("new_version", slug):
+    if read_only(status) and ws.may("new_version", slug):
         new_id = bar.text_input("New version id", f"{slug}-next", max_chars=120, key="new_version_id")
         if bar.button("Start a new version", icon=":material/content_copy:", key="new_version"):
             _act(f"Started {new_id} as a draft; choose it in the sidebar.", lambda: ws.new_version(slug, new_id))

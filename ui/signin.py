@@ -5,12 +5,10 @@ Drawn by the entry point in place of whatever page was asked for, which opens on
 
 from __future__ import annotations
 
-import time
-
 import streamlit as st
 
 from store.accounts import TooManyTries
-from ui.state import accounts, sign_in
+from ui.state import accounts, clock, sign_in
 
 MAX_TRIES, PAUSE = 5, 60  # per browser session too (the account has its own limit, kept in the database)
 
@@ -27,7 +25,7 @@ def sign_in_page() -> None:
         pressed = st.form_submit_button("Sign in", type="primary", icon=":material/login:")
     if pressed:
         tries = st.session_state.setdefault("sign_in_failures", [])
-        recent = [t for t in tries if time.monotonic() - t < PAUSE]
+        recent = [t for t in tries if clock() - t < PAUSE]
         if len(recent) >= MAX_TRIES:
             st.error("Too many wrong tries. Wait a minute, then try again.", icon=":material/timer:")
         else:
@@ -37,7 +35,7 @@ def sign_in_page() -> None:
                 st.error(f"{str(err).capitalize()}.", icon=":material/timer:")
                 return
             if user is None:
-                tries.append(time.monotonic())
+                tries.append(clock())
                 st.error("That name and password do not match an active account.", icon=":material/error:")
             else:
                 sign_in(user)

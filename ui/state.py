@@ -15,6 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from access import User
+from dashboard.evidence import INDICATORS
+from access.session import idle_expired
 from access.workspace import Workspace
 from framework import Model, load_model
 from scoring import ScoredLine, score_assessment
@@ -27,8 +29,9 @@ from store.figures import FigureStore
 
 @st.cache_resource
 def model() -> Model:
-    """The bundled model (immutable, shared by every session)."""
-    return load_model()
+    """The bundled model (immutable, shared by every session), checking measures against the dashboard's
+    indicators."""
+    return load_model(indicators=INDICATORS)
 
 
 @st.cache_resource
@@ -93,6 +96,11 @@ def drafts() -> dict[tuple[str, str], dict[str, Any]]:
 SESSION_MINUTES = float(os.environ.get("FFGRID_SESSION_MINUTES", "30"))  # idle time before signing out
 
 
+def clock() -> float:
+    """Now, in wall-clock seconds since the epoch (the tests replace it to control time)."""
+    return time.time()
+
+
 @st.cache_resource
 def accounts() -> Accounts:
     """The accounts in the database."""
@@ -102,7 +110,7 @@ def accounts() -> Accounts:
 def sign_in(user: User) -> None:
     """Remember who signed in, in this browser session only."""
     st.session_state["user_name"] = user.name
-    st.session_state["last_seen"] = time.monotonic()
+    st.session_state["last_seen"] = clock()
 
 
 def sign_out(reason: str | None = None) -> None:
@@ -115,18 +123,20 @@ def sign_out(reason: str | None = None) -> None:
 
 def signed_in() -> User | None:
     """The signed-in user as stored now (a changed role or a switched-off account applies at once),
-    or None: not signed in, idle for longer than the session timeout, or the account is gone."""
+    or None: not signed in, idle for longer than the session timeout (or no valid time of last
+    activity), or the account is gone."""
     name = st.session_state.get("user_name")
     if name is None:
         return None
-    if time.monotonic() - st.session_state.get("last_seen", 0) > SESSION_MINUTES * 60:
+    now = clock()
+    if idle_expired(st.session_state.get("last_seen"), now, SESSION_MINUTES):
         sign_out(f"Signed out after {SESSION_MINUTES:g} minutes without activity.")
         return None
     user = accounts().get(name)
     if user is None:
         sign_out("Your account is no longer active.")
         return None
-    st.session_state["last_seen"] = time.monotonic()
+    st.session_state["last_seen"] = now
     return user
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from access import Forbidden
 from access.workspace import Workspace
-from dashboard.measures import measure_values
+from scoring.measures import measure_values
 from dashboard.statistics import read_tidy
 from framework import ValidationFailed
 from framework.plan import Plan, Target, status_report

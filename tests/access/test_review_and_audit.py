@@ -10,7 +10,7 @@ from access.workspace import Workspace
 from store import Repository, open_engine
 from store.accounts import AccountError, Accounts
 from store.audit import AuditLog
-from store.repository import BadTransition, Locked
+from framework.review import BadTransition, Locked
 
 REL = "police-courts"
 

@@ -115,7 +115,7 @@ def test_the_docx_opens_and_holds_every_section_heading(model, ew, tmp_path):
 def test_review_comments_show_under_their_relationship_with_author_and_date(model, ew, tmp_path):
     from datetime import datetime, timezone
 
-    from store.repository import Comment
+    from framework.review import Comment
 
     when = datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc)
     threads = [Comment("victim-courts", "Zsófia Kovács", when, "comment", "Cite <b>the</b> 2018 survey."),

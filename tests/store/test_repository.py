@@ -8,9 +8,10 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from exports.assessment_yaml import dump_assessment
+from framework.assessment_yaml import dump_assessment
 from framework import ValidationFailed, bundled_assessments, load_assessment
 from scoring import score_assessment
+from framework.review import Locked
 from store import AlreadyExists, NotFound, StaleEdit, database_url, open_repository
 from store.tables import Base
 
@@ -48,6 +49,21 @@ def test_import_export_import_is_identical(repo, ew):
     repo.import_yaml(exported.replace("id: ew-copy", "id: ew-copy-2", 1), "again.yaml")
     again = repo.get("ew-copy-2").assessment
     assert again.model_copy(update={"id": "england-wales-2019"}) == ew
+
+
+def test_text_other_yaml_readers_mistake_for_numbers_survives_export_and_reimport(repo, ew, tmp_path, model):
+    line = ew.line("police-courts")
+    odd = ew.model_copy(update={"id": "odd", "title": "1e3", "lines": tuple(
+        ln.model_copy(update={"situation": ln.situation.model_copy(update={"framework": "0o17"})})
+        if ln is line else ln for ln in ew.lines)})
+    repo.add(odd)
+    exported = repo.export_yaml("odd")
+    fresh = open_repository(model, f"sqlite:///{tmp_path / 'fresh.db'}", seed=False)
+    fresh.import_yaml(exported, "odd.yaml")
+    again = fresh.get("odd").assessment
+    fresh.engine.dispose()
+    assert again.title == "1e3" and again.line("police-courts").situation.framework == "0o17"
+    assert again == odd and dump_assessment(again) == exported
 
 
 def test_text_in_any_european_script_and_long_text_survive(repo, ew):
@@ -187,6 +203,25 @@ def test_concurrent_saves_of_one_line_one_wins_one_is_refused(repo, ew):
     final = repo.get(ew.id)
     assert final.line_meta(rid).version == version + 1
     assert final.line_meta(rid).updated_by == f"thread {final.assessment.line(rid).action}"
+
+
+def test_a_read_only_assessment_is_kept_as_it_is_by_the_store_itself(repo, ew):
+    published = ew.model_copy(update={"status": "published"})
+    repo.add(published)
+    revision, rid = repo.revision(ew.id), "police-courts"
+    with pytest.raises(Locked, match="published and read-only"):
+        repo.add(published.model_copy(update={"title": "Overwritten"}), replace=True, author="x")
+    with pytest.raises(Locked):
+        repo.save_line(ew.id, published.line(rid).model_copy(update={"action": 0, "rating": None}),
+                       repo.get(ew.id).line_meta(rid).version, author="x")
+    with pytest.raises(Locked):
+        repo.step_line(ew.id, rid, "submit", "x")
+    assert repo.revision(ew.id) == revision and repo.get(ew.id).assessment == published
+    # what may still change on it: the plan (the follow-up) and review comments
+    repo.comment(ew.id, rid, "Rita Reviewer", "Checked against the 2019 report.")
+    plan = repo.save_plan(ew.id, published.plan.model_copy(update={"note": "Followed up in 2020."}), "Ann")
+    assert repo.get(ew.id).assessment.plan == plan and [c.text for c in repo.comments(ew.id)] == [
+        "Checked against the 2019 report."]
 
 
 def test_database_location_is_configurable(tmp_path, model):

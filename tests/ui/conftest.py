@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -13,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from framework import ROOT
 from store import Repository, open_repository
 from store.accounts import Accounts
+from ui import state
 
 
 @pytest.fixture
@@ -35,8 +35,9 @@ def store(db_file: Path, model, ew) -> Iterator[Repository]:  # type: ignore[no-
     The 2019 grid is stored as a draft (as published it is read-only), and there is one account per
     role; the assessor is assigned to both bundled assessments.
     """
-    repo = open_repository(model, f"sqlite:///{db_file}")
-    repo.add(ew.model_copy(update={"status": "draft"}), replace=True)
+    repo = open_repository(model, f"sqlite:///{db_file}", seed=False)
+    repo.add(ew.model_copy(update={"status": "draft"}))  # stored as a draft from the start
+    repo.seed()  # the other bundled assessments
     accounts = Accounts(repo.engine)
     for name, role in PEOPLE.items():
         accounts.add(name, PASSWORD, role, tuple(s.id for s in repo.list()) if role == "assessor" else ())
@@ -53,7 +54,7 @@ def app(store: Repository) -> Callable[..., AppTest]:
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
         if user:
             at.session_state["user_name"] = user
-            at.session_state["last_seen"] = time.monotonic()
+            at.session_state["last_seen"] = state.clock()  # the app's clock (tests may set it)
         at.run()
         if page:
             at.switch_page(page).run()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import subprocess
 
-from exports.assessment_yaml import dump_assessment
+from framework.assessment_yaml import dump_assessment
 from framework import ROOT
 from scoring import by_standard, score_assessment
 
@@ -109,7 +109,7 @@ def test_a_score_change_updates_the_rating_and_the_map_on_save(app, store):
     assert not at.exception and not at.error
     assert _metrics(at)["Saved rating"] == "● GREEN"
     assert "▶ GREEN 3+2" in _map(at) and 'id="line-police-courts" class="edge rating-green"' in _map(at)
-    assert any("Saved version 3" in s.value for s in at.success)  # stored at 2 (the draft copy replaced it)
+    assert any("Saved version 2" in s.value for s in at.success)  # stored at 1 as a draft
     assert _rating_of(store, "police-courts") == "green"
     assert store.get(EW).line_meta("police-courts").updated_by == "Test Assessor"
     _widget(at.radio, "framework@").set_value(1).run()  # the next change after a save is kept
@@ -128,7 +128,7 @@ def test_text_typed_and_saved_in_one_click_is_saved(app, store):
     assert any("No changes to save" in i.value for i in at.info)
     _widget(at.text_area, "situation_action@").set_value("Rewritten: Ελληνικά <script>x</script>")
     at.button(key="save").click().run()  # one run carries both the text and the click
-    assert any("Saved version 3" in s.value for s in at.success)  # stored at 2 (the draft copy replaced it)
+    assert any("Saved version 2" in s.value for s in at.success)  # stored at 1 as a draft
     assert store.get(EW).assessment.line("police-courts").situation.action == "Rewritten: Ελληνικά <script>x</script>"
 
 

@@ -3,6 +3,8 @@ status on the Overview, History with its export, Users for admins, the viewer's 
 
 from __future__ import annotations
 
+import time
+
 from store.audit import AuditLog
 
 ASSESS, HISTORY, USERS, DASHBOARD = "ui/assess.py", "ui/history.py", "ui/users.py", "ui/dashboard.py"
@@ -98,14 +100,29 @@ def test_a_viewer_sees_case_records_only_in_public_view(app):
     assert any("Where: records by ward" in m.value for m in at.markdown)
 
 
-def test_an_idle_session_is_signed_out_and_a_switched_off_account_at_once(app, store):
+def test_an_idle_session_is_signed_out_and_a_switched_off_account_at_once(app, store, monkeypatch):
     from store.accounts import Accounts
 
+    # A machine booted a minute ago: the uptime clock reads 60 s, which must not count for anything.
+    monkeypatch.setattr(time, "monotonic", lambda: 60.0)
+    now = 1_800_000_000.0  # the wall clock, as the app reads it
+    monkeypatch.setattr("ui.state.clock", lambda: now)
     at = app(user="Test Assessor")
-    at.session_state["last_seen"] = 0.0  # long ago
+    at.session_state["last_seen"] = now - 29 * 60  # active 29 minutes ago: still signed in
+    at.run()
+    assert at.session_state["user_name"] == "Test Assessor" and at.session_state["last_seen"] == now
+    at.session_state["last_seen"] = now - 31 * 60  # idle for 31 minutes
     at.run()
     assert [t.value for t in at.title] == ["Sign in to ffgrid"] and "user_name" not in at.session_state
     assert any("without activity" in i.value for i in at.info)
+    for last_seen in (None, 0.0, "yesterday", float("nan"), now + 3600):  # no valid time of last activity
+        at = app(user="Test Assessor")
+        if last_seen is None:
+            del at.session_state["last_seen"]
+        else:
+            at.session_state["last_seen"] = last_seen
+        at.run()
+        assert [t.value for t in at.title] == ["Sign in to ffgrid"], last_seen
     at = app(user="Rita Reviewer")
     Accounts(store.engine).set_active("Rita Reviewer", False, actor="Ada Admin")
     at.run()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exports.assessment_yaml import dump_assessment
+from framework.assessment_yaml import dump_assessment
 from framework import assessment_from_text
 
 

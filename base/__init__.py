@@ -1,0 +1,4 @@
+"""The bottom of the house: what every package may import (the YAML dialect, where the files are).
+
+Nothing here imports another ffgrid package.
+"""

@@ -1,0 +1,233 @@
+"""The one YAML dialect ffgrid reads and writes: YAML 1.2's core schema, with limits on untrusted text.
+
+Reading uses PyYAML's C parser (libyaml) with the YAML 1.2 core schema's resolvers: `yes`, `on`,
+`2024-01-01` and `12:30:00` are text, `1e3` is a number, `0o17` is octal, `007` is seven. Only the
+core tags (text, numbers, true/false, null, lists, mappings) are built; other tags are refused, and
+so are duplicate keys. Before anything is built the text's size, its nesting and what its aliases
+expand to are checked, so a hostile file is refused, not given memory or time.
+
+Writing quotes every text that any YAML reader (1.1 or 1.2) would take for something else, so a
+written file reads back to exactly the same values here and elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.cyaml import CEmitter, CParser
+from yaml.resolver import BaseResolver, Resolver as Yaml11Resolver
+
+MAX_CHARS = 16 * 2**20  # characters of YAML text in one file
+MAX_DEPTH = 64  # nested lists and mappings
+MAX_ALIAS_NODES = 100_000  # values that aliases may add beyond those written out
+
+
+class YamlProblem(ValueError):
+    """Text that is not YAML ffgrid reads: what is wrong and, where known, the 1-based line."""
+
+    def __init__(self, message: str, line: int | None = None):
+        self.message, self.line = message, line
+        super().__init__(message if line is None else f"line {line}: {message}")
+
+
+class _Core12(BaseResolver):
+    """The YAML 1.2 core schema's implicit types."""
+
+
+_CORE_12 = [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                                r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", list("-+.0123456789")),
+]
+for _tag, _pattern, _first in _CORE_12:
+    _Core12.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+class _Constructor(SafeConstructor):
+    """Builds the core types only, YAML 1.2's way, refusing duplicate keys."""
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        value = self.construct_scalar(node)
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        return int(value, 10)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        value = self.construct_scalar(node).lower()
+        if value.endswith(".inf"):
+            return float("-inf") if value.startswith("-") else float("inf")
+        return float("nan") if value == ".nan" else float(value)
+
+    def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
+        return self.construct_scalar(node).lower() == "true"
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                duplicate = key in seen
+            except TypeError:
+                raise ConstructorError(None, None, "a key must be a plain value, not a list or mapping",
+                                       key_node.start_mark) from None
+            if duplicate:
+                raise ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_refused(self, node: yaml.Node) -> None:
+        raise ConstructorError(None, None, f"the tag {node.tag!r} is not allowed here (only text, numbers, "
+                               "true/false, null, lists and mappings)", node.start_mark)
+
+
+_Constructor.yaml_constructors = {}
+for _tag, _method in [("null", "construct_yaml_null"), ("bool", "construct_yaml_bool"),
+                      ("int", "construct_yaml_int"), ("float", "construct_yaml_float"),
+                      ("str", "construct_yaml_str"), ("seq", "construct_yaml_seq"), ("map", "construct_yaml_map")]:
+    _Constructor.add_constructor(f"tag:yaml.org,2002:{_tag}", getattr(_Constructor, _method))
+_Constructor.add_constructor(None, _Constructor.construct_refused)
+
+class _Composer(CParser, _Core12):  # type: ignore[misc]
+    """libyaml's parser (it refuses nesting beyond 1,000 levels itself) with YAML 1.2's resolvers."""
+
+    def __init__(self, stream: str):
+        CParser.__init__(self, stream)
+        _Core12.__init__(self)
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of one YAML document (with each node's line), after the size and shape checks."""
+    if len(text) > MAX_CHARS:
+        raise YamlProblem(f"the file is too large to read ({len(text) / 2**20:.1f} MB of text; at most "
+                          f"{MAX_CHARS / 2**20:.0f} MB)")
+    if "\x00" in text:
+        raise YamlProblem("the file contains a NUL character", text[: text.index("\x00")].count("\n") + 1)
+    composer = _Composer(text)
+    try:
+        root = composer.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        raise _problem(err) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(f"YAML syntax error: {err}") from None
+    finally:
+        composer.dispose()
+    if root is not None:
+        _check_shape(root)
+    return root
+
+
+def construct(root: yaml.Node | None) -> Any:
+    """The values of a composed document (text, numbers, booleans, None, lists, dicts)."""
+    if root is None:
+        return None
+    constructor = _Constructor()
+    try:
+        return constructor.construct_document(root)
+    except yaml.MarkedYAMLError as err:
+        raise _problem(err) from None
+
+
+def load(text: str) -> Any:
+    """Parse YAML text (one document) into plain values; `YamlProblem` says what is wrong and where."""
+    return construct(compose(text))
+
+
+def load_file(path: Path) -> Any:
+    """Read and parse a UTF-8 YAML file (a problem's message starts with the file's name)."""
+    try:
+        return load(path.read_text(encoding="utf-8"))
+    except YamlProblem as err:
+        raise YamlProblem(f"{path}: {err.message}", err.line) from None
+
+
+def _problem(err: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = err.problem_mark or err.context_mark
+    reason = " ".join(filter(None, [err.context, err.problem]))
+    prefix = "" if isinstance(err, ConstructorError) else "YAML syntax error: "
+    return YamlProblem(prefix + reason, mark.line + 1 if mark else None)
+
+
+def _check_shape(root: yaml.Node) -> None:
+    """Refuse values nested more than MAX_DEPTH deep (aliases expanded), aliases that refer to the
+    value containing them, and aliases that expand to more than MAX_ALIAS_NODES values beyond those
+    written out (a "billion laughs" file). Iterative, each node visited once: no recursion limit."""
+    size: dict[int, int] = {}  # node -> values it stands for, itself included, aliases expanded
+    height: dict[int, int] = {}  # node -> levels of nesting from it down, aliases expanded
+    open_: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            open_.discard(key)
+            children = _children(node)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            height[key] = 1 + max((height[id(c)] for c in children), default=0)
+            if height[key] > MAX_DEPTH:
+                raise YamlProblem(f"the values are nested more than {MAX_DEPTH} levels deep", node.start_mark.line + 1)
+            continue
+        if key in size:
+            continue
+        if key in open_:
+            raise YamlProblem("an alias refers to the value that contains it", node.start_mark.line + 1)
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in _children(node))
+    if size[id(root)] - len(size) > MAX_ALIAS_NODES:
+        raise YamlProblem(f"aliases in the file expand to more than {MAX_ALIAS_NODES:,} values")
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+# ------------------------------------------------------------------------------------------- writing
+
+
+class _Quoting(BaseResolver):
+    """Everything YAML 1.1 or 1.2 would read as other than text: such text is written quoted."""
+
+
+for _first, _resolvers in Yaml11Resolver.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        _Quoting.add_implicit_resolver(_tag, _regexp, [_first])
+for _tag, _pattern, _first in _CORE_12:
+    _Quoting.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+_Quoting.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:y|Y|n|N)$"), list("yYnN"))  # YAML 1.1
+
+
+class _Dumper(CEmitter, yaml.representer.SafeRepresenter, _Quoting):  # type: ignore[misc]
+    """libyaml's emitter; which text needs quotes is asked of `_Quoting`."""
+
+    def __init__(self, stream: Any, width: int = 100, **_: Any):
+        CEmitter.__init__(self, stream, width=width, allow_unicode=True)
+        yaml.representer.SafeRepresenter.__init__(self, default_style=None, default_flow_style=False,
+                                                  sort_keys=False)
+        _Quoting.__init__(self)
+
+
+def _str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
+    """Multi-line text as a `|` block (readable) where a block keeps it exactly; else PyYAML's choice."""
+    block = "\n" in value and value == value.strip() and not any(c in value for c in "\r\t")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if block else None)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dump(data: Any, width: int = 100) -> str:
+    """YAML text of plain values (text, numbers, booleans, None, lists, dicts) that `load` reads back
+    to exactly the same values; keys keep their order; text is written as UTF-8, not escaped."""
+    return yaml.dump(data, Dumper=_Dumper, width=width)

@@ -1,0 +1,1 @@
+"""Artefacts: the systems map, the PDF and DOCX country report, spreadsheets."""

@@ -1,0 +1,103 @@
+"""The one YAML dialect: YAML 1.2's core schema read, anything written read back exactly, and the
+limits that keep a hostile file from taking memory, time or the process."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from base.paths import ROOT
+from base.yamlio import MAX_ALIAS_NODES, MAX_CHARS, MAX_DEPTH, YamlProblem, dump, load
+
+TRICKY = ["1e3", "0o17", "yes", "no", "on", "off", "y", "n", "null", "~", "2024-01-01", "2024-01-01T12:00:00Z",
+          "12:30:00", "007", "010", "0x1F", ".inf", "-.inf", ".nan", "!tag", "!!str", "&a", "*a", "<<", "=",
+          "- item", "key: value", "# not a comment", "@at", "`tick", "%", "|", ">", "'", '"', "{a: 1}", "[1]",
+          " leading", "trailing ", "  ", "", "a\tb", "\tb", "a\r\nb", "line one\nline two", "last\n", "\n",
+          "a\x85b", "a\u2028b", "\ufeffbom", "ünïcödé őű", "Ελληνικά", "1_000", "+1", ".5", "True", "FALSE", "Null"]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_any_text_is_written_so_that_it_reads_back_exactly(text):
+    data = {"title": text, "lines": [{"situation": text}], text or "empty": [text]}
+    assert load(dump(data)) == data
+
+
+@given(st.recursive(
+    st.one_of(st.text(), st.integers(), st.floats(allow_nan=False), st.booleans(), st.none()),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(), inner, max_size=4)),
+    max_leaves=20))
+def test_written_values_read_back_exactly(data):
+    assert load(dump(data)) == data
+
+
+def test_yaml_1_2_core_schema():
+    assert load("a: 1e3\nb: 0o17\nc: 007\nd: yes\ne: 2024-01-01\nf: 010\ng: 0x1f\nh: .inf\ni: 12:30:00\nj: ~\n"
+                "k: on\nl: TRUE\nm: 1_000\n") == {
+        "a": 1000.0, "b": 15, "c": 7, "d": "yes", "e": "2024-01-01", "f": 10, "g": 31, "h": float("inf"),
+        "i": "12:30:00", "j": None, "k": "on", "l": True, "m": "1_000"}
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("a: 1\nb: [1, 2\nc: 3\n", 3, "YAML syntax error"),
+    ("a: 1\n  b: 2\n", 2, "YAML syntax error"),
+    ("title: 'unclosed\n", 2, "YAML syntax error"),
+    ("a: 1\nb: 2\na: 3\n", 3, "duplicate key 'a'"),
+    ("when: !!timestamp 2024-01-01\n", 1, "tag"),
+    ("x: !custom 1\n", 1, "tag"),
+    ("x: !!python/object:os.system ls\n", 1, "tag"),
+    ("a: &x [1, *x]\n", 1, "alias refers to the value that contains it"),
+])
+def test_refusals_name_the_line(text, line, words):
+    with pytest.raises(YamlProblem) as err:
+        load(text)
+    assert err.value.line == line and words in err.value.message
+
+
+def test_billion_laughs_is_refused_quickly():
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    begun = time.perf_counter()
+    with pytest.raises(YamlProblem, match=f"expand to more than {MAX_ALIAS_NODES:,}"):
+        load("\n".join(lines))
+    assert time.perf_counter() - begun < 5  # generous: it is milliseconds
+    assert load("base: &b {x: 1}\nuse: [*b, *b]\n") == {"base": {"x": 1}, "use": [{"x": 1}, {"x": 1}]}
+
+
+@pytest.mark.parametrize("text", [
+    "id: " + "[" * 30_000 + "]" * 30_000,  # crashed PyYAML 6.0.3's C loader (and the app server with it)
+    "id: " + "{a: " * 30_000 + "}" * 30_000,
+    "".join("  " * i + "a:\n" for i in range(2_000)) + "  " * 2_000 + "b",
+    "x: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1),
+    "".join("  " * i + "a:\n" for i in range(MAX_DEPTH + 1)) + "  " * (MAX_DEPTH + 1) + "b",
+])
+def test_deep_nesting_is_refused(text):
+    with pytest.raises(YamlProblem, match="nest"):
+        load(text)
+
+
+def test_nesting_up_to_the_limit_is_read():
+    assert load("x: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)) is not None
+
+
+def test_a_50_mb_file_is_refused_at_once():
+    begun = time.perf_counter()
+    with pytest.raises(YamlProblem, match="too large"):
+        load("a: " + "x" * 50_000_000)
+    assert time.perf_counter() - begun < 5 and MAX_CHARS < 50_000_000
+
+
+def test_nul_is_refused_with_its_line():
+    with pytest.raises(YamlProblem) as err:
+        load("a: 1\nb: x\x00y\n")
+    assert err.value.line == 2 and "NUL" in err.value.message
+
+
+def test_every_shipped_yaml_file_reads_and_writes_back_the_same():
+    shipped = [p for p in ROOT.rglob("*.yaml") if ".venv" not in p.parts and "tests" not in p.parts]
+    assert len(shipped) > 30
+    for path in shipped:
+        data = load(path.read_text(encoding="utf-8"))
+        assert load(dump(data)) == data, path

@@ -1,0 +1,41 @@
+"""A non-editable install carries what it reads: the model, the examples, templates, migrations and data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from base.paths import ROOT
+
+
+def test_an_installed_copy_validates_and_writes_the_report(tmp_path):
+    source, wheels, target, work = (tmp_path / name for name in ("source", "wheels", "site", "work"))
+    work.mkdir()
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(  # the build writes into the tree it builds
+        ".git", ".venv", "var", "test-artifacts", "build", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"))
+    pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
+    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(source)],
+                   check=True, capture_output=True, cwd=tmp_path, timeout=300)
+    [wheel] = wheels.glob("ffgrid-*.whl")
+    subprocess.run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True, timeout=300)
+    env = {k: v for k, v in os.environ.items() if k not in ("FFGRID_DB", "DATABASE_URL")}
+    env |= {"PYTHONPATH": str(target), "XDG_DATA_HOME": str(tmp_path / "data-home")}
+
+    def ffgrid(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=work, env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    where = subprocess.run([sys.executable, "-c", "import framework, cli; print(framework.__file__, cli.__file__)"],
+                           cwd=work, env=env, capture_output=True, text=True, check=True).stdout
+    assert where.count(str(target)) == 2, where  # the installed copy, not the checkout
+    validated = ffgrid("validate")
+    assert validated.returncode == 0 and "2 assessment(s) are valid" in validated.stdout, validated.stderr
+    report = work / "report.pdf"
+    made = ffgrid("report", str(target / "assessments" / "england-wales-2019.yaml"), "-o", str(report))
+    assert made.returncode == 0, made.stderr
+    assert report.read_bytes().startswith(b"%PDF") and report.stat().st_size > 100_000
+    listed = ffgrid("db", "list")  # migrations shipped; the database goes to the user's data folder
+    assert listed.returncode == 0 and "england-wales-2019" in listed.stdout, listed.stderr
+    assert (tmp_path / "data-home" / "ffgrid" / "ffgrid.db").is_file() and not (target / "var").exists()
