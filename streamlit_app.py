@@ -4,7 +4,8 @@ import streamlit as st
 
 from access import allowed
 from ui.signin import sign_in_page
-from ui.state import drafts, repository, sign_out, signed_in
+from store.repository import choice_labels
+from ui.state import choose, drafts, from_url, repository, sign_out, signed_in, starting_assessment, to_url
 from ui.text import md
 
 st.set_page_config(page_title="ffgrid – Facing all the Facts", page_icon=":material/hub:", layout="wide")
@@ -35,13 +36,19 @@ summaries = {s.id: s for s in repository().list()}
 if not summaries:  # everything was deleted: start again from the bundled examples
     repository().seed()
     summaries = {s.id: s for s in repository().list()}
+# The chosen assessment, by id: one chosen in the last run (the picker, an import, a new version), else
+# one named by a link or a reload, else this session's, else where this user left off. The URL names it.
+picked = st.session_state.pop("choose_assessment", None)
+current = st.session_state.get("assessment")
+st.session_state["assessment"] = (picked if picked in summaries else None) or from_url("assessment", summaries) or (
+    current if current in summaries else starting_assessment(user, summaries))
+to_url("assessment", st.session_state["assessment"])
+labels = choice_labels(summaries.values())
 with st.sidebar:
     st.markdown("**ffgrid** · Facing all the Facts")
-    if "choose_assessment" in st.session_state:  # chosen by a page in the previous run (e.g. an import)
-        st.session_state["assessment"] = st.session_state.pop("choose_assessment")
-    if st.session_state.get("assessment") not in summaries:
-        st.session_state["assessment"] = next(iter(summaries))
-    st.selectbox("Assessment", list(summaries), key="assessment", format_func=lambda i: summaries[i].label)
+    st.session_state["assessment_picker"] = st.session_state["assessment"]
+    st.selectbox("Assessment", list(summaries), key="assessment_picker", format_func=labels.get,
+                 on_change=lambda: choose(st.session_state["assessment_picker"]))
     if summaries[st.session_state["assessment"]].illustrative:
         st.caption(":orange[Illustrative example, not an official assessment.]")
     if pending := drafts():

@@ -28,9 +28,11 @@ def wait_for_map(page: Page, relationship: str, rating: str | None = None) -> No
         polling="raf", timeout=TIMEOUT)
 
 
-def open_relationship(page: Page, base_url: str, relationship: str, name: str, password: str) -> None:
-    """Open the Assess page on one relationship (a deep link, through sign-in) and wait for its form."""
-    page.goto(f"{base_url}/assess?relationship={relationship}")
+def open_relationship(page: Page, base_url: str, relationship: str, name: str, password: str,
+                      assessment: str = "england-wales-2019") -> None:
+    """Open the Assess page on one relationship of an assessment (a deep link, through sign-in) and wait
+    for its form."""
+    page.goto(f"{base_url}/assess?assessment={assessment}&relationship={relationship}")
     sign_in(page, name, password)
     expect(page.get_by_role("button", name="Save")).to_be_visible(timeout=TIMEOUT)
     wait_for_map(page, relationship)
@@ -42,6 +44,18 @@ def sign_in(page: Page, name: str, password: str) -> None:
     page.get_by_role("textbox", name="Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
+
+
+def choose_option(page: Page, box: str, typed: str, option: str) -> None:
+    """In the select box named `box`, type `typed` and take the option `option` (the first one shown).
+
+    Enter, not a click: the list of options is drawn again while it filters, and a click can land on
+    an option that is being replaced."""
+    combo = page.get_by_role("combobox", name=box)
+    combo.click()
+    combo.fill(typed)
+    expect(page.get_by_role("option", name=option).first).to_be_visible(timeout=TIMEOUT)
+    page.keyboard.press("Enter")
 
 
 def choose_score(page: Page, dimension: str, value: int) -> None:

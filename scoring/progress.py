@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from framework import Assessment, Model
@@ -14,18 +16,28 @@ def same_country(assessments: list[Assessment], country: str) -> list[Assessment
     return [a for a in mine if a.model_version == mine[0].model_version] if mine else []
 
 
+def when(assessments: list[Assessment]) -> dict[str, str]:
+    """What to call each assessment on a time axis: its date, with its id where two share a date (so
+    that two versions of one year stand side by side instead of on top of each other)."""
+    dates = Counter(a.date for a in assessments)
+    return {a.id: a.date if dates[a.date] == 1 else f"{a.date} ({a.id})" for a in assessments}
+
+
 def timeline(model: Model, assessments: list[Assessment], relationship: str) -> pd.DataFrame:
     """The relationship's scores and rating in each assessment (per strand where scored so), by date."""
-    rows = [{"date": a.date, "assessment": a.id, "illustrative": a.illustrative, "strand": ln.strand or "",
-             "framework": ln.framework, "action": ln.action, "total": ln.total, "rating": ln.rating}
+    axis = when(assessments)
+    rows = [{"when": axis[a.id], "date": a.date, "assessment": a.id, "illustrative": a.illustrative,
+             "strand": ln.strand or "", "framework": ln.framework, "action": ln.action, "total": ln.total,
+             "rating": ln.rating}
             for a in assessments for ln in score_assessment(model, a) if ln.relationship == relationship]
-    return pd.DataFrame(rows, columns=["date", "assessment", "illustrative", "strand", "framework", "action", "total",
-                                       "rating"])
+    return pd.DataFrame(rows, columns=["when", "date", "assessment", "illustrative", "strand", "framework", "action",
+                                       "total", "rating"])
 
 
 def country_trend(model: Model, assessments: list[Assessment]) -> pd.DataFrame:
-    """Counts of lines per rating in each assessment, by date (long: date, assessment, rating, lines)."""
-    rows = [{"date": a.date, "assessment": a.id, "rating": r, "lines": n}
+    """Counts of lines per rating in each assessment, by date (long: when, date, assessment, rating, lines)."""
+    axis = when(assessments)
+    rows = [{"when": axis[a.id], "date": a.date, "assessment": a.id, "rating": r, "lines": n}
             for a in assessments for r, n in count_ratings(score_assessment(model, a)).items()]
-    frame = pd.DataFrame(rows, columns=["date", "assessment", "rating", "lines"])
+    frame = pd.DataFrame(rows, columns=["when", "date", "assessment", "rating", "lines"])
     return frame.assign(rating=pd.Categorical(frame["rating"], categories=list(RATINGS), ordered=True))

@@ -62,6 +62,13 @@ class AuditLog:
             return [Entry(as_utc(r.at), r.actor, r.action, r.assessment, r.relationship, r.field, r.old, r.new)
                     for r in s.scalars(query)]
 
+    def last_assessment(self, actor: str) -> str | None:
+        """The assessment `actor` last changed (saved, submitted, reviewed, commented, planned), or None."""
+        query = (select(AuditRow.assessment).where(AuditRow.actor == actor, AuditRow.assessment.is_not(None))
+                 .order_by(AuditRow.id.desc()).limit(1))
+        with Session(self.engine) as s:
+            return s.scalar(query)
+
     def frame(self, assessment: str | None = None, relationship: str | None = None) -> pd.DataFrame:
         """Entries as a table (for the History view and its CSV export)."""
         return pd.DataFrame([asdict(e) for e in self.entries(assessment, relationship)],

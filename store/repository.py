@@ -8,10 +8,11 @@ stale version is refused (`StaleEdit`) and nothing is overwritten.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -68,10 +69,22 @@ class Summary:
     illustrative: bool
     revision: int
     lines: int
+    status: str = "draft"
 
     @property
     def label(self) -> str:
-        return f"{self.country} {self.date} – {self.title}"
+        return f"{self.country} {self.date} – {self.title} · {STATUS_WORD.get(self.status, self.status)}"
+
+
+STATUS_WORD = {"draft": "draft", "submitted": "submitted for review", "validated": "validated", "published": "published"}
+
+
+def choice_labels(summaries: Iterable[Summary]) -> dict[str, str]:
+    """A label per assessment id for choosers: country, date, title and status, and the id as well
+    where two would otherwise read the same."""
+    summaries = list(summaries)
+    clashes = Counter(s.label for s in summaries)
+    return {s.id: s.label + (f" ({s.id})" if clashes[s.label] > 1 else "") for s in summaries}
 
 
 @dataclass(frozen=True)
@@ -133,8 +146,8 @@ class Repository:
                  .outerjoin(counts, counts.c.assessment_id == AssessmentRow.id)
                  .order_by(AssessmentRow.country, AssessmentRow.date, AssessmentRow.slug))
         with self._session() as s:
-            return [Summary(r.slug, r.title, r.country, r.date, r.model_version, r.illustrative, r.revision, n)
-                    for r, n in s.execute(query)]
+            return [Summary(r.slug, r.title, r.country, r.date, r.model_version, r.illustrative, r.revision, n,
+                            r.status) for r, n in s.execute(query)]
 
     def revision(self, slug: str) -> int:
         """A number that changes whenever anything in the assessment is saved (cheap to ask)."""

@@ -61,13 +61,28 @@ def pg_server() -> Iterator[str]:
         yield url
 
 
+TEMPLATE = "ffgrid_template"  # a migrated, empty database that each test's database is copied from
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> str:
+    """The server, with a migrated empty template database on it (made once per test process)."""
+    admin = create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": TEMPLATE}):
+            conn.execute(text(f'CREATE DATABASE "{TEMPLATE}"'))
+            open_engine(f"{pg_server}/{TEMPLATE}").dispose()  # migrated to head, then no connection left
+    admin.dispose()
+    return pg_server
+
+
 @contextmanager
-def fresh_pg_database(server: str) -> Iterator[str]:
-    """A new, empty PostgreSQL database on `server`, dropped afterwards; yields its URL."""
+def fresh_pg_database(server: str, template: str = "template1") -> Iterator[str]:
+    """A new PostgreSQL database on `server` (a copy of `template`), dropped afterwards; yields its URL."""
     name = f"ffgrid_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     try:
         yield f"{server}/{name}"
     finally:
@@ -76,13 +91,23 @@ def fresh_pg_database(server: str) -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty SQLite file, made once per test process and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "empty.db"
+    open_engine(f"sqlite:///{path}").dispose()
+    return path
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database of each kind: a SQLite file, and a fresh PostgreSQL database."""
+    """An empty, migrated database of each kind: a SQLite file, and a fresh PostgreSQL database (both
+    copies of a template migrated once; tests/store proves the migrations on a new database)."""
     if request.param == "sqlite":
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), tmp_path / "ffgrid.db")
         yield f"sqlite:///{tmp_path / 'ffgrid.db'}"
         return
-    with fresh_pg_database(request.getfixturevalue("pg_server")) as url:
+    with fresh_pg_database(request.getfixturevalue("pg_template"), TEMPLATE) as url:
         yield url
 
 

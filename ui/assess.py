@@ -23,7 +23,7 @@ from store import StaleEdit
 from framework.review import Locked
 from ui.components import header, systems_map
 from ui.review import STATUS, line_panel
-from ui.state import chosen, drafts, figures_frame, model, stored, workspace
+from ui.state import chosen, drafts, figures_frame, from_url, model, stored, to_url, workspace
 from ui.text import RATING_MARK, md, scores
 
 m = model()
@@ -42,12 +42,12 @@ def _label(rid: str) -> str:
 
 st.title("Assess a relationship")
 header(a)
-if st.query_params.get("relationship") in order and "opened_from_url" not in st.session_state:
-    st.session_state["relationship"] = st.session_state["opened_from_url"] = st.query_params["relationship"]
+if linked := from_url("relationship", order):  # a link or a reload names the relationship
+    st.session_state["relationship"] = linked
 if st.session_state.get("relationship", order[0]) not in order:
     del st.session_state["relationship"]
 rid = st.selectbox("Relationship", order, key="relationship", format_func=_label, persist_state="session")
-st.query_params["relationship"] = rid  # a link to this page opens this relationship
+to_url("relationship", rid)  # a link to this page opens this assessment's relationship
 rel: Relationship = m.relationships[rid]
 saved_line = a.line(rid)
 draft = pending.get((slug, rid))

@@ -8,6 +8,7 @@ import streamlit as st
 from scoring.progress import country_trend, same_country, timeline
 
 from scoring import compare
+from store.repository import choice_labels
 from ui.components import rating_counts, systems_map
 from ui.state import model, repository, stored
 from ui.text import RATING_MARK, md, scores
@@ -22,8 +23,9 @@ if len(ids) < 2:
     st.info("Import a second assessment (Data in / out) to compare.")
     st.stop()
 c1, c2 = st.columns(2)
-before_id = c1.selectbox("Before", ids, index=0, key="before", format_func=lambda i: summaries[i].label)
-after_id = c2.selectbox("After", ids, index=len(ids) - 1, key="after", format_func=lambda i: summaries[i].label)
+labels = choice_labels(summaries.values())
+before_id = c1.selectbox("Before", ids, index=0, key="before", format_func=labels.get)
+after_id = c2.selectbox("After", ids, index=len(ids) - 1, key="after", format_func=labels.get)
 (before, before_lines), (after, after_lines) = stored(before_id), stored(after_id)
 if before.assessment.model_version != after.assessment.model_version:
     st.error(f"These assessments use different versions of the method ({md(before.assessment.model_version)} and "
@@ -69,10 +71,10 @@ trend = country_trend(model(), series)
 marks = {"green": "● GREEN", "amber": "◆ AMBER", "red": "▲ RED", "n/a": "○ N/A", "unscored": "– UNSCORED"}
 trend = trend.assign(rating=trend["rating"].map(marks), order=trend["rating"].cat.codes)
 st.altair_chart(alt.Chart(trend).mark_bar(stroke="#222", strokeWidth=0.5).encode(
-    x=alt.X("date:O", title="Assessment"), y=alt.Y("lines:Q", title="Lines"),
+    x=alt.X("when:O", title="Assessment", sort=None), y=alt.Y("lines:Q", title="Lines"),
     color=alt.Color("rating:N", sort=list(marks.values()), title="Rating", scale=alt.Scale(
         domain=list(marks.values()), range=["#1b7837", "#d36b00", "#b2182b", "#bdbdbd", "#f0f0f0"])),
-    order=alt.Order("order:Q"), tooltip=["date", "rating", "lines"]), width="stretch")
+    order=alt.Order("order:Q"), tooltip=["when", "rating", "lines"]), width="stretch")
 titles = {rid: rel.title for rid, rel in model().relationships.items()}
 rid = st.selectbox("Timeline of a relationship", list(titles), format_func=titles.get, key="timeline_relationship")
 line = timeline(model(), series, rid)
@@ -80,6 +82,6 @@ st.dataframe(line.assign(rating=line["rating"].map(marks)), hide_index=True, wid
 if len(line) > 1:
     per_strand = {"strokeDash": alt.StrokeDash("strand:N", title="Strand")} if line["strand"].ne("").any() else {}
     st.altair_chart(alt.Chart(line).mark_line(point=True).encode(
-        x=alt.X("date:O", title="Assessment"), y=alt.Y("total:Q", title="Total score (0-6)",
+        x=alt.X("when:O", title="Assessment", sort=None), y=alt.Y("total:Q", title="Total score (0-6)",
                                                         scale=alt.Scale(domain=[0, 6])),
-        tooltip=["date", "strand", "framework", "action", "rating"], **per_strand), width="stretch")
+        tooltip=["when", "strand", "framework", "action", "rating"], **per_strand), width="stretch")

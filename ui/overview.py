@@ -42,4 +42,4 @@ rows = event.selection.rows if event is not None else []
 target = grid["id"].iloc[rows[0]] if rows else pick
 if target:
     st.session_state["relationship"] = target
-    st.switch_page(st.session_state["pages"]["assess"])
+    st.switch_page(st.session_state["pages"]["assess"], query_params={"assessment": a.id, "relationship": target})

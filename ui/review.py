@@ -14,9 +14,10 @@ from access.workspace import Workspace
 from framework import ValidationFailed
 from framework.review import BadTransition, Comment, Locked, read_only, steps
 from store.repository import AlreadyExists, NotFound
+from ui.state import choose
 from ui.text import md
 
-STATUS = {"draft": "✎ Draft", "submitted": "⧗ Submitted for review", "validated": "✔ Validated",
+STATUS = {"draft": "✎ Draft", "submitted": "◷ Submitted for review", "validated": "✔ Validated",
           "published": "✔ Published"}
 REFUSED = (Forbidden, BadTransition, Locked, NotFound, AlreadyExists, ValidationFailed)
 
@@ -98,4 +99,5 @@ def assessment_panel(ws: Workspace, slug: str, status: str) -> None:
     if read_only(status) and ws.may("new_version", slug):
         new_id = bar.text_input("New version id", f"{slug}-next", max_chars=120, key="new_version_id")
         if bar.button("Start a new version", icon=":material/content_copy:", key="new_version"):
-            _act(f"Started {new_id} as a draft; choose it in the sidebar.", lambda: ws.new_version(slug, new_id))
+            _act(f"Started {new_id} as a draft from {slug}; it is open now.",
+                 lambda: (ws.new_version(slug, new_id), choose(new_id)))

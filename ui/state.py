@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import pandas as pd
 import streamlit as st
@@ -19,9 +19,11 @@ from dashboard.evidence import INDICATORS
 from access.session import idle_expired
 from access.workspace import Workspace
 from framework import Model, load_model
+from framework.review import read_only
 from scoring import ScoredLine, score_assessment
-from store import Repository, Stored, open_repository
+from store import Repository, Stored, Summary, open_repository
 from store.accounts import Accounts
+from store.audit import AuditLog
 from store.cases import CaseStore
 from store.example_data import seed_cases, seed_figures
 from store.figures import FigureStore
@@ -79,13 +81,45 @@ def stored(slug: str) -> tuple[Stored, list[ScoredLine]]:
 
 
 def chosen() -> str:
-    """The id of the assessment chosen in the sidebar."""
+    """The id of the assessment chosen in the sidebar (and named in the URL)."""
     return st.session_state["assessment"]
 
 
 def choose(slug: str) -> None:
     """Make `slug` the chosen assessment from the next run on (the sidebar widget is already drawn)."""
     st.session_state["choose_assessment"] = slug
+
+
+def from_url(name: str, valid: Iterable[str]) -> str | None:
+    """The URL's `name` parameter if it is valid and new to this session (a link followed, a reload,
+    the back button), else None; a value the app itself put there (`to_url`) is not new."""
+    value = st.query_params.get(name)
+    if value is None or value == st.session_state.get(f"url:{name}") or value not in set(valid):
+        return None
+    st.session_state[f"url:{name}"] = value
+    return value
+
+
+def to_url(name: str, value: str) -> None:
+    """Name `value` in the URL (so a link or a reload opens it again)."""
+    st.session_state[f"url:{name}"] = value
+    if st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
+def starting_assessment(user: User, summaries: dict[str, Summary]) -> str:
+    """What to open after sign-in: the assessment the user last worked on; else one they are assigned to
+    that can still change (a reviewer: one waiting for review); else the newest one that can."""
+    last = AuditLog(repository().engine).last_assessment(user.name)
+    if last in summaries:
+        return last
+    newest_first = sorted(summaries.values(), key=lambda s: (s.date, s.id), reverse=True)
+    open_ = [s for s in newest_first if not read_only(s.status)]
+    for wanted in ([s for s in open_ if s.id in user.assigned],
+                   [s for s in open_ if s.status == "submitted"] if user.role == "reviewer" else [], open_):
+        if wanted:
+            return wanted[0].id
+    return newest_first[0].id
 
 
 def drafts() -> dict[tuple[str, str], dict[str, Any]]:

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from bench.steps import TIMEOUT, choose_score, edge, save, sign_in, wait_for_map
+from bench.steps import TIMEOUT, choose_option, choose_score, edge, save, sign_in, wait_for_map
 from bench.team import PASSWORD
 from framework import ROOT
 
@@ -14,8 +14,8 @@ ROW_2 = "Law enforcement (police) – judiciary and courts"
 
 
 def visit(page, server, path: str = "", who: str = "Ann Assessor") -> None:
-    """Open a page of the app (a new browser session: through the sign-in page)."""
-    page.goto(f"{server.url}/{path}")
+    """Open a page of the app on the 2019 grid (a new browser session: through the sign-in page)."""
+    page.goto(f"{server.url}/{path}?assessment=england-wales-2019")
     sign_in(page, who, PASSWORD)
 
 
@@ -34,10 +34,7 @@ def test_edit_a_score_and_see_it_on_grid_and_map_after_reload(server, page, scre
     assert _grid_rating(page, ROW_2) == "◆ AMBER"
     screenshot(page, "overview")
 
-    box = page.get_by_role("combobox", name="Open a relationship")
-    box.click()
-    box.fill("judiciary and courts")
-    page.get_by_role("option", name=ROW_2).click()
+    choose_option(page, "Open a relationship", "Law enforcement (police) – judiciary", ROW_2)
     expect(page.get_by_role("heading", name=ROW_2)).to_be_visible(timeout=TIMEOUT)
     assert "relationship=police-courts" in page.url
     choose_score(page, "Framework", 3)

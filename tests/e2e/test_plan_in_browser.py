@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from bench.steps import TIMEOUT, sign_in
+from bench.steps import TIMEOUT, choose_option, sign_in
 from bench.team import PASSWORD
 
 
 def test_plan_target_map_and_timeline_render(server, page, screenshot):
-    page.goto(f"{server.url}/plan")
+    page.goto(f"{server.url}/plan?assessment=england-wales-2019")
     sign_in(page, "Ann Assessor", PASSWORD)
     expect(page.get_by_role("heading", name="Action plan")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Example, not official.")).to_be_visible()
@@ -26,10 +26,7 @@ def test_plan_target_map_and_timeline_render(server, page, screenshot):
 
     page.get_by_role("link", name="Compare").click()
     expect(page.get_by_role("heading", name="Progress over time: England & Wales")).to_be_visible(timeout=TIMEOUT)
-    box = page.get_by_role("combobox", name="Timeline of a relationship")
-    box.click()
-    box.fill("Victims – judiciary")
-    page.get_by_role("option", name="Victims – judiciary and courts").click()
+    choose_option(page, "Timeline of a relationship", "Victims – judiciary", "Victims – judiciary and courts")
     expect(page.locator("[data-testid='stVegaLiteChart']")).to_have_count(2, timeout=TIMEOUT)
     page.locator("[data-testid='stVegaLiteChart']").last.scroll_into_view_if_needed()
     page.wait_for_load_state("networkidle")

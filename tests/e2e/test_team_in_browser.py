@@ -14,7 +14,7 @@ REL = "victim-courts"
 def _open(browser, server, who: str):
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
-    page.goto(f"{server.url}/assess?relationship={REL}")
+    page.goto(f"{server.url}/assess?assessment=england-wales-2019&relationship={REL}")
     sign_in(page, who, PASSWORD)
     expect(page.get_by_role("heading", name="Victims – judiciary and courts")).to_be_visible(timeout=TIMEOUT)
     return context, page

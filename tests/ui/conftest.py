@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -28,30 +29,42 @@ PEOPLE = {"Test Assessor": "assessor", "Rita Reviewer": "reviewer", "Vic Viewer"
 PASSWORD = "a test password"
 
 
-@pytest.fixture
-def store(db_file: Path, model, ew) -> Iterator[Repository]:  # type: ignore[no-untyped-def]
-    """The same database the app uses, to check what a page stored (or change it behind its back).
-
-    The 2019 grid is stored as a draft (as published it is read-only), and there is one account per
-    role; the assessor is assigned to both bundled assessments.
-    """
-    repo = open_repository(model, f"sqlite:///{db_file}", seed=False)
-    repo.add(ew.model_copy(update={"status": "draft"}))  # stored as a draft from the start
-    repo.seed()  # the other bundled assessments
+@pytest.fixture(scope="session")
+def team_template(tmp_path_factory: pytest.TempPathFactory, model, ew) -> Path:  # type: ignore[no-untyped-def]
+    """The database the page tests start from, made once per test process: the 2019 grid stored as a
+    draft from the start (as published it is read-only), the other bundled assessments, and one
+    account per role; the assessor is assigned to both bundled assessments."""
+    path = tmp_path_factory.mktemp("team") / "team.db"
+    repo = open_repository(model, f"sqlite:///{path}", seed=False)
+    repo.add(ew.model_copy(update={"status": "draft"}))
+    repo.seed()
     accounts = Accounts(repo.engine)
     for name, role in PEOPLE.items():
         accounts.add(name, PASSWORD, role, tuple(s.id for s in repo.list()) if role == "assessor" else ())
+    repo.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def store(db_file: Path, team_template: Path, model) -> Iterator[Repository]:  # type: ignore[no-untyped-def]
+    """The same database the app uses (a copy of `team_template`), to check what a page stored (or
+    change it behind its back)."""
+    shutil.copyfile(team_template, db_file)
+    repo = open_repository(model, f"sqlite:///{db_file}")
     yield repo
     repo.engine.dispose()
 
 
 @pytest.fixture
 def app(store: Repository) -> Callable[..., AppTest]:
-    """Start the app signed in (as the assessor unless `user` says), optionally on a page; asserts it ran
-    without an exception."""
+    """Start the app signed in (as the assessor unless `user` says) on the 2019 grid (unless `assessment`
+    says), optionally on a page; asserts it ran without an exception."""
 
-    def start(page: str | None = None, user: str | None = "Test Assessor") -> AppTest:
+    def start(page: str | None = None, user: str | None = "Test Assessor",
+              assessment: str | None = "england-wales-2019") -> AppTest:
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+        if assessment:  # chosen as if by a link; None: what the app opens by itself after sign-in
+            at.query_params["assessment"] = assessment
         if user:
             at.session_state["user_name"] = user
             at.session_state["last_seen"] = state.clock()  # the app's clock (tests may set it)

@@ -51,7 +51,7 @@ def test_overview_shows_counts_map_and_grid(app):
 
 def test_the_illustrative_example_is_labelled_on_screen(app):
     at = app()
-    at.sidebar.selectbox(key="assessment").select("england-wales-2024-illustrative").run()
+    at.sidebar.selectbox(key="assessment_picker").select("england-wales-2024-illustrative").run()
     assert not at.exception
     assert any("Illustrative example, not an official assessment" in w.value for w in at.warning)
     assert _metrics(at)["◆ AMBER"] == "12"
@@ -311,7 +311,7 @@ def test_importing_a_valid_yaml_adds_an_assessment_for_admins_only(app, store, e
     at.button(key="import").click().run()
     assert not at.exception and not at.error
     assert "hungary-2025" in {s.id for s in store.list()}
-    assert at.sidebar.selectbox(key="assessment").value == "hungary-2025"
+    assert at.sidebar.selectbox(key="assessment_picker").value == "hungary-2025"
     assert any("Imported" in x.value for x in at.success)
 
 

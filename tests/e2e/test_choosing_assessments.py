@@ -1,0 +1,69 @@
+"""The chosen assessment is the one that opens, every way in: the grid, the chooser, a deep link and a
+reload; entries with the same title can be told apart; after sign-in the last one worked on opens."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from bench.steps import TIMEOUT, choose_option, sign_in, wait_for_map
+from bench.team import PASSWORD
+
+DRAFT = "england-wales-2024-illustrative"
+ILLUSTRATIVE = "Illustrative example, not an official assessment."
+
+
+def _picker(page: Page):  # type: ignore[no-untyped-def]
+    return page.get_by_role("combobox", name="Assessment")
+
+
+def _shows_the_2024_draft(page: Page) -> None:
+    expect(_picker(page)).to_have_value(re.compile("2024"), timeout=TIMEOUT)
+    expect(page.get_by_text(ILLUSTRATIVE).first).to_be_visible(timeout=TIMEOUT)
+    assert f"assessment={DRAFT}" in page.url
+
+
+@pytest.fixture
+def on_the_2024_overview(server, page) -> Page:  # type: ignore[no-untyped-def]
+    page.goto(server.url)
+    sign_in(page, "Ann Assessor", PASSWORD)
+    choose_option(page, "Assessment", "England & Wales 2024", re.compile("England & Wales 2024"))
+    _shows_the_2024_draft(page)
+    wait_for_map(page, "police-courts")
+    return page
+
+
+def test_the_chooser_opens_the_line_of_the_chosen_assessment(on_the_2024_overview, screenshot):
+    page = on_the_2024_overview
+    choose_option(page, "Open a relationship", "Law enforcement (police) – judiciary",
+                  "Law enforcement (police) – judiciary and courts")
+    expect(page.get_by_role("heading", name="Assess a relationship")).to_be_visible(timeout=TIMEOUT)
+    _shows_the_2024_draft(page)
+    assert "relationship=police-courts" in page.url
+    screenshot(page, "assess-2024-from-chooser")
+    page.reload()  # a new session: sign in again, and the same assessment and line open
+    sign_in(page, "Ann Assessor", PASSWORD)
+    _shows_the_2024_draft(page)
+    expect(page.get_by_role("combobox", name="Relationship")).to_have_value(
+        re.compile("Law enforcement \\(police\\) – judiciary and courts"), timeout=TIMEOUT)
+
+
+def test_a_grid_click_opens_the_line_of_the_chosen_assessment(on_the_2024_overview):
+    page = on_the_2024_overview
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.evaluate("e => e.scrollIntoView({block: 'start'})")  # taller than the window: its top in view
+    page.wait_for_timeout(300)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 35 * 1 + 17)  # the second row's selection cell
+    expect(page.get_by_role("heading", name="Assess a relationship")).to_be_visible(timeout=TIMEOUT)
+    _shows_the_2024_draft(page)
+
+
+def test_a_deep_link_names_the_assessment_and_the_relationship(server, page):
+    page.goto(f"{server.url}/assess?assessment={DRAFT}&relationship=victim-courts")
+    sign_in(page, "Rob Reviewer", PASSWORD)
+    _shows_the_2024_draft(page)
+    expect(page.get_by_role("combobox", name="Relationship")).to_have_value(
+        re.compile("Victims – judiciary and courts"), timeout=TIMEOUT)
