@@ -17,7 +17,7 @@ from hypothesis import settings
 os.environ["FFGRID_PASSWORD_PROFILE"] = "test"
 
 # Property-based tests: a quick profile by default, a longer one with HYPOTHESIS_PROFILE=ci.
-settings.register_profile("default", max_examples=40)
+settings.register_profile("default", max_examples=30)
 settings.register_profile("ci", max_examples=150)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 from sqlalchemy import create_engine, text
@@ -29,6 +29,11 @@ from framework import ROOT, Assessment, Model, load_assessment, load_model
 from store import Repository, open_engine
 
 EW_2019 = ROOT / "assessments" / "england-wales-2019.yaml"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests first (the longest modules), so that with `-n` the workers finish together."""
+    items.sort(key=lambda item: 0 if item.path.parent.name == "e2e" else 1)
 
 
 @pytest.fixture(scope="session")

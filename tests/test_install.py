@@ -36,6 +36,9 @@ def test_an_installed_copy_validates_and_writes_the_report(tmp_path):
     made = ffgrid("report", str(target / "assessments" / "england-wales-2019.yaml"), "-o", str(report))
     assert made.returncode == 0, made.stderr
     assert report.read_bytes().startswith(b"%PDF") and report.stat().st_size > 100_000
+    text = " ".join(subprocess.run(["pdftotext", str(report), "-"], capture_output=True, text=True).stdout.split())
+    assert "OSCE-ODIHR Hate Crime Reporting" in text and "bbc_hatecrime_by_force_2017_19.csv" in text  # bundled data
+    assert not (tmp_path / "data-home").exists()  # no database is made just to look for imported figures
     listed = ffgrid("db", "list")  # migrations shipped; the database goes to the user's data folder
     assert listed.returncode == 0 and "england-wales-2019" in listed.stdout, listed.stderr
     assert (tmp_path / "data-home" / "ffgrid" / "ffgrid.db").is_file() and not (target / "var").exists()

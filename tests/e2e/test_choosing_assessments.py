@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from bench.steps import TIMEOUT, choose_option, sign_in, wait_for_map
@@ -25,40 +24,41 @@ def _shows_the_2024_draft(page: Page) -> None:
     assert f"assessment={DRAFT}" in page.url
 
 
-@pytest.fixture
-def on_the_2024_overview(server, page) -> Page:  # type: ignore[no-untyped-def]
+def _click_grid_row(page: Page, row: int) -> None:
+    """Select a row of the Overview's grid (drawn on a canvas: its selection cell, by position)."""
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.evaluate("e => e.scrollIntoView({block: 'start'})")  # taller than the window: its top in view
+    page.wait_for_timeout(300)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 * row + 17)  # below the 35 px heading row
+
+
+def test_the_grid_and_the_chooser_open_the_line_of_the_chosen_assessment_also_after_a_reload(server, page,
+                                                                                              screenshot):
     page.goto(server.url)
     sign_in(page, "Ann Assessor", PASSWORD)
     choose_option(page, "Assessment", "England & Wales 2024", re.compile("England & Wales 2024"))
     _shows_the_2024_draft(page)
     wait_for_map(page, "police-courts")
-    return page
+    _click_grid_row(page, 2)  # a click on a grid row
+    expect(page.get_by_role("heading", name="Assess a relationship")).to_be_visible(timeout=TIMEOUT)
+    _shows_the_2024_draft(page)
 
-
-def test_the_chooser_opens_the_line_of_the_chosen_assessment(on_the_2024_overview, screenshot):
-    page = on_the_2024_overview
+    page.get_by_role("link", name="Overview").click()
+    wait_for_map(page, "police-courts")
+    _shows_the_2024_draft(page)
     choose_option(page, "Open a relationship", "Law enforcement (police) – judiciary",
-                  "Law enforcement (police) – judiciary and courts")
+                  "Law enforcement (police) – judiciary and courts")  # the chooser
     expect(page.get_by_role("heading", name="Assess a relationship")).to_be_visible(timeout=TIMEOUT)
     _shows_the_2024_draft(page)
     assert "relationship=police-courts" in page.url
     screenshot(page, "assess-2024-from-chooser")
+
     page.reload()  # a new session: sign in again, and the same assessment and line open
     sign_in(page, "Ann Assessor", PASSWORD)
     _shows_the_2024_draft(page)
     expect(page.get_by_role("combobox", name="Relationship")).to_have_value(
         re.compile("Law enforcement \\(police\\) – judiciary and courts"), timeout=TIMEOUT)
-
-
-def test_a_grid_click_opens_the_line_of_the_chosen_assessment(on_the_2024_overview):
-    page = on_the_2024_overview
-    grid = page.locator("[data-testid='stDataFrame']").first
-    grid.evaluate("e => e.scrollIntoView({block: 'start'})")  # taller than the window: its top in view
-    page.wait_for_timeout(300)
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 18, box["y"] + 35 + 35 * 1 + 17)  # the second row's selection cell
-    expect(page.get_by_role("heading", name="Assess a relationship")).to_be_visible(timeout=TIMEOUT)
-    _shows_the_2024_draft(page)
 
 
 def test_a_deep_link_names_the_assessment_and_the_relationship(server, page):

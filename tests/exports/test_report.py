@@ -5,13 +5,16 @@ from __future__ import annotations
 import http.server
 import subprocess
 import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from dashboard.examples import example_figures
-from exports.report import paragraphs, render_pdf, report_html, weakest, write_report
+from exports.report import paragraphs, weakest, write_report
 from framework import Evidence
+from framework.review import Comment
 from scoring import score_assessment
 
 
@@ -19,9 +22,56 @@ def _text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
+NAMES = "Ελληνική Αστυνομία · Magyar Rendőrség, Győr–Moson–Sopron · Łódź, Kraków"
+WHEN = datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc)
+THREADS = [Comment("victim-courts", "Zsófia Kovács", WHEN, "comment", "Cite <b>the</b> 2018 survey."),
+           Comment("victim-courts", "Rob Reviewer", WHEN, "sent_back", "Evidence missing for action.")]
+
+
+@dataclass
+class Rendered:
+    pdf: Path
+    hits: list[str]  # what the renderer asked a local web server for (nothing, it must be)
+
+
+def _hostile(port: int) -> str:
+    return (f'<link rel="attachment" href="file:///etc/passwd"> <img src="file:///etc/hostname"> '
+            f'<img src="http://127.0.0.1:9/x.png"> <img src="http://127.0.0.1:{port}/y.png"> '
+            f'<script>alert(1)</script>')
+
+
 @pytest.fixture(scope="module")
-def ew_pdf(tmp_path_factory, model, ew) -> Path:
-    return write_report(model, ew, tmp_path_factory.mktemp("report") / "ew.pdf", figures=example_figures())
+def rendered(tmp_path_factory, model, ew) -> Rendered:
+    """The full E&W report, rendered once (~5 s): its author in Greek, Hungarian and Polish, review
+    comments, and hostile evidence that points at files and at a web server listening meanwhile."""
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    hostile = _hostile(server.server_address[1])
+    line = ew.lines[0].model_copy(update={"evidence": (*ew.lines[0].evidence, Evidence(title=hostile, note=hostile))})
+    attacked = ew.model_copy(update={"author": NAMES, "lines": (line, *ew.lines[1:])})
+    try:
+        pdf = write_report(model, attacked, tmp_path_factory.mktemp("report") / "ew.pdf", figures=example_figures(),
+                           comments=THREADS)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return Rendered(pdf, hits)
+
+
+@pytest.fixture(scope="module")
+def ew_pdf(rendered: Rendered) -> Path:
+    return rendered.pdf
 
 
 def test_the_report_holds_the_country_every_relationship_every_rating_and_the_annex(ew_pdf, model, ew):
@@ -50,30 +100,9 @@ def test_the_five_weakest_break_ties_by_action_then_id(model, ew):
     assert [ln.total for ln in five] == sorted(ln.total for ln in five)
 
 
-def test_hostile_evidence_is_shown_as_text_and_nothing_is_fetched_or_attached(model, ew, tmp_path):
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            hits.append(self.path)
-            self.send_response(404)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
-    hostile = (f'<link rel="attachment" href="file:///etc/passwd"> <img src="file:///etc/hostname"> '
-               f'<img src="http://127.0.0.1:9/x.png"> <img src="http://127.0.0.1:{port}/y.png"> '
-               f'<script>alert(1)</script>')
-    line = ew.lines[0].model_copy(update={"evidence": (Evidence(title=hostile, note=hostile),)})
-    attacked = ew.model_copy(update={"lines": (line, *ew.lines[1:])})
-    pdf = write_report(model, attacked, tmp_path / "attacked.pdf")
-    server.shutdown()
-    server.server_close()
-    assert hits == []  # no network attempt
+def test_hostile_evidence_is_shown_as_text_and_nothing_is_fetched_or_attached(rendered):
+    pdf = rendered.pdf
+    assert rendered.hits == []  # no network attempt
     listing = subprocess.run(["pdfdetach", "-list", str(pdf)], capture_output=True, text=True).stdout
     assert listing.strip().startswith("0 embedded files")
     assert b"/EmbeddedFile" not in pdf.read_bytes()
@@ -84,11 +113,8 @@ def test_hostile_evidence_is_shown_as_text_and_nothing_is_fetched_or_attached(mo
     assert "root:x:0:0" not in text
 
 
-def test_greek_and_hungarian_names_come_back_exactly(model, ew, tmp_path):
-    names = "Ελληνική Αστυνομία · Magyar Rendőrség, Győr–Moson–Sopron · Łódź, Kraków"
-    pdf = tmp_path / "names.pdf"
-    pdf.write_bytes(render_pdf(report_html(model, ew.model_copy(update={"country": names}))))
-    assert names in _text(pdf)
+def test_greek_and_hungarian_names_come_back_exactly(ew_pdf):
+    assert NAMES in " ".join(_text(ew_pdf).split())
 
 
 def test_situation_text_keeps_paragraphs_and_lists_and_escapes_html():
@@ -112,15 +138,7 @@ def test_the_docx_opens_and_holds_every_section_heading(model, ew, tmp_path):
     assert grid.rows[0].cells[-1].text == "Rating" and len(grid.rows) == 37
 
 
-def test_review_comments_show_under_their_relationship_with_author_and_date(model, ew, tmp_path):
-    from datetime import datetime, timezone
-
-    from framework.review import Comment
-
-    when = datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc)
-    threads = [Comment("victim-courts", "Zsófia Kovács", when, "comment", "Cite <b>the</b> 2018 survey."),
-               Comment("victim-courts", "Rob Reviewer", when, "sent_back", "Evidence missing for action.")]
-    pdf = write_report(model, ew, tmp_path / "c.pdf", comments=threads)
-    text = " ".join(_text(pdf).split())
+def test_review_comments_show_under_their_relationship_with_author_and_date(ew_pdf):
+    text = " ".join(_text(ew_pdf).split())
     assert "Zsófia Kovács, 2026-11-02: Cite <b>the</b> 2018 survey." in text
     assert "Rob Reviewer, 2026-11-02 (sent back): Evidence missing for action." in text

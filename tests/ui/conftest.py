@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 from typing import Callable, Iterator
@@ -13,7 +14,22 @@ from streamlit.testing.v1 import AppTest
 from framework import ROOT
 from store import Repository, open_repository
 from store.accounts import Accounts
+from store.cases import CaseStore
+from store.example_data import seed_cases, seed_figures
+from store.figures import FigureStore
 from ui import state
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _components_scanned_once() -> Iterator[None]:
+    """Every AppTest scans the metadata of all ~80 installed packages for Streamlit components (0.5 s
+    each time); the packages do not change during a test run, so the scan is made once."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    manifest_scanner.scan_component_manifests = functools.cache(scan)
+    yield
+    manifest_scanner.scan_component_manifests = scan
 
 
 @pytest.fixture
@@ -33,7 +49,8 @@ PASSWORD = "a test password"
 def team_template(tmp_path_factory: pytest.TempPathFactory, model, ew) -> Path:  # type: ignore[no-untyped-def]
     """The database the page tests start from, made once per test process: the 2019 grid stored as a
     draft from the start (as published it is read-only), the other bundled assessments, and one
-    account per role; the assessor is assigned to both bundled assessments."""
+    account per role; the assessor is assigned to both bundled assessments; the bundled figures and
+    the SYNTHETIC case records, which the app would otherwise store on first use in every test."""
     path = tmp_path_factory.mktemp("team") / "team.db"
     repo = open_repository(model, f"sqlite:///{path}", seed=False)
     repo.add(ew.model_copy(update={"status": "draft"}))
@@ -41,6 +58,8 @@ def team_template(tmp_path_factory: pytest.TempPathFactory, model, ew) -> Path: 
     accounts = Accounts(repo.engine)
     for name, role in PEOPLE.items():
         accounts.add(name, PASSWORD, role, tuple(s.id for s in repo.list()) if role == "assessor" else ())
+    seed_figures(FigureStore(repo.engine))
+    seed_cases(CaseStore(repo.engine))
     repo.engine.dispose()
     return path
 
