@@ -10,8 +10,10 @@ run: setup
 	@$(VENV)/bin/ffgrid users demo || true
 	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT)
 
+# Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE): the test
+# processes, the app servers and the command runs they start then skip compiling on later runs.
 test: setup
-	$(PY) -m pytest -n auto --dist loadscope --durations=15
+	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n auto --dist loadscope --durations=15
 
 setup: system $(STAMP)
 

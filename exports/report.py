@@ -147,8 +147,9 @@ def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.D
 
         return write_docx(report_context(model, assessment, figures, comments), path)
     html = report_html(model, assessment, figures, comments)
-    if suffix == ".html":
-        path.write_text(html, encoding="utf-8")
+    if suffix == ".html":  # standalone, with the PDF's stylesheet, to look at in a browser
+        css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+        path.write_text(html.replace("</head>", f"<style>\n{css}</style>\n</head>", 1), encoding="utf-8")
     elif suffix == ".pdf":
         path.write_bytes(render_pdf(html))
     else:

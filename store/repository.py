@@ -73,18 +73,20 @@ class Summary:
 
     @property
     def label(self) -> str:
-        return f"{self.country} {self.date} – {self.title} · {STATUS_WORD.get(self.status, self.status)}"
+        """Country, date and status first (a narrow chooser cuts the end off), then the title."""
+        return f"{self.country} {self.date} · {STATUS_WORD.get(self.status, self.status)} – {self.title}"
 
 
 STATUS_WORD = {"draft": "draft", "submitted": "submitted for review", "validated": "validated", "published": "published"}
 
 
 def choice_labels(summaries: Iterable[Summary]) -> dict[str, str]:
-    """A label per assessment id for choosers: country, date, title and status, and the id as well
-    where two would otherwise read the same."""
+    """A label per assessment id for choosers: country, date, status and title, and where two would
+    otherwise read the same, the id as well (before the title, so that it is seen)."""
     summaries = list(summaries)
     clashes = Counter(s.label for s in summaries)
-    return {s.id: s.label + (f" ({s.id})" if clashes[s.label] > 1 else "") for s in summaries}
+    return {s.id: s.label if clashes[s.label] == 1 else s.label.replace(" – ", f" · {s.id} – ", 1)
+            for s in summaries}
 
 
 @dataclass(frozen=True)

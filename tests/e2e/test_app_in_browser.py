@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 
 from playwright.sync_api import expect
 
@@ -57,9 +58,10 @@ def test_edit_a_score_and_see_it_on_grid_and_map_after_reload(server, page, scre
 
 
 def test_every_page_renders_for_the_screenshots(server, page, screenshot):
-    for path, heading in (("standards", "Standards"), ("compare", "Compare assessments"),
-                          ("data", "Data in / out")):
-        visit(page, server, path)
+    visit(page, server)
+    for path, link, heading in (("standards", "Standards", "Standards"), ("compare", "Compare", "Compare assessments"),
+                                ("data", "Data in / out", "Data in / out")):
+        page.get_by_role("link", name=link, exact=True).click()  # signed in once, through the page links
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible(timeout=TIMEOUT)
         page.wait_for_load_state("networkidle")
         screenshot(page, path)
@@ -97,8 +99,17 @@ def test_the_dashboard_draws_its_charts_offline(server, page, screenshot):
     screenshot(page, "dashboard-cases")
 
 
-def test_the_reports_page_builds_the_report(server, page, screenshot):
+def test_the_reports_page_builds_the_report(server, page, screenshot, tmp_path):
     visit(page, server, "reports")
     page.get_by_role("button", name="Build the country report").click()
-    expect(page.get_by_role("button", name="Country report (PDF)")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Rendering the PDF pages")).to_be_visible(timeout=TIMEOUT)  # progress is shown
+    expect(page.get_by_role("button", name="Country report (PDF)")).to_be_visible(timeout=90_000)
+    expect(page.get_by_role("button", name="Country report (DOCX, editable)")).to_be_visible()
     screenshot(page, "reports")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Country report (PDF)").click()
+    pdf = tmp_path / download.value.suggested_filename
+    download.value.save_as(pdf)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert pdf.name == "england-wales-2019-report.pdf"
+    assert "Sources and editions" in text and "Home Office, Hate crime England and Wales" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from bench.steps import TIMEOUT, choose_option, sign_in, wait_for_map
@@ -12,6 +13,27 @@ from bench.team import PASSWORD
 
 DRAFT = "england-wales-2024-illustrative"
 ILLUSTRATIVE = "Illustrative example, not an official assessment."
+
+
+SECOND = "ew-2024-second"  # a second version with the same title, date and status
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The app on a database prepared as for every browser test, plus a second version of the 2024
+    draft that reads the same as the first."""
+    from bench.appserver import AppServer
+    from bench.team import prepare
+    from framework import load_model
+    from store import open_repository
+
+    db = tmp_path_factory.mktemp("e2e") / "ffgrid.db"
+    prepare(f"sqlite:///{db}")
+    repo = open_repository(load_model(), f"sqlite:///{db}")
+    repo.new_version(DRAFT, SECOND, "test setup")
+    repo.engine.dispose()
+    with AppServer(env={"FFGRID_DB": str(db)}) as app:
+        yield app
 
 
 def _picker(page: Page):  # type: ignore[no-untyped-def]
@@ -37,8 +59,7 @@ def test_the_grid_and_the_chooser_open_the_line_of_the_chosen_assessment_also_af
                                                                                               screenshot):
     page.goto(server.url)
     sign_in(page, "Ann Assessor", PASSWORD)
-    choose_option(page, "Assessment", "England & Wales 2024", re.compile("England & Wales 2024"))
-    _shows_the_2024_draft(page)
+    _shows_the_2024_draft(page)  # her assigned draft opens after sign-in, not the 2019 grid
     wait_for_map(page, "police-courts")
     _click_grid_row(page, 2)  # a click on a grid row
     expect(page.get_by_role("heading", name="Assess a relationship")).to_be_visible(timeout=TIMEOUT)
@@ -59,6 +80,20 @@ def test_the_grid_and_the_chooser_open_the_line_of_the_chosen_assessment_also_af
     _shows_the_2024_draft(page)
     expect(page.get_by_role("combobox", name="Relationship")).to_have_value(
         re.compile("Law enforcement \\(police\\) – judiciary and courts"), timeout=TIMEOUT)
+
+
+def test_versions_with_the_same_title_can_be_told_apart_and_chosen(server, page, screenshot):
+    page.goto(f"{server.url}/?assessment={DRAFT}")
+    sign_in(page, "Val Viewer", PASSWORD)
+    _picker(page).click()
+    options = page.get_by_role("option").filter(has_text="England & Wales 2024")
+    expect(options).to_have_count(2, timeout=TIMEOUT)
+    labels = options.all_inner_texts()
+    assert len(set(labels)) == 2 and any(f"· {SECOND} –" in x for x in labels), labels
+    screenshot(page, "same-title-versions")
+    options.filter(has_text=f"· {SECOND} –").click()
+    expect(page).to_have_url(re.compile(f"assessment={SECOND}"), timeout=TIMEOUT)
+    expect(_picker(page)).to_have_value(re.compile(re.escape(f"· {SECOND} –")))
 
 
 def test_a_deep_link_names_the_assessment_and_the_relationship(server, page):

@@ -13,8 +13,8 @@ def test_labels_tell_apart_assessments_that_read_the_same():
     b = Summary("ew-b", "Grid", "Hungary", "2024", "2019.1", False, 1, 31, "draft")
     c = Summary("ew-c", "Grid", "Hungary", "2024", "2019.1", False, 1, 31, "validated")
     labels = choice_labels([a, b, c])
-    assert labels == {"ew-a": "Hungary 2024 – Grid · draft (ew-a)", "ew-b": "Hungary 2024 – Grid · draft (ew-b)",
-                      "ew-c": "Hungary 2024 – Grid · validated"}
+    assert labels == {"ew-a": "Hungary 2024 · draft · ew-a – Grid", "ew-b": "Hungary 2024 · draft · ew-b – Grid",
+                      "ew-c": "Hungary 2024 · validated – Grid"}
 
 
 def test_two_versions_with_one_title_are_both_offered_and_each_opens(app, store):
@@ -22,7 +22,7 @@ def test_two_versions_with_one_title_are_both_offered_and_each_opens(app, store)
     at = app(assessment=None)
     picker = at.sidebar.selectbox(key="assessment_picker")
     same = [o for o in picker.options if "ILLUSTRATIVE" in o]
-    assert len(same) == 2 and len(set(same)) == 2 and any("(ew-2024-second)" in o for o in same)
+    assert len(same) == 2 and len(set(same)) == 2 and any("· ew-2024-second –" in o for o in same)
     picker.set_value("ew-2024-second").run()
     assert at.session_state["assessment"] == "ew-2024-second" and at.query_params["assessment"] == "ew-2024-second"
 
