@@ -7,6 +7,7 @@ import csv
 import gc
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -186,7 +187,8 @@ def cmd_db(args: argparse.Namespace) -> int:
             else:
                 sys.stdout.write(text)
     except AlreadyExists as err:
-        print(f"ffgrid: {err} (use --replace)", file=sys.stderr)
+        hint = " (use --replace)" if args.action == "import" else " (choose another id)"
+        print(f"ffgrid: {err}{hint}", file=sys.stderr)
         return 1
     except NotFound as err:
         print(f"ffgrid: no assessment {err} in the database", file=sys.stderr)
@@ -496,6 +498,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except ValidationFailed as err:
         return _refused(err.problems, " found.")
+    except BrokenPipeError:  # the reader went away (`ffgrid score … | head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (OSError, ValueError) as err:
         print(f"ffgrid: {err}", file=sys.stderr)
         return 2

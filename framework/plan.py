@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from framework.text import LongText, ShortText
+from framework.text import LongText, ShortText, real_date
 from framework.model import Frozen, Score, Slug
 
 Status = Literal["not_started", "in_progress", "completed", "dropped"]
@@ -18,7 +18,7 @@ STATUS_LABEL = {"not_started": "Not started", "in_progress": "In progress", "com
 # where each status may go next; completed and dropped are final
 NEXT: dict[str, tuple[str, ...]] = {"not_started": ("in_progress", "completed", "dropped"),
                                     "in_progress": ("completed", "dropped"), "completed": (), "dropped": ()}
-DayText = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+DayText = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(real_date)]
 
 
 class Recommendation(Frozen):

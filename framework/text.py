@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
@@ -19,4 +20,14 @@ def _no_nul(text: str) -> str:
 NoNul = AfterValidator(_no_nul)  # databases (PostgreSQL) cannot store them
 LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX), NoNul]
 ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_MAX), NoNul]
-DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+def real_date(text: str) -> str:
+    """A year, a month of a year, or a day that exists (2024, 2024-02, 2024-02-29; not 2026-13)."""
+    parts = [int(p) for p in text.split("-")]
+    try:
+        date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
+    except ValueError:
+        raise ValueError(f"{text} is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return text
+
+
+DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), AfterValidator(real_date)]

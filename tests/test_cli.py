@@ -156,6 +156,8 @@ def test_the_published_grid_is_read_only_from_the_command_line_too(tmp_path):
     started = ffgrid("--as", "Nóra Nagy", *db, "new-version", "england-wales-2019", "ew-2025", "--date", "2025")
     assert started.returncode == 0 and "started ew-2025" in started.stdout, started.stderr
     assert ffgrid(*db, "new-version", "england-wales-2019", "ew-2026").returncode == 0
+    taken = ffgrid(*db, "new-version", "england-wales-2019", "ew-2026")
+    assert taken.returncode == 1 and "already stored (choose another id)" in taken.stderr
     engine = open_engine(url)
     actors = {e.assessment: e.actor for e in AuditLog(engine).entries() if e.action == "new_version"}
     engine.dispose()

@@ -175,3 +175,15 @@ def test_empty_file_and_wrong_shapes(model):
         assessment_from_text("", "empty.yaml", model)
     [msg] = problems(model, "  - relationship: csos-ministries\n    strands: {antisemitism: {framework: 3}}\n")
     assert "lines[0].strands (csos-ministries): should be a list (got dict)" in msg
+
+
+@pytest.mark.parametrize("date, real", [("2019", True), ("2019-02", True), ("2024-02-29", True), ("2026-13", False),
+                                        ("2026-02-30", False), ("2025-13-45", False), ("2019-00", False)])
+def test_dates_must_exist(model, ew, date, real):
+    from framework import check_assessment
+
+    if real:
+        assert check_assessment(ew.model_copy(update={"date": date}), model).date == date
+    else:
+        with pytest.raises(ValidationFailed, match="not a real date"):
+            check_assessment(ew.model_copy(update={"date": date}), model)
