@@ -163,7 +163,7 @@ def _workspace(args: argparse.Namespace, seed: bool = True):  # type: ignore[no-
 
 def cmd_db(args: argparse.Namespace) -> int:
     """List, import or export the assessments in the database (DATABASE_URL, FFGRID_DB or var/ffgrid.db)."""
-    from framework.review import Locked
+    from framework.review import BadTransition, Locked
     from store import AlreadyExists, NotFound
 
     ws = _workspace(args)
@@ -193,7 +193,7 @@ def cmd_db(args: argparse.Namespace) -> int:
     except NotFound as err:
         print(f"ffgrid: no assessment {err} in the database", file=sys.stderr)
         return 1
-    except Locked as err:
+    except (Locked, BadTransition) as err:
         print(f"ffgrid: {err}; nothing was changed", file=sys.stderr)
         return 1
     return 0

@@ -57,6 +57,6 @@ with st.sidebar:
     st.divider()
     st.caption(f"Signed in as **{md(user.name)}** ({user.role})")
     if st.button("Sign out", icon=":material/logout:", key="sign_out"):
-        sign_out("You signed out.")
+        sign_out("You signed out.", forget_place=True)
         st.rerun()
 page.run()

@@ -24,6 +24,9 @@ from yaml.resolver import BaseResolver, Resolver as Yaml11Resolver
 MAX_CHARS = 16 * 2**20  # characters of YAML text in one file
 MAX_DEPTH = 64  # nested lists and mappings
 MAX_ALIAS_NODES = 100_000  # values that aliases may add beyond those written out
+MAX_VALUES = 500_000  # values in one file (the 10,000-relationship benchmark model has about 270,000)
+MAX_NUMBER_DIGITS = 400  # characters of one number
+_KIND_WORDS = {"null": "null", "bool": "true or false", "int": "a whole number", "float": "a number"}
 
 
 class YamlProblem(ValueError):
@@ -45,15 +48,26 @@ _CORE_12 = [
     ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
                                 r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", list("-+.0123456789")),
 ]
+_PATTERNS = {tag.rsplit(":", 1)[1]: re.compile(pattern) for tag, pattern, _ in _CORE_12}
 for _tag, _pattern, _first in _CORE_12:
-    _Core12.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+    _Core12.add_implicit_resolver(_tag, _PATTERNS[_tag.rsplit(":", 1)[1]], _first)
 
 
 class _Constructor(SafeConstructor):
     """Builds the core types only, YAML 1.2's way, refusing duplicate keys."""
 
-    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+    def _core(self, node: yaml.Node, kind: str) -> str:
+        """The text of a scalar that must be written as the core schema writes a `kind` (also when tagged)."""
         value = self.construct_scalar(node)
+        if not _PATTERNS[kind].match(value) or len(value) > MAX_NUMBER_DIGITS:
+            raise ConstructorError(None, None, f"{value[:40]!r} is not {_KIND_WORDS[kind]}", node.start_mark)
+        return value
+
+    def construct_yaml_null(self, node: yaml.ScalarNode) -> None:
+        self._core(node, "null")
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        value = self._core(node, "int")
         if value.startswith("0o"):
             return int(value[2:], 8)
         if value.startswith("0x"):
@@ -61,15 +75,17 @@ class _Constructor(SafeConstructor):
         return int(value, 10)
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
-        value = self.construct_scalar(node).lower()
+        value = self._core(node, "float").lower()
         if value.endswith(".inf"):
             return float("-inf") if value.startswith("-") else float("inf")
         return float("nan") if value == ".nan" else float(value)
 
     def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
-        return self.construct_scalar(node).lower() == "true"
+        return self._core(node, "bool").lower() == "true"
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise ConstructorError(None, None, f"expected a mapping, found a {node.id}", node.start_mark)
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -96,11 +112,23 @@ for _tag, _method in [("null", "construct_yaml_null"), ("bool", "construct_yaml_
 _Constructor.add_constructor(None, _Constructor.construct_refused)
 
 class _Composer(CParser, _Core12):  # type: ignore[misc]
-    """libyaml's parser (it refuses nesting beyond 1,000 levels itself) with YAML 1.2's resolvers."""
+    """libyaml's parser (it refuses nesting beyond 1,000 levels itself) with YAML 1.2's resolvers,
+    stopping at MAX_VALUES values: libyaml asks `resolve` for the type of each value as it builds it."""
 
     def __init__(self, stream: str):
         CParser.__init__(self, stream)
         _Core12.__init__(self)
+        self.values = 0
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _TooMany
+        return super().resolve(kind, value, implicit)
+
+
+class _TooMany(Exception):
+    """More values than MAX_VALUES (raised inside libyaml's composing, turned into a YamlProblem)."""
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -113,6 +141,8 @@ def compose(text: str) -> yaml.Node | None:
     composer = _Composer(text)
     try:
         root = composer.get_single_node()
+    except _TooMany:
+        raise YamlProblem(f"the file holds more than {MAX_VALUES:,} values") from None
     except yaml.MarkedYAMLError as err:
         raise _problem(err) from None
     except yaml.YAMLError as err:
@@ -133,6 +163,8 @@ def construct(root: yaml.Node | None) -> Any:
         return constructor.construct_document(root)
     except yaml.MarkedYAMLError as err:
         raise _problem(err) from None
+    except (ValueError, TypeError, RecursionError) as err:  # a value the checks above did not foresee
+        raise YamlProblem(f"a value cannot be read: {err}") from None
 
 
 def load(text: str) -> Any:
@@ -158,8 +190,10 @@ def _problem(err: yaml.MarkedYAMLError) -> YamlProblem:
 def _check_shape(root: yaml.Node) -> None:
     """Refuse values nested more than MAX_DEPTH deep (aliases expanded), aliases that refer to the
     value containing them, and aliases that expand to more than MAX_ALIAS_NODES values beyond those
-    written out (a "billion laughs" file). Iterative, each node visited once: no recursion limit."""
+    written out or to more text than MAX_CHARS (a "billion laughs" file, or one long text repeated).
+    Iterative, each node visited once: no recursion limit."""
     size: dict[int, int] = {}  # node -> values it stands for, itself included, aliases expanded
+    chars: dict[int, int] = {}  # node -> characters of text it stands for, aliases expanded
     height: dict[int, int] = {}  # node -> levels of nesting from it down, aliases expanded
     open_: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -170,6 +204,7 @@ def _check_shape(root: yaml.Node) -> None:
             open_.discard(key)
             children = _children(node)
             size[key] = 1 + sum(size[id(c)] for c in children)
+            chars[key] = len(node.value) if isinstance(node, yaml.ScalarNode) else sum(chars[id(c)] for c in children)
             height[key] = 1 + max((height[id(c)] for c in children), default=0)
             if height[key] > MAX_DEPTH:
                 raise YamlProblem(f"the values are nested more than {MAX_DEPTH} levels deep", node.start_mark.line + 1)
@@ -183,6 +218,8 @@ def _check_shape(root: yaml.Node) -> None:
         stack.extend((c, False) for c in _children(node))
     if size[id(root)] - len(size) > MAX_ALIAS_NODES:
         raise YamlProblem(f"aliases in the file expand to more than {MAX_ALIAS_NODES:,} values")
+    if chars[id(root)] > MAX_CHARS:
+        raise YamlProblem(f"aliases in the file expand to more than {MAX_CHARS / 2**20:.0f} MB of text")
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

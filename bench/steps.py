@@ -38,6 +38,13 @@ def open_relationship(page: Page, base_url: str, relationship: str, name: str, p
     wait_for_map(page, relationship)
 
 
+def visit(page: Page, base_url: str, path: str, name: str, password: str,
+          assessment: str = "england-wales-2019") -> None:
+    """Open a page of the app on an assessment (a new browser session: through the sign-in page)."""
+    page.goto(f"{base_url}/{path}?assessment={assessment}")
+    sign_in(page, name, password)
+
+
 def sign_in(page: Page, name: str, password: str) -> None:
     """Sign in on the sign-in page (every new browser session starts there) and wait until signed in."""
     page.get_by_role("textbox", name="Name").fill(name)

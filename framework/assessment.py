@@ -60,7 +60,7 @@ class Assessment(Frozen):
     model_version: str
     author: ShortText
     source: ShortText = ""
-    status: Literal["draft", "submitted", "validated", "published"] = "published"
+    status: Literal["draft", "submitted", "validated", "published"] = "draft"  # a new file enters review
     illustrative: bool = False
     notes: LongText = ""
     lines: tuple[Line, ...] = ()

@@ -82,6 +82,17 @@ def check_writable(slug: str, status: str, what: str) -> None:
         raise Locked(f"{slug} is {status} and read-only: start a new version from it to make changes")
 
 
+def check_replace(slug: str, stored: str, new: str) -> None:
+    """Replacing a whole assessment (an import over it) is for drafts only, and what replaces it is a
+    draft too: its status then moves only by the review steps. `Locked` or `BadTransition` otherwise."""
+    check_writable(slug, stored, "content")
+    if stored != "draft":
+        raise Locked(f"{slug} is {stored} for review: it can be replaced once a reviewer sends it back")
+    if new != "draft":
+        raise BadTransition(f"the file gives {slug} the status {new}: a replacement must be a draft "
+                            "(it is then submitted and validated by the review steps)")
+
+
 @dataclass(frozen=True)
 class User:
     """A signed-in person: name, role, and the assessments they are assigned to."""

@@ -3,7 +3,8 @@
 `FFGRID_PASSWORD_PROFILE` is unset in use (production: RFC 9106's low-memory profile, argon2-cffi's
 default, about 0.3 s a hash here). The test suite sets it to `test` (argon2-cffi's cheapest
 parameters) so that making hundreds of accounts takes no time. A hash made with weaker parameters
-than the production ones is replaced at the next good sign-in under production.
+than the production ones is replaced at the next good sign-in under production; a stronger one is
+never replaced by a weaker one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 import secrets
 from functools import cache
 
-from argon2 import PasswordHasher, profiles
+from argon2 import PasswordHasher, extract_parameters, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 PROFILES = {"production": profiles.RFC_9106_LOW_MEMORY, "test": profiles.CHEAPEST}
@@ -52,5 +53,9 @@ def check_password(stored: str | None, password: str) -> bool:
 
 
 def needs_rehash(stored: str) -> bool:
-    """Whether a matching hash was made with other parameters than the chosen profile's."""
-    return _hasher(profile_name()).check_needs_rehash(stored)
+    """Whether a matching hash is weaker than the production parameters and the production profile is
+    in use (never the other way: a test profile set by mistake does not weaken stored hashes)."""
+    if profile_name() != "production":
+        return False
+    made, wanted = extract_parameters(stored), PROFILES["production"]
+    return any(getattr(made, p) < getattr(wanted, p) for p in ("time_cost", "memory_cost", "parallelism", "hash_len"))

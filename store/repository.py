@@ -25,7 +25,9 @@ from framework import (
 )
 from framework.assessment import LONG_TEXT_MAX
 from framework.plan import Plan
-from framework.review import BadTransition, Comment, Locked, Step, check_writable, next_status, read_only
+from framework.review import (
+    BadTransition, Comment, Locked, Step, check_replace, check_writable, next_status, read_only,
+)
 from store.audit import record
 from store.database import open_engine, writer
 from store.tables import AssessmentRow, CommentRow, EvidenceRow, LineRow, ReviewCommentRow, StrandRow, as_utc, utcnow
@@ -209,7 +211,8 @@ class Repository:
                 return
             if not replace:
                 raise exists
-            self._writable(s, locked[0], assessment.id, "content")
+            check_replace(assessment.id, s.scalar(select(AssessmentRow.status).where(AssessmentRow.id == locked[0])),
+                          assessment.status)
             record(s, author or "system", "replace", assessment.id, new=f"{len(assessment.lines)} lines, "
                    f"status {assessment.status}")
             a_id, revision = locked

@@ -23,9 +23,10 @@ def test_an_installed_copy_validates_and_writes_the_report(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("FFGRID_DB", "DATABASE_URL")}
     env |= {"PYTHONPATH": str(target), "XDG_DATA_HOME": str(tmp_path / "data-home")}
 
+    script = target / "bin" / "ffgrid"  # the console script the install made
+
     def ffgrid(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=work, env=env, capture_output=True,
-                              text=True, timeout=300)
+        return subprocess.run([str(script), *args], cwd=work, env=env, capture_output=True, text=True, timeout=300)
 
     where = subprocess.run([sys.executable, "-c", "import framework, cli; print(framework.__file__, cli.__file__)"],
                            cwd=work, env=env, capture_output=True, text=True, check=True).stdout

@@ -7,7 +7,7 @@ import streamlit as st
 from framework import ValidationFailed
 from framework.problems import dotted
 from store import AlreadyExists
-from framework.review import Locked
+from framework.review import BadTransition, Locked
 from dashboard.problems import ImportRefused
 from dashboard.uploads import cases_from_upload, figures_from_upload
 from base.paths import ROOT
@@ -33,8 +33,8 @@ if st.button("Import", type="primary", disabled=upload is None, key="import"):
     try:
         text = upload.getvalue().decode("utf-8")
         imported = ws.import_yaml(text, upload.name, replace=replace)
-    except (Forbidden, Locked) as err:
-        st.error(md(str(err)))
+    except (Forbidden, Locked, BadTransition) as err:
+        st.error(f"{md(str(err))}; nothing was imported.")
     except UnicodeDecodeError:
         st.error(f"{md(upload.name)} is not UTF-8 text; nothing was imported.")
     except AlreadyExists as err:

@@ -147,10 +147,14 @@ def sign_in(user: User) -> None:
     st.session_state["last_seen"] = clock()
 
 
-def sign_out(reason: str | None = None) -> None:
-    """Forget the user and everything typed in this session."""
+def sign_out(reason: str | None = None, forget_place: bool = False) -> None:
+    """Forget the user and everything typed in this session; with `forget_place` (the user signed out,
+    not timed out) also the assessment and relationship named in the address, so that whoever signs in
+    next in this tab starts where they left off."""
     for name in list(st.session_state):
         del st.session_state[name]
+    if forget_place:
+        st.query_params.clear()
     if reason:
         st.session_state["signed_out_because"] = reason
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
 
 from playwright.sync_api import expect
 
+from bench import steps
 from bench.steps import TIMEOUT, choose_option, choose_score, edge, save, sign_in, wait_for_map
 from bench.team import PASSWORD
 from framework import ROOT
@@ -15,9 +15,8 @@ ROW_2 = "Law enforcement (police) – judiciary and courts"
 
 
 def visit(page, server, path: str = "", who: str = "Ann Assessor") -> None:
-    """Open a page of the app on the 2019 grid (a new browser session: through the sign-in page)."""
-    page.goto(f"{server.url}/{path}?assessment=england-wales-2019")
-    sign_in(page, who, PASSWORD)
+    """Open a page of the app on the 2019 grid, signed in."""
+    steps.visit(page, server.url, path, who, PASSWORD)
 
 
 def _grid_rating(page, title: str) -> str:
@@ -80,36 +79,3 @@ def test_a_broken_upload_lists_its_problems_in_the_browser(server, page, tmp_pat
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text("broken.yaml has 1 problem(s); nothing was imported.")).to_be_visible(timeout=TIMEOUT)
     screenshot(page, "data-import-problems")
-
-
-def test_the_dashboard_draws_its_charts_offline(server, page, screenshot):
-    visit(page, server, "dashboard")
-    expect(page.get_by_role("heading", name="Police-recorded hate crime by strand")).to_be_visible(timeout=TIMEOUT)
-    expect(page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first
-           ).to_be_visible(timeout=TIMEOUT)
-    screenshot(page, "dashboard-official")
-    page.get_by_role("tab", name="Case records").click()
-    expect(page.get_by_text("SYNTHETIC case records: generated examples, not real cases.")).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_text("Where: records by ward")).to_be_visible(timeout=TIMEOUT)  # public view
-    page.wait_for_load_state("networkidle")
-    screenshot(page, "dashboard-cases-public")
-    page.get_by_text("Public view", exact=True).click()
-    expect(page.get_by_text("Where (records with coordinates)")).to_be_visible(timeout=TIMEOUT)
-    page.wait_for_load_state("networkidle")
-    screenshot(page, "dashboard-cases")
-
-
-def test_the_reports_page_builds_the_report(server, page, screenshot, tmp_path):
-    visit(page, server, "reports")
-    page.get_by_role("button", name="Build the country report").click()
-    expect(page.get_by_text("Rendering the PDF pages")).to_be_visible(timeout=TIMEOUT)  # progress is shown
-    expect(page.get_by_role("button", name="Country report (PDF)")).to_be_visible(timeout=90_000)
-    expect(page.get_by_role("button", name="Country report (DOCX, editable)")).to_be_visible()
-    screenshot(page, "reports")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Country report (PDF)").click()
-    pdf = tmp_path / download.value.suggested_filename
-    download.value.save_as(pdf)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert pdf.name == "england-wales-2019-report.pdf"
-    assert "Sources and editions" in text and "Home Office, Hate crime England and Wales" in text

@@ -46,3 +46,14 @@ def test_a_cheap_hash_is_replaced_by_a_production_one_at_the_next_sign_in(repo, 
     assert accounts.verify("Nóra Nagy", "a long password") is not None
     assert extract_parameters(stored()).memory_cost == 65536 and not needs_rehash(stored())
     assert accounts.verify("Nóra Nagy", "a long password") is not None
+
+
+def test_a_production_hash_is_never_weakened_by_the_test_profile(repo, monkeypatch):
+    accounts = Accounts(repo.engine)
+    monkeypatch.delenv("FFGRID_PASSWORD_PROFILE")
+    accounts.add("Rob Reviewer", "a long password", "reviewer")  # production parameters
+    monkeypatch.setenv("FFGRID_PASSWORD_PROFILE", "test")  # as if it leaked into a deployment
+    assert accounts.verify("Rob Reviewer", "a long password") is not None
+    with Session(repo.engine) as s:
+        stored = s.scalar(select(UserRow.password_hash).where(UserRow.name == "Rob Reviewer"))
+    assert extract_parameters(stored).memory_cost == 65536

@@ -11,7 +11,7 @@ from alembic.migration import MigrationContext
 from framework.assessment_yaml import dump_assessment
 from framework import ValidationFailed, bundled_assessments, load_assessment
 from scoring import score_assessment
-from framework.review import Locked
+from framework.review import BadTransition, Locked
 from store import AlreadyExists, NotFound, StaleEdit, database_url, open_repository
 from store.tables import Base
 
@@ -222,6 +222,17 @@ def test_a_read_only_assessment_is_kept_as_it_is_by_the_store_itself(repo, ew):
     plan = repo.save_plan(ew.id, published.plan.model_copy(update={"note": "Followed up in 2020."}), "Ann")
     assert repo.get(ew.id).assessment.plan == plan and [c.text for c in repo.comments(ew.id)] == [
         "Checked against the 2019 report."]
+
+
+def test_only_a_draft_is_replaced_and_only_by_a_draft(repo, ew):
+    repo.add(ew)
+    with pytest.raises(BadTransition, match="a replacement must be a draft"):
+        repo.add(ew.model_copy(update={"status": "validated"}), replace=True, author="x")  # no review skipped
+    repo.step_assessment(ew.id, "submit", "Ann Assessor")
+    revision = repo.revision(ew.id)
+    with pytest.raises(Locked, match="submitted for review"):
+        repo.add(ew.model_copy(update={"title": "Replaced"}), replace=True, author="x")
+    assert repo.revision(ew.id) == revision and repo.get(ew.id).assessment.status == "submitted"
 
 
 def test_database_location_is_configurable(tmp_path, model):

@@ -49,3 +49,10 @@ def test_a_link_naming_an_assessment_opens_it(app):
     at.query_params["assessment"] = "no-such-assessment"  # a broken link: the session's choice stays
     at.run()
     assert at.session_state["assessment"] == EW
+
+
+def test_signing_out_forgets_the_assessment_in_the_address(app, store):
+    at = app(assessment=EW)
+    assert at.query_params["assessment"] == EW
+    at.sidebar.button(key="sign_out").click().run()
+    assert "assessment" not in at.query_params and [t.value for t in at.title] == ["Sign in to ffgrid"]
