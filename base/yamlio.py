@@ -86,18 +86,15 @@ class _Constructor(SafeConstructor):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
             raise ConstructorError(None, None, f"expected a mapping, found a {node.id}", node.start_mark)
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            try:
-                duplicate = key in seen
-            except TypeError:
-                raise ConstructorError(None, None, "a key must be a plain value, not a list or mapping",
-                                       key_node.start_mark) from None
-            if duplicate:
-                raise ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping = super().construct_mapping(node, deep=deep)  # refuses keys that are lists or mappings
+        if len(mapping) < len(node.value):  # a key given twice: name the second one
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if key in seen:
+                    raise ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+                seen.add(key)
+        return mapping
 
     def construct_refused(self, node: yaml.Node) -> None:
         raise ConstructorError(None, None, f"the tag {node.tag!r} is not allowed here (only text, numbers, "
@@ -150,7 +147,7 @@ def compose(text: str) -> yaml.Node | None:
     finally:
         composer.dispose()
     if root is not None:
-        _check_shape(root)
+        (_check_shape if _ANCHOR.search(text) else _check_depth)(root)
     return root
 
 
@@ -185,6 +182,27 @@ def _problem(err: yaml.MarkedYAMLError) -> YamlProblem:
     reason = " ".join(filter(None, [err.context, err.problem]))
     prefix = "" if isinstance(err, ConstructorError) else "YAML syntax error: "
     return YamlProblem(prefix + reason, mark.line + 1 if mark else None)
+
+
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]")  # where an anchor may be; without one there is no alias
+
+
+def _check_depth(root: yaml.Node) -> None:
+    """Refuse values nested more than MAX_DEPTH deep, in a document without aliases (a tree: each node
+    is reached once, level by level)."""
+    level, depth = [root], 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise YamlProblem(f"the values are nested more than {MAX_DEPTH} levels deep", level[0].start_mark.line + 1)
+        below: list[yaml.Node] = []
+        for node in level:
+            if isinstance(node, yaml.SequenceNode):
+                below += node.value
+            elif isinstance(node, yaml.MappingNode):
+                for pair in node.value:
+                    below += pair
+        level = below
 
 
 def _check_shape(root: yaml.Node) -> None:

@@ -17,7 +17,7 @@ from hypothesis import settings
 os.environ["FFGRID_PASSWORD_PROFILE"] = "test"
 
 # Property-based tests: a quick profile by default, a longer one with HYPOTHESIS_PROFILE=ci.
-settings.register_profile("default", max_examples=30)
+settings.register_profile("default", max_examples=25)
 settings.register_profile("ci", max_examples=150)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 from sqlalchemy import create_engine, text

@@ -104,6 +104,14 @@ def test_deep_nesting_is_refused(text):
         load(text)
 
 
+def test_nesting_made_deep_by_aliases_is_refused():
+    chain = ["a0: &a0 " + "[" * 10 + "1" + "]" * 10]  # each alias nests the one before 10 levels deeper
+    chain += [f"a{i}: &a{i} " + "[" * 10 + f"*a{i - 1}" + "]" * 10 for i in range(1, 8)]
+    with pytest.raises(YamlProblem, match="nested more than"):
+        load("\n".join(chain))
+    assert load("\n".join(chain[:5]))["a4"]  # 50 levels: within the limit
+
+
 def test_nesting_up_to_the_limit_is_read():
     assert load("x: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)) is not None
 
