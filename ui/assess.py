@@ -35,6 +35,12 @@ order = list(dict.fromkeys(ln.relationship for ln in lines))
 pending = drafts()
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _evidence(relationship: str, figures: pd.DataFrame) -> list:  # type: ignore[type-arg]
+    """The indicators bearing on a relationship, computed once per relationship and set of figures."""
+    return evidence_for(relationship, figures)
+
+
 def _label(rid: str) -> str:
     line = a.line(rid)
     return (f"{line.grid_row}. " if line and line.grid_row else "") + m.relationships[rid].title
@@ -319,7 +325,7 @@ with side:
                             f"since {x.current.date}")
             if a.plan.illustrative:
                 st.caption("Example plan, not official.")
-    if indicators := evidence_for(rid, figures_frame()):
+    if indicators := _evidence(rid, figures_frame()):
         with st.expander("Data that bears on this relationship", expanded=True, icon=":material/monitoring:"):
             st.dataframe(pd.DataFrame([{"Indicator": i.label, "Value": i.value, "Period": i.period,
                                         "Source": i.publication} for i in indicators]),
