@@ -57,11 +57,20 @@ def choose_option(page: Page, box: str, typed: str, option: str) -> None:
     """In the select box named `box`, type `typed` and take the option `option` (the first one shown).
 
     Enter, not a click: the list of options is drawn again while it filters, and a click can land on
-    an option that is being replaced."""
+    an option that is being replaced. A rerun of the page can close the list meanwhile: then it is
+    opened and typed into again."""
     combo = page.get_by_role("combobox", name=box)
-    combo.click()
-    combo.fill(typed)
-    expect(page.get_by_role("option", name=option).first).to_be_visible(timeout=TIMEOUT)
+    shown = page.get_by_role("option", name=option).first
+    for attempt in range(3):
+        combo.click()
+        combo.fill(typed)
+        try:
+            expect(shown).to_be_visible(timeout=TIMEOUT // 3)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     page.keyboard.press("Enter")
 
 
