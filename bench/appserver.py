@@ -45,11 +45,20 @@ class AppServer:
 
     def start(self, timeout: float = 30) -> AppServer:
         """Spawn the server and wait until its health check answers."""
+        return self.spawn().wait_until_healthy(timeout)
+
+    def spawn(self) -> AppServer:
+        """Start the server process (without waiting for it: several can start side by side)."""
         self.started_at = time.perf_counter()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env={**os.environ, **self.env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        return self
+
+    def wait_until_healthy(self, timeout: float = 30) -> AppServer:
+        """Wait until the spawned server's health check answers."""
+        assert self.process is not None, "spawn() first"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -5,6 +5,7 @@ processes conflict cleanly: the second is refused and told whose change it met."
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 
 from playwright.sync_api import expect
 
@@ -20,7 +21,11 @@ REL = "police-courts"
 def test_two_app_processes_on_one_postgresql(pg_url, browser, screenshot):
     prepare(pg_url)
     env = {"DATABASE_URL": pg_url, "FFGRID_DB": ""}
-    with AppServer(env=env) as one, AppServer(env=env) as two:
+    with ExitStack() as stack:
+        servers = [AppServer(env=env).spawn() for _ in range(2)]  # the two start side by side
+        for server in servers:
+            stack.callback(server.stop)
+        one, two = (server.wait_until_healthy() for server in servers)
         assert one.port != two.port
         a_context = browser.new_context(viewport={"width": 1440, "height": 1000})
         b_context = browser.new_context(viewport={"width": 1440, "height": 1000})
