@@ -14,7 +14,7 @@ from typing import Callable
 
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bench.appserver import AppServer, launch_chromium
+from bench.appserver import AppServer, launch_chromium, new_context
 from bench.steps import TIMEOUT, choose_score, open_relationship, sign_in, wait_for_map
 from bench.team import PASSWORD, prepare
 
@@ -33,7 +33,7 @@ def _bare_ready(page: Page) -> None:
 
 def _load(browser: Browser, url: str, ready: Callable[[Page], None]) -> float:
     """Seconds from navigation to ready, in a fresh browser context."""
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    context = new_context(browser, 1600)
     try:
         page = context.new_page()
         start = time.perf_counter()
@@ -46,7 +46,7 @@ def _load(browser: Browser, url: str, ready: Callable[[Page], None]) -> float:
 
 def _warm(browser: Browser, url: str, ready: Callable[[Page], None], runs: int) -> list[float]:
     """Seconds from reload to ready on a running server, for a returning browser (assets cached)."""
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    context = new_context(browser, 1600)
     page = context.new_page()
     page.goto(url)
     ready(page)

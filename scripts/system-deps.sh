@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages ffgrid needs, only those missing. Idempotent; needs root (or sudo).
 set -euo pipefail
-PACKAGES=(graphviz fonts-dejavu-core fontconfig poppler-utils chromium postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+PACKAGES=(graphviz fonts-dejavu-core fontconfig poppler-utils chromium chromium-headless-shell postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

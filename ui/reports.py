@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.disclosure import DEFAULT_THRESHOLD
@@ -13,6 +14,17 @@ from exports.spreadsheet import write_grid_csv, write_workbook
 from ui.components import assessment_downloads, header
 from ui.state import chosen, figures_frame, model, stored, workspace
 from ui.text import md
+
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _spreadsheets(slug: str, revision: int, figures: pd.DataFrame) -> tuple[bytes, bytes]:
+    """The workbook and the grid CSV of one revision with one set of figures (built once, not per rerun)."""
+    a = stored(slug)[0].assessment
+    with tempfile.TemporaryDirectory() as tmp:
+        return (write_workbook(model(), a, Path(tmp) / "g.xlsx", figures=figures).read_bytes(),
+                write_grid_csv(model(), a, Path(tmp) / "g.csv").read_bytes())
+
 
 current, lines = stored(chosen())
 a = current.assessment
@@ -51,9 +63,7 @@ elif built:
     st.info("The assessment changed since the report was built: build it again.")
 
 st.subheader("Spreadsheets")
-with tempfile.TemporaryDirectory() as tmp:
-    workbook = write_workbook(model(), a, Path(tmp) / "g.xlsx", figures=figures).read_bytes()
-    grid_csv = write_grid_csv(model(), a, Path(tmp) / "g.csv").read_bytes()
+workbook, grid_csv = _spreadsheets(a.id, current.revision, figures)
 bar = st.container(horizontal=True)
 bar.download_button("Workbook (XLSX: grid, evidence, standards, data)", workbook, file_name=f"{a.id}.xlsx",
                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -8,7 +8,7 @@ from typing import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from bench.appserver import AppServer, launch_chromium
+from bench.appserver import AppServer, launch_chromium, new_context
 from bench.team import prepare
 from framework import ROOT
 
@@ -33,7 +33,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context = new_context(browser)
     yield context.new_page()
     context.close()
 

@@ -9,7 +9,7 @@ from contextlib import ExitStack
 
 from playwright.sync_api import expect
 
-from bench.appserver import AppServer
+from bench.appserver import AppServer, new_context
 from bench.steps import TIMEOUT, choose_score, open_relationship, save, wait_for_map
 from bench.team import PASSWORD, prepare
 from store import open_engine
@@ -27,8 +27,8 @@ def test_two_app_processes_on_one_postgresql(pg_url, browser, screenshot):
             stack.callback(server.stop)
         one, two = (server.wait_until_healthy() for server in servers)
         assert one.port != two.port
-        a_context = browser.new_context(viewport={"width": 1440, "height": 1000})
-        b_context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        a_context = new_context(browser)
+        b_context = new_context(browser)
         ann, ada = a_context.new_page(), b_context.new_page()
         open_relationship(ann, one.url, REL, "Ann Assessor", PASSWORD)  # through process one
         wait_for_map(ann, REL, "amber")

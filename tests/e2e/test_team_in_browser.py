@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from bench.appserver import new_context
 from bench.steps import TIMEOUT, choose_score, save, sign_in
 from bench.team import PASSWORD
 
@@ -12,7 +13,7 @@ REL = "victim-courts"
 
 
 def _open(browser, server, who: str):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context = new_context(browser)
     page = context.new_page()
     page.goto(f"{server.url}/assess?assessment=england-wales-2019&relationship={REL}")
     sign_in(page, who, PASSWORD)
