@@ -202,10 +202,11 @@ def cmd_db(args: argparse.Namespace) -> int:
 def _read_figures(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """Validated tidy figures from FILE (through --mapping, or a bundled mapping that fits, for a wide
     table); ImportRefused if bad."""
-    from dashboard.mapping import apply_mapping, load_mapping, read_figure_file
+    from dashboard.mapping import read_figure_file
+    from dashboard.uploads import figures_from_upload
 
     if args.mapping:
-        return apply_mapping(args.file.read_text(encoding="utf-8"), load_mapping(args.mapping), str(args.file))
+        return figures_from_upload(args.file.read_bytes(), str(args.file), args.mapping.read_bytes(), str(args.mapping))
     return read_figure_file(args.file)
 
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from access import allowed
+from ui.errors import show_unexpected
 from ui.signin import sign_in_page
 from store.repository import choice_labels
 from ui.state import choose, drafts, from_url, repository, sign_out, signed_in, starting_assessment, to_url
@@ -10,53 +11,62 @@ from ui.text import md
 
 st.set_page_config(page_title="ffgrid – Facing all the Facts", page_icon=":material/hub:", layout="wide")
 
-user = signed_in()
-PAGES = {
-    "overview": st.Page("ui/overview.py", title="Overview", icon=":material/hub:", default=True),
-    "assess": st.Page("ui/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
-    "standards": st.Page("ui/standards.py", title="Standards", icon=":material/rule:", url_path="standards"),
-    "dashboard": st.Page("ui/dashboard.py", title="Data dashboard", icon=":material/monitoring:",
-                         url_path="dashboard"),
-    "plan": st.Page("ui/plan.py", title="Action plan", icon=":material/checklist:", url_path="plan"),
-    "compare": st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
-    "history": st.Page("ui/history.py", title="History", icon=":material/history:", url_path="history"),
-    "reports": st.Page("ui/reports.py", title="Reports", icon=":material/description:", url_path="reports"),
-    "data": st.Page("ui/data_io.py", title="Data in / out", icon=":material/swap_vert:", url_path="data"),
-}
-if user is None or allowed(user, "manage_users"):
-    PAGES["users"] = st.Page("ui/users.py", title="Users", icon=":material/group:", url_path="users")
-if user is None:  # the sign-in form instead of the page asked for; that page opens once signed in
-    st.navigation(list(PAGES.values()), position="hidden")
-    sign_in_page()
-    st.stop()
-st.session_state["pages"] = PAGES  # for click-through between pages (st.switch_page)
-page = st.navigation(list(PAGES.values()))
 
-summaries = {s.id: s for s in repository().list()}
-if not summaries:  # everything was deleted: start again from the bundled examples
-    repository().seed()
+def app() -> None:
+    """Sign-in, or the navigation, the sidebar and the page asked for."""
+    user = signed_in()
+    pages = {
+        "overview": st.Page("ui/overview.py", title="Overview", icon=":material/hub:", default=True),
+        "assess": st.Page("ui/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
+        "standards": st.Page("ui/standards.py", title="Standards", icon=":material/rule:", url_path="standards"),
+        "dashboard": st.Page("ui/dashboard.py", title="Data dashboard", icon=":material/monitoring:",
+                             url_path="dashboard"),
+        "plan": st.Page("ui/plan.py", title="Action plan", icon=":material/checklist:", url_path="plan"),
+        "compare": st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+        "history": st.Page("ui/history.py", title="History", icon=":material/history:", url_path="history"),
+        "reports": st.Page("ui/reports.py", title="Reports", icon=":material/description:", url_path="reports"),
+        "data": st.Page("ui/data_io.py", title="Data in / out", icon=":material/swap_vert:", url_path="data"),
+    }
+    if user is None or allowed(user, "manage_users"):
+        pages["users"] = st.Page("ui/users.py", title="Users", icon=":material/group:", url_path="users")
+    if user is None:  # the sign-in form instead of the page asked for; that page opens once signed in
+        st.navigation(list(pages.values()), position="hidden")
+        sign_in_page()
+        st.stop()
+    st.session_state["pages"] = pages  # for click-through between pages (st.switch_page)
+    page = st.navigation(list(pages.values()))
+
     summaries = {s.id: s for s in repository().list()}
-# The chosen assessment, by id: one chosen in the last run (the picker, an import, a new version), else
-# one named by a link or a reload, else this session's, else where this user left off. The URL names it.
-picked = st.session_state.pop("choose_assessment", None)
-current = st.session_state.get("assessment")
-st.session_state["assessment"] = (picked if picked in summaries else None) or from_url("assessment", summaries) or (
-    current if current in summaries else starting_assessment(user, summaries))
-to_url("assessment", st.session_state["assessment"])
-labels = choice_labels(summaries.values())
-with st.sidebar:
-    st.markdown("**ffgrid** · Facing all the Facts")
-    st.session_state["assessment_picker"] = st.session_state["assessment"]
-    st.selectbox("Assessment", list(summaries), key="assessment_picker", format_func=labels.get,
-                 on_change=lambda: choose(st.session_state["assessment_picker"]))
-    if summaries[st.session_state["assessment"]].illustrative:
-        st.caption(":orange[Illustrative example, not an official assessment.]")
-    if pending := drafts():
-        st.warning(f"{len(pending)} relationship(s) with unsaved changes. Open **Assess** to save or discard.",
-                   icon=":material/edit:")
-    st.divider()
-    st.caption(f"Signed in as **{md(user.name)}** ({user.role})")
-    if st.button("Sign out", icon=":material/logout:", key="sign_out"):
-        sign_out("You signed out.", forget_place=True)
-        st.rerun()
-page.run()
+    if not summaries:  # everything was deleted: start again from the bundled examples
+        repository().seed()
+        summaries = {s.id: s for s in repository().list()}
+    # The chosen assessment, by id: one chosen in the last run (the picker, an import, a new version), else
+    # one named by a link or a reload, else this session's, else where this user left off. The URL names it.
+    picked = st.session_state.pop("choose_assessment", None)
+    current = st.session_state.get("assessment")
+    st.session_state["assessment"] = (picked if picked in summaries else None) or from_url("assessment", summaries) or (
+        current if current in summaries else starting_assessment(user, summaries))
+    to_url("assessment", st.session_state["assessment"])
+    labels = choice_labels(summaries.values())
+    with st.sidebar:
+        st.markdown("**ffgrid** · Facing all the Facts")
+        st.session_state["assessment_picker"] = st.session_state["assessment"]
+        st.selectbox("Assessment", list(summaries), key="assessment_picker", format_func=labels.get,
+                     on_change=lambda: choose(st.session_state["assessment_picker"]))
+        if summaries[st.session_state["assessment"]].illustrative:
+            st.caption(":orange[Illustrative example, not an official assessment.]")
+        if pending := drafts():
+            st.warning(f"{len(pending)} relationship(s) with unsaved changes. Open **Assess** to save or discard.",
+                       icon=":material/edit:")
+        st.divider()
+        st.caption(f"Signed in as **{md(user.name)}** ({user.role})")
+        if st.button("Sign out", icon=":material/logout:", key="sign_out"):
+            sign_out("You signed out.", forget_place=True)
+            st.rerun()
+    page.run()
+
+
+try:
+    app()
+except Exception as err:  # st.rerun and st.stop are BaseExceptions: they pass
+    show_unexpected(err)

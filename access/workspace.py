@@ -7,11 +7,14 @@ the audit log records.
 
 from __future__ import annotations
 
-import pandas as pd
-
 import getpass
 
+import pandas as pd
+
 from access.policy import User, allowed, require
+from base.bounded import run_bounded
+from dashboard.cases import cases_from_bytes
+from dashboard.uploads import figures_from_upload
 from framework import Assessment, Line, assessment_from_text
 from framework.plan import Plan
 from framework.review import Comment
@@ -121,9 +124,9 @@ class Workspace:
 
     def import_yaml(self, text: str, file: str, replace: bool = False) -> Assessment:
         """Import an assessment, all or nothing; the store refuses (`Locked`) to replace a validated or
-        published one."""
+        published one. The role is checked before the text is read; it is parsed in a bounded worker."""
         require(self.user, "manage_assessments")
-        assessment = assessment_from_text(text, file, self.repo.model)
+        assessment = run_bounded(assessment_from_text, text, file, self.repo.model)
         self.repo.add(assessment, replace=replace, author=self.user.name)
         return assessment
 
@@ -138,12 +141,29 @@ class Workspace:
         return FigureStore(self.repo.engine).datasets()
 
     def import_figures(self, frame: pd.DataFrame, file: str, mapping: str | None = None) -> int:
+        """Store checked figures (replacing earlier imports of their publications); returns how many."""
         require(self.user, "import_data")
         return FigureStore(self.repo.engine).import_frame(frame, file, mapping=mapping, imported_by=self.user.name)
 
+    def import_figures_file(self, data: bytes, file: str, mapping: bytes | None = None,
+                            mapping_name: str | None = None) -> pd.DataFrame:
+        """Read, check and store the figures of an uploaded CSV (through a mapping's YAML bytes): the role
+        first, then the limits, then the parse in a bounded worker; returns the figures stored."""
+        require(self.user, "import_data")
+        frame = run_bounded(figures_from_upload, data, file, mapping, mapping_name or "mapping")
+        self.import_figures(frame, file, mapping=mapping_name)
+        return frame
+
     def import_cases(self, frame: pd.DataFrame, name: str, synthetic: bool = False) -> CaseSet:
+        """Store checked case records under `name` (replacing a set of that name)."""
         require(self.user, "import_data")
         return CaseStore(self.repo.engine).import_frame(frame, name, imported_by=self.user.name, synthetic=synthetic)
+
+    def import_cases_file(self, data: bytes, file: str, name: str | None = None, synthetic: bool = False) -> CaseSet:
+        """Read, check and store the case records of an uploaded CSV or Parquet file: the role first,
+        then the limits, then the parse in a bounded worker."""
+        require(self.user, "import_data")
+        return self.import_cases(run_bounded(cases_from_bytes, data, file), name or file, synthetic=synthetic)
 
     def sees_case_records(self) -> bool:
         """Whether case-level data is shown unsuppressed (viewers get the public view only)."""

@@ -179,6 +179,8 @@ def load_file(path: Path) -> Any:
 
 def _problem(err: yaml.MarkedYAMLError) -> YamlProblem:
     mark = err.problem_mark or err.context_mark
+    if "exceeded maximum nesting depth" in (err.problem or ""):  # libyaml's own limit, far beyond ours
+        return YamlProblem(f"the values are nested more than {MAX_DEPTH} levels deep", mark.line + 1 if mark else None)
     reason = " ".join(filter(None, [err.context, err.problem]))
     prefix = "" if isinstance(err, ConstructorError) else "YAML syntax error: "
     return YamlProblem(prefix + reason, mark.line + 1 if mark else None)

@@ -9,11 +9,14 @@ offender_age_group, offender_sex, offender_ethnicity, outcome, recorded_by`.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from dashboard.limits import MAX_CASE_ROWS, MAX_CASES_BYTES, check_csv, check_parquet, refuse, text_of
 from dashboard.problems import ImportRefused, RowProblem
 from dashboard.statistics import read_csv_text
 from dashboard.vocabulary import strands
@@ -37,10 +40,25 @@ OPTIONAL = ("lat", "lon", "victim_id", "offender_id")
 
 def read_cases(path: Path) -> pd.DataFrame:
     """Read and validate a case file (.csv or .parquet); ImportRefused lists every bad row."""
-    if path.suffix.lower() == ".parquet":
-        return validate_cases(pd.read_parquet(path), str(path))
-    frame, lines = read_csv_text(path.read_text(encoding="utf-8"), str(path))
-    return validate_cases(frame, str(path), rows=lines)
+    return cases_from_bytes(path.read_bytes(), str(path))
+
+
+def cases_from_bytes(data: bytes, file: str) -> pd.DataFrame:
+    """Validated case records from the bytes of a CSV or (by its name) Parquet file, within the limits."""
+    if file.lower().endswith(".parquet"):
+        return validate_cases(parquet_frame(data, file), file)
+    check_csv(data, file, MAX_CASES_BYTES, MAX_CASE_ROWS)
+    frame, lines = read_csv_text(text_of(data, file), file)
+    return validate_cases(frame, file, rows=lines)
+
+
+def parquet_frame(data: bytes, file: str) -> pd.DataFrame:
+    """A Parquet file as a frame, after its metadata passed the limits."""
+    check_parquet(data, file)
+    try:
+        return pd.read_parquet(io.BytesIO(data))
+    except (pa.ArrowException, OSError, ValueError) as err:
+        raise refuse(file, f"not a readable Parquet file ({err})") from None
 
 
 def validate_cases(frame: pd.DataFrame, file: str, rows: pd.Series | None = None) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dashboard.limits import MAX_FIGURE_ROWS, MAX_FIGURES_BYTES, MAX_MAPPING_BYTES, check_csv, check_size, text_of
 from dashboard.problems import ImportRefused, RowProblem
 from dashboard.statistics import REQUIRED, read_csv_text, read_tidy, validate_tidy
 from base.paths import ROOT
@@ -51,7 +52,13 @@ class Mapping(_Strict):
 
 def load_mapping(path: Path) -> Mapping:
     """Read and check a mapping YAML file; a bad one is refused naming the field."""
-    return mapping_from_text(path.read_text(encoding="utf-8"), str(path))
+    return mapping_from_bytes(path.read_bytes(), str(path))
+
+
+def mapping_from_bytes(data: bytes, file: str) -> Mapping:
+    """Check a mapping given as the bytes of a YAML file, within its size limit."""
+    check_size(len(data), MAX_MAPPING_BYTES, file)
+    return mapping_from_text(text_of(data, file), file)
 
 
 def mapping_from_text(text: str, file: str) -> Mapping:
@@ -98,7 +105,9 @@ def apply_mapping(text: str, mapping: Mapping, file: str) -> pd.DataFrame:
 def read_figure_file(path: Path, mappings: Sequence[Path] = ()) -> pd.DataFrame:
     """Tidy figures from a CSV file: a tidy file as it is, a wide one through the first mapping whose
     columns it has (the mappings given, then the bundled ones in data/mappings)."""
-    text = path.read_text(encoding="utf-8-sig")
+    data = path.read_bytes()
+    check_csv(data, str(path), MAX_FIGURES_BYTES, MAX_FIGURE_ROWS)
+    text = text_of(data, str(path))
     header = {c.strip() for c in next(csv.reader(io.StringIO(text)), [])}
     if set(REQUIRED) <= header:
         return read_tidy(text, str(path))

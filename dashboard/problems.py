@@ -28,3 +28,6 @@ class ImportRefused(Exception):
         shown = "\n".join(str(p) for p in self.problems[:50])
         more = f"\n… and {len(self.problems) - 50} more" if len(self.problems) > 50 else ""
         super().__init__(f"{len(self.problems)} problem(s); nothing imported:\n{shown}{more}")
+
+    def __reduce__(self) -> tuple[type, tuple[list[RowProblem]]]:  # pickles whole (from a worker process)
+        return ImportRefused, (self.problems,)

@@ -39,3 +39,6 @@ class ValidationFailed(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:  # pickles whole (from a worker process)
+        return ValidationFailed, (self.problems,)

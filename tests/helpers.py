@@ -19,3 +19,26 @@ def edit_yaml(path: Path, change: Callable[[Any], Any]) -> Path:
 def line_number(text: str, needle: str) -> int:
     """1-based line of the first line containing `needle`."""
     return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+# Work for tests/base/test_bounded.py, run in a worker process (which imports it by module name).
+
+def allocate(megabytes: int) -> int:
+    """Take `megabytes` of memory and give back its size."""
+    return len(bytearray(megabytes << 20))
+
+
+def wait(seconds: float) -> tuple[float, float]:
+    """Sleep; returns when it started and ended (CLOCK_MONOTONIC, the same in every process)."""
+    import time
+
+    start = time.monotonic()
+    time.sleep(seconds)
+    return start, time.monotonic()
+
+
+def refuse(file: str) -> None:
+    """Raise the refusal a bad data file gets."""
+    from dashboard.problems import ImportRefused, RowProblem
+
+    raise ImportRefused([RowProblem(file, 3, "strands", "names no strand"), RowProblem(file, 5, "lat", "too far")])

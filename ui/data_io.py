@@ -8,31 +8,46 @@ from framework import ValidationFailed
 from framework.problems import dotted
 from store import AlreadyExists
 from framework.review import BadTransition, Locked
+from base.bounded import Overrun
+from dashboard.limits import MAX_CASES_BYTES, MAX_FIGURES_BYTES, MAX_MAPPING_BYTES, MB, check_size
 from dashboard.problems import ImportRefused
-from dashboard.uploads import cases_from_upload, figures_from_upload
 from base.paths import ROOT
 from ui.components import assessment_downloads
 from access import Forbidden
 from ui.state import case_store, choose, chosen, figure_store, stored, workspace
 from ui.text import md
 
-MAX_UPLOAD_MB = 5
-MAX_DATA_MB = 200
+MAX_YAML_BYTES = 5 * MB
 MAPPINGS = ROOT / "data" / "mappings"
 
 st.title("Data in / out")
 ws = workspace()
+
+
+def problems_table(err: ImportRefused) -> None:
+    """The problems of a refused data file, by row."""
+    st.dataframe(pd.DataFrame([{"Row": p.row, "Column": p.column, "Problem": p.message} for p in err.problems]),
+                 hide_index=True, width="stretch")
+
+
 st.subheader("Import an assessment")
 if not ws.may("manage_assessments"):
     st.caption(f"Importing assessments is for administrators (you are {ws.user.role}).")
-st.caption("A YAML file in the assessment format (see docs/model-format.md). It is checked against the method "
-           "first; if anything is wrong nothing is stored and every problem is listed.")
-upload = st.file_uploader("Assessment YAML", type=["yaml", "yml"], key="upload", max_upload_size=MAX_UPLOAD_MB)
-replace = st.checkbox("Replace an assessment with the same id", key="replace")
-if st.button("Import", type="primary", disabled=upload is None, key="import"):
+    upload = None
+else:
+    st.caption("A YAML file in the assessment format (see docs/model-format.md). It is checked against the "
+               "method first; if anything is wrong nothing is stored and every problem is listed.")
+    upload = st.file_uploader("Assessment YAML", type=["yaml", "yml"], key="upload",
+                              max_upload_size=MAX_YAML_BYTES // MB)
+    replace = st.checkbox("Replace an assessment with the same id", key="replace")
+if upload is not None and st.button("Import", type="primary", key="import"):
     try:
-        text = upload.getvalue().decode("utf-8")
-        imported = ws.import_yaml(text, upload.name, replace=replace)
+        check_size(upload.size, MAX_YAML_BYTES, upload.name)  # the browser's limit can be got round
+        imported = ws.import_yaml(upload.getvalue().decode("utf-8"), upload.name, replace=replace)
+    except ImportRefused as err:
+        st.error(f"{md(str(err.problems[0]))}; nothing was imported.")
+    except Overrun as err:
+        st.error(f"{md(upload.name)} could not be read: {md(str(err))}; nothing was imported.")
     except (Forbidden, Locked, BadTransition) as err:
         st.error(f"{md(str(err))}; nothing was imported.")
     except UnicodeDecodeError:
@@ -52,44 +67,52 @@ if notice := st.session_state.pop("import_notice", None):
     st.success(notice, icon=":material/check_circle:")
 
 st.subheader("Import data for the dashboard")
-st.caption("Every row is checked first; a file with any bad row is refused whole, with the row numbers and "
-           "reasons. Figures replace earlier imports of the same publication; other editions stay apart.")
-kind = st.radio("What", ["Figures", "Case records"], horizontal=True, key="data_kind",
-                captions=["tidy CSV, or a wide CSV with a column mapping", "one row per offence or incident"])
-data_file = st.file_uploader("Data file", type=["csv"] if kind == "Figures" else ["csv", "parquet"],
-                             key="data_upload", max_upload_size=MAX_DATA_MB)
-mapping_text, mapping_name, synthetic = None, None, False
-if kind == "Figures":
-    bundled = {p.name: p for p in sorted(MAPPINGS.glob("*.yaml"))}
-    mapping_choice = st.selectbox("Column mapping", ["none: the file is tidy", *bundled, "upload a mapping"],
-                                  key="mapping_choice")
-    if mapping_choice == "upload a mapping":
-        mapping_upload = st.file_uploader("Mapping YAML", type=["yaml", "yml"], key="mapping_upload",
-                                          max_upload_size=1)
-        if mapping_upload is not None:
-            mapping_text, mapping_name = mapping_upload.getvalue().decode("utf-8", "replace"), mapping_upload.name
-    elif mapping_choice in bundled:
-        mapping_text, mapping_name = bundled[mapping_choice].read_text(encoding="utf-8"), mapping_choice
+if not ws.may("import_data"):
+    st.caption(f"Importing data is for administrators and assessors (you are {ws.user.role}).")
 else:
-    synthetic = st.checkbox("These records are synthetic (labelled so wherever shown)", key="data_synthetic")
-if st.button("Import data", type="primary", disabled=data_file is None, key="import_data"):
-    try:
-        if kind == "Figures":
-            frame = figures_from_upload(data_file.getvalue(), data_file.name, mapping_text, mapping_name or "")
-            ws.import_figures(frame, data_file.name, mapping=mapping_name)
-            done = f"Imported {len(frame):,} figures from {md(data_file.name)}."
-        else:
-            frame = cases_from_upload(data_file.getvalue(), data_file.name)
-            ws.import_cases(frame, data_file.name, synthetic=synthetic)
-            done = f"Imported {len(frame):,} case records from {md(data_file.name)}."
-    except Forbidden as err:
-        st.error(md(str(err)))
-    except ImportRefused as err:
-        st.error(f"{md(data_file.name)}: {len(err.problems)} problem(s); nothing was imported.")
-        st.dataframe(pd.DataFrame([{"Row": p.row, "Column": p.column, "Problem": p.message} for p in err.problems]),
-                     hide_index=True, width="stretch")
+    st.caption("Every row is checked first; a file with any bad row is refused whole, with the row numbers and "
+               "reasons. Figures replace earlier imports of the same publication; other editions stay apart.")
+    kind = st.radio("What", ["Figures", "Case records"], horizontal=True, key="data_kind",
+                    captions=["tidy CSV, or a wide CSV with a column mapping", "one row per offence or incident"])
+    limit = MAX_FIGURES_BYTES if kind == "Figures" else MAX_CASES_BYTES
+    data_file = st.file_uploader("Data file", type=["csv"] if kind == "Figures" else ["csv", "parquet"],
+                                 key="data_upload", max_upload_size=limit // MB)
+    mapping_upload, mapping_path, synthetic = None, None, False
+    if kind == "Figures":
+        bundled = {p.name: p for p in sorted(MAPPINGS.glob("*.yaml"))}
+        mapping_choice = st.selectbox("Column mapping", ["none: the file is tidy", *bundled, "upload a mapping"],
+                                      key="mapping_choice")
+        if mapping_choice == "upload a mapping":
+            mapping_upload = st.file_uploader("Mapping YAML", type=["yaml", "yml"], key="mapping_upload",
+                                              max_upload_size=MAX_MAPPING_BYTES // MB)
+        elif mapping_choice in bundled:
+            mapping_path = bundled[mapping_choice]
     else:
-        st.success(done, icon=":material/check_circle:")
+        synthetic = st.checkbox("These records are synthetic (labelled so wherever shown)", key="data_synthetic")
+    if data_file is not None and st.button("Import data", type="primary", key="import_data"):
+        try:
+            check_size(data_file.size, limit, data_file.name)  # before reading: the browser's limit can be got round
+            if kind == "Figures":
+                mapping, mapping_name = None, None
+                if mapping_upload is not None:
+                    check_size(mapping_upload.size, MAX_MAPPING_BYTES, mapping_upload.name)
+                    mapping, mapping_name = mapping_upload.getvalue(), mapping_upload.name
+                elif mapping_path is not None:
+                    mapping, mapping_name = mapping_path.read_bytes(), mapping_path.name
+                frame = ws.import_figures_file(data_file.getvalue(), data_file.name, mapping, mapping_name)
+                done = f"Imported {len(frame):,} figures from {md(data_file.name)}."
+            else:
+                stored_set = ws.import_cases_file(data_file.getvalue(), data_file.name, synthetic=synthetic)
+                done = f"Imported {stored_set.rows:,} case records from {md(data_file.name)}."
+        except Forbidden as err:
+            st.error(md(str(err)))
+        except Overrun as err:
+            st.error(f"{md(data_file.name)} could not be read: {md(str(err))}; nothing was imported.")
+        except ImportRefused as err:
+            st.error(f"{md(data_file.name)}: {len(err.problems)} problem(s); nothing was imported.")
+            problems_table(err)
+        else:
+            st.success(done, icon=":material/check_circle:")
 with st.expander("Data imported so far"):
     st.dataframe(pd.DataFrame([{"File": d.file, "Figures": d.figures, "Mapping": d.mapping, "Imported": d.imported_at,
                                 "By": d.imported_by} for d in figure_store().datasets()]), hide_index=True,

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import io
+import time
 
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
-from dashboard.cases import synthesise
+from dashboard import limits
+from dashboard.cases import read_cases, synthesise
+from dashboard.mapping import load_mapping
 from dashboard.problems import ImportRefused
 from dashboard.uploads import cases_from_upload, figures_from_upload
+
+
+def _parquet(table: pa.Table) -> bytes:
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer)
+    return buffer.getvalue()
 
 
 def test_an_upload_that_is_not_utf8_or_not_parquet_is_refused():
@@ -20,11 +32,64 @@ def test_an_upload_that_is_not_utf8_or_not_parquet_is_refused():
 
 def test_a_bad_uploaded_mapping_names_its_field():
     with pytest.raises(ImportRefused, match="values"):
-        figures_from_upload(b"Force,Year\nA,2018\n", "w.csv", "source: police\npublication: p\n"
-                            "area: {column: Force}\nperiod: {column: Year}\n", "m.yaml")
+        figures_from_upload(b"Force,Year\nA,2018\n", "w.csv", b"source: police\npublication: p\n"
+                            b"area: {column: Force}\nperiod: {column: Year}\n", "m.yaml")
 
 
 def test_parquet_case_records_upload():
     buffer = io.BytesIO()
     synthesise(30, seed=2).to_parquet(buffer, index=False)
     assert len(cases_from_upload(buffer.getvalue(), "c.parquet")) == 30
+
+
+def test_six_million_rows_of_constants_are_refused_from_the_metadata_at_once():
+    """The probe's 0.3 MB file (6M dictionary-encoded rows) took 52 s and 2.6 GB; now the metadata says no."""
+    frame = synthesise(1, seed=1)
+    table = pa.table({c: pa.array([str(frame[c][0])] * 6_000_000).dictionary_encode() for c in frame.columns[:3]})
+    data = _parquet(table)
+    assert len(data) < 1_000_000
+    start = time.perf_counter()
+    with pytest.raises(ImportRefused, match="6,000,000 rows; at most 1,000,000"):
+        cases_from_upload(data, "constants.parquet")
+    assert time.perf_counter() - start < 5  # no data was decoded (a decode takes tens of seconds)
+
+
+def test_parquet_lists_and_records_are_refused_by_column_not_crashed_on():
+    table = pa.table({"case_id": ["a"], "strands": pa.array([["race", "religion"]]),
+                      "where": pa.array([{"lat": 1.0, "lon": 2.0}])})
+    with pytest.raises(ImportRefused) as refused:
+        cases_from_upload(_parquet(table), "nested.parquet")
+    assert [(p.column, p.message) for p in refused.value.problems] == [
+        ("strands", "holds lists or records; a column holds plain values"),
+        ("where", "holds lists or records; a column holds plain values")]
+
+
+def test_sizes_and_rows_are_checked_before_parsing(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_DECODED_BYTES", 1000)
+    with pytest.raises(ImportRefused, match="once decoded"):
+        limits.check_parquet(_parquet(pa.table({"a": list(range(200))})), "wide.parquet")
+    with pytest.raises(ImportRefused, match=r"is 50\.0 MB; at most 1 MB"):
+        limits.check_size(50 << 20, 1 << 20, "big.yaml")
+    with pytest.raises(ImportRefused, match="up to 1,000,001 rows; at most 1,000,000"):
+        cases_from_upload(b"case_id\n" + b"x\n" * 1_000_001, "many.csv")
+    with pytest.raises(ImportRefused, match="up to 200,001 rows; at most 200,000"):
+        figures_from_upload(b"source\n" + b"x\n" * 200_001, "many.csv")
+    with pytest.raises(ImportRefused, match=r"m.yaml: is 1\.0 MB; at most 1 MB"):
+        figures_from_upload(b"Force,Year\nA,2018\n", "w.csv", b"#" * ((1 << 20) + 1), "m.yaml")
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * ((1 << 20) + 1))
+    with pytest.raises(ImportRefused, match="at most 1 MB"):  # files on disk (the CLI) too
+        load_mapping(big)
+    many = tmp_path / "many.csv"
+    many.write_bytes(b"case_id\n" + b"x\n" * 1_000_001)
+    with pytest.raises(ImportRefused, match="at most 1,000,000"):
+        read_cases(many)
+
+
+def test_a_deeply_nested_mapping_is_refused_as_yaml_not_a_recursion_error():
+    deep = b"source: " + b"[" * 30_000 + b"]" * 30_000
+    with pytest.raises(ImportRefused, match="not valid YAML"):
+        figures_from_upload(b"Force,Year\nA,2018\n", "w.csv", deep, "deep.yaml")
+    block = b"source:\n  " + b"- " * 3000 + b"x\n"  # block sequences 3,000 deep
+    with pytest.raises(ImportRefused, match="not valid YAML"):
+        figures_from_upload(b"Force,Year\nA,2018\n", "w.csv", block, "deep.yaml")

@@ -79,3 +79,16 @@ def test_a_broken_upload_lists_its_problems_in_the_browser(server, page, tmp_pat
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text("broken.yaml has 1 problem(s); nothing was imported.")).to_be_visible(timeout=TIMEOUT)
     screenshot(page, "data-import-problems")
+    # 30,000 levels of nesting (a 60 KB file that once ended the server for everyone): refused, and the
+    # server stays up for the next page
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("id: " + "[" * 30_000 + "]" * 30_000, encoding="utf-8")
+    page.get_by_role("region", name="Assessment YAML").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        str(deep))
+    expect(page.get_by_text("deep.yaml", exact=False).first).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_text("deep.yaml has 1 problem(s); nothing was imported.")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("nested more than 64 levels deep")).to_be_visible()
+    assert server.process.poll() is None
+    page.get_by_role("link", name="Standards").click()
+    expect(page.get_by_role("heading", name="Standards")).to_be_visible(timeout=TIMEOUT)

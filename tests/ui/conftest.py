@@ -32,6 +32,16 @@ def _components_scanned_once() -> Iterator[None]:
     manifest_scanner.scan_component_manifests = scan
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _error_details_shown() -> Iterator[None]:
+    """Page tests see a page's exception as such (`at.exception`): error details on, as in development.
+    The production setting ("none": words and a reference only) is tested in tests/ui/test_errors.py."""
+    before = st.get_option("client.showErrorDetails")
+    st.set_option("client.showErrorDetails", "full")
+    yield
+    st.set_option("client.showErrorDetails", before)
+
+
 @pytest.fixture
 def db_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "app.db"

@@ -300,11 +300,9 @@ def test_compare_shows_what_moved_and_both_maps(app):
 
 def test_importing_a_valid_yaml_adds_an_assessment_for_admins_only(app, store, ew):
     text = dump_assessment(ew.model_copy(update={"id": "hungary-2025", "country": "Magyarország", "date": "2025"}))
-    at = app(DATA)  # an assessor: refused on the server
-    at.file_uploader(key="upload").set_value(("hu.yaml", text.encode(), "application/yaml")).run()
-    at.button(key="import").click().run()
-    assert any("may not manage assessments" in e.value for e in at.error)
-    assert "hungary-2025" not in {s.id for s in store.list()}
+    at = app(DATA)  # an assessor is offered no uploader (and the workspace refuses: tests/access)
+    assert not [u for u in at.get("file_uploader") if u.key == "upload"]
+    assert any("Importing assessments is for administrators" in c.value for c in at.caption)
     at = app(DATA, user="Ada Admin")
     at.file_uploader(key="upload").set_value(("hu.yaml", text.encode(), "application/yaml")).run()
     at.button(key="import").click().run()
@@ -325,6 +323,25 @@ def test_importing_a_broken_yaml_lists_problems_and_changes_nothing(app, store, 
     problems = at.dataframe[0].value
     assert problems["Field"].tolist() == ["lines[3].framework"] and problems["Line"].tolist()[0] > 1
     assert [(s.id, s.revision) for s in store.list()] == before
+
+
+def test_a_viewer_is_offered_no_uploader_and_sizes_are_checked_on_the_server(app, store):
+    at = app(DATA, user="Vic Viewer")
+    assert not at.get("file_uploader")
+    assert any("Importing data is for administrators and assessors" in c.value for c in at.caption)
+    # past the browser's limit (AppTest sends what it is given): the page refuses before reading
+    at = app(DATA, user="Ada Admin")
+    at.file_uploader(key="upload").set_value(("big.yaml", b"#" * (5 * 2**20 + 1), "application/yaml")).run()
+    at.button(key="import").click().run()
+    assert any("big.yaml: is 5.0 MB; at most 5 MB may be imported; nothing was imported" in _plain(e.value)
+               for e in at.error), [e.value for e in at.error]
+    at.selectbox(key="mapping_choice").set_value("upload a mapping").run()
+    at.file_uploader(key="mapping_upload").set_value(("m.yaml", b"#" * (2**20 + 1), "application/yaml")).run()
+    at.file_uploader(key="data_upload").set_value(("w.csv", b"Force,Year\nA,2018\n", "text/csv")).run()
+    at.button(key="import_data").click().run()
+    assert any("1 problem(s); nothing was imported" in _plain(e.value) for e in at.error)
+    problems = next(d.value for d in at.dataframe if "Row" in d.value.columns)
+    assert problems["Problem"].tolist() == ["is 1.0 MB; at most 1 MB may be imported"]
 
 
 def test_export_offers_yaml_and_the_map(app):

@@ -1,0 +1,78 @@
+"""Limits on data files, checked before any parser reads them: bytes, rows, columns and, for Parquet,
+what its metadata says the data holds (rows, decoded size, column types).
+
+A file over a limit is refused whole with `ImportRefused`, naming the file and the limit.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dashboard.problems import ImportRefused, RowProblem
+
+MB = 1 << 20
+MAX_FIGURES_BYTES = 50 * MB  # a CSV of figures (national statistics are far smaller)
+MAX_CASES_BYTES = 200 * MB  # a CSV or Parquet file of case records
+MAX_MAPPING_BYTES = 1 * MB  # a column mapping (YAML)
+MAX_FIGURE_ROWS = 200_000
+MAX_CASE_ROWS = 1_000_000
+MAX_COLUMNS = 200
+MAX_DECODED_BYTES = 1 << 30  # what a Parquet file may hold once decoded
+
+
+def refuse(file: str, message: str) -> ImportRefused:
+    """A refusal of the whole file."""
+    return ImportRefused([RowProblem(file, None, "", message)])
+
+
+def text_of(data: bytes, file: str) -> str:
+    """The bytes as UTF-8 text (a byte-order mark dropped); anything else is refused, never replaced."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise refuse(file, f"is not UTF-8 text (byte {err.start:,})") from None
+
+
+def check_size(size: int, limit: int, file: str) -> None:
+    """Refuse a file of more than `limit` bytes (checked on the server, whatever the browser allowed)."""
+    if size > limit:
+        raise refuse(file, f"is {size / MB:,.1f} MB; at most {limit / MB:,.0f} MB may be imported")
+
+
+def check_csv(data: bytes, file: str, max_bytes: int, max_rows: int) -> None:
+    """Refuse a CSV over the size or with more lines than `max_rows` rows could need."""
+    check_size(len(data), max_bytes, file)
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    if lines > max_rows + 1:  # + the header; quoted line breaks only make rows fewer than lines
+        raise refuse(file, f"has up to {lines - 1:,} rows; at most {max_rows:,} may be imported at once")
+
+
+def _nested(kind: pa.DataType) -> bool:
+    return pa.types.is_nested(kind) or pa.types.is_dictionary(kind) and pa.types.is_nested(kind.value_type)
+
+
+def check_parquet(data: bytes, file: str, max_bytes: int = MAX_CASES_BYTES, max_rows: int = MAX_CASE_ROWS) -> None:
+    """Refuse a Parquet file from its metadata alone: over the size, rows, columns or decoded size, or
+    with list, struct or map columns (a table of records has plain values)."""
+    check_size(len(data), max_bytes, file)
+    try:
+        meta = pq.ParquetFile(io.BytesIO(data)).metadata
+        schema = meta.schema.to_arrow_schema()
+    except (pa.ArrowException, OSError, ValueError) as err:
+        raise refuse(file, f"not a readable Parquet file ({err})") from None
+    if meta.num_rows > max_rows:
+        raise refuse(file, f"has {meta.num_rows:,} rows; at most {max_rows:,} may be imported at once")
+    if meta.num_columns > MAX_COLUMNS:
+        raise refuse(file, f"has {meta.num_columns:,} columns; at most {MAX_COLUMNS} are read")
+    if nested := [f.name for f in schema if _nested(f.type)]:
+        raise ImportRefused([RowProblem(file, None, name, "holds lists or records; a column holds plain values")
+                             for name in nested])
+    decoded = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    # dictionary-encoded columns decode to a value per row: at least 8 bytes a cell once in memory
+    decoded = max(decoded, meta.num_rows * meta.num_columns * 8)
+    if decoded > MAX_DECODED_BYTES:
+        raise refuse(file, f"holds about {decoded / MB:,.0f} MB once decoded; at most "
+                           f"{MAX_DECODED_BYTES / MB:,.0f} MB may be imported at once")
