@@ -76,27 +76,23 @@ class SignInThrottle:
             rules[_key("source", source)] = source_pause
         return rules
 
-    def admit(self, name: str, source: str | None) -> int:
-        """Count a try for `name` from `source` and return how many the name has had since its last
-        success (this one included); raise `TooManyTries`, counting nothing, if either must wait."""
+    def admit(self, name: str, source: str | None) -> None:
+        """Count a try for `name` from `source`; raise `TooManyTries`, counting nothing, if either must wait."""
         rules = self._rules(name, source)
-        now = as_utc(self.now())
         with Session(writer(self.engine)) as s, s.begin():
             lock(s.connection(), "sign-in")
+            now = as_utc(self.now())  # once the lock is held: the times stored only move on
             s.execute(delete(SignInAttemptRow).where(SignInAttemptRow.last_at < now - timedelta(seconds=FORGET)))
             rows = {r.key: r for r in s.scalars(select(SignInAttemptRow).where(SignInAttemptRow.key.in_(rules)))}
             wait = max((_wait(pause(row.tries), as_utc(row.last_at), now)
                         for key, pause in rules.items() if (row := rows.get(key))), default=0.0)
-            counted = []
             if wait <= 0:
-                for key in rules:  # the name first
+                for key in rules:
                     row = rows.get(key) or SignInAttemptRow(key=key, tries=0)
                     row.tries, row.last_at = row.tries + 1, now
                     s.add(row)
-                    counted.append(row.tries)
         if wait > 0:
             raise TooManyTries(math.ceil(wait))
-        return counted[0]
 
     def clear(self, name: str, source: str | None) -> None:
         """Forget the counts of `name` and `source` (after a successful sign-in)."""
