@@ -1,4 +1,5 @@
-"""Local accounts: names, roles, assignments, and passwords kept only as argon2 hashes.
+"""Local accounts: names, roles, assignments, and passwords kept only as argon2 hashes; sign-in
+tries throttled per name and client address (store/throttle.py).
 
 Every change is written to the audit log in the same transaction (passwords never: only that one
 was set).
@@ -7,6 +8,8 @@ was set).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
 
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import IntegrityError
@@ -16,15 +19,12 @@ from framework.review import ROLES, User
 from store.audit import record
 from store.database import writer
 from store.passwords import check_password, hash_password, needs_rehash
-from store.tables import AssignmentRow, UserRow, as_utc, utcnow
+from store.tables import AssignmentRow, UserRow, utcnow
+from store.throttle import SignInThrottle, TooManyTries
+
+__all__ = ["Account", "AccountError", "Accounts", "TooManyTries"]
 
 MIN_PASSWORD, MAX_PASSWORD = 10, 1_000
-
-MAX_TRIES, PAUSE = 5, 60  # wrong passwords in a row, then seconds before the account takes one again
-
-
-class TooManyTries(Exception):
-    """The account had too many wrong passwords in a row; it takes none for a while."""
 
 
 class AccountError(ValueError):
@@ -44,8 +44,9 @@ class Account:
 class Accounts:
     """The users in the database."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, now: Callable[[], datetime] = utcnow):
         self.engine = engine
+        self.throttle = SignInThrottle(engine, now)
 
     def add(self, name: str, password: str, role: str, assign: tuple[str, ...] = (), actor: str = "system") -> User:
         """Create an account; refuses a name that exists, an unknown role or a short password."""
@@ -64,32 +65,23 @@ class Accounts:
             record(s, actor, "user_added", field=f"user:{name}", new=f"role={role}; assigned={', '.join(assign)}")
         return User(name, role, frozenset(assign))
 
-    def verify(self, name: str, password: str) -> User | None:
+    def verify(self, name: str, password: str, source: str | None = None) -> User | None:
         """The user if the name and password match an active account, else None (timing alike).
 
-        After MAX_TRIES wrong passwords in a row an account takes no password for PAUSE seconds
-        (`TooManyTries`), whichever app process or browser session the tries come from.
+        The try is counted for the name and the client address `source` before the password is
+        checked, whether or not the name exists; `TooManyTries` (nothing checked) when either has
+        had too many (store/throttle.py has the rule).
         """
+        self.throttle.admit(name, source)
         with Session(self.engine) as s:
             row = s.scalar(select(UserRow).where(UserRow.name == name.strip()))
-        if row is not None and row.failed_logins >= MAX_TRIES and row.last_failed_at is not None:
-            wait = PAUSE - (utcnow() - as_utc(row.last_failed_at)).total_seconds()
-            if wait > 0:
-                raise TooManyTries(f"too many wrong passwords for this account: try again in {wait:.0f} s")
-        if not check_password(row.password_hash if row else None, password):
-            if row is not None:
-                self._count_failure(row.id)
+        if not check_password(row.password_hash if row else None, password) or row is None or not row.active:
             return None
-        fresh = {"password_hash": hash_password(password)} if needs_rehash(row.password_hash) else {}
-        if row.failed_logins or fresh:
+        self.throttle.clear(name, source)
+        if needs_rehash(row.password_hash):
             with Session(writer(self.engine)) as s, s.begin():
-                s.execute(update(UserRow).where(UserRow.id == row.id).values(failed_logins=0, **fresh))
-        return self.get(row.name) if row.active else None
-
-    def _count_failure(self, uid: int) -> None:
-        with Session(writer(self.engine)) as s, s.begin():
-            s.execute(update(UserRow).where(UserRow.id == uid).values(
-                failed_logins=UserRow.failed_logins + 1, last_failed_at=utcnow()))
+                s.execute(update(UserRow).where(UserRow.id == row.id).values(password_hash=hash_password(password)))
+        return self.get(row.name)
 
     def get(self, name: str) -> User | None:
         """The active user with that name (role and assignments as stored now)."""

@@ -168,8 +168,17 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(20))  # admin, assessor, reviewer, viewer
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)  # wrong passwords in a row
-    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SignInAttemptRow(Base):
+    """Sign-in tries counted for one name (known or not) or one client address, kept only as a hash
+    (store/throttle.py has the rule)."""
+
+    __tablename__ = "sign_in_attempts"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of "name:..." or "source:..."
+    tries: Mapped[int] = mapped_column(Integer)  # counted before each check, since the last success
+    last_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)  # the last counted try
 
 
 class AssignmentRow(Base):

@@ -153,15 +153,16 @@ def test_a_save_failing_half_way_leaves_the_previous_state_intact(team, monkeypa
 
 
 def test_wrong_passwords_in_a_row_pause_the_account_whatever_session_they_come_from(team):
-    from store.accounts import MAX_TRIES, TooManyTries
+    from store.throttle import MAX_TRIES, PAUSE, TooManyTries
 
     repo, _, _ = team
     accounts = Accounts(repo.engine)
     assert accounts.verify("Rob Reviewer", "reviewer pass 1") is not None
-    for _ in range(MAX_TRIES):
-        assert accounts.verify("Rob Reviewer", "guess") is None
-    with pytest.raises(TooManyTries):
-        Accounts(repo.engine).verify("Rob Reviewer", "reviewer pass 1")  # even the right one, from anywhere
+    for n in range(MAX_TRIES):
+        assert accounts.verify("Rob Reviewer", "guess", source=f"192.0.2.{n}") is None
+    with pytest.raises(TooManyTries) as refused:
+        Accounts(repo.engine).verify("Rob Reviewer", "reviewer pass 1", source="198.51.100.7")  # even the right one
+    assert 0 < refused.value.wait <= PAUSE
 
 
 def test_replacing_a_validated_assessment_is_refused_and_long_file_names_are_logged(team, ew):
