@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
@@ -27,3 +28,16 @@ def test_every_package_has_its_layer():
     assert packages == set(config["root_packages"])
     [layers] = [c["layers"] for c in config["contracts"] if c["type"] == "layers"]
     assert {name.strip() for layer in layers for name in layer.split("|")} == packages
+
+
+def test_every_yaml_the_product_reads_goes_through_the_one_reader_and_its_limits():
+    """Model, profiles, translations, mappings, dashboard rules: only base/yamlio.py parses YAML (with
+    libyaml's parser directly), and no other module calls PyYAML's loaders (the benchmark's bare-PyYAML
+    baseline apart)."""
+    parsing = re.compile(r"\byaml\.(?:safe_load|load|load_all|full_load|unsafe_load|compose|parse|scan)\(")
+    sources = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in ROOT.glob("**/*.py")
+               if not {".venv", "tests", "build"} & set(p.relative_to(ROOT).parts)}
+    readers = {name for name, text in sources.items() if parsing.search(text)}
+    assert readers == {"bench/model.py"}
+    importers = {name for name, text in sources.items() if re.search(r"^(?:import|from) yaml\b", text, re.M)}
+    assert importers == {"base/yamlio.py", "framework/yamlio.py", "bench/model.py"}  # the second for node types
