@@ -14,6 +14,7 @@ from dashboard.indicators import (
     FUNNELS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
 from dashboard.vocabulary import strands
+from exports.csv_text import csv_bytes
 from ui.state import case_files, figures_frame, workspace
 
 st.title("Data dashboard")
@@ -43,7 +44,7 @@ def chart(frame: pd.DataFrame, spec: alt.Chart | None, definition: str, name: st
     if spec is not None:
         st.altair_chart(spec, width="stretch")
     st.caption(definition)
-    st.download_button("Numbers behind this chart (CSV)", frame.to_csv(index=False), file_name=f"{name}.csv",
+    st.download_button("Numbers behind this chart (CSV)", csv_bytes(frame), file_name=f"{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:")
 
 
