@@ -11,7 +11,9 @@ to D-1 is the exact count of day D, however small. So the public view of case re
 whole months (`month_window`: a window starts on the first of a month and ends on the last day of
 one) and every count it shows, totals included, is rounded to a multiple of ROUNDING_BASE (5)
 after suppression (`public_counts`, `public_number`): the difference of two shown counts is then a
-multiple of 5 that does not pin down any count below the threshold.
+multiple of 5 that does not pin down any count below the threshold. Rounding bounds each count to
+an interval of five; a viewer who intersects the intervals of many overlapping windows can still
+narrow counts down, which only fixed, non-overlapping tables or perturbation would prevent.
 """
 
 from __future__ import annotations
