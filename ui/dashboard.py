@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -51,6 +53,15 @@ def chart(frame: pd.DataFrame, spec: alt.Chart | None, definition: str, name: st
     st.caption(definition)
     st.download_button("Numbers behind this chart (CSV)", csv_bytes(frame), file_name=f"{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:")
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # in English whatever the host's locale
+
+
+def day(d: dt.date) -> str:
+    """A date in words: 1 February 2021."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 official, cases_tab = st.tabs(["Official figures", "Case records"])
@@ -139,7 +150,7 @@ with cases_tab:
     if public:  # whole months only: day-level windows would let differences reveal hidden counts
         months = pd.date_range(span[0].replace(day=1), span[1], freq="MS").date.tolist()
         first, last = (c1.select_slider("Months", months, value=(months[0], months[-1]), key="case_months",
-                                        format_func=lambda m: m.strftime("%b %Y"),
+                                        format_func=lambda m: f"{MONTHS[m.month - 1][:3]} {m.year}",
                                         help="Public view works in whole months.")
                        if len(months) > 1 else (months[0], months[0]))
         start, end = month_window(first, last)
@@ -155,7 +166,7 @@ with cases_tab:
                                key="case_sources", placeholder="All agencies")
     f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
     if public:
-        st.caption(f"Public view works in whole months ({start:%-d %B %Y} to {end:%-d %B %Y}); counts below "
+        st.caption(f"Public view works in whole months ({day(start)} to {day(end)}); counts below "
                    f"{DEFAULT_THRESHOLD} are shown as \"fewer than {DEFAULT_THRESHOLD}\" and every other count, "
                    f"totals included, is rounded to a multiple of {ROUNDING_BASE}.")
 
