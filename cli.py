@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import gc
-import io
 import json
 import os
 import sys
@@ -75,11 +73,12 @@ def cmd_score(args: argparse.Namespace) -> int:
                "relationships": [ln.as_dict() for ln in lines], "counts": counts}
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     elif args.format == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(lines[0].as_dict()) if lines else ["id"])
-        writer.writeheader()
-        writer.writerows(ln.as_dict() for ln in lines)
-        sys.stdout.write(buf.getvalue())
+        import pandas as pd
+
+        from exports.csv_text import csv_text
+
+        rows = [ln.as_dict() for ln in lines]
+        sys.stdout.write(csv_text(pd.DataFrame(rows, columns=list(rows[0]) if rows else ["id"], dtype=object)))
     else:
         print(f"{assessment.title} ({assessment.country}, {assessment.date})")
         print(_table(lines, counts))

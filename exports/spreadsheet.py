@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from exports.csv_text import csv_bytes, guard_formulas
 from framework import Assessment, Model
 from scoring import by_standard, score_assessment
 from scoring.targets import gaps
@@ -56,7 +57,7 @@ def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd
         sheets["Data"] = figures
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            _safe(frame).to_excel(writer, sheet_name=name, index=False)
+            guard_formulas(frame).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "A2"
             for column in sheet.columns:
@@ -109,14 +110,7 @@ def measures_frame(assessment: Assessment, figures: pd.DataFrame | None) -> pd.D
                  "current_period", "current_source", "target", "target_period", "pct_of_the_way"])
 
 
-def _safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text that a spreadsheet would take for a formula (=, +, -, @ first) is kept as text."""
-    def guard(value: object) -> object:
-        return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
-    return frame.map(guard)
-
-
 def write_grid_csv(model: Model, assessment: Assessment, path: Path) -> Path:
     """The grid as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents right)."""
-    _safe(grid_frame(model, assessment)).to_csv(path, index=False, encoding="utf-8-sig")
+    path.write_bytes(csv_bytes(grid_frame(model, assessment)))
     return path

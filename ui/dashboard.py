@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -9,17 +11,23 @@ import streamlit as st
 from dashboard.case_views import CaseFilter, breakdown, by_strand, connect, points, repeats, trend
 from dashboard.charts import ABOUT, BAR, bar_chart, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.checks import check, start_year
-from dashboard.disclosure import DEFAULT_THRESHOLD, shown_count, suppress_counts
+from dashboard.disclosure import (
+    DEFAULT_THRESHOLD, ROUNDING_BASE, month_window, public_counts, public_number, round_to_base,
+)
 from dashboard.indicators import (
     FUNNELS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
 from dashboard.vocabulary import strands
+from exports.csv_text import csv_bytes
 from ui.state import case_files, figures_frame, workspace
 
 st.title("Data dashboard")
 st.info("**Use of this data.** Figures are shown to inform the assessment of the hate crime recording and "
         "data collection system. Case records are pseudonymous: do not try to identify anyone, and do not "
-        "share them outside the partnership. Counts below the threshold are hidden in public view.",
+        "share them outside the partnership. In public view, counts below the threshold "
+        f"({DEFAULT_THRESHOLD}) are hidden, every other count (totals included) is rounded to a multiple of "
+        f"{ROUNDING_BASE}, and dates are chosen in whole months, so that comparing two views cannot reveal a "
+        "hidden count.",
         icon=":material/policy:")
 
 
@@ -43,8 +51,17 @@ def chart(frame: pd.DataFrame, spec: alt.Chart | None, definition: str, name: st
     if spec is not None:
         st.altair_chart(spec, width="stretch")
     st.caption(definition)
-    st.download_button("Numbers behind this chart (CSV)", frame.to_csv(index=False), file_name=f"{name}.csv",
+    st.download_button("Numbers behind this chart (CSV)", csv_bytes(frame), file_name=f"{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:")
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # in English whatever the host's locale
+
+
+def day(d: dt.date) -> str:
+    """A date in words: 1 February 2021."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 official, cases_tab = st.tabs(["Official figures", "Case records"])
@@ -125,40 +142,55 @@ with cases_tab:
         st.info("No case records imported yet (ffgrid data cases FILE).")
         st.stop()
     c1, c2, c3, c5, c4 = st.columns([2, 2, 1, 2, 1])
-    when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1], key="case_dates")
+    allowed_cases = workspace().sees_case_records()
+    public = c4.toggle("Public view", value=True, key="public_view", disabled=not allowed_cases,
+                       help=f"Whole months; counts below {DEFAULT_THRESHOLD} hidden (and others that would reveal "
+                            f"them), every other count rounded to a multiple of {ROUNDING_BASE}."
+                            + ("" if allowed_cases else " Your role sees the public view only.")) or not allowed_cases
+    if public:  # whole months only: day-level windows would let differences reveal hidden counts
+        months = pd.date_range(span[0].replace(day=1), span[1], freq="MS").date.tolist()
+        first, last = (c1.select_slider("Months", months, value=(months[0], months[-1]), key="case_months",
+                                        format_func=lambda m: f"{MONTHS[m.month - 1][:3]} {m.year}",
+                                        help="Public view works in whole months.")
+                       if len(months) > 1 else (months[0], months[0]))
+        start, end = month_window(first, last)
+    else:
+        when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1],
+                             key="case_dates")
+        start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
     wards = c2.multiselect("Wards", sorted(breakdown(con, CaseFilter(), "ward_code")["value"]), key="case_wards")
     strand = c3.selectbox("Strand", [None, *(s for s in labels if s != "all")],
                           format_func=lambda s: "All" if s is None else labels[s],
                           key="case_strand")
     recorders = c5.multiselect("Recorded by", sorted(breakdown(con, CaseFilter(), "recorded_by")["value"]),
                                key="case_sources", placeholder="All agencies")
-    allowed_cases = workspace().sees_case_records()
-    public = c4.toggle("Public view", value=True, key="public_view", disabled=not allowed_cases,
-                       help=f"Hide counts below {DEFAULT_THRESHOLD}, and others that would reveal them."
-                            + ("" if allowed_cases else " Your role sees the public view only.")) or not allowed_cases
-    start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
     f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
+    if public:
+        st.caption(f"Public view works in whole months ({day(start)} to {day(end)}); counts below "
+                   f"{DEFAULT_THRESHOLD} are shown as \"fewer than {DEFAULT_THRESHOLD}\" and every other count, "
+                   f"totals included, is rounded to a multiple of {ROUNDING_BASE}.")
 
     def counts(frame: pd.DataFrame, key: str) -> pd.DataFrame:
         if not public or frame.empty:
             return frame
-        return frame.assign(records=suppress_counts(frame.set_index(key)["records"]).counts.to_numpy())
+        return frame.assign(records=public_counts(frame.set_index(key)["records"]).counts.array)
 
     def number(n: int) -> str:
-        return shown_count(n) if public else f"{n:,}"
+        return public_number(n) if public else f"{n:,}"
 
     m1, m2, m3 = st.columns(3)
     total = int(trend(con, f, "month")["records"].sum())
     m1.metric("Records", number(total))
     for col, who, label in ((m2, "victim", "of victims with an id"), (m3, "offender", "of known offenders")):
         r = repeats(con, f, who).iloc[0]
-        small = public and 0 < r.repeat_people < DEFAULT_THRESHOLD
+        people, repeat = (round_to_base(int(n)) if public else int(n) for n in (r.people, r.repeat_people))
+        small = public and 0 < r.repeat_people < DEFAULT_THRESHOLD  # public: shares of the rounded counts
         col.metric(f"Repeat {who}s", number(int(r.repeat_people)),
-                   None if small or r.people == 0 else f"{r.repeat_share_pct}% {label}", delta_color="off",
-                   delta_arrow="off")
+                   None if small or people == 0 else f"{round(100 * repeat / people, 1)}% {label}",
+                   delta_color="off", delta_arrow="off")
     st.caption("Repeat: two or more records within any 12 months (rolling, both ends included), by pseudonymous "
                "id." + (f" Public view: counts below {DEFAULT_THRESHOLD} are hidden, with one more where a total "
-                        "would reveal them." if public else ""))
+                        f"would reveal them; the others are rounded to multiples of {ROUNDING_BASE}." if public else ""))
 
     for unit, title in (("month", "Records by month"), ("weekday", "By day of the week"), ("hour", "By hour")):
         frame = counts(trend(con, f, unit), unit)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from exports.csv_text import csv_bytes
+
 from ui.state import chosen, model, stored, workspace
 from ui.text import md
 
@@ -25,5 +27,5 @@ st.dataframe(shown.iloc[::-1], hide_index=True, width="stretch", key="history_ta
                             "old": st.column_config.TextColumn("Old value", width="medium"),
                             "new": st.column_config.TextColumn("New value", width="medium"),
                             "assessment": None})
-st.download_button("Export the log (CSV)", shown.to_csv(index=False), file_name=f"{a.id}-history.csv",
+st.download_button("Export the log (CSV)", csv_bytes(shown), file_name=f"{a.id}-history.csv",
                    mime="text/csv", icon=":material/download:", key="export_history")

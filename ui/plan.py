@@ -11,6 +11,7 @@ import streamlit as st
 
 from access import Forbidden
 from scoring.measures import measure_values
+from exports.csv_text import csv_bytes
 from exports.spreadsheet import plan_frames
 from framework import ValidationFailed
 from framework.plan import NEXT, STATUS_LABEL, Action, Plan, Recommendation, StatusChange, Target, status_report
@@ -95,9 +96,9 @@ with actions_tab:
                                 st.session_state["plan_outcome"] = f"Action {act.number} is now {STATUS_LABEL[to]}."
                                 st.rerun()
     sheets = plan_frames(m, a)
-    status_csv = sheets["Action history"].merge(sheets["Actions"][["number", "title", "owner", "due", "note"]],
-                                                on="number", suffixes=("", "_plan")).to_csv(index=False)
-    st.download_button("Status report (CSV: every action and each change of its status)", status_csv,
+    status = sheets["Action history"].merge(sheets["Actions"][["number", "title", "owner", "due", "note"]],
+                                            on="number", suffixes=("", "_plan"))
+    st.download_button("Status report (CSV: every action and each change of its status)", csv_bytes(status),
                        file_name=f"{a.id}-actions.csv", mime="text/csv", icon=":material/download:",
                        key="download_actions")
     if may:

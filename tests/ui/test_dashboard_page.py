@@ -54,8 +54,10 @@ def test_filters_and_public_view_change_the_numbers(app):
     hour_public = _chart_data(at, '"field": "hour"')
     at.toggle(key="public_view").set_value(False).run()
     hour_all = _chart_data(at, '"field": "hour"')
+    exact = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
     assert hour_public["records"].isna().sum() >= 2  # small counts hidden, and at least one more to protect them
-    assert hour_all["records"].notna().all() and hour_all["records"].sum() == narrow
+    assert hour_all["records"].notna().all() and hour_all["records"].sum() == exact
+    assert abs(exact - narrow) <= 2 and narrow % 5 == 0  # public view: rounded to a multiple of 5
 
 
 def test_official_filters_narrow_the_figures_and_the_cso_comparison_is_shown(app):
@@ -96,7 +98,7 @@ def test_public_view_hides_small_totals_and_individual_locations(app):
     counts = mine["ward_code"].value_counts()
     ward = counts[(counts > 0) & (counts < 10)].index[0]  # a ward with a small count
     at = app(DASHBOARD)
-    at.toggle(key="public_view").set_value(False)
+    at.toggle(key="public_view").set_value(False).run()  # day-level dates outside public view
     at.selectbox(key="case_strand").set_value("transgender")
     at.date_input(key="case_dates").set_value((date(2021, 1, 1), date(2021, 3, 31)))
     at.multiselect(key="case_wards").set_value([ward]).run()
@@ -104,6 +106,35 @@ def test_public_view_hides_small_totals_and_individual_locations(app):
     assert exact == counts[ward] and 0 < exact < 10
     assert any("Where (records with coordinates)" in m.value for m in at.markdown)
     at.toggle(key="public_view").set_value(True).run()
+    at.select_slider(key="case_months").set_value((date(2021, 1, 1), date(2021, 3, 1))).run()
     assert {m.label: m.value for m in at.metric}["Records"] == "fewer than 10"
     assert not any("Where (records with coordinates)" in m.value for m in at.markdown)
     assert any("Where: records by ward" in m.value for m in at.markdown)
+
+
+def test_public_view_works_in_whole_months_and_rounds_every_count_to_five(app):
+    from datetime import date
+
+    from dashboard.cases import synthesise
+    from store.example_data import SYNTHETIC_CASES
+
+    cases = synthesise(SYNTHETIC_CASES)
+    spring = cases[cases["recorded_at"].between("2021-02", "2021-04")]["ward_code"].value_counts()
+    ward = next(w for w, n in spring.sort_index().items() if n >= 10 and n % 5)  # not a multiple of 5
+    at = app(DASHBOARD)
+    assert any("rounded to a multiple of 5" in i.value and "whole months" in i.value for i in at.info)
+    assert not [d for d in at.date_input if d.key == "case_dates"]  # no day-level dates in public view
+    at.select_slider(key="case_months").set_value((date(2021, 2, 1), date(2021, 3, 1)))
+    at.multiselect(key="case_wards").set_value([ward]).run()
+    assert any("whole months (1 February 2021 to 31 March 2021)" in c.value for c in at.caption)
+    shown = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
+    assert shown % 5 == 0 and abs(shown - spring[ward]) <= 2
+    charts = [c for c in at.get("vega_lite_chart") if '"field": "records"' in c.proto.spec]
+    records = pd.concat([pa.ipc.open_stream(c.proto.datasets[0].data.data).read_all().to_pandas()["records"]
+                         for c in charts]).dropna()
+    assert len(charts) >= 10 and len(records) >= 3 and (records % 5 == 0).all()  # the CSVs hold the same frames
+    at.toggle(key="public_view").set_value(False).run()
+    at.date_input(key="case_dates").set_value((date(2021, 2, 1), date(2021, 3, 31))).run()
+    assert int({m.label: m.value for m in at.metric}["Records"].replace(",", "")) == spring[ward]  # exact
+    at.date_input(key="case_dates").set_value((date(2021, 2, 1), date(2021, 3, 30))).run()
+    assert int({m.label: m.value for m in at.metric}["Records"].replace(",", "")) <= spring[ward]  # by the day
