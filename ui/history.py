@@ -25,5 +25,7 @@ st.dataframe(shown.iloc[::-1], hide_index=True, width="stretch", key="history_ta
                             "old": st.column_config.TextColumn("Old value", width="medium"),
                             "new": st.column_config.TextColumn("New value", width="medium"),
                             "assessment": None})
-st.download_button("Export the log (CSV)", shown.to_csv(index=False), file_name=f"{a.id}-history.csv",
+# rows end in CRLF (RFC 4180), so that a value holding a carriage return is quoted and stays in its row
+st.download_button("Export the log (CSV)", shown.to_csv(index=False, lineterminator="\r\n"),
+                   file_name=f"{a.id}-history.csv",
                    mime="text/csv", icon=":material/download:", key="export_history")

@@ -96,7 +96,8 @@ with actions_tab:
                                 st.rerun()
     sheets = plan_frames(m, a)
     status_csv = sheets["Action history"].merge(sheets["Actions"][["number", "title", "owner", "due", "note"]],
-                                                on="number", suffixes=("", "_plan")).to_csv(index=False)
+                                                on="number", suffixes=("", "_plan")).to_csv(
+        index=False, lineterminator="\r\n")  # CRLF: a value holding a carriage return is quoted
     st.download_button("Status report (CSV: every action and each change of its status)", status_csv,
                        file_name=f"{a.id}-actions.csv", mime="text/csv", icon=":material/download:",
                        key="download_actions")
