@@ -362,3 +362,29 @@ def test_db_backup_of_postgresql_says_how_with_pg_dump(tmp_path):
                     str(tmp_path / "b.db"))
     assert result.returncode == 1 and "pg_dump --format=custom" in result.stderr and "pg_restore" in result.stderr
     assert "secret" not in result.stderr and not (tmp_path / "b.db").exists()
+
+
+def test_db_export_and_import_keep_every_line_break_like_character(tmp_path):
+    from base.yamlio import dump, load
+
+    db = ["db", "--database", f"sqlite:///{tmp_path / 'breaks.db'}"]
+    odd = "a\x85b\u2028c\u2029d\x0be\x0cf\x1cg\x1dh\x1ei\rj\r\nk\tl"
+    data = load(ffgrid(*db, "export", DRAFT).stdout)
+    data |= {"id": "odd", "title": odd, "country": "Ruritania" + odd, "author": odd, "notes": f"one\n{odd}\nthree"}
+    line = data["lines"][0]
+    line["situation"] = {"framework": f"para\n\n{odd} end", "action": odd + "\n"}
+    line["evidence"] = [{"title": odd, "note": f"n\n{odd}"}]
+    line["comments"] = [odd, f"x\n{odd}"]
+    (tmp_path / "odd.yaml").write_text(dump(data), encoding="utf-8")
+    assert ffgrid(*db, "import", str(tmp_path / "odd.yaml")).returncode == 0
+    exported = ffgrid(*db, "export", "odd").stdout
+    assert exported == (tmp_path / "odd.yaml").read_text(encoding="utf-8")  # byte for byte: nothing changed
+    assert load(exported)["lines"][0]["comments"] == [odd, f"x\n{odd}"] and "\u2028" not in exported
+
+    raw = tmp_path / "raw.yaml"  # written by hand (or by an older ffgrid) with a line separator as it stands
+    raw.write_text(dump(data | {"id": "raw"}).replace("\\L", "\u2028", 1), encoding="utf-8")
+    refused = ffgrid(*db, "import", str(raw))
+    line_no = next(i for i, text in enumerate(raw.read_text(encoding="utf-8").split("\n"), 1) if "\u2028" in text)
+    assert refused.returncode == 1 and f"{raw}:{line_no}: title: " in refused.stderr
+    assert "U+2028" in refused.stderr and "\\L inside double quotes" in refused.stderr
+    assert "raw\t" not in ffgrid(*db, "list").stdout
