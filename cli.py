@@ -161,10 +161,13 @@ def _workspace(args: argparse.Namespace, seed: bool = True):  # type: ignore[no-
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    """List, import or export the assessments in the database (DATABASE_URL, FFGRID_DB or var/ffgrid.db)."""
+    """List, import, export, back up or restore the assessments in the database (DATABASE_URL, FFGRID_DB or
+    var/ffgrid.db)."""
     from framework.review import BadTransition, Locked
     from store import AlreadyExists, NotFound
 
+    if args.action in ("backup", "restore"):
+        return _backup_or_restore(args)
     ws = _workspace(args)
     try:
         if args.action == "list":
@@ -194,6 +197,33 @@ def cmd_db(args: argparse.Namespace) -> int:
         return 1
     except (Locked, BadTransition) as err:
         print(f"ffgrid: {err}; nothing was changed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _backup_or_restore(args: argparse.Namespace) -> int:
+    """Back up the SQLite database to FILE, or restore it from FILE (exit 1 if refused, 2 if FILE is unreadable)."""
+    import time
+
+    from store.backup import BackupRefused, Unreadable, backup, restore
+    from store.database import database_url
+
+    url = args.database or database_url()
+    begun = time.perf_counter()
+    try:
+        if args.action == "backup":
+            done = backup(url, args.file, force=args.force)
+            print(f"backed up {done.assessments} assessment(s) (schema {done.revision}) to {args.file}: "
+                  f"{done.bytes:,} bytes in {time.perf_counter() - begun:.2f} s")
+        else:
+            done = restore(args.file, url, force=args.force)
+            print(f"restored {done.assessments} assessment(s) (schema {done.revision}) from {args.file} "
+                  f"in {time.perf_counter() - begun:.2f} s")
+    except Unreadable as err:
+        print(f"ffgrid: {err}", file=sys.stderr)
+        return 2
+    except BackupRefused as err:
+        print(f"ffgrid: {err}", file=sys.stderr)
         return 1
     return 0
 
@@ -437,6 +467,14 @@ def parser() -> argparse.ArgumentParser:
     de = dsub.add_parser("export", help="write a stored assessment as YAML")
     de.add_argument("id")
     de.add_argument("-o", "--output", type=Path)
+    db_ = dsub.add_parser("backup", help="copy the SQLite database to FILE, also while the app runs "
+                          "(PostgreSQL: prints how to use pg_dump)")
+    db_.add_argument("file", type=Path)
+    db_.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    dr = dsub.add_parser("restore", help="replace the SQLite database with the ffgrid database in FILE "
+                         "(checked first; all or nothing)")
+    dr.add_argument("file", type=Path)
+    dr.add_argument("--force", action="store_true", help="replace a database that is not empty")
     d.set_defaults(func=cmd_db)
 
     u = sub.add_parser("users", help="accounts: add, list, or demo accounts for each role")

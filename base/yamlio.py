@@ -30,10 +30,11 @@ _KIND_WORDS = {"null": "null", "bool": "true or false", "int": "a whole number",
 
 
 class YamlProblem(ValueError):
-    """Text that is not YAML ffgrid reads: what is wrong and, where known, the 1-based line."""
+    """Text that is not YAML ffgrid reads: what is wrong and, where known, the 1-based line and the
+    keys leading to the value (`path`, e.g. ("lines", 0, "title"))."""
 
-    def __init__(self, message: str, line: int | None = None):
-        self.message, self.line = message, line
+    def __init__(self, message: str, line: int | None = None, path: tuple[str | int, ...] = ()):
+        self.message, self.line, self.path = message, line, path
         super().__init__(message if line is None else f"line {line}: {message}")
 
 
@@ -133,8 +134,9 @@ def compose(text: str) -> yaml.Node | None:
     if len(text) > MAX_CHARS:
         raise YamlProblem(f"the file is too large to read ({len(text) / 2**20:.1f} MB of text; at most "
                           f"{MAX_CHARS / 2**20:.0f} MB)")
-    if "\x00" in text:
-        raise YamlProblem("the file contains a NUL character", text[: text.index("\x00")].count("\n") + 1)
+    found = _UNREADABLE.search(text, 1 if text.startswith("\ufeff") else 0)
+    if found:
+        raise _unreadable(text, found.start())
     composer = _Composer(text)
     try:
         root = composer.get_single_node()
@@ -149,6 +151,56 @@ def compose(text: str) -> yaml.Node | None:
     if root is not None:
         (_check_shape if _ANCHOR.search(text) else _check_depth)(root)
     return root
+
+
+# Characters refused as they stand: YAML's non-printable ones (NUL included), a byte-order mark after
+# the start, and the three that YAML 1.1 reads as line breaks and YAML 1.2 as text (NEL, LS, PS), so
+# that one file would give other values to other readers. Written escaped in double quotes, all are read.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_ESCAPE = {"\x0b": "\\v", "\x0c": "\\f", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+_NAMES = {"\x0b": "a vertical tab", "\x0c": "a form feed", "\x85": "a next-line character",
+          "\u2028": "a line separator", "\u2029": "a paragraph separator", "\ufeff": "a byte-order mark"}
+
+
+def _unreadable(text: str, at: int) -> YamlProblem:
+    """The problem of a character that must be escaped, found at index `at`: its line and its value's keys."""
+    char, line, path = text[at], text.count("\n", 0, at) + 1, _path_at(text, at)
+    if char == "\x00":
+        return YamlProblem("the file contains a NUL character", line, path)
+    if char == "\x85" or "\u2028" <= char <= "\u2029":
+        why = "YAML 1.1 readers take it for a line break and YAML 1.2 readers for text"
+    else:
+        why = "YAML does not allow it unescaped"
+    code = f"U+{ord(char):04X}"
+    escape = _ESCAPE.get(char, f"\\u{ord(char):04X}" if ord(char) > 0xFF else f"\\x{ord(char):02X}")
+    name = _NAMES.get(char, "a control character")
+    return YamlProblem(f"the text holds {name} ({code}) as it stands: {why}; write it as {escape} inside "
+                       f"double quotes (as ffgrid's exports do)", line, path)
+
+
+def _path_at(text: str, at: int) -> tuple[str | int, ...]:
+    """The keys (and list positions) leading to the value that holds index `at`, read with every
+    unreadable character made harmless; () if the text is not YAML even so."""
+    composer = _Composer(_UNREADABLE.sub("\ue000", text[:MAX_CHARS]))
+    try:
+        node = composer.get_single_node()
+    except Exception:  # noqa: BLE001 - any other problem is reported on its own once this one is fixed
+        return ()
+    finally:
+        composer.dispose()
+    path: list[str | int] = []
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        pairs = node.value if isinstance(node, yaml.MappingNode) else list(enumerate(node.value))
+        for key, value in pairs:
+            if isinstance(key, yaml.Node) and key.start_mark.index <= at < key.end_mark.index:
+                return (*path, text[key.start_mark.index:key.end_mark.index] if key.style is None else key.value)
+            if value.start_mark.index <= at < value.end_mark.index:
+                path.append(key.value if isinstance(key, yaml.Node) else key)
+                node = value
+                break
+        else:
+            break
+    return tuple(path)
 
 
 def construct(root: yaml.Node | None) -> Any:
@@ -174,7 +226,7 @@ def load_file(path: Path) -> Any:
     try:
         return load(path.read_text(encoding="utf-8"))
     except YamlProblem as err:
-        raise YamlProblem(f"{path}: {err.message}", err.line) from None
+        raise YamlProblem(f"{path}: {err.message}", err.line, err.path) from None
 
 
 def _problem(err: yaml.MarkedYAMLError) -> YamlProblem:
@@ -275,8 +327,15 @@ class _Dumper(CEmitter, yaml.representer.SafeRepresenter, _Quoting):  # type: ig
         _Quoting.__init__(self)
 
 
+_AMBIGUOUS = re.compile("[\x85\u2028\u2029]")  # line breaks to YAML 1.1, text to YAML 1.2
+
+
 def _str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
-    """Multi-line text as a `|` block (readable) where a block keeps it exactly; else PyYAML's choice."""
+    """Multi-line text as a `|` block (readable) where a block keeps it exactly; text with NEL, LS or PS
+    double-quoted, where they are written as the escapes \\N, \\L, \\P that every reader reads alike;
+    else PyYAML's choice (which escapes control characters in double quotes)."""
+    if _AMBIGUOUS.search(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     block = "\n" in value and value == value.strip() and not any(c in value for c in "\r\t")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if block else None)
 

@@ -32,8 +32,10 @@ def guard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_text(frame: pd.DataFrame) -> str:
-    """The frame as guarded CSV text, without an index (for standard output)."""
-    return guard_formulas(frame).to_csv(index=False)
+    """The frame as guarded CSV text, without an index. Rows end in CRLF as RFC 4180 has it, so that text
+    holding a carriage return is quoted (pandas quotes only text holding its line ending: with \n alone,
+    a lone \r would split the row)."""
+    return guard_formulas(frame).to_csv(index=False, lineterminator="\r\n")
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -12,6 +14,11 @@ from docx.shared import Mm
 
 from exports.report_data import DataSection
 from exports.systems_map import render
+from exports.xml_text import clipped, shown
+from framework import Assessment
+from framework.review import Comment
+
+CORE_MAX = 255  # characters in a core property (the title Word shows in File > Info)
 
 SECTIONS = ("Summary", "The grid", "Relationships", "Recommendations and action plan", "Data", "Annex: standards",
             "Methodology and definitions")
@@ -95,12 +102,30 @@ def _data(doc: Any, data: DataSection | None) -> None:
     _table(doc, ["Source", "Publication (edition)", "Periods", "Imported from"], data.sources)
 
 
+def _shown_values(value: Any) -> Any:
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, dict):
+        return {k: _shown_values(v) for k, v in value.items()}
+    return [_shown_values(v) for v in value] if isinstance(value, list) else value
+
+
+def shown_assessment(assessment: Assessment) -> Assessment:
+    """The assessment with every text as the DOCX can hold it (`xml_text.shown`: control characters as spaces)."""
+    return Assessment.model_validate(_shown_values(assessment.as_data()))
+
+
+def shown_comments(comments: Iterable[Comment]) -> list[Comment]:
+    return [replace(c, author=shown(c.author), text=shown(c.text)) for c in comments]
+
+
 def write_docx(c: dict[str, Any], path: Path) -> Path:
-    """Write the report built by `report_context` as DOCX (text is set as text: nothing is interpreted)."""
+    """Write the report built by `report_context` (of `shown_assessment` and `shown_comments`) as DOCX (text
+    is set as text: nothing is interpreted). The title property is cut to its limit; the body has it all."""
     a, model, word, mark = c["a"], c["model"], c["word"], c["mark"]
     rating = lambda ln: f"{mark[ln.rating]} {word[ln.rating]}"  # noqa: E731
     doc = Document()
-    doc.core_properties.title = f"{a.country} {a.date} – Facing all the Facts self-assessment"
+    doc.core_properties.title = clipped(f"{a.country} {a.date} – Facing all the Facts self-assessment", CORE_MAX)
     doc.add_heading(a.country, level=0)
     for text in (a.title, f"Assessment date: {a.date}", f"Assessors: {a.author}",
                  f"Method: {model.framework.name}, model version {model.version}"):

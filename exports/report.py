@@ -18,6 +18,7 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from exports.report_data import data_section
+from exports.xml_text import clipped
 from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.plan import STATUS_LABEL, status_report
@@ -28,6 +29,8 @@ from framework.review import Comment
 
 TEMPLATES = Path(__file__).with_name("templates")
 WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
+HEADER_MAX = 60  # characters of the country in each page's header (the cover has it whole)
+TITLE_MAX = 200  # characters of the country in the document's title (the PDF's properties)
 MARK = {"green": "●", "amber": "◆", "red": "▲", "n/a": "○", "unscored": "–"}
 
 
@@ -43,6 +46,11 @@ def paragraphs(text: str | None) -> Markup:
         else:
             out.append(f"<p>{escape(' '.join(lines))}</p>")
     return Markup("".join(out))
+
+
+def one_line(text: str, limit: int) -> str:
+    """Text on one line (every run of spaces and line breaks as one space), cut to `limit` with …"""
+    return clipped(" ".join(text.split()), limit)
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,7 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["paragraphs"] = paragraphs
+    env.filters["one_line"] = one_line
     svg = inline_svg(render(str(context["map_dot"]), "svg").decode("utf-8"))
     target_svg = (Markup(inline_svg(render(str(context["target_dot"]), "svg").decode("utf-8")))
                   if context["target_dot"] else None)
@@ -113,7 +122,8 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     # Graphviz and Vega write every label XML-escaped, so their SVG is markup we can trust.
     charts = [Markup(b.svg()) if b.chart else None for b in data.blocks] if data else []
     return env.get_template("report.html.j2").render(**context, map_svg=Markup(svg), charts=charts,
-                                                     target_svg=target_svg)
+                                                     target_svg=target_svg, HEADER_MAX=HEADER_MAX,
+                                                     TITLE_MAX=TITLE_MAX)
 
 
 @contextmanager
@@ -143,9 +153,9 @@ def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.D
     """Write the report as PDF, DOCX (editable) or HTML (for checking), by the file's suffix."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        from exports.docx_report import write_docx
+        from exports.docx_report import shown_assessment, shown_comments, write_docx
 
-        return write_docx(report_context(model, assessment, figures, comments), path)
+        return write_docx(report_context(model, shown_assessment(assessment), figures, shown_comments(comments)), path)
     html = report_html(model, assessment, figures, comments)
     if suffix == ".html":  # standalone, with the PDF's stylesheet, to look at in a browser
         css = (TEMPLATES / "report.css").read_text(encoding="utf-8")

@@ -1,5 +1,11 @@
 """The assessment as spreadsheets: an XLSX workbook (grid, evidence, standards, data with provenance)
-and a CSV of the grid."""
+and a CSV of the grid.
+
+Both keep every character of the text: the CSV as it is, the workbook with control characters as
+OOXML's `_xHHHH_` escapes (XML cannot hold them). A workbook cell holds at most 32,767 characters;
+longer text (only notes and recommendations may be so long) is cut there, saying so, and is whole in
+the YAML export and the reports.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,13 @@ from pathlib import Path
 import pandas as pd
 
 from exports.csv_text import csv_bytes, guard_formulas
+from exports.xml_text import ooxml
 from framework import Assessment, Model
 from scoring import by_standard, score_assessment
 from scoring.targets import gaps
 
+CELL_MAX = 32_767  # characters in one spreadsheet cell (Excel's limit)
+CUT = " … [cut here: a spreadsheet cell holds at most 32,767 characters; the YAML export has the whole text]"
 RATING_WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
 
 
@@ -57,7 +66,7 @@ def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd
         sheets["Data"] = figures
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            guard_formulas(frame).to_excel(writer, sheet_name=name, index=False)
+            _cells(guard_formulas(frame)).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "A2"
             for column in sheet.columns:
@@ -110,7 +119,23 @@ def measures_frame(assessment: Assessment, figures: pd.DataFrame | None) -> pd.D
                  "current_period", "current_source", "target", "target_period", "pct_of_the_way"])
 
 
+def _cell(text: str) -> str:
+    """Text as a workbook cell holds it: control characters escaped, at most CELL_MAX characters so written."""
+    head = ooxml(text)
+    if len(head) <= CELL_MAX:
+        return head
+    keep, room = len(text), CELL_MAX - len(CUT)
+    while len(head) > room:  # each character cut shortens the escaped text by one or more
+        keep -= len(head) - room
+        head = ooxml(text[:keep])
+    return head + CUT
+
+
+def _cells(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.map(lambda v: _cell(v) if isinstance(v, str) else v)
+
+
 def write_grid_csv(model: Model, assessment: Assessment, path: Path) -> Path:
-    """The grid as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read accents right)."""
+    """The grid as CSV (the one guarded CSV writer: UTF-8 with a byte-order mark, rows ended by CRLF)."""
     path.write_bytes(csv_bytes(grid_frame(model, assessment)))
     return path

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import graphviz
 
+from exports.xml_text import shown
 from framework import Model
 from framework.graph import actor_graph
 from scoring import ScoredLine
@@ -44,6 +45,12 @@ def _slug(text: str) -> str:
 
 def _wrap(text: str, width: int = 24) -> str:
     return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+
+
+def map_title(text: str) -> str:
+    """A title as the map shows it: at most three lines of 100 characters (a longer one ends in …),
+    backslashes as written (not Graphviz's escapes), no control characters (SVG is XML)."""
+    return graphviz.escape("\n".join(textwrap.wrap(shown(text), 100, max_lines=3, placeholder=" …")))
 
 
 def edge_label(line: ScoredLine) -> str:
@@ -91,7 +98,7 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", 
     graph = actor_graph(model)
     dot = graphviz.Graph("systems_map", strict=False)
     dot.attr(rankdir="LR", compound="true", newrank="true", nodesep="0.35", ranksep="1.1",
-             fontname=FONT, fontsize="13", labelloc="t", label=graphviz.nohtml(title), bgcolor="white", pad="0.3")
+             fontname=FONT, fontsize="13", labelloc="t", label=map_title(title), bgcolor="white", pad="0.3")
     dot.attr("node", shape="box", style="rounded,filled", fontname=FONT, fontsize="11", margin="0.12,0.06",
              color="#4d4d4d", penwidth="1.2")
     dot.attr("edge", fontname=FONT, fontsize="9")

@@ -18,7 +18,7 @@ def parse_yaml(text: str, file: str) -> Any:
     try:
         return load(text)
     except YamlProblem as err:
-        raise ValidationFailed([Problem(file, err.message, line=err.line)]) from None
+        raise ValidationFailed([Problem(file, err.message, err.path, err.line)]) from None
 
 
 def read_yaml(path: Path) -> tuple[Any, str]:

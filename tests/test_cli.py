@@ -279,3 +279,112 @@ def test_actions_as_a_status_report_and_as_json():
             "recommendations"} <= set(first)
     assert (first["number"], first["status"], first["status_date"]) == (1, "in_progress", "2020-06-15")
     assert {a["status"] for a in data["actions"]} == {"not_started", "in_progress", "completed", "dropped"}
+
+
+DRAFT = "england-wales-2024-illustrative"
+
+
+def _exports(db: list[str]) -> dict[str, str]:
+    """`db list` and every stored assessment's `db export`, as the command prints them."""
+    listed = ffgrid(*db, "list").stdout
+    return {"list": listed} | {slug: ffgrid(*db, "export", slug).stdout for slug in
+                               (row.split("\t")[0] for row in listed.splitlines())}
+
+
+def test_db_backup_while_in_use_restores_byte_for_byte(tmp_path, model):
+    import shutil
+    import sqlite3
+
+    from store import open_repository
+
+    live = tmp_path / "live.db"
+    repo = open_repository(model, f"sqlite:///{live}")  # seeded with the bundled assessments; stays open
+    stored = repo.get(DRAFT)
+    line = stored.assessment.lines[0]
+    edit = line.model_copy(update={"situation": line.situation.model_copy(update={"action": "Edited after seeding."})})
+    repo.save_line(DRAFT, edit, stored.line_meta(line.relationship).version, "tester")
+    with repo.engine.connect() as held:  # a connection still open on the live database, in WAL mode
+        assert held.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert Path(f"{live}-wal").stat().st_size > 0  # the edit is in the -wal file, not yet in live.db
+        shutil.copyfile(live, tmp_path / "copied.db")  # what copying the file gives: the edit is missing
+        with contextlib.closing(sqlite3.connect(tmp_path / "copied.db")) as copied:
+            tables = {row[0] for row in copied.execute("SELECT name FROM sqlite_master")}
+            assert "lines" not in tables or not copied.execute(
+                "SELECT 1 FROM lines WHERE situation_action = 'Edited after seeding.'").fetchall()
+
+        backed = ffgrid("db", "--database", f"sqlite:///{live}", "backup", str(tmp_path / "backup.db"))
+        assert backed.returncode == 0, backed.stderr
+        assert "backed up 2 assessment(s)" in backed.stdout
+    assert not Path(f"{tmp_path / 'backup.db'}-wal").exists()  # one self-contained file
+
+    fresh = ["db", "--database", f"sqlite:///{tmp_path / 'fresh.db'}"]
+    restored = ffgrid(*fresh, "restore", str(tmp_path / "backup.db"))
+    assert restored.returncode == 0, restored.stderr
+    before, after = _exports(["db", "--database", f"sqlite:///{live}"]), _exports(fresh)
+    assert after == before and "Edited after seeding." in after[DRAFT] and len(after) == 3
+    repo.engine.dispose()
+
+    again = ffgrid(*fresh, "restore", str(tmp_path / "backup.db"))  # the fresh database is no longer empty
+    assert again.returncode == 1 and "not empty" in again.stderr and "--force" in again.stderr
+    assert ffgrid(*fresh, "restore", "--force", str(tmp_path / "backup.db")).returncode == 0
+    exists = ffgrid("db", "--database", f"sqlite:///{live}", "backup", str(tmp_path / "backup.db"))
+    assert exists.returncode == 1 and "--force" in exists.stderr
+
+
+def test_db_restore_of_a_file_that_is_not_an_ffgrid_database_is_refused_and_changes_nothing(tmp_path):
+    import sqlite3
+
+    db = ["db", "--database", f"sqlite:///{tmp_path / 'kept.db'}"]
+    before = _exports(db)  # seeded
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n" * 100)
+    other = tmp_path / "other.db"
+    with contextlib.closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE things (x)")
+        conn.execute("INSERT INTO things VALUES (1)")
+        conn.commit()
+    newer = tmp_path / "newer.db"
+    ffgrid("db", "--database", f"sqlite:///{newer}", "list")
+    with contextlib.closing(sqlite3.connect(newer)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+        conn.commit()
+    for path, code, words in [(text, 2, "is not a SQLite database"), (other, 1, "not an ffgrid database"),
+                              (newer, 1, "migration 9999"), (tmp_path / "missing.db", 2, "no file")]:
+        refused = ffgrid(*db, "restore", "--force", str(path))
+        assert refused.returncode == code and str(path) in refused.stderr and words in refused.stderr, refused.stderr
+        assert "nothing was changed" in refused.stderr
+    assert _exports(db) == before
+    assert text.read_text() == "not a database\n" * 100
+
+
+def test_db_backup_of_postgresql_says_how_with_pg_dump(tmp_path):
+    result = ffgrid("db", "--database", "postgresql+psycopg://ffgrid:secret@db.internal/ffgrid", "backup",
+                    str(tmp_path / "b.db"))
+    assert result.returncode == 1 and "pg_dump --format=custom" in result.stderr and "pg_restore" in result.stderr
+    assert "secret" not in result.stderr and not (tmp_path / "b.db").exists()
+
+
+def test_db_export_and_import_keep_every_line_break_like_character(tmp_path):
+    from base.yamlio import dump, load
+
+    db = ["db", "--database", f"sqlite:///{tmp_path / 'breaks.db'}"]
+    odd = "a\x85b\u2028c\u2029d\x0be\x0cf\x1cg\x1dh\x1ei\rj\r\nk\tl"
+    data = load(ffgrid(*db, "export", DRAFT).stdout)
+    data |= {"id": "odd", "title": odd, "country": "Ruritania" + odd, "author": odd, "notes": f"one\n{odd}\nthree"}
+    line = data["lines"][0]
+    line["situation"] = {"framework": f"para\n\n{odd} end", "action": odd + "\n"}
+    line["evidence"] = [{"title": odd, "note": f"n\n{odd}"}]
+    line["comments"] = [odd, f"x\n{odd}"]
+    (tmp_path / "odd.yaml").write_text(dump(data), encoding="utf-8")
+    assert ffgrid(*db, "import", str(tmp_path / "odd.yaml")).returncode == 0
+    exported = ffgrid(*db, "export", "odd").stdout
+    assert exported == (tmp_path / "odd.yaml").read_text(encoding="utf-8")  # byte for byte: nothing changed
+    assert load(exported)["lines"][0]["comments"] == [odd, f"x\n{odd}"] and "\u2028" not in exported
+
+    raw = tmp_path / "raw.yaml"  # written by hand (or by an older ffgrid) with a line separator as it stands
+    raw.write_text(dump(data | {"id": "raw"}).replace("\\L", "\u2028", 1), encoding="utf-8")
+    refused = ffgrid(*db, "import", str(raw))
+    line_no = next(i for i, text in enumerate(raw.read_text(encoding="utf-8").split("\n"), 1) if "\u2028" in text)
+    assert refused.returncode == 1 and f"{raw}:{line_no}: title: " in refused.stderr
+    assert "U+2028" in refused.stderr and "\\L inside double quotes" in refused.stderr
+    assert "raw\t" not in ffgrid(*db, "list").stdout

@@ -3,6 +3,7 @@ limits that keep a hostile file from taking memory, time or the process."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -18,20 +19,46 @@ TRICKY = ["1e3", "0o17", "yes", "no", "on", "off", "y", "n", "null", "~", "2024-
           "- item", "key: value", "# not a comment", "@at", "`tick", "%", "|", ">", "'", '"', "{a: 1}", "[1]",
           " leading", "trailing ", "  ", "", "a\tb", "\tb", "a\r\nb", "line one\nline two", "last\n", "\n",
           "a\x85b", "a\u2028b", "\ufeffbom", "ünïcödé őű", "Ελληνικά", "1_000", "+1", ".5", "True", "FALSE", "Null"]
+# Python's line breaks beyond \n and \r (str.splitlines): YAML 1.1 reads the last three as breaks, YAML 1.2
+# as text, and allows the others only escaped
+BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+BROKEN = [f"{before}{c}{after}" for c in BREAKS for before, after in [("a", "b"), ("", ""), ("a ", "  b"), ("line\n", "\nnext"),
+                                                                       ("x" * 99 + " ", " y"), ("", "\n"), ("- ", ": ")]]
+RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")  # what the writer must escape
 
 
-@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize("text", TRICKY + BROKEN)
 def test_any_text_is_written_so_that_it_reads_back_exactly(text):
     data = {"title": text, "lines": [{"situation": text}], text or "empty": [text]}
-    assert load(dump(data)) == data
+    written = dump(data)
+    assert load(written) == data
+    assert not RAW.search(written)  # so that YAML 1.1 and 1.2 readers read the same: escaped, in double quotes
 
 
 @given(st.recursive(
-    st.one_of(st.text(), st.integers(), st.floats(allow_nan=False), st.booleans(), st.none()),
+    st.one_of(st.text(st.one_of(st.characters(), st.sampled_from(BREAKS + ["\n", "\r", " "]))), st.integers(),
+              st.floats(allow_nan=False), st.booleans(), st.none()),
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(), inner, max_size=4)),
     max_leaves=20))
 def test_written_values_read_back_exactly(data):
-    assert load(dump(data)) == data
+    written = dump(data)
+    assert load(written) == data and not RAW.search(written)
+
+
+@pytest.mark.parametrize("char", BREAKS + ["\x01", "\x7f", "\x9f"])
+@pytest.mark.parametrize("text, line, path", [
+    ("id: x\nlines:\n  - title: a{c}b\n", 3, ("lines", 0, "title")),
+    ("id: x\ntitle: \"a{c}b\"\n", 2, ("title",)),
+    ("id: x\ntitle: 'a{c}  b'\n", 2, ("title",)),
+    ("id: x\nnotes: |\n  one\n  a{c}b\n", 4, ("notes",)),
+    ("id: x\nlist: [1, 'a{c}']\n", 2, ("list", 1)),
+])
+def test_a_line_break_or_control_character_as_it_stands_is_refused_with_line_and_keys(char, text, line, path):
+    # YAML 1.1 (libyaml) read NEL in quotes as a space and dropped the spaces after LS or PS: never silently
+    with pytest.raises(YamlProblem) as err:
+        load(text.format(c=char))
+    assert (err.value.line, err.value.path) == (line, path)
+    assert f"U+{ord(char):04X}" in err.value.message and "double quotes" in err.value.message
 
 
 def test_yaml_1_2_core_schema():
