@@ -31,9 +31,13 @@ from store import Repository, open_engine
 EW_2019 = ROOT / "assessments" / "england-wales-2019.yaml"
 
 
+HEAVY = {"test_longest_texts.py", "test_report.py", "test_install.py"}  # the longest modules after the browser's
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests first (the longest modules), so that with `-n` the workers finish together."""
-    items.sort(key=lambda item: 0 if item.path.parent.name == "e2e" else 1)
+    """The longest modules first (the browser tests, then the heavy renders), so that with `-n` the
+    workers finish together."""
+    items.sort(key=lambda item: 0 if item.path.parent.name == "e2e" else 1 if item.path.name in HEAVY else 2)
 
 
 @pytest.fixture(scope="session")
