@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.cases import COLUMNS
+from dashboard.disclosure import public_period
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 BREAKDOWNS = ("offence_category", "outcome", "victim_age_group", "victim_sex", "victim_ethnicity",
@@ -53,6 +54,15 @@ class CaseFilter:
         return " AND ".join(clauses), params
 
 
+def public_filter(year: int, ward: str | None = None, strand: str | None = None,
+                  source: str | None = None) -> CaseFilter:
+    """The filter of a public view: one calendar year, and one ward, strand and recording agency
+    or all of each (single choices, so that public views nest only as "all" over "one")."""
+    start, end = public_period(year)
+    return CaseFilter(start=start, end=end, areas=(ward,) if ward else (), strand=strand,
+                      sources=(source,) if source else ())
+
+
 def connect(files: list[Path]) -> duckdb.DuckDBPyConnection:
     """An in-process DuckDB with a `cases` view over the given Parquet snapshots (may be none)."""
     con = duckdb.connect()
@@ -66,6 +76,12 @@ def connect(files: list[Path]) -> duckdb.DuckDBPyConnection:
 
 def _query(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> pd.DataFrame:
     return con.execute(sql, params).df()
+
+
+def record_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """The calendar years with records, latest first."""
+    return [int(y) for (y,) in con.execute("SELECT DISTINCT year(recorded_at) FROM cases "
+                                           "WHERE recorded_at IS NOT NULL ORDER BY 1 DESC").fetchall()]
 
 
 def trend(con: duckdb.DuckDBPyConnection, f: CaseFilter, unit: Literal["month", "weekday", "hour"]) -> pd.DataFrame:
