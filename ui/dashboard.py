@@ -9,11 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.case_views import (
-    CaseFilter, breakdown, by_strand, connect, points, public_filter, record_years, repeats, trend,
+    CaseFilter, breakdown, by_strand, chart_categories, connect, every_category, points, public_filter, record_years,
+    repeats, trend,
 )
 from dashboard.charts import ABOUT, BAR, bar_chart, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.checks import check, start_year
-from dashboard.disclosure import DEFAULT_THRESHOLD, ROUNDING_BASE, public_counts, public_number, round_to_base
+from dashboard.disclosure import (
+    DEFAULT_THRESHOLD, NARROWED_AT_MOST, ROUNDING_BASE, public_counts, public_number, round_to_base,
+)
 from dashboard.indicators import (
     FUNNELS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
@@ -26,13 +29,15 @@ st.info("**Use of this data.** Figures are shown to inform the assessment of the
         "data collection system. Case records are pseudonymous: do not try to identify anyone, and do not "
         "share them outside the partnership. **Public view** shows fixed aggregates: one calendar year at a "
         "time (no ranges of dates), for one ward, one strand and one recording agency or all of each (no "
-        "combinations), so views nest only as \"all\" over \"one\". In every table, counts below the "
-        f"threshold ({DEFAULT_THRESHOLD}) are hidden, with one more where the total would reveal them, and every "
-        f"other count, totals included, is rounded to a multiple of {ROUNDING_BASE}. Comparing two views, or "
-        "combining all of them, then leaves each hidden count a range of values. This is suppression and "
-        "rounding of fixed aggregates, not full complementary suppression over every filter: it is checked on "
-        "the bundled records, not proved for every data set, and a new import changes the figures of its "
-        "years, so views taken before and after it can be compared.",
+        f"combinations; at most {NARROWED_AT_MOST} of the three narrowed at once), so views nest only as \"all\" "
+        "over \"one\". Every chart lists all its categories. "
+        f"Counts below the threshold ({DEFAULT_THRESHOLD}), zero included, show as \"fewer than "
+        f"{DEFAULT_THRESHOLD}\", with one more hidden where a table's total would reveal them, and every other "
+        f"count, totals included, is rounded to a multiple of {ROUNDING_BASE}. Comparing two views, or combining "
+        "all of them, then leaves each hidden count a range of values. This is suppression and rounding of "
+        "fixed aggregates, not full complementary suppression over every filter: it is checked on the bundled "
+        "records, not proved for every data set, and a new import changes the figures of its years, so views "
+        "taken before and after it can be compared.",
         icon=":material/policy:")
 
 
@@ -150,8 +155,8 @@ with cases_tab:
     allowed_cases = workspace().sees_case_records()
     public = c4.toggle("Public view", value=True, key="public_view", disabled=not allowed_cases,
                        help=f"One calendar year, one ward, strand and agency or all; counts below "
-                            f"{DEFAULT_THRESHOLD} hidden (and others that would reveal them), every other count "
-                            f"rounded to a multiple of {ROUNDING_BASE}."
+                            f"{DEFAULT_THRESHOLD} (zero too) hidden (and others that would reveal them), every "
+                            f"other count rounded to a multiple of {ROUNDING_BASE}."
                             + ("" if allowed_cases else " Your role sees the public view only.")) or not allowed_cases
     all_wards = sorted(breakdown(con, CaseFilter(), "ward_code")["value"])
     all_recorders = sorted(breakdown(con, CaseFilter(), "recorded_by")["value"])
@@ -162,13 +167,19 @@ with cases_tab:
         year = c1.selectbox("Year", record_years(con), key="case_year", help="Public view shows one calendar year.")
         ward = c2.selectbox("Ward", [None, *all_wards], format_func=lambda w: "All wards" if w is None else w,
                             key="case_ward")
-        recorder = c5.selectbox("Recorded by", [None, *all_recorders],
-                                format_func=lambda r: "All agencies" if r is None else r, key="case_source")
+        narrowed = (ward is not None) + (strand is not None) >= NARROWED_AT_MOST  # a third would pin counts down
+        if narrowed:
+            st.session_state["case_source"] = None
+        recorder = c5.selectbox("Recorded by", [None, *all_recorders], disabled=narrowed,
+                                format_func=lambda r: "All agencies" if r is None else r, key="case_source",
+                                help=f"Public view narrows at most {NARROWED_AT_MOST} of ward, strand and "
+                                     "recording agency." if narrowed else None)
         f = public_filter(year, ward, strand, recorder)
+        every = chart_categories(con, year)
         st.caption(f"Public view shows one calendar year ({day(f.start)} to {day(f.end)}) for one ward, strand and "
-                   f"recording agency or all of them; counts below {DEFAULT_THRESHOLD} are shown as \"fewer than "
-                   f"{DEFAULT_THRESHOLD}\" and every other count, totals included, is rounded to a multiple of "
-                   f"{ROUNDING_BASE}.")
+                   f"recording agency or all of them; counts below {DEFAULT_THRESHOLD}, zero included, are shown as "
+                   f"\"fewer than {DEFAULT_THRESHOLD}\" and every other count, totals included, is rounded to a "
+                   f"multiple of {ROUNDING_BASE}.")
     else:
         when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1],
                              key="case_dates")
@@ -177,10 +188,12 @@ with cases_tab:
         recorders = c5.multiselect("Recorded by", all_recorders, key="case_sources", placeholder="All agencies")
         f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
 
-    def counts(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-        if not public or frame.empty:
+    def counts(frame: pd.DataFrame, key: str, chart: str) -> pd.DataFrame:
+        """Public view: every category listed, counts suppressed and rounded; else as they are."""
+        if not public:
             return frame
-        return frame.assign(records=public_counts(frame.set_index(key)["records"]).counts.array)
+        full = every_category(frame, key, every[chart], by_size=chart not in ("month", "weekday", "hour"))
+        return full.assign(records=public_counts(full.set_index(key)["records"]).counts.array)
 
     def number(n: int) -> str:
         return public_number(n) if public else f"{n:,}"
@@ -191,16 +204,17 @@ with cases_tab:
     for col, who, label in ((m2, "victim", "of victims with an id"), (m3, "offender", "of known offenders")):
         r = repeats(con, f, who).iloc[0]
         people, repeat = (round_to_base(int(n)) if public else int(n) for n in (r.people, r.repeat_people))
-        small = public and 0 < r.repeat_people < DEFAULT_THRESHOLD  # public: shares of the rounded counts
+        small = public and r.repeat_people < DEFAULT_THRESHOLD  # public: shares of the rounded counts
         col.metric(f"Repeat {who}s", number(int(r.repeat_people)),
                    None if small or people == 0 else f"{round(100 * repeat / people, 1)}% {label}",
                    delta_color="off", delta_arrow="off")
     st.caption("Repeat: two or more records within any 12 months (rolling, both ends included), by pseudonymous "
-               "id." + (f" Public view: counts below {DEFAULT_THRESHOLD} are hidden, with one more where a total "
-                        f"would reveal them; the others are rounded to multiples of {ROUNDING_BASE}." if public else ""))
+               "id." + (f" Public view: counts below {DEFAULT_THRESHOLD}, zero included, are hidden, with one more "
+                        f"where a total would reveal them; the others are rounded to multiples of {ROUNDING_BASE}."
+                        if public else ""))
 
     for unit, title in (("month", "Records by month"), ("weekday", "By day of the week"), ("hour", "By hour")):
-        frame = counts(trend(con, f, unit), unit)
+        frame = counts(trend(con, f, unit), unit, unit)
         st.markdown(f"**{title}**")
         mark = alt.Chart(frame).mark_line(point=True) if unit == "month" else alt.Chart(frame).mark_bar(color=BAR)
         chart(frame, mark.encode(x=alt.X(f"{unit}:O", sort=None, title=None), y=alt.Y("records:Q", title="Records"),
@@ -208,7 +222,8 @@ with cases_tab:
               f"Records by the {unit} they were recorded, with the filters above.", f"cases-by-{unit}")
 
     st.markdown("**By strand**")
-    frame = counts(by_strand(con, f).assign(strand=lambda d: d["strand"].map(labels).fillna(d["strand"])), "strand")
+    frame = counts(by_strand(con, f), "strand", "strand")
+    frame = frame.assign(strand=frame["strand"].map(labels).fillna(frame["strand"]))
     chart(frame, bar_chart(frame, "strand", "records", "Records"), "Records per strand flagged; a record with several strands counts once for each.", "cases-by-strand")
 
     left, right = st.columns(2)
@@ -218,13 +233,13 @@ with cases_tab:
                                          ("offender_ethnicity", "Offenders by ethnicity"),
                                          ("offence_category", "Offence category"), ("outcome", "Outcomes"))):
         with (left if i % 2 == 0 else right):
-            frame = counts(breakdown(con, f, column), "value")
+            frame = counts(breakdown(con, f, column), "value", column)
             st.markdown(f"**{title}**")
             chart(frame, bar_chart(frame, "value", "records", "Records"), f"Records by {column.replace('_', ' ')}; 'unknown' where it was not recorded.", f"cases-{column}")
 
     if public:
         st.markdown("**Where: records by ward**")
-        frame = counts(breakdown(con, f, "ward_code"), "value")
+        frame = counts(breakdown(con, f, "ward_code"), "value", "ward_code")
         chart(frame, bar_chart(frame, "value", "records", "Records"), "Records by ward. The map of individual records is shown only outside public view.", "cases-by-ward")
     else:
         st.markdown("**Where (records with coordinates)**")
