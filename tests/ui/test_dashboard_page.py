@@ -135,8 +135,14 @@ def test_public_view_shows_one_calendar_year_with_single_choices_and_rounds_ever
     assert any("one calendar year (1 January 2022 to 31 December 2022)" in c.value for c in at.caption)
     shown = _records(at)
     assert shown % 5 == 0 and abs(shown - year[ward]) <= 2
-    months = _chart_data(at, '"field": "month"')
-    assert months["month"].str.startswith("2022-").all()  # the months of that year only
+    months, hours = _chart_data(at, '"field": "month"'), _chart_data(at, '"field": "hour"')
+    assert months["month"].tolist() == [f"2022-{m:02d}" for m in range(1, 13)]  # the months of that year, all
+    assert hours["hour"].tolist() == list(range(24))  # every category listed: empty ones are not told apart
+    assert not at.selectbox(key="case_source").disabled
+    at.selectbox(key="case_source").set_value("Police (SYNTHETIC)")
+    at.selectbox(key="case_strand").set_value("race").run()  # ward, strand and agency: one too many
+    assert at.selectbox(key="case_source").disabled and at.selectbox(key="case_source").value is None
+    at.selectbox(key="case_strand").set_value(None).run()
     charts = [c for c in at.get("vega_lite_chart") if '"field": "records"' in c.proto.spec]
     records = pd.concat([pa.ipc.open_stream(c.proto.datasets[0].data.data).read_all().to_pandas()["records"]
                          for c in charts]).dropna()
