@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.cases import COLUMNS
+from dashboard.disclosure import NARROWED_AT_MOST, public_period
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 BREAKDOWNS = ("offence_category", "outcome", "victim_age_group", "victim_sex", "victim_ethnicity",
@@ -53,6 +54,18 @@ class CaseFilter:
         return " AND ".join(clauses), params
 
 
+def public_filter(year: int, ward: str | None = None, strand: str | None = None,
+                  source: str | None = None) -> CaseFilter:
+    """The filter of a public view: one calendar year, and one ward, strand and recording agency or
+    all of each (single choices, so that public views nest only as "all" over "one"), at most
+    NARROWED_AT_MOST of the three narrowed to one."""
+    if sum(choice is not None for choice in (ward, strand, source)) > NARROWED_AT_MOST:
+        raise ValueError(f"a public view narrows at most {NARROWED_AT_MOST} of ward, strand and recording agency")
+    start, end = public_period(year)
+    return CaseFilter(start=start, end=end, areas=(ward,) if ward else (), strand=strand,
+                      sources=(source,) if source else ())
+
+
 def connect(files: list[Path]) -> duckdb.DuckDBPyConnection:
     """An in-process DuckDB with a `cases` view over the given Parquet snapshots (may be none)."""
     con = duckdb.connect()
@@ -66,6 +79,12 @@ def connect(files: list[Path]) -> duckdb.DuckDBPyConnection:
 
 def _query(con: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> pd.DataFrame:
     return con.execute(sql, params).df()
+
+
+def record_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """The calendar years with records, latest first."""
+    return [int(y) for (y,) in con.execute("SELECT DISTINCT year(recorded_at) FROM cases "
+                                           "WHERE recorded_at IS NOT NULL ORDER BY 1 DESC").fetchall()]
 
 
 def trend(con: duckdb.DuckDBPyConnection, f: CaseFilter, unit: Literal["month", "weekday", "hour"]) -> pd.DataFrame:
@@ -112,6 +131,24 @@ def repeats(con: duckdb.DuckDBPyConnection, f: CaseFilter, who: Literal["victim"
         FROM p"""
     out = _query(con, sql, params)
     return out.assign(repeat_share_pct=(100 * out["repeat_people"] / out["people"].where(out["people"] > 0)).round(1))
+
+
+def chart_categories(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, list[object]]:
+    """Every category of each chart of a year's public view, from all the records (not the view's):
+    the year's twelve months, the weekdays, the hours, and the strands, wards and values of each
+    breakdown that occur anywhere, sorted."""
+    out: dict[str, list[object]] = {"month": [f"{year}-{m:02d}" for m in range(1, 13)], "weekday": list(WEEKDAYS),
+                                    "hour": list(range(24)), "strand": sorted(by_strand(con, CaseFilter())["strand"])}
+    return out | {column: sorted(breakdown(con, CaseFilter(), column)["value"]) for column in BREAKDOWNS}
+
+
+def every_category(frame: pd.DataFrame, key: str, categories: list[object], by_size: bool) -> pd.DataFrame:
+    """A chart's numbers with every category listed, empty ones as 0 (a public view must not show
+    which are empty): in the order of `categories`, or largest first (ties in that order)."""
+    full = frame.set_index(key)["records"].reindex(categories, fill_value=0)
+    if by_size:
+        full = full.sort_values(ascending=False, kind="stable")
+    return full.rename_axis(key).reset_index()
 
 
 def points(con: duckdb.DuckDBPyConnection, f: CaseFilter, limit: int = 20_000) -> pd.DataFrame:

@@ -3,29 +3,39 @@
 A breakdown (counts by category) is published with its total. Primary suppression hides every
 count from 1 to threshold-1 (zeros are shown). If exactly one count is hidden, the total would give
 it away, so the smallest other non-zero count is hidden too; if there is none, or the total itself
-is small, the total must be hidden as well (`total_hidden`). Tables of two dimensions are not
-offered: their secondary suppression needs an audit that this module does not do.
+is small, the total must be hidden as well (`total_hidden`). This module does not audit tables
+of two dimensions (their secondary suppression needs one): across views, rounding protects.
 
 Filters could undo suppression by differencing: the total for the days up to D minus the total up
-to D-1 is the exact count of day D, however small. So the public view of case records works in
-whole months (`month_window`: a window starts on the first of a month and ends on the last day of
-one) and every count it shows, totals included, is rounded to a multiple of ROUNDING_BASE (5)
-after suppression (`public_counts`, `public_number`): the difference of two shown counts is then a
-multiple of 5 that does not pin down any count below the threshold. Rounding bounds each count to
-an interval of five; a viewer who intersects the intervals of many overlapping windows can still
-narrow counts down, which only fixed, non-overlapping tables or perturbation would prevent.
+to D-1 is the exact count of day D, however small; and many overlapping windows of months, each
+rounded, still narrow single months down to one value. So the public view of case records shows
+fixed aggregates: one calendar year at a time (`public_period`: the years do not overlap and no
+total over several years is shown), for one ward or all, one strand or all, one recording agency
+or all (single choices, so the only views that nest are "all" over "one"), with at most
+NARROWED_AT_MOST (2) of those three narrowed at once. Each of its tables lists every category and
+follows `public_table`: every count below the threshold is hidden, zero included (a table that
+leaves out its empty categories tells how many are not empty, which with "fewer than 10" pins small
+totals down), one more where a table has a single hidden count, and the others, totals included
+(`public_number`), rounded to a multiple of ROUNDING_BASE (5).
+
+This is fixed aggregates with suppression and rounding, not full complementary suppression over
+every filter. A viewer who combines every view on offer learns intervals, not values: for the
+bundled records no count from 1 to 9 is pinned down (tests/dashboard/test_differencing.py), but
+that is checked on those records, not proved for every data set; and a new import changes the
+counts of its years, so views taken before and after it can be compared.
 """
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 DEFAULT_THRESHOLD = 10
 ROUNDING_BASE = 5
+NARROWED_AT_MOST = 2  # of ward, strand and recording agency, in a public view
 
 
 @dataclass(frozen=True)
@@ -47,18 +57,31 @@ def hide_small(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD) -> pd.Seri
     return counts.mask(small(counts, threshold))
 
 
+def _values(counts: pd.Series) -> np.ndarray:
+    """The counts as floats, missing ones as zero."""
+    values = counts.to_numpy(dtype=float, copy=True)
+    values[np.isnan(values)] = 0
+    return values
+
+
+def _hidden(values: np.ndarray, threshold: int, zeros: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Which counts of each table (the last axis) to hide, primary and secondary, and whether each
+    table's total must be hidden too. Counts below the threshold are hidden (zeros as well if
+    `zeros`); where a table has exactly one, its first smallest other non-zero count is hidden too."""
+    hidden = (values < threshold) & ((values > 0) | zeros)
+    total = values.sum(axis=-1)
+    total_hidden = (total < threshold) & ((total > 0) | zeros)
+    others = ~hidden & (values > 0)
+    lone = hidden.sum(axis=-1) == 1
+    second = np.argmin(np.where(others, values, np.inf), axis=-1)[..., None]  # the first smallest
+    np.put_along_axis(hidden, second, np.take_along_axis(hidden, second, -1) | (lone & others.any(-1))[..., None], -1)
+    return hidden, total_hidden | (lone & ~others.any(-1))
+
+
 def suppress_counts(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD) -> Suppressed:
     """Hide small counts of a breakdown, and one more where the total would reveal a hidden count."""
-    values = counts.fillna(0)
-    hidden = small(counts, threshold)
-    total_hidden = bool(0 < values.sum() < threshold)
-    if hidden.sum() == 1:
-        others = values[~hidden & (values > 0)]
-        if others.empty:
-            total_hidden = True
-        else:
-            hidden[others.idxmin()] = True
-    return Suppressed(counts.mask(hidden), total_hidden)
+    hidden, total_hidden = _hidden(_values(counts), threshold)
+    return Suppressed(counts.mask(hidden), bool(total_hidden))
 
 
 def shown_count(count: int, threshold: int = DEFAULT_THRESHOLD) -> str:
@@ -71,19 +94,31 @@ def round_to_base(count: int, base: int = ROUNDING_BASE) -> int:
     return base * round(count / base)
 
 
+def public_table(counts: np.ndarray, threshold: int = DEFAULT_THRESHOLD,
+                 base: int = ROUNDING_BASE) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The public rule on tables of counts (the last axis; every category listed, zeros included):
+    the counts rounded to multiples of `base`, which to hide (every count below the threshold, zero
+    included, so that which categories are empty is not shown; and one more where a table has a
+    single one), and whether each total is hidden."""
+    hidden, total_hidden = _hidden(counts, threshold, zeros=True)
+    return (base * np.round(counts / base)).astype("int64"), hidden, total_hidden
+
+
 def public_counts(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD, base: int = ROUNDING_BASE) -> Suppressed:
-    """A breakdown as the public sees it: small counts suppressed (`suppress_counts`), then the
-    others rounded to multiples of `base` (hidden ones stay missing)."""
-    suppressed = suppress_counts(counts, threshold)
-    rounded = (suppressed.counts.astype("Float64") / base).round() * base
-    return Suppressed(rounded.astype("Int64"), suppressed.total_hidden)
+    """A breakdown as the public sees it (`public_table`): every count below the threshold hidden,
+    zeros too, one more where the table has a single one, the others rounded to multiples of `base`.
+    The series should list every category, empty ones as 0: which categories are left out shows."""
+    rounded, hidden, total_hidden = public_table(_values(counts), threshold, base)
+    return Suppressed(pd.Series(pd.arrays.IntegerArray(rounded, hidden), index=counts.index, name=counts.name),
+                      bool(total_hidden))
 
 
 def public_number(count: int, threshold: int = DEFAULT_THRESHOLD, base: int = ROUNDING_BASE) -> str:
-    """A single count (a total too) as the public sees it: 'fewer than 10' when small, else rounded."""
-    return f"fewer than {threshold}" if 0 < count < threshold else f"{round_to_base(count, base):,}"
+    """A single count (a total too) as the public sees it: 'fewer than 10' below the threshold, zero
+    included, else rounded."""
+    return f"fewer than {threshold}" if count < threshold else f"{round_to_base(count, base):,}"
 
 
-def month_window(start: date, end: date) -> tuple[date, date]:
-    """A date range widened to whole months: the first day of the start's month to the last of the end's."""
-    return start.replace(day=1), end.replace(day=calendar.monthrange(end.year, end.month)[1])
+def public_period(year: int) -> tuple[date, date]:
+    """The one period a public viewer can choose: a whole calendar year, 1 January to 31 December."""
+    return date(year, 1, 1), date(year, 12, 31)

@@ -8,11 +8,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.case_views import CaseFilter, breakdown, by_strand, connect, points, repeats, trend
+from dashboard.case_views import (
+    CaseFilter, breakdown, by_strand, chart_categories, connect, every_category, points, public_filter, record_years,
+    repeats, trend,
+)
 from dashboard.charts import ABOUT, BAR, bar_chart, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.checks import check, start_year
 from dashboard.disclosure import (
-    DEFAULT_THRESHOLD, ROUNDING_BASE, month_window, public_counts, public_number, round_to_base,
+    DEFAULT_THRESHOLD, NARROWED_AT_MOST, ROUNDING_BASE, public_counts, public_number, round_to_base,
 )
 from dashboard.indicators import (
     FUNNELS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
@@ -24,10 +27,17 @@ from ui.state import case_files, figures_frame, workspace
 st.title("Data dashboard")
 st.info("**Use of this data.** Figures are shown to inform the assessment of the hate crime recording and "
         "data collection system. Case records are pseudonymous: do not try to identify anyone, and do not "
-        "share them outside the partnership. In public view, counts below the threshold "
-        f"({DEFAULT_THRESHOLD}) are hidden, every other count (totals included) is rounded to a multiple of "
-        f"{ROUNDING_BASE}, and dates are chosen in whole months, so that comparing two views cannot reveal a "
-        "hidden count.",
+        "share them outside the partnership. **Public view** shows fixed aggregates: one calendar year at a "
+        "time (no ranges of dates), for one ward, one strand and one recording agency or all of each (no "
+        f"combinations; at most {NARROWED_AT_MOST} of the three narrowed at once), so views nest only as \"all\" "
+        "over \"one\". Every chart lists all its categories. "
+        f"Counts below the threshold ({DEFAULT_THRESHOLD}), zero included, show as \"fewer than "
+        f"{DEFAULT_THRESHOLD}\", with one more hidden where a table's total would reveal them, and every other "
+        f"count, totals included, is rounded to a multiple of {ROUNDING_BASE}. Comparing two views, or combining "
+        "all of them, then leaves each hidden count a range of values. This is suppression and rounding of "
+        "fixed aggregates, not full complementary suppression over every filter: it is checked on the bundled "
+        "records, not proved for every data set, and a new import changes the figures of its years, so views "
+        "taken before and after it can be compared.",
         icon=":material/policy:")
 
 
@@ -144,36 +154,46 @@ with cases_tab:
     c1, c2, c3, c5, c4 = st.columns([2, 2, 1, 2, 1])
     allowed_cases = workspace().sees_case_records()
     public = c4.toggle("Public view", value=True, key="public_view", disabled=not allowed_cases,
-                       help=f"Whole months; counts below {DEFAULT_THRESHOLD} hidden (and others that would reveal "
-                            f"them), every other count rounded to a multiple of {ROUNDING_BASE}."
+                       help=f"One calendar year, one ward, strand and agency or all; counts below "
+                            f"{DEFAULT_THRESHOLD} (zero too) hidden (and others that would reveal them), every "
+                            f"other count rounded to a multiple of {ROUNDING_BASE}."
                             + ("" if allowed_cases else " Your role sees the public view only.")) or not allowed_cases
-    if public:  # whole months only: day-level windows would let differences reveal hidden counts
-        months = pd.date_range(span[0].replace(day=1), span[1], freq="MS").date.tolist()
-        first, last = (c1.select_slider("Months", months, value=(months[0], months[-1]), key="case_months",
-                                        format_func=lambda m: f"{MONTHS[m.month - 1][:3]} {m.year}",
-                                        help="Public view works in whole months.")
-                       if len(months) > 1 else (months[0], months[0]))
-        start, end = month_window(first, last)
+    all_wards = sorted(breakdown(con, CaseFilter(), "ward_code")["value"])
+    all_recorders = sorted(breakdown(con, CaseFilter(), "recorded_by")["value"])
+    strand = c3.selectbox("Strand", [None, *(s for s in labels if s != "all")],
+                          format_func=lambda s: "All" if s is None else labels[s],
+                          key="case_strand")
+    if public:  # fixed aggregates: one year, and one or all of each filter, so views nest only as all over one
+        year = c1.selectbox("Year", record_years(con), key="case_year", help="Public view shows one calendar year.")
+        ward = c2.selectbox("Ward", [None, *all_wards], format_func=lambda w: "All wards" if w is None else w,
+                            key="case_ward")
+        narrowed = (ward is not None) + (strand is not None) >= NARROWED_AT_MOST  # a third would pin counts down
+        if narrowed:
+            st.session_state["case_source"] = None
+        recorder = c5.selectbox("Recorded by", [None, *all_recorders], disabled=narrowed,
+                                format_func=lambda r: "All agencies" if r is None else r, key="case_source",
+                                help=f"Public view narrows at most {NARROWED_AT_MOST} of ward, strand and "
+                                     "recording agency." if narrowed else None)
+        f = public_filter(year, ward, strand, recorder)
+        every = chart_categories(con, year)
+        st.caption(f"Public view shows one calendar year ({day(f.start)} to {day(f.end)}) for one ward, strand and "
+                   f"recording agency or all of them; counts below {DEFAULT_THRESHOLD}, zero included, are shown as "
+                   f"\"fewer than {DEFAULT_THRESHOLD}\" and every other count, totals included, is rounded to a "
+                   f"multiple of {ROUNDING_BASE}.")
     else:
         when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1],
                              key="case_dates")
         start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
-    wards = c2.multiselect("Wards", sorted(breakdown(con, CaseFilter(), "ward_code")["value"]), key="case_wards")
-    strand = c3.selectbox("Strand", [None, *(s for s in labels if s != "all")],
-                          format_func=lambda s: "All" if s is None else labels[s],
-                          key="case_strand")
-    recorders = c5.multiselect("Recorded by", sorted(breakdown(con, CaseFilter(), "recorded_by")["value"]),
-                               key="case_sources", placeholder="All agencies")
-    f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
-    if public:
-        st.caption(f"Public view works in whole months ({day(start)} to {day(end)}); counts below "
-                   f"{DEFAULT_THRESHOLD} are shown as \"fewer than {DEFAULT_THRESHOLD}\" and every other count, "
-                   f"totals included, is rounded to a multiple of {ROUNDING_BASE}.")
+        wards = c2.multiselect("Wards", all_wards, key="case_wards")
+        recorders = c5.multiselect("Recorded by", all_recorders, key="case_sources", placeholder="All agencies")
+        f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
 
-    def counts(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-        if not public or frame.empty:
+    def counts(frame: pd.DataFrame, key: str, chart: str) -> pd.DataFrame:
+        """Public view: every category listed, counts suppressed and rounded; else as they are."""
+        if not public:
             return frame
-        return frame.assign(records=public_counts(frame.set_index(key)["records"]).counts.array)
+        full = every_category(frame, key, every[chart], by_size=chart not in ("month", "weekday", "hour"))
+        return full.assign(records=public_counts(full.set_index(key)["records"]).counts.array)
 
     def number(n: int) -> str:
         return public_number(n) if public else f"{n:,}"
@@ -184,16 +204,17 @@ with cases_tab:
     for col, who, label in ((m2, "victim", "of victims with an id"), (m3, "offender", "of known offenders")):
         r = repeats(con, f, who).iloc[0]
         people, repeat = (round_to_base(int(n)) if public else int(n) for n in (r.people, r.repeat_people))
-        small = public and 0 < r.repeat_people < DEFAULT_THRESHOLD  # public: shares of the rounded counts
+        small = public and r.repeat_people < DEFAULT_THRESHOLD  # public: shares of the rounded counts
         col.metric(f"Repeat {who}s", number(int(r.repeat_people)),
                    None if small or people == 0 else f"{round(100 * repeat / people, 1)}% {label}",
                    delta_color="off", delta_arrow="off")
     st.caption("Repeat: two or more records within any 12 months (rolling, both ends included), by pseudonymous "
-               "id." + (f" Public view: counts below {DEFAULT_THRESHOLD} are hidden, with one more where a total "
-                        f"would reveal them; the others are rounded to multiples of {ROUNDING_BASE}." if public else ""))
+               "id." + (f" Public view: counts below {DEFAULT_THRESHOLD}, zero included, are hidden, with one more "
+                        f"where a total would reveal them; the others are rounded to multiples of {ROUNDING_BASE}."
+                        if public else ""))
 
     for unit, title in (("month", "Records by month"), ("weekday", "By day of the week"), ("hour", "By hour")):
-        frame = counts(trend(con, f, unit), unit)
+        frame = counts(trend(con, f, unit), unit, unit)
         st.markdown(f"**{title}**")
         mark = alt.Chart(frame).mark_line(point=True) if unit == "month" else alt.Chart(frame).mark_bar(color=BAR)
         chart(frame, mark.encode(x=alt.X(f"{unit}:O", sort=None, title=None), y=alt.Y("records:Q", title="Records"),
@@ -201,7 +222,8 @@ with cases_tab:
               f"Records by the {unit} they were recorded, with the filters above.", f"cases-by-{unit}")
 
     st.markdown("**By strand**")
-    frame = counts(by_strand(con, f).assign(strand=lambda d: d["strand"].map(labels).fillna(d["strand"])), "strand")
+    frame = counts(by_strand(con, f), "strand", "strand")
+    frame = frame.assign(strand=frame["strand"].map(labels).fillna(frame["strand"]))
     chart(frame, bar_chart(frame, "strand", "records", "Records"), "Records per strand flagged; a record with several strands counts once for each.", "cases-by-strand")
 
     left, right = st.columns(2)
@@ -211,13 +233,13 @@ with cases_tab:
                                          ("offender_ethnicity", "Offenders by ethnicity"),
                                          ("offence_category", "Offence category"), ("outcome", "Outcomes"))):
         with (left if i % 2 == 0 else right):
-            frame = counts(breakdown(con, f, column), "value")
+            frame = counts(breakdown(con, f, column), "value", column)
             st.markdown(f"**{title}**")
             chart(frame, bar_chart(frame, "value", "records", "Records"), f"Records by {column.replace('_', ' ')}; 'unknown' where it was not recorded.", f"cases-{column}")
 
     if public:
         st.markdown("**Where: records by ward**")
-        frame = counts(breakdown(con, f, "ward_code"), "value")
+        frame = counts(breakdown(con, f, "ward_code"), "value", "ward_code")
         chart(frame, bar_chart(frame, "value", "records", "Records"), "Records by ward. The map of individual records is shown only outside public view.", "cases-by-ward")
     else:
         st.markdown("**Where (records with coordinates)**")

@@ -1,10 +1,11 @@
-"""The differencing probe on the bundled SYNTHETIC case records: two public views that differ by one
-unit of the date filter must not give away a count below the threshold.
+"""The differencing probes on the bundled SYNTHETIC case records.
 
-What a viewer can infer from a shown count is an interval: "fewer than 10" is 1 to 9, a rounded
-count N is N-2 to N+2 (and at least 10), an exact one is itself. The count of the unit by which two
-windows differ lies between the difference of those intervals; it is recovered when that range
-holds a single value.
+What a viewer can infer from a shown count is an interval ("fewer than 10" is 0 to 9, a rounded
+count N is N-2 to N+2 and at least 10, an exact one is itself); a count is recovered when what the
+viewer can infer of it holds a single value. The old view (any day, exact totals) gave small counts
+away by the difference of two views; the public view (one calendar year, single choices, every
+table suppressed and rounded to 5) must give none away, whether by two views that differ by one
+choice or by combining every view a public viewer can choose (tests/disclosure_probe.py).
 """
 
 from __future__ import annotations
@@ -17,39 +18,47 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.case_views import WEEKDAYS, CaseFilter, breakdown, connect, trend
+from dashboard.case_views import (
+    BREAKDOWNS, CaseFilter, breakdown, by_strand, chart_categories, connect, every_category, public_filter, trend,
+)
 from dashboard.cases import synthesise, validate_cases
 from dashboard.disclosure import (
-    DEFAULT_THRESHOLD, ROUNDING_BASE, month_window, public_counts, public_number, shown_count,
+    DEFAULT_THRESHOLD, public_counts, public_number, public_period, public_table, shown_count,
 )
 from store.example_data import SYNTHETIC_CASES
+from disclosure_probe import PARTITIONS, UNKNOWN, Views, exact_views, offered, propagate, shown_bounds
 
 UNKNOWN = 10**9
 Interval = tuple[int, int]
 
 
 @pytest.fixture(scope="module")
-def cases(tmp_path_factory: pytest.TempPathFactory) -> tuple[duckdb.DuckDBPyConnection, str]:
-    """The app's SYNTHETIC case records (seeded: the same 20,000 records) and the first ward."""
-    frame = validate_cases(synthesise(SYNTHETIC_CASES), "synthetic")  # as the app stores them
+def records() -> pd.DataFrame:
+    """The app's SYNTHETIC case records (seeded: the same 20,000 records), as the app stores them."""
+    return validate_cases(synthesise(SYNTHETIC_CASES), "synthetic")
+
+
+@pytest.fixture(scope="module")
+def cases(records: pd.DataFrame, tmp_path_factory: pytest.TempPathFactory) -> tuple[duckdb.DuckDBPyConnection, str]:
+    """The page's DuckDB view over those records, and the first ward."""
     path = Path(tmp_path_factory.mktemp("cases")) / "cases.parquet"
-    frame.to_parquet(path, index=False)
-    con = connect([path])  # the page's view over the Parquet file, held in memory here (2,000 queries follow)
+    records.to_parquet(path, index=False)
+    con = connect([path])  # the page's view over the Parquet file, held in memory here (many queries follow)
     con.execute("CREATE TABLE held AS SELECT * FROM cases; DROP VIEW cases; ALTER TABLE held RENAME TO cases")
-    return con, sorted(frame["ward_code"].unique())[0]
+    return con, sorted(records["ward_code"].unique())[0]
+
+
+@pytest.fixture(scope="module")
+def views(records: pd.DataFrame) -> Views:
+    return exact_views(records)
 
 
 def _shown(text: str, base: int) -> Interval:
-    """What a shown single count ("fewer than 10", "1,234") says the count is."""
+    """What the old view's single count ("fewer than 10", "1,234") says the count is."""
     if text.startswith("fewer than"):
         return 1, DEFAULT_THRESHOLD - 1
     n = int(text.replace(",", ""))
     return (0, 0) if n == 0 else (max(n - base // 2, DEFAULT_THRESHOLD), n + base // 2)
-
-
-def _cell(value: object, base: int) -> Interval:
-    """What a shown cell of a breakdown says (a hidden cell: anything from 1)."""
-    return (1, UNKNOWN) if pd.isna(value) else _shown(f"{int(value)}", base)
 
 
 def _recovered(smaller: Interval, larger: Interval) -> int | None:
@@ -75,77 +84,117 @@ def test_the_old_day_level_exact_totals_give_small_counts_away(cases):
     assert all(n == total[d] - total[d - timedelta(days=1)] for n, d in zip(recovered, days))
 
 
-BREAKDOWNS = ("offence_category", "outcome", "victim_age_group")
+def _page_view(con: duckdb.DuckDBPyConnection, year: int, ward: str | None, strand: str | None,
+               agency: str | None) -> dict[str, pd.Series]:
+    """The exact numbers of one public view as the page queries them, every category listed."""
+    f, every = public_filter(year, ward, strand, agency), chart_categories(con, year)
+    frames = {unit: (trend(con, f, unit), unit) for unit in ("month", "weekday", "hour")}
+    frames |= {column: (breakdown(con, f, column), "value") for column in PARTITIONS[3:]}
+    frames["strand"] = by_strand(con, f), "strand"
+    out = {name: every_category(frame, key, every[name], by_size=name not in ("month", "weekday", "hour"))
+           .set_index(key)["records"] for name, (frame, key) in frames.items()}
+    return out | {"total": pd.Series([int(trend(con, f, "month")["records"].sum())])}
 
 
-def _exact(con: duckdb.DuckDBPyConnection, ward: str, first: date, last: date) -> dict[str, pd.Series]:
-    """The exact counts behind the public view for one ward and a window of months, as the page
-    queries them: the total, records by weekday and hour, and three breakdowns."""
-    start, end = month_window(first, last)
-    f = CaseFilter(start=start, end=end, areas=(ward,))
-    out = {"Records": pd.Series({"all": int(trend(con, f, "month")["records"].sum())})}
-    out |= {unit: trend(con, f, unit).set_index(unit)["records"] for unit in ("weekday", "hour")}
-    return out | {column: breakdown(con, f, column).set_index("value")["records"] for column in BREAKDOWNS}
+def test_the_probe_counts_what_the_page_shows(cases, views):
+    """The probe's counts, in one pass over the records, are the page's queries' for sample views,
+    and the public rule on the probe's tables hides and rounds what it does on the page's."""
+    con, _ = cases
+    police = views.agencies.index("Police (SYNTHETIC)") + 1
+    for y, w, s, r in ((1, 0, 0, 0), (0, 5, 0, 0), (2, 11, 2, 0), (2, 0, 5, police), (1, 30, 0, 2)):
+        page = _page_view(con, views.years[y], views.wards[w - 1] if w else None,
+                          views.strands[s - 1] if s else None, views.agencies[r - 1] if r else None)
+        assert page.pop("total").iloc[0] == views.total[y, w, s, r]
+        for name, shown in page.items():
+            labels = views.labels[name] if name != "month" else [f"{views.years[y]}-{m:02d}" for m in range(1, 13)]
+            counts = views.charts[name][y, w, s, r]
+            assert shown.reindex(labels).tolist() == counts.tolist(), name
+            rounded, hidden, _ = public_table(counts)
+            public = public_counts(shown).counts.reindex(labels)  # the page's order: largest first for breakdowns
+            assert public.isna().tolist() == hidden.tolist(), name
+            assert public.dropna().tolist() == rounded[~hidden].tolist(), name
 
 
-def _prefix_sums(months: list[dict[str, pd.Series]]) -> dict[str, tuple[pd.Index, np.ndarray]]:
-    """For each series, its labels (in the page's order for weekday and hour, else sorted) and the
-    running sums of the monthly counts, so that a window's counts are one subtraction (counting adds
-    up over disjoint months)."""
-    out = {}
-    for name in months[0]:
-        labels = pd.Index(sorted(set().union(*(m[name].index for m in months)),
-                                 key=WEEKDAYS.index if name == "weekday" else None))
-        counts = np.array([m[name].reindex(labels, fill_value=0).to_numpy() for m in months])
-        out[name] = labels, np.vstack([np.zeros(len(labels), dtype=counts.dtype), counts.cumsum(axis=0)])
-    return out
+def _differences(bounds: dict[str, tuple[np.ndarray, np.ndarray]], exact: dict[str, np.ndarray],
+                 chosen: np.ndarray) -> tuple[int, int]:
+    """The issue's probe: every pair of views a public viewer can choose that differ by one choice
+    of ward, strand or agency ("all" and one), every shown count of both; returns how many
+    differences are small and how many of those the two shown counts pin down."""
+    small = pinned = 0
+    for name, (lo, hi) in bounds.items():
+        for axis in (1, 2, 3):
+            everything = [slice(None)] * lo.ndim
+            everything[axis] = slice(0, 1)
+            every = tuple(everything)
+            both = np.take(chosen, [0], axis=axis) & chosen  # "all" and the one, both on offer
+            both = both.reshape(both.shape + (1,) * (lo.ndim - 4))
+            low, high = np.maximum(lo[every] - hi, 0), hi[every] - lo
+            rest = exact[name][every] - exact[name]
+            is_small = both & (rest > 0) & (rest < DEFAULT_THRESHOLD)
+            is_small = np.delete(is_small, 0, axis=axis)  # not "all" against itself
+            small += int(is_small.sum())
+            pinned += int((is_small & np.delete(low == high, 0, axis=axis)).sum())
+    return small, pinned
 
 
-def _window(sums: dict[str, tuple[pd.Index, np.ndarray]], i: int, j: int) -> dict[str, pd.Series]:
-    """The counts of the window of months i to j, as the page's queries give them: categories with
-    no record left out, breakdowns largest first."""
-    out = {}
-    for name, (labels, running) in sums.items():
-        counts = running[j + 1] - running[i]
-        keep = np.flatnonzero(counts > 0) if name != "Records" else np.arange(1)
-        if name in BREAKDOWNS:
-            keep = keep[np.lexsort((keep, -counts[keep]))]  # labels are sorted: ties by label
-        out[name] = pd.Series(counts[keep], index=labels[keep], name="records")
-    return out
+def test_two_public_views_that_differ_by_one_choice_give_no_small_count_away(views):
+    """The issue's probe on the public view. Years do not nest (no total over several years is
+    shown), so two views differ by one ward, strand or agency: "all" against one. The count by
+    which they differ (the other wards', strands' or agencies' records, in the total or in any
+    chart cell) lies between the difference of their intervals; rounding never pins it down."""
+    exact = {"total": views.total} | views.charts
+    small, pinned = _differences(shown_bounds(views, base=5), exact, offered(views))
+    assert small > 1_000 and pinned == 0, (small, pinned)
+    _, unrounded = _differences(shown_bounds(views, base=1), exact, offered(views))
+    assert unrounded > 100  # the probe has teeth: without rounding, the same pairs give counts away
 
 
-def _public(exact: dict[str, pd.Series]) -> dict[str, Interval]:
-    """What the public view shows of those counts, as intervals."""
-    shown = {"Records": _shown(public_number(int(exact["Records"].sum())), ROUNDING_BASE)}
-    for name, counts in exact.items():
-        if name != "Records":
-            shown |= {f"{name} {k}": _cell(v, ROUNDING_BASE) for k, v in public_counts(counts).counts.items()}
-    return shown
+def test_combining_every_public_view_pins_no_small_count(views):
+    """The stronger probe: every view a public viewer can choose (each year × all wards or each ward ×
+    all strands or each × all agencies or each, at most two narrowed), every chart of each (the
+    total, by month of the year, weekday, hour, strand, the six breakdowns, by ward), combined by
+    every sum they share, for all wards at once. Each count is left an interval; no count from 1
+    to 9 is pinned down, while the same views without rounding pin thousands."""
+    exact = {"total": views.total} | views.charts
+    bounds = shown_bounds(views, base=5)
+    assert propagate(bounds) < 100  # settled
+    for name, (lo, hi) in bounds.items():
+        assert ((lo <= exact[name]) & (exact[name] <= hi)).all(), name  # the inference is sound
+    small = {name: (exact[name] > 0) & (exact[name] < DEFAULT_THRESHOLD) & offered_cells(views, exact[name])
+             for name in bounds}
+    pinned = {name: int((small[name] & (lo == hi)).sum()) for name, (lo, hi) in bounds.items()}
+    assert sum(int(s.sum()) for s in small.values()) > 30_000 and not any(pinned.values()), pinned
+    assert all((hi[small[name]] - lo[small[name]] >= 2).all() for name, (lo, hi) in bounds.items())
+    unrounded = shown_bounds(views, base=1)
+    propagate(unrounded)
+    assert sum(int((small[name] & (lo == hi)).sum()) for name, (lo, hi) in unrounded.items()) > 1_000
 
 
-def test_no_two_adjacent_public_windows_give_a_small_count_away(cases):
-    """Every window of whole months a public viewer can choose for one ward, against the window one
-    month longer (at either end): neither the Records total nor any cell of the breakdowns behind the
-    charts pins down the count of the added month."""
-    con, ward = cases
-    months = pd.date_range("2021-01-01", "2023-12-01", freq="MS").date.tolist()
-    monthly = [_exact(con, ward, m, m) for m in months]
-    sums = _prefix_sums(monthly)
-    shown = {(i, j): _public(_window(sums, i, j)) for i in range(len(months)) for j in range(i, len(months))}
-    for i, j in ((0, 35), (3, 17), (20, 21)):  # the sums are what the page's queries give for the window
-        assert shown[i, j] == _public(_exact(con, ward, months[i], months[j]))
-    pairs = [((i, j), (i, j + 1)) for i, j in shown if (i, j + 1) in shown]
-    pairs += [((i, j), (i - 1, j)) for i, j in shown if (i - 1, j) in shown]
-    pinned = [(a, b, name) for a, b in pairs for name in shown[b]
-              if _small(_recovered(shown[a].get(name, (0, 0)), shown[b][name]))]
-    assert len(pairs) == 1_260 and not pinned, pinned[:5]
+def offered_cells(views: Views, counts: np.ndarray) -> np.ndarray:
+    """The offered views, spread over a chart's categories."""
+    chosen = offered(views)
+    return np.broadcast_to(chosen.reshape(chosen.shape + (1,) * (counts.ndim - 4)), counts.shape)
 
 
-def test_month_windows_and_public_counts_follow_the_rule():
-    assert month_window(date(2024, 2, 10), date(2024, 2, 3)) == (date(2024, 2, 1), date(2024, 2, 29))
-    assert month_window(date(2023, 1, 31), date(2023, 12, 1)) == (date(2023, 1, 1), date(2023, 12, 31))
+def test_the_public_rule_fixed_years_single_choices_zeros_hidden_counts_rounded():
+    assert public_period(2024) == (date(2024, 1, 1), date(2024, 12, 31))
+    f = public_filter(2022, ward="E05011000", source="Police (SYNTHETIC)")
+    assert (f.start, f.end, f.areas, f.strand, f.sources) == (
+        date(2022, 1, 1), date(2022, 12, 31), ("E05011000",), None, ("Police (SYNTHETIC)",))
+    with pytest.raises(ValueError, match="at most 2 of ward, strand and recording agency"):
+        public_filter(2022, ward="E05011000", strand="race", source="Police (SYNTHETIC)")
     result = public_counts(pd.Series({"a": 3, "b": 12, "c": 13, "d": 0, "e": 100, "f": 27}))
-    assert result.counts.isna().tolist() == [True, True, False, False, False, False]  # 3, and 12 to protect it
-    assert result.counts.dropna().tolist() == [15, 0, 100, 25] and not result.total_hidden
+    assert result.counts.isna().tolist() == [True, False, False, True, False, False]  # 3 and 0: two hidden
+    assert result.counts.dropna().tolist() == [10, 15, 100, 25] and not result.total_hidden
+    result = public_counts(pd.Series({"a": 3, "b": 12, "c": 13, "e": 100}))
+    assert result.counts.isna().tolist() == [True, True, False, False]  # 3, and 12 to protect it
+    assert public_counts(pd.Series({"a": 0})).total_hidden
     assert [public_number(n) for n in (0, 7, 10, 12, 13, 20_003)] == [
-        "0", "fewer than 10", "10", "10", "15", "20,005"]
+        "fewer than 10", "fewer than 10", "10", "10", "15", "20,005"]
+    tables = np.array([[3, 12, 13, 100], [0, 50, 40, 30], [20, 0, 0, 0]])
+    rounded, hidden, total_hidden = public_table(tables)  # many tables at once, as one by one
+    for row, h, t in zip(tables, hidden, total_hidden):
+        one = public_counts(pd.Series(row))
+        assert one.counts.isna().tolist() == h.tolist() and one.total_hidden == t
+    assert hidden.tolist()[1:] == [[True, False, False, True], [False, True, True, True]]  # a lone zero needs a second
+    assert rounded[0].tolist()[2:] == [15, 100]

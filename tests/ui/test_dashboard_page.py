@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 import pyarrow as pa
@@ -25,7 +26,7 @@ def test_the_dashboard_shows_the_bundled_figures_and_synthetic_cases(app):
     assert at.title[0].value == "Data dashboard"
     assert any("Use of this data" in i.value for i in at.info)  # the governance notice
     assert any("SYNTHETIC case records" in w.value for w in at.warning)
-    assert {m.label: m.value for m in at.metric}["Records"] == "20,000"
+    assert {m.label: m.value for m in at.metric}["Records"] == "6,590"  # public view: 2023, 6,589 rounded
     assert len(_charts(at)) >= 10
     funnel = at.dataframe[0].value
     assert funnel["stage"].tolist()[:3] == ["Recorded by police", "Referred to prosecution", "Prosecuted (completed)"]
@@ -42,19 +43,25 @@ def test_the_odihr_series_and_its_missing_sentenced_figure(app):
     assert funnel.loc["Sentenced", "how"] == "not published"
 
 
+def _records(at) -> int:
+    return int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
+
+
 def test_filters_and_public_view_change_the_numbers(app):
     at = app(DASHBOARD)
-    at.selectbox(key="case_strand").set_value("transgender").run()
-    records = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
-    assert 0 < records < 2_000
-    ward = at.multiselect(key="case_wards").options[0]
-    at.multiselect(key="case_wards").set_value([ward]).run()
-    narrow = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
+    at.selectbox(key="case_strand").set_value("sexual_orientation").run()
+    records = _records(at)
+    assert 0 < records < 2_000  # 828 in 2023
+    ward = at.selectbox(key="case_ward").options[1]  # after "All wards": one ward, no multi-select
+    at.selectbox(key="case_ward").set_value(ward).run()
+    narrow = _records(at)
     assert narrow < records
     hour_public = _chart_data(at, '"field": "hour"')
     at.toggle(key="public_view").set_value(False).run()
+    at.multiselect(key="case_wards").set_value([ward])
+    at.date_input(key="case_dates").set_value((date(2023, 1, 1), date(2023, 12, 31))).run()
     hour_all = _chart_data(at, '"field": "hour"')
-    exact = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
+    exact = _records(at)
     assert hour_public["records"].isna().sum() >= 2  # small counts hidden, and at least one more to protect them
     assert hour_all["records"].notna().all() and hour_all["records"].sum() == exact
     assert abs(exact - narrow) <= 2 and narrow % 5 == 0  # public view: rounded to a multiple of 5
@@ -82,59 +89,67 @@ def test_a_chosen_edition_replaces_the_latest_one(app):
     at.selectbox(key="funnel_period").set_value("2017/18").run()
     funnel = at.dataframe[0].value
     assert funnel["count"].tolist()[0] == 94098 and funnel["publication"].tolist()[0] == first_release
-    at.multiselect(key="case_sources").set_value(["Victim support service (SYNTHETIC)"]).run()
-    records = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
-    assert 0 < records < 20_000 * 0.3  # about 15% of the synthetic records come from the support service
+    at.selectbox(key="case_source").set_value("Victim support service (SYNTHETIC)").run()
+    assert 0 < _records(at) < 6_589 * 0.3  # about 15% of the synthetic records come from the support service
 
 
 def test_public_view_hides_small_totals_and_individual_locations(app):
-    from datetime import date
-
     from dashboard.cases import synthesise
     from store.example_data import SYNTHETIC_CASES
 
     cases = synthesise(SYNTHETIC_CASES)  # the app's SYNTHETIC examples (seeded: the same records)
-    mine = cases[cases["strands"].str.contains("transgender") & cases["recorded_at"].between("2021-01", "2021-04")]
+    mine = cases[cases["strands"].str.contains("transgender") & cases["recorded_at"].between("2021-01", "2022-01")]
     counts = mine["ward_code"].value_counts()
-    ward = counts[(counts > 0) & (counts < 10)].index[0]  # a ward with a small count
+    ward = counts[(counts > 0) & (counts < 10)].index[0]  # a ward with a small count in 2021
     at = app(DASHBOARD)
-    at.toggle(key="public_view").set_value(False).run()  # day-level dates outside public view
+    at.toggle(key="public_view").set_value(False).run()  # day-level dates and multi-selects outside public view
     at.selectbox(key="case_strand").set_value("transgender")
-    at.date_input(key="case_dates").set_value((date(2021, 1, 1), date(2021, 3, 31)))
+    at.date_input(key="case_dates").set_value((date(2021, 1, 1), date(2021, 12, 31)))
     at.multiselect(key="case_wards").set_value([ward]).run()
-    exact = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
-    assert exact == counts[ward] and 0 < exact < 10
+    assert _records(at) == counts[ward] and 0 < counts[ward] < 10
     assert any("Where (records with coordinates)" in m.value for m in at.markdown)
     at.toggle(key="public_view").set_value(True).run()
-    at.select_slider(key="case_months").set_value((date(2021, 1, 1), date(2021, 3, 1))).run()
+    at.selectbox(key="case_year").set_value(2021)
+    at.selectbox(key="case_ward").set_value(ward).run()
     assert {m.label: m.value for m in at.metric}["Records"] == "fewer than 10"
     assert not any("Where (records with coordinates)" in m.value for m in at.markdown)
     assert any("Where: records by ward" in m.value for m in at.markdown)
 
 
-def test_public_view_works_in_whole_months_and_rounds_every_count_to_five(app):
-    from datetime import date
-
+def test_public_view_shows_one_calendar_year_with_single_choices_and_rounds_every_count_to_five(app):
     from dashboard.cases import synthesise
     from store.example_data import SYNTHETIC_CASES
 
     cases = synthesise(SYNTHETIC_CASES)
-    spring = cases[cases["recorded_at"].between("2021-02", "2021-04")]["ward_code"].value_counts()
-    ward = next(w for w, n in spring.sort_index().items() if n >= 10 and n % 5)  # not a multiple of 5
+    year = cases[cases["recorded_at"].between("2022-01", "2023-01")]["ward_code"].value_counts()
+    ward = next(w for w, n in year.sort_index().items() if n >= 10 and n % 5)  # not a multiple of 5
     at = app(DASHBOARD)
-    assert any("rounded to a multiple of 5" in i.value and "whole months" in i.value for i in at.info)
-    assert not [d for d in at.date_input if d.key == "case_dates"]  # no day-level dates in public view
-    at.select_slider(key="case_months").set_value((date(2021, 2, 1), date(2021, 3, 1)))
-    at.multiselect(key="case_wards").set_value([ward]).run()
-    assert any("whole months (1 February 2021 to 31 March 2021)" in c.value for c in at.caption)
-    shown = int({m.label: m.value for m in at.metric}["Records"].replace(",", ""))
-    assert shown % 5 == 0 and abs(shown - spring[ward]) <= 2
+    assert any("rounded to a multiple of 5" in i.value and "one calendar year" in i.value
+               and "not full complementary suppression" in i.value for i in at.info)
+    assert not [d for d in at.date_input if d.key == "case_dates"]  # no dates, ranges or multi-selects
+    assert not [m for m in at.multiselect if m.key in ("case_wards", "case_sources")]
+    assert at.selectbox(key="case_year").options == ["2023", "2022", "2021"]  # the years in the data
+    assert at.selectbox(key="case_source").options[0] == "All agencies"
+    at.selectbox(key="case_year").set_value(2022)
+    at.selectbox(key="case_ward").set_value(ward).run()
+    assert any("one calendar year (1 January 2022 to 31 December 2022)" in c.value for c in at.caption)
+    shown = _records(at)
+    assert shown % 5 == 0 and abs(shown - year[ward]) <= 2
+    months, hours = _chart_data(at, '"field": "month"'), _chart_data(at, '"field": "hour"')
+    assert months["month"].tolist() == [f"2022-{m:02d}" for m in range(1, 13)]  # the months of that year, all
+    assert hours["hour"].tolist() == list(range(24))  # every category listed: empty ones are not told apart
+    assert not at.selectbox(key="case_source").disabled
+    at.selectbox(key="case_source").set_value("Police (SYNTHETIC)")
+    at.selectbox(key="case_strand").set_value("race").run()  # ward, strand and agency: one too many
+    assert at.selectbox(key="case_source").disabled and at.selectbox(key="case_source").value is None
+    at.selectbox(key="case_strand").set_value(None).run()
     charts = [c for c in at.get("vega_lite_chart") if '"field": "records"' in c.proto.spec]
     records = pd.concat([pa.ipc.open_stream(c.proto.datasets[0].data.data).read_all().to_pandas()["records"]
                          for c in charts]).dropna()
     assert len(charts) >= 10 and len(records) >= 3 and (records % 5 == 0).all()  # the CSVs hold the same frames
     at.toggle(key="public_view").set_value(False).run()
-    at.date_input(key="case_dates").set_value((date(2021, 2, 1), date(2021, 3, 31))).run()
-    assert int({m.label: m.value for m in at.metric}["Records"].replace(",", "")) == spring[ward]  # exact
-    at.date_input(key="case_dates").set_value((date(2021, 2, 1), date(2021, 3, 30))).run()
-    assert int({m.label: m.value for m in at.metric}["Records"].replace(",", "")) <= spring[ward]  # by the day
+    at.multiselect(key="case_wards").set_value([ward])
+    at.date_input(key="case_dates").set_value((date(2022, 1, 1), date(2022, 12, 31))).run()
+    assert _records(at) == year[ward]  # exact outside public view
+    at.date_input(key="case_dates").set_value((date(2022, 1, 1), date(2022, 12, 30))).run()
+    assert _records(at) <= year[ward]  # by the day
