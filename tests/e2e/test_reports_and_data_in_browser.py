@@ -22,7 +22,7 @@ def test_the_dashboard_draws_its_charts_offline(server, page, screenshot):
     expect(page.get_by_text("Where: records by ward")).to_be_visible(timeout=TIMEOUT)  # public view
     page.wait_for_load_state("networkidle")
     screenshot(page, "dashboard-cases-public")
-    page.get_by_text("Public view", exact=True).click()
+    page.get_by_test_id("stCheckbox").get_by_text("Public view", exact=True).click()
     expect(page.get_by_text("Where (records with coordinates)")).to_be_visible(timeout=TIMEOUT)
     page.wait_for_load_state("networkidle")
     screenshot(page, "dashboard-cases")
