@@ -3,6 +3,8 @@ changes, and every allowed one works."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from access import Forbidden, User
@@ -16,11 +18,28 @@ DRAFT = "ew-draft"
 REL = "police-courts"
 
 
-@pytest.fixture
-def repo(tmp_path, model, ew):
-    repository = Repository(open_engine(f"sqlite:///{tmp_path / 'roles.db'}"), model)
+ROLES = ("admin", "assessor", "reviewer", "viewer")
+
+
+@pytest.fixture(scope="module")
+def roles_template(tmp_path_factory, model, ew):
+    """The database every test here starts from (made once): the published grid, a draft of it, and one
+    account per role (the assessor assigned to the draft)."""
+    path = tmp_path_factory.mktemp("roles") / "template.db"
+    repository = Repository(open_engine(f"sqlite:///{path}"), model)
     repository.add(ew)  # published: read-only
     repository.add(ew.model_copy(update={"id": DRAFT, "status": "draft"}))
+    accounts = Accounts(repository.engine)
+    for role in ROLES:
+        accounts.add(f"{role} person", "a long password", role, (DRAFT,) if role == "assessor" else ())
+    repository.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path, model, roles_template):
+    shutil.copyfile(roles_template, tmp_path / "roles.db")
+    repository = Repository(open_engine(f"sqlite:///{tmp_path / 'roles.db'}"), model)
     yield repository
     repository.engine.dispose()
 
@@ -28,8 +47,7 @@ def repo(tmp_path, model, ew):
 @pytest.fixture
 def people(repo):
     accounts = Accounts(repo.engine)
-    return {role: accounts.add(f"{role} person", "a long password", role, (DRAFT,) if role == "assessor" else ())
-            for role in ("admin", "assessor", "reviewer", "viewer")}
+    return {role: accounts.get(f"{role} person") for role in ROLES}
 
 
 def _as(repo, user: User) -> Workspace:
