@@ -45,6 +45,11 @@ def visit(page: Page, base_url: str, path: str, name: str, password: str,
     sign_in(page, name, password)
 
 
+def settle(page: Page) -> None:
+    """Wait until the app has finished its run (a click during a rerun can land on a widget being replaced)."""
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=TIMEOUT)
+
+
 def sign_in(page: Page, name: str, password: str) -> None:
     """Sign in on the sign-in page (every new browser session starts there) and wait until signed in."""
     page.get_by_role("textbox", name="Name").fill(name)
