@@ -87,7 +87,8 @@ def test_a_broken_upload_lists_its_problems_in_the_browser(server, page, tmp_pat
         str(deep))
     expect(page.get_by_text("deep.yaml", exact=False).first).to_be_visible(timeout=TIMEOUT)
     refused = page.get_by_text("deep.yaml has 1 problem(s); nothing was imported.")
-    for _ in range(3):  # a click while the upload's rerun replaces the button is lost: click again (a refusal twice changes nothing)
+    for _ in range(3):  # a click while the upload's rerun replaces the button is lost: click again
+        # (refusing the file twice changes nothing)
         steps.settle(page)
         page.get_by_role("button", name="Import", exact=True).click()
         try:
