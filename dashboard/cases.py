@@ -15,8 +15,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
-from dashboard.limits import MAX_CASE_ROWS, MAX_CASES_BYTES, check_csv, check_parquet, refuse, text_of
+from dashboard.limits import (
+    MAX_CASE_ROWS, MAX_CASES_BYTES, MAX_DECODED_BYTES, MB, check_csv, check_parquet, refuse, text_of,
+)
 from dashboard.problems import ImportRefused, RowProblem
 from dashboard.statistics import read_csv_text
 from dashboard.vocabulary import strands
@@ -46,7 +49,10 @@ def read_cases(path: Path) -> pd.DataFrame:
 def cases_from_bytes(data: bytes, file: str) -> pd.DataFrame:
     """Validated case records from the bytes of a CSV or (by its name) Parquet file, within the limits."""
     if file.lower().endswith(".parquet"):
-        return validate_cases(parquet_frame(data, file), file)
+        try:
+            return validate_cases(parquet_frame(data, file), file)
+        except UnicodeDecodeError:
+            raise refuse(file, "has text columns that are not UTF-8") from None
     check_csv(data, file, MAX_CASES_BYTES, MAX_CASE_ROWS)
     frame, lines = read_csv_text(text_of(data, file), file)
     return validate_cases(frame, file, rows=lines)
@@ -56,9 +62,28 @@ def parquet_frame(data: bytes, file: str) -> pd.DataFrame:
     """A Parquet file as a frame, after its metadata passed the limits."""
     check_parquet(data, file)
     try:
-        return pd.read_parquet(io.BytesIO(data))
+        table = pq.read_table(io.BytesIO(data))
+    except MemoryError:
+        raise
     except (pa.ArrowException, OSError, ValueError) as err:
-        raise refuse(file, f"not a readable Parquet file ({err})") from None
+        raise refuse(file, f"not a readable Parquet file ({str(err).splitlines()[0][:200]})") from None
+    size = decoded_bytes(table)
+    if size > MAX_DECODED_BYTES:  # dictionary-encoded text decodes to far more than its file or metadata says
+        raise refuse(file, f"holds {size / MB:,.0f} MB once decoded; at most {MAX_DECODED_BYTES / MB:,.0f} MB "
+                           "may be imported at once")
+    return table.to_pandas()
+
+
+def decoded_bytes(table: pa.Table) -> int:
+    """About how many bytes the table's values take once each is its own (dictionaries expanded)."""
+    total = 0
+    for chunk in (c for column in table.columns for c in column.chunks):
+        if pa.types.is_dictionary(chunk.type):
+            values = chunk.dictionary
+            total += (values.nbytes // max(len(values), 1) + 8) * len(chunk)
+        else:
+            total += chunk.nbytes
+    return total
 
 
 def validate_cases(frame: pd.DataFrame, file: str, rows: pd.Series | None = None) -> pd.DataFrame:

@@ -20,7 +20,7 @@ MAX_MAPPING_BYTES = 1 * MB  # a column mapping (YAML)
 MAX_FIGURE_ROWS = 200_000
 MAX_CASE_ROWS = 1_000_000
 MAX_COLUMNS = 200
-MAX_DECODED_BYTES = 1 << 30  # what a Parquet file may hold once decoded
+MAX_DECODED_BYTES = 512 * MB  # what a Parquet file may hold once decoded
 
 
 def refuse(file: str, message: str) -> ImportRefused:
@@ -45,7 +45,7 @@ def check_size(size: int, limit: int, file: str) -> None:
 def check_csv(data: bytes, file: str, max_bytes: int, max_rows: int) -> None:
     """Refuse a CSV over the size or with more lines than `max_rows` rows could need."""
     check_size(len(data), max_bytes, file)
-    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    lines = max(data.count(b"\n"), data.count(b"\r")) + (not data.endswith((b"\n", b"\r")))  # \r alone: old Mac CSV
     if lines > max_rows + 1:  # + the header; quoted line breaks only make rows fewer than lines
         raise refuse(file, f"has up to {lines - 1:,} rows; at most {max_rows:,} may be imported at once")
 
@@ -61,8 +61,12 @@ def check_parquet(data: bytes, file: str, max_bytes: int = MAX_CASES_BYTES, max_
     try:
         meta = pq.ParquetFile(io.BytesIO(data)).metadata
         schema = meta.schema.to_arrow_schema()
+    except MemoryError:
+        raise
     except (pa.ArrowException, OSError, ValueError) as err:
         raise refuse(file, f"not a readable Parquet file ({err})") from None
+    if meta.num_rows == 0:
+        raise refuse(file, "has no rows of data")
     if meta.num_rows > max_rows:
         raise refuse(file, f"has {meta.num_rows:,} rows; at most {max_rows:,} may be imported at once")
     if meta.num_columns > MAX_COLUMNS:

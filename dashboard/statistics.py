@@ -40,10 +40,13 @@ def read_csv_text(text: str, file: str) -> tuple[pd.DataFrame, pd.Series]:
     if frame.empty:
         raise ImportRefused([RowProblem(file, None, "", "has no rows of data")])
     reader, starts, start = csv.reader(io.StringIO(text)), [], 1
-    for row in reader:
-        if row:
-            starts.append(start)
-        start = reader.line_num + 1
+    try:
+        for row in reader:
+            if row:
+                starts.append(start)
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise ImportRefused([RowProblem(file, reader.line_num, "", f"not a readable CSV file: {err}")]) from err
     lines = starts[1:] if len(starts) == len(frame) + 1 else range(2, len(frame) + 2)
     return frame, pd.Series(list(lines), index=frame.index)
 

@@ -93,3 +93,27 @@ def test_a_deeply_nested_mapping_is_refused_as_yaml_not_a_recursion_error():
     block = b"source:\n  " + b"- " * 3000 + b"x\n"  # block sequences 3,000 deep
     with pytest.raises(ImportRefused, match="not valid YAML"):
         figures_from_upload(b"Force,Year\nA,2018\n", "w.csv", block, "deep.yaml")
+
+
+def test_odd_files_are_refused_in_words_not_crashed_on():
+    with pytest.raises(ImportRefused, match="up to 10 rows; at most"):  # \r alone ends lines (old Mac CSV)
+        limits.check_csv(b"a\r" + b"x\r" * 10, "mac.csv", 1 << 20, 3)
+    with pytest.raises(ImportRefused, match="not a readable CSV file"):
+        cases_from_upload(b'case_id,recorded_at\r"a\rb",x\r' * 3, "mac.csv")
+    with pytest.raises(ImportRefused, match="has no rows of data"):
+        cases_from_upload(_parquet(pa.table({"case_id": pa.array([], pa.string())})), "empty.parquet")
+    frame = synthesise(3, seed=1)
+    table = pa.table({c: pa.array([b"\xff"] * 3, pa.binary()) for c in frame.columns})
+    with pytest.raises(ImportRefused, match="not UTF-8"):
+        cases_from_upload(_parquet(table), "latin.parquet")
+
+
+def test_text_that_decodes_to_far_more_than_its_file_is_refused(monkeypatch):
+    import dashboard.cases
+
+    monkeypatch.setattr(dashboard.cases, "MAX_DECODED_BYTES", 10 << 20)
+    table = pa.table({f"c{i}": pa.array(["x" * 200] * 100_000).dictionary_encode() for i in range(5)})
+    data = _parquet(table)
+    assert len(data) < 100_000
+    with pytest.raises(ImportRefused, match="MB once decoded"):
+        cases_from_upload(data, "dictionary.parquet")
