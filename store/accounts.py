@@ -77,7 +77,7 @@ class Accounts:
             row = s.scalar(select(UserRow).where(UserRow.name == name.strip()))
         if not check_password(row.password_hash if row else None, password) or row is None or not row.active:
             return None
-        self.throttle.clear(name, source)
+        self.throttle.clear(name)
         if needs_rehash(row.password_hash):
             with Session(writer(self.engine)) as s, s.begin():
                 s.execute(update(UserRow).where(UserRow.id == row.id).values(password_hash=hash_password(password)))

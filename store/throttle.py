@@ -13,7 +13,8 @@ The rule (also in the README under "Sign-in throttle"):
 - **An address** takes `MAX_TRIES` tries since its last successful sign-in from it freely; after its
   n-th, it waits `PAUSE` × 2^(n − `MAX_TRIES`) seconds, at most `SOURCE_CAP`. Someone who keeps failing
   from one address falls behind, and the owner, from another address, waits at most twice `PAUSE`.
-- **A success** clears the counts of its name and its address. A count untouched for `FORGET`
+- **A success** clears the count of its name, not of its address: signing in to one's own account
+  between guesses at others must not reset the address's back-off. A count untouched for `FORGET`
   seconds is forgotten. Names and addresses are stored only as SHA-256 hashes.
 """
 
@@ -94,11 +95,11 @@ class SignInThrottle:
         if wait > 0:
             raise TooManyTries(math.ceil(wait))
 
-    def clear(self, name: str, source: str | None) -> None:
-        """Forget the counts of `name` and `source` (after a successful sign-in)."""
+    def clear(self, name: str) -> None:
+        """Forget the count of `name` (after a successful sign-in); its address's count ages out by itself."""
         with Session(writer(self.engine)) as s, s.begin():
             lock(s.connection(), "sign-in")
-            s.execute(delete(SignInAttemptRow).where(SignInAttemptRow.key.in_(self._rules(name, source))))
+            s.execute(delete(SignInAttemptRow).where(SignInAttemptRow.key.in_(self._rules(name, None))))
 
 
 def _wait(pause: float, last_at: datetime, now: datetime) -> float:

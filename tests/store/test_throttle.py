@@ -165,4 +165,14 @@ def test_counts_untouched_for_a_day_are_forgotten(accounts, clock):
 
     assert rows() == MAX_TRIES + 1
     clock.t += FORGET + 1
-    assert _try(accounts, "Ada Admin", RIGHT, "198.51.100.7") == "accepted" and rows() == 0
+    assert _try(accounts, "Ada Admin", RIGHT, "198.51.100.7") == "accepted"
+    assert rows() == 1  # the old counts are gone; the new address keeps its one try until it ages out
+
+
+def test_signing_in_to_ones_own_account_does_not_reset_the_address(accounts, clock):
+    """Someone with an account guessing at others from one address cannot clear its back-off by
+    signing in to their own between guesses."""
+    for n in range(MAX_TRIES - 1):
+        _try(accounts, f"Someone {n}", "a wrong guess", "203.0.113.66")
+    assert _try(accounts, "Ada Admin", RIGHT, "203.0.113.66") == "accepted"  # the fifth try from there
+    assert _try(accounts, "Someone else", "a wrong guess", "203.0.113.66") == PAUSE
