@@ -3,9 +3,9 @@
 Copying the `.db` file is not a backup: in WAL mode the latest changes may still be in the `-wal`
 file beside it. The backup API copies a consistent snapshot of the whole database, also while the
 app is writing to it, into one self-contained file. A restore copies such a file into the
-configured database in one transaction (the app's connections see the new content at their next
-read), after checking that it is an ffgrid database at a migration this version knows; anything
-wrong and nothing is changed. PostgreSQL is backed up with its own tools (`pg_dump`, `pg_restore`).
+configured database in one transaction, after checking that it is an ffgrid database at a migration
+this version knows, and migrates it to this version's schema at once; anything wrong and nothing is
+changed. Restart the app after a restore: it keeps what it read by revision number. PostgreSQL is backed up with its own tools (`pg_dump`, `pg_restore`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from store.database import MIGRATIONS
+from store.database import MIGRATIONS, open_engine
 
 
 class BackupRefused(Exception):
@@ -127,7 +127,7 @@ def restore(source: Path, url: str, force: bool = False) -> Copied:
     """Replace the SQLite database at `url` with the ffgrid database in the file `source`, in one
     transaction: either all of it is restored or nothing changes. A database that holds anything is
     replaced only with `force`. The file is checked first (SQLite, not damaged, ffgrid's tables, a
-    known migration; an older one is upgraded when the database is next opened)."""
+    known migration; an older one is migrated to this version's schema right after)."""
     target_path = sqlite_path(url)
     if not source.is_file():
         raise Unreadable(f"there is no file {source} to restore from; nothing was changed")
@@ -147,5 +147,6 @@ def restore(source: Path, url: str, force: bool = False) -> Copied:
                 raise BackupRefused(f"the database at {target_path} could not be replaced ({err}); "
                                     "nothing was changed") from None
             dst.execute("PRAGMA journal_mode=WAL")  # as the app uses it
+    open_engine(url).dispose()  # an older backup migrated now, so that a running app finds every table
     return found
 
