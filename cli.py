@@ -201,6 +201,11 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version(revision: str) -> str:
+    """A migration revision ("0007") as a person reads a version (7)."""
+    return revision.lstrip("0") or "0"
+
+
 def _backup_or_restore(args: argparse.Namespace) -> int:
     """Back up the SQLite database to FILE, or restore it from FILE (exit 1 if refused, 2 if FILE is unreadable)."""
     import time
@@ -213,12 +218,12 @@ def _backup_or_restore(args: argparse.Namespace) -> int:
     try:
         if args.action == "backup":
             done = backup(url, args.file, force=args.force)
-            print(f"backed up {done.assessments} assessment(s) (schema {done.revision}) to {args.file}: "
-                  f"{done.bytes:,} bytes in {time.perf_counter() - begun:.2f} s")
+            print(f"backed up {done.assessments} assessment(s) (database version {_version(done.revision)}) to "
+                  f"{args.file}: {done.bytes:,} bytes in {time.perf_counter() - begun:.2f} s")
         else:
             done = restore(args.file, url, force=args.force)
-            print(f"restored {done.assessments} assessment(s) (schema {done.revision}) from {args.file} "
-                  f"in {time.perf_counter() - begun:.2f} s")
+            print(f"restored {done.assessments} assessment(s) (database version {_version(done.revision)}) from "
+                  f"{args.file} in {time.perf_counter() - begun:.2f} s")
     except Unreadable as err:
         print(f"ffgrid: {err}", file=sys.stderr)
         return 2

@@ -5,7 +5,8 @@ file beside it. The backup API copies a consistent snapshot of the whole databas
 app is writing to it, into one self-contained file. A restore copies such a file into the
 configured database in one transaction, after checking that it is an ffgrid database at a migration
 this version knows, and migrates it to this version's schema at once; anything wrong and nothing is
-changed. Restart the app after a restore: it keeps what it read by revision number. PostgreSQL is backed up with its own tools (`pg_dump`, `pg_restore`).
+changed. Restart the app after a restore: it keeps what it read by revision number. PostgreSQL is
+backed up with its own tools (`pg_dump`, `pg_restore`).
 """
 
 from __future__ import annotations
