@@ -7,6 +7,7 @@ A file over a limit is refused whole with `ImportRefused`, naming the file and t
 from __future__ import annotations
 
 import io
+import re
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -48,6 +49,9 @@ def check_csv(data: bytes, file: str, max_bytes: int, max_rows: int) -> None:
     lines = max(data.count(b"\n"), data.count(b"\r")) + (not data.endswith((b"\n", b"\r")))  # \r alone: old Mac CSV
     if lines > max_rows + 1:  # + the header; quoted line breaks only make rows fewer than lines
         raise refuse(file, f"has up to {lines - 1:,} rows; at most {max_rows:,} may be imported at once")
+    header = re.split(rb"[\r\n]", data, maxsplit=1)[0]
+    if header.count(b",") + 1 > MAX_COLUMNS:  # quoted commas only make columns fewer than commas
+        raise refuse(file, f"has up to {header.count(b',') + 1:,} columns; at most {MAX_COLUMNS} are read")
 
 
 def _nested(kind: pa.DataType) -> bool:

@@ -100,6 +100,8 @@ def test_odd_files_are_refused_in_words_not_crashed_on():
         limits.check_csv(b"a\r" + b"x\r" * 10, "mac.csv", 1 << 20, 3)
     with pytest.raises(ImportRefused, match="not a readable CSV file"):
         cases_from_upload(b'case_id,recorded_at\r"a\rb",x\r' * 3, "mac.csv")
+    with pytest.raises(ImportRefused, match="up to 201 columns; at most 200"):
+        cases_from_upload(b",".join([b"c"] * 201) + b"\n1\n", "wide.csv")
     with pytest.raises(ImportRefused, match="has no rows of data"):
         cases_from_upload(_parquet(pa.table({"case_id": pa.array([], pa.string())})), "empty.parquet")
     frame = synthesise(3, seed=1)
