@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dashboard.limits import (
-    MAX_CASE_ROWS, MAX_CASES_BYTES, MAX_DECODED_BYTES, MB, check_csv, check_parquet, refuse, text_of,
+    MAX_CASE_ROWS, MAX_CASES_BYTES, check_csv, check_decoded, check_parquet, decoded_bytes, refuse, text_of,
 )
 from dashboard.problems import ImportRefused, RowProblem
 from dashboard.statistics import read_csv_text
@@ -67,23 +67,8 @@ def parquet_frame(data: bytes, file: str) -> pd.DataFrame:
         raise
     except (pa.ArrowException, OSError, ValueError) as err:
         raise refuse(file, f"not a readable Parquet file ({str(err).splitlines()[0][:200]})") from None
-    size = decoded_bytes(table)
-    if size > MAX_DECODED_BYTES:  # dictionary-encoded text decodes to far more than its file or metadata says
-        raise refuse(file, f"holds {size / MB:,.0f} MB once decoded; at most {MAX_DECODED_BYTES / MB:,.0f} MB "
-                           "may be imported at once")
+    check_decoded(decoded_bytes(table), file)  # dictionary-encoded text decodes to far more than its metadata says
     return table.to_pandas()
-
-
-def decoded_bytes(table: pa.Table) -> int:
-    """About how many bytes the table's values take once each is its own (dictionaries expanded)."""
-    total = 0
-    for chunk in (c for column in table.columns for c in column.chunks):
-        if pa.types.is_dictionary(chunk.type):
-            values = chunk.dictionary
-            total += (values.nbytes // max(len(values), 1) + 8) * len(chunk)
-        else:
-            total += chunk.nbytes
-    return total
 
 
 def validate_cases(frame: pd.DataFrame, file: str, rows: pd.Series | None = None) -> pd.DataFrame:

@@ -80,7 +80,23 @@ def check_parquet(data: bytes, file: str, max_bytes: int = MAX_CASES_BYTES, max_
                              for name in nested])
     decoded = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     # dictionary-encoded columns decode to a value per row: at least 8 bytes a cell once in memory
-    decoded = max(decoded, meta.num_rows * meta.num_columns * 8)
-    if decoded > MAX_DECODED_BYTES:
-        raise refuse(file, f"holds about {decoded / MB:,.0f} MB once decoded; at most "
+    check_decoded(max(decoded, meta.num_rows * meta.num_columns * 8), file)
+
+
+def decoded_bytes(table: pa.Table) -> int:
+    """About how many bytes the table's values take once each is its own (dictionaries expanded)."""
+    total = 0
+    for chunk in (c for column in table.columns for c in column.chunks):
+        if pa.types.is_dictionary(chunk.type):
+            values = chunk.dictionary
+            total += (values.nbytes // max(len(values), 1) + 8) * len(chunk)
+        else:
+            total += chunk.nbytes
+    return total
+
+
+def check_decoded(size: int, file: str) -> None:
+    """Refuse data that holds more than MAX_DECODED_BYTES once decoded (as estimated, or as read)."""
+    if size > MAX_DECODED_BYTES:
+        raise refuse(file, f"holds about {size / MB:,.0f} MB once decoded; at most "
                            f"{MAX_DECODED_BYTES / MB:,.0f} MB may be imported at once")

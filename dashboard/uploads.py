@@ -1,17 +1,14 @@
-"""Uploaded data files (bytes, as a browser sends them) read and validated like files on disk, within
-the limits of `dashboard.limits`, which are checked before any parser sees the bytes."""
+"""Uploaded figures (bytes, as a browser sends them) read and validated like files on disk, within the
+limits of `dashboard.limits`, which are checked before any parser sees the bytes (case records:
+`dashboard.cases.cases_from_bytes`)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.cases import cases_from_bytes
 from dashboard.limits import MAX_FIGURE_ROWS, MAX_FIGURES_BYTES, check_csv, text_of
 from dashboard.mapping import apply_mapping, mapping_from_bytes
 from dashboard.statistics import read_tidy
-
-cases_from_upload = cases_from_bytes
-
 
 def figures_from_upload(data: bytes, name: str, mapping: bytes | None = None,
                         mapping_name: str = "mapping") -> pd.DataFrame:

@@ -11,10 +11,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from dashboard import limits
-from dashboard.cases import read_cases, synthesise
+from dashboard.cases import cases_from_bytes, read_cases, synthesise
 from dashboard.mapping import load_mapping
 from dashboard.problems import ImportRefused
-from dashboard.uploads import cases_from_upload, figures_from_upload
+from dashboard.uploads import figures_from_upload
 
 
 def _parquet(table: pa.Table) -> bytes:
@@ -27,7 +27,7 @@ def test_an_upload_that_is_not_utf8_or_not_parquet_is_refused():
     with pytest.raises(ImportRefused, match="not UTF-8"):
         figures_from_upload("source\n\xe9".encode("latin-1"), "x.csv")
     with pytest.raises(ImportRefused, match="not a readable Parquet"):
-        cases_from_upload(b"not parquet", "x.parquet")
+        cases_from_bytes(b"not parquet", "x.parquet")
 
 
 def test_a_bad_uploaded_mapping_names_its_field():
@@ -39,7 +39,7 @@ def test_a_bad_uploaded_mapping_names_its_field():
 def test_parquet_case_records_upload():
     buffer = io.BytesIO()
     synthesise(30, seed=2).to_parquet(buffer, index=False)
-    assert len(cases_from_upload(buffer.getvalue(), "c.parquet")) == 30
+    assert len(cases_from_bytes(buffer.getvalue(), "c.parquet")) == 30
 
 
 def test_six_million_rows_of_constants_are_refused_from_the_metadata_at_once():
@@ -50,7 +50,7 @@ def test_six_million_rows_of_constants_are_refused_from_the_metadata_at_once():
     assert len(data) < 1_000_000
     start = time.perf_counter()
     with pytest.raises(ImportRefused, match="6,000,000 rows; at most 1,000,000"):
-        cases_from_upload(data, "constants.parquet")
+        cases_from_bytes(data, "constants.parquet")
     assert time.perf_counter() - start < 5  # no data was decoded (a decode takes tens of seconds)
 
 
@@ -58,7 +58,7 @@ def test_parquet_lists_and_records_are_refused_by_column_not_crashed_on():
     table = pa.table({"case_id": ["a"], "strands": pa.array([["race", "religion"]]),
                       "where": pa.array([{"lat": 1.0, "lon": 2.0}])})
     with pytest.raises(ImportRefused) as refused:
-        cases_from_upload(_parquet(table), "nested.parquet")
+        cases_from_bytes(_parquet(table), "nested.parquet")
     assert [(p.column, p.message) for p in refused.value.problems] == [
         ("strands", "holds lists or records; a column holds plain values"),
         ("where", "holds lists or records; a column holds plain values")]
@@ -71,7 +71,7 @@ def test_sizes_and_rows_are_checked_before_parsing(tmp_path, monkeypatch):
     with pytest.raises(ImportRefused, match=r"is 50\.0 MB; at most 1 MB"):
         limits.check_size(50 << 20, 1 << 20, "big.yaml")
     with pytest.raises(ImportRefused, match="up to 1,000,001 rows; at most 1,000,000"):
-        cases_from_upload(b"case_id\n" + b"x\n" * 1_000_001, "many.csv")
+        cases_from_bytes(b"case_id\n" + b"x\n" * 1_000_001, "many.csv")
     with pytest.raises(ImportRefused, match="up to 200,001 rows; at most 200,000"):
         figures_from_upload(b"source\n" + b"x\n" * 200_001, "many.csv")
     with pytest.raises(ImportRefused, match=r"m.yaml: is 1\.0 MB; at most 1 MB"):
@@ -99,23 +99,21 @@ def test_odd_files_are_refused_in_words_not_crashed_on():
     with pytest.raises(ImportRefused, match="up to 10 rows; at most"):  # \r alone ends lines (old Mac CSV)
         limits.check_csv(b"a\r" + b"x\r" * 10, "mac.csv", 1 << 20, 3)
     with pytest.raises(ImportRefused, match="not a readable CSV file"):
-        cases_from_upload(b'case_id,recorded_at\r"a\rb",x\r' * 3, "mac.csv")
+        cases_from_bytes(b'case_id,recorded_at\r"a\rb",x\r' * 3, "mac.csv")
     with pytest.raises(ImportRefused, match="up to 201 columns; at most 200"):
-        cases_from_upload(b",".join([b"c"] * 201) + b"\n1\n", "wide.csv")
+        cases_from_bytes(b",".join([b"c"] * 201) + b"\n1\n", "wide.csv")
     with pytest.raises(ImportRefused, match="has no rows of data"):
-        cases_from_upload(_parquet(pa.table({"case_id": pa.array([], pa.string())})), "empty.parquet")
+        cases_from_bytes(_parquet(pa.table({"case_id": pa.array([], pa.string())})), "empty.parquet")
     frame = synthesise(3, seed=1)
     table = pa.table({c: pa.array([b"\xff"] * 3, pa.binary()) for c in frame.columns})
     with pytest.raises(ImportRefused, match="not UTF-8"):
-        cases_from_upload(_parquet(table), "latin.parquet")
+        cases_from_bytes(_parquet(table), "latin.parquet")
 
 
 def test_text_that_decodes_to_far_more_than_its_file_is_refused(monkeypatch):
-    import dashboard.cases
-
-    monkeypatch.setattr(dashboard.cases, "MAX_DECODED_BYTES", 10 << 20)
+    monkeypatch.setattr(limits, "MAX_DECODED_BYTES", 10 << 20)
     table = pa.table({f"c{i}": pa.array(["x" * 200] * 100_000).dictionary_encode() for i in range(5)})
     data = _parquet(table)
     assert len(data) < 100_000
     with pytest.raises(ImportRefused, match="MB once decoded"):
-        cases_from_upload(data, "dictionary.parquet")
+        cases_from_bytes(data, "dictionary.parquet")
