@@ -158,24 +158,22 @@ with cases_tab:
                             f"{DEFAULT_THRESHOLD} (zero too) hidden (and others that would reveal them), every "
                             f"other count rounded to a multiple of {ROUNDING_BASE}."
                             + ("" if allowed_cases else " Your role sees the public view only.")) or not allowed_cases
-    all_wards = sorted(breakdown(con, CaseFilter(), "ward_code")["value"])
-    all_recorders = sorted(breakdown(con, CaseFilter(), "recorded_by")["value"])
     strand = c3.selectbox("Strand", [None, *(s for s in labels if s != "all")],
                           format_func=lambda s: "All" if s is None else labels[s],
                           key="case_strand")
     if public:  # fixed aggregates: one year, and one or all of each filter, so views nest only as all over one
         year = c1.selectbox("Year", record_years(con), key="case_year", help="Public view shows one calendar year.")
-        ward = c2.selectbox("Ward", [None, *all_wards], format_func=lambda w: "All wards" if w is None else w,
+        every = chart_categories(con, year)  # every ward and agency among them, as the select boxes list them
+        ward = c2.selectbox("Ward", [None, *every["ward_code"]], format_func=lambda w: "All wards" if w is None else w,
                             key="case_ward")
         narrowed = (ward is not None) + (strand is not None) >= NARROWED_AT_MOST  # a third would pin counts down
         if narrowed:
             st.session_state["case_source"] = None
-        recorder = c5.selectbox("Recorded by", [None, *all_recorders], disabled=narrowed,
+        recorder = c5.selectbox("Recorded by", [None, *every["recorded_by"]], disabled=narrowed,
                                 format_func=lambda r: "All agencies" if r is None else r, key="case_source",
                                 help=f"Public view narrows at most {NARROWED_AT_MOST} of ward, strand and "
                                      "recording agency." if narrowed else None)
         f = public_filter(year, ward, strand, recorder)
-        every = chart_categories(con, year)
         st.caption(f"Public view shows one calendar year ({day(f.start)} to {day(f.end)}) for one ward, strand and "
                    f"recording agency or all of them; counts below {DEFAULT_THRESHOLD}, zero included, are shown as "
                    f"\"fewer than {DEFAULT_THRESHOLD}\" and every other count, totals included, is rounded to a "
@@ -184,8 +182,9 @@ with cases_tab:
         when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1],
                              key="case_dates")
         start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
-        wards = c2.multiselect("Wards", all_wards, key="case_wards")
-        recorders = c5.multiselect("Recorded by", all_recorders, key="case_sources", placeholder="All agencies")
+        wards = c2.multiselect("Wards", sorted(breakdown(con, CaseFilter(), "ward_code")["value"]), key="case_wards")
+        recorders = c5.multiselect("Recorded by", sorted(breakdown(con, CaseFilter(), "recorded_by")["value"]),
+                                   key="case_sources", placeholder="All agencies")
         f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
 
     def counts(frame: pd.DataFrame, key: str, chart: str) -> pd.DataFrame:
