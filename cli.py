@@ -7,42 +7,54 @@ import gc
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Sequence
 
-from framework import Model, ValidationFailed, bundled_assessments, load_assessment, load_model
+from framework import (
+    Assessment, Method, Model, ValidationFailed, assessment_from_text, bundled_assessments, load_assessment, load_method,
+)
 from scoring import ScoredLine, count_ratings, score_assessment
 
 
-def _model(args: argparse.Namespace) -> Model:
-    """The model (--model, else the bundled one), checking measures against the dashboard's indicators."""
+def _method(args: argparse.Namespace) -> Method:
+    """The method (--model, else the bundled one) with the shipped country profiles, checking measures
+    against the dashboard's indicators."""
     from dashboard.evidence import INDICATORS
 
-    return load_model(args.model, indicators=INDICATORS)
+    return load_method(args.model, indicators=INDICATORS)
+
+
+def _open(args: argparse.Namespace, path: Path | None = None) -> tuple[Assessment, Model]:
+    """The assessment file named on the command line and its country's model."""
+    method = _method(args)
+    assessment = load_assessment(path or args.assessment, method)
+    return assessment, method.for_assessment(assessment)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check the model and assessment files; print every problem; exit 1 if there is any."""
     problems: list[str] = []
+    method: Method | None = None
     try:
-        model = _model(args)
+        method = _method(args)
     except ValidationFailed as err:
         problems += [str(p) for p in err.problems]
-        model = None
     paths = [Path(p) for p in args.paths] or ([] if args.model else bundled_assessments())
     checked = 0
     for path in paths:
-        if model is None:
+        if method is None:
             break
         try:
-            load_assessment(path, model)
+            load_assessment(path, method)
             checked += 1
         except ValidationFailed as err:
             problems += [str(p) for p in err.problems]
-    if problems:
+    if problems or method is None:
         return _refused(problems, " found.")
-    print(f"ok: model {model.version} ({len(model.relationships)} relationships, "
-          f"{len(model.standards)} standards) and {checked} assessment(s) are valid.")
+    model = method.model
+    print(f"ok: method {model.version} ({len(model.relationships)} relationships, {len(model.standards)} standards), "
+          f"{len(method.profiles)} country profiles and {checked} assessment(s) are valid.")
     return 0
 
 
@@ -57,27 +69,32 @@ def _table(lines: list[ScoredLine], counts: dict[str, int]) -> str:
     return "\n".join(out)
 
 
+def _labelled(model: Model, line: ScoredLine) -> dict[str, object]:
+    """A scored line as data, with the national names of its two ends."""
+    return {**line.as_dict(), "from_label": model.label(line.from_), "to_label": model.label(line.to)}
+
+
 def _n(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
 def cmd_score(args: argparse.Namespace) -> int:
     """Print every line's scores and rating, and the counts, as a table, JSON or CSV."""
-    model = _model(args)
-    assessment = load_assessment(args.assessment, model)
+    assessment, model = _open(args)
     lines = score_assessment(model, assessment)
     counts = count_ratings(lines)
     if args.format == "json":
-        doc = {"assessment": assessment.id, "country": assessment.country, "date": assessment.date,
+        doc = {"assessment": assessment.id, "country": assessment.country,
+               "country_code": assessment.profile_code, "date": assessment.date,
                "model_version": assessment.model_version,
-               "relationships": [ln.as_dict() for ln in lines], "counts": counts}
+               "relationships": [_labelled(model, ln) for ln in lines], "counts": counts}
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     elif args.format == "csv":
         import pandas as pd
 
         from exports.csv_text import csv_text
 
-        rows = [ln.as_dict() for ln in lines]
+        rows = [_labelled(model, ln) for ln in lines]
         sys.stdout.write(csv_text(pd.DataFrame(rows, columns=list(rows[0]) if rows else ["id"], dtype=object)))
     else:
         print(f"{assessment.title} ({assessment.country}, {assessment.date})")
@@ -89,8 +106,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     """Write the systems map of an assessment as SVG, PNG or DOT."""
     from exports.systems_map import systems_map_dot, write_map
 
-    model = _model(args)
-    assessment = load_assessment(args.assessment, model)
+    assessment, model = _open(args)
     dot = systems_map_dot(model, score_assessment(model, assessment),
                           title=f"{assessment.country} {assessment.date}: systems map")
     path = write_map(dot, args.output)
@@ -102,7 +118,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     """Print the assessment's action plan as a status report (table) or JSON."""
     from framework.plan import STATUS_LABEL, status_report
 
-    plan = load_assessment(args.assessment, _model(args)).plan
+    plan = _open(args)[0].plan
     if args.format == "json":
         print(json.dumps({"illustrative": plan.illustrative, "note": plan.note, "actions": [{
             "number": a.number, "title": a.title, "owner": a.owner, "due": a.due, "status": a.current.status,
@@ -121,6 +137,125 @@ def cmd_actions(args: argparse.Namespace) -> int:
                 print(f"{a.number:>3}  {a.title} ({a.owner}{due}); {a.current.date}" +
                       (f": {a.current.note}" if a.current.note else ""))
             print()
+    return 0
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    """List the shipped country profiles, or write a new one from the generic method."""
+    from framework.profiles import dump_profile, init_profile, parse_profile
+
+    method = _method(args)
+    if args.action == "list":
+        for code, p in method.profiles.items():
+            model = method.country(p)
+            print(f"{code}\t{p.title}\t{p.status}\t{', '.join(p.languages)}\t{len(model.relationships)} lines"
+                  + (f", {len(model.absent)} absent" if model.absent else ""))
+        return 0
+    labels = dict(_pair(item) for item in args.label or ())
+    data = init_profile(method.model, args.code, args.name, args.language, _listed(args.strands), labels,
+                        name_en=args.name_en)
+    profile = parse_profile(data, "", f"profile init --code {args.code}", method.model)
+    args.output.write_text(dump_profile(profile), encoding="utf-8")
+    print(f"wrote {args.output}: profile {profile.code} ({profile.name}), {len(method.country(profile).relationships)} "
+          "lines; name each actor as the country does, cite the source, then `ffgrid new --profile` it")
+    return 0
+
+
+def _pair(item: str) -> tuple[str, str]:
+    actor, sep, name = item.partition("=")
+    if not sep or not actor.strip() or not name.strip():
+        raise ValueError(f"--label {item!r}: write ACTOR=NAME, e.g. police=Polícia de Segurança Pública")
+    return actor.strip(), name.strip()
+
+
+def _listed(text: str | None) -> list[str]:
+    return [s.strip() for s in (text or "").split(",") if s.strip()]
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a blank assessment (every line unscored, status draft) of a country profile."""
+    from framework.assessment_yaml import dump_assessment
+    from framework.profiles import blank_assessment, load_profile
+
+    method = _method(args)
+    if args.profile in method.profiles:
+        profile = method.profiles[args.profile]
+    elif Path(args.profile).is_file():
+        profile = load_profile(args.profile, method.model)
+    else:
+        raise ValueError(f"--profile {args.profile}: neither a shipped profile ({', '.join(method.profiles)}) "
+                         "nor a profile file")
+    assessment = blank_assessment(method.model, profile, args.date, args.title, args.author or "ffgrid new")
+    text = dump_assessment(assessment)
+    assessment_from_text(text, str(args.output), method)  # what is written reads back valid
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}: {assessment.title}, {len(method.country(profile).relationships)} lines unscored")
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """Rewrite an assessment file made for an earlier method version with today's ids (says what changed)."""
+    from framework.assessment_yaml import dump_assessment
+    from framework.loader import parse_assessment
+    from framework.upgrades import upgrade_data, upgraded_text
+    from framework.yamlio import read_yaml
+
+    method = _method(args)
+    data, text = read_yaml(args.assessment)
+    new, done = upgrade_data(data, str(args.assessment), notice=False)
+    if not done:
+        print(f"{args.assessment} is already for method version {method.version}; nothing to do")
+        return 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assessment = parse_assessment(data, text, str(args.assessment), method)
+    out = args.output or args.assessment
+    out.write_text(upgraded_text(text, data, new, _head_comments(text) + dump_assessment(assessment)), encoding="utf-8")
+    for what in done:
+        print(f"{args.assessment}: {what}")
+    print(f"wrote {out}")
+    return 0
+
+
+def _head_comments(text: str) -> str:
+    """The comment lines a YAML file opens with (kept when the file is rewritten)."""
+    head = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        head.append(line + "\n")
+    return "".join(head)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Several assessments (of any countries) side by side: each line's rating in each, as a table,
+    JSON or CSV; lines absent from a country's system say so."""
+    from scoring.countries import compare_countries
+
+    method = _method(args)
+    entries = []
+    for path in args.assessments:
+        assessment = load_assessment(path, method)
+        entries.append((assessment, method.for_assessment(assessment)))
+    comparison = compare_countries(entries)
+    doc = comparison.as_json()
+    if args.format == "json":
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    ids = [c.id for c in comparison.columns]
+    rows = [[comparison.title(k, method.model), *(doc_line["ratings"][i] for i in ids)]
+            for k, doc_line in zip(comparison.keys, doc["lines"])]  # type: ignore[index]
+    if args.format == "csv":
+        import pandas as pd
+
+        from exports.csv_text import csv_text
+
+        sys.stdout.write(csv_text(pd.DataFrame(rows, columns=["line", *ids], dtype=object)))
+        return 0
+    head = ["line", *(f"{c.assessment.country} {c.assessment.date}" for c in comparison.columns)]
+    table = [head] + [[r[0], *(str(v).upper() for v in r[1:])] for r in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+    print("\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in table))
     return 0
 
 
@@ -157,7 +292,7 @@ def _workspace(args: argparse.Namespace, seed: bool = True):  # type: ignore[no-
     from access.workspace import Workspace, operator
     from store import open_repository
 
-    return Workspace(open_repository(_model(args), args.database, seed=seed), operator(args.operator))
+    return Workspace(open_repository(_method(args), args.database, seed=seed), operator(args.operator))
 
 
 def cmd_db(args: argparse.Namespace) -> int:
@@ -348,18 +483,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     from dashboard.problems import ImportRefused
     from exports.report import write_report
 
-    model = _model(args)
-    assessment = load_assessment(args.assessment, model)
+    assessment, model = _open(args)
     try:
         figures = _figures(args)
     except ImportRefused as err:
         return _refused(err.problems, " in the data; no report was written.")
-    path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, model, assessment.id))
+    path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id))
     print(f"wrote {path}")
     return 0
 
 
-def _comments(args: argparse.Namespace, model: Model, slug: str) -> list:  # type: ignore[type-arg]
+def _comments(args: argparse.Namespace, slug: str) -> list:  # type: ignore[type-arg]
     """The review comments on the assessment in the database, if there is one (none if it is not stored)."""
     if not (args.database or _database_exists()):
         return []
@@ -370,8 +504,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the assessment as an XLSX workbook (with its figures) or the grid as CSV."""
     from exports.spreadsheet import write_grid_csv, write_workbook
 
-    model = _model(args)
-    assessment = load_assessment(args.assessment, model)
+    assessment, model = _open(args)
     suffix = args.output.suffix.lower()
     if suffix == ".csv":
         write_grid_csv(model, assessment, args.output)
@@ -514,6 +647,39 @@ def parser() -> argparse.ArgumentParser:
     dacs.add_argument("--synthetic", action="store_true", help="label the records synthetic wherever shown")
     da.set_defaults(func=cmd_data)
 
+    pr = sub.add_parser("profile", help="country profiles: list the shipped ones, or start a new one")
+    prsub = pr.add_subparsers(dest="action", required=True)
+    prsub.add_parser("list", help="the shipped profiles: code, country, status, languages, lines")
+    pi = prsub.add_parser("init", help="a new profile from the generic method, ready to edit")
+    pi.add_argument("--code", required=True, help="lower-case letters, e.g. pt")
+    pi.add_argument("--name", required=True, help="the country's own name, e.g. Portugal")
+    pi.add_argument("--name-en", help="its English name (default: --name)")
+    pi.add_argument("--language", required=True, help="language code, e.g. pt")
+    pi.add_argument("--strands", help="bias strands with a CSO, comma-separated (default: the method's); "
+                    "a strand the method does not know is added with its id as label")
+    pi.add_argument("--label", action="append", metavar="ACTOR=NAME",
+                    help="the national name of an actor (repeat; others keep the method's role names)")
+    pi.add_argument("-o", "--output", type=Path, required=True)
+    pr.set_defaults(func=cmd_profile)
+
+    n = sub.add_parser("new", help="a blank assessment of a country (every line unscored)")
+    n.add_argument("--profile", required=True, help="a shipped profile's code (see `profile list`) or a profile file")
+    n.add_argument("--date", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    n.add_argument("--title")
+    n.add_argument("--author", help="who makes the assessment (default: 'ffgrid new')")
+    n.add_argument("-o", "--output", type=Path, required=True)
+    n.set_defaults(func=cmd_new)
+
+    up = sub.add_parser("upgrade", help="rewrite an assessment made for an earlier method version with today's ids")
+    up.add_argument("assessment", type=Path)
+    up.add_argument("-o", "--output", type=Path, help="write here instead of over the file")
+    up.set_defaults(func=cmd_upgrade)
+
+    c = sub.add_parser("compare", help="assessments of several countries side by side")
+    c.add_argument("assessments", nargs="+", type=Path)
+    c.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    c.set_defaults(func=cmd_compare)
+
     b = sub.add_parser("bench", help="benchmarks")
     b.add_argument("what", choices=("model", "app", "dashboard", "report", "soak"))
     b.add_argument("--users", type=int, default=20, help="simulated users for `bench soak`")
@@ -535,8 +701,14 @@ def _refused(problems: Sequence[object], outcome: str) -> int:
     return 1
 
 
+def _note(message: Warning | str, category: type[Warning], *_: object) -> None:
+    """Warnings (e.g. an assessment read through an id map) as one plain line on standard error."""
+    print(f"ffgrid: note: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    warnings.showwarning = _note  # type: ignore[assignment]
     try:
         return args.func(args)
     except ValidationFailed as err:

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import os
+
 from framework.review import ROLES, User
 
 __all__ = ["RULES", "ROLES", "Forbidden", "User", "allowed", "require"]
@@ -24,6 +26,9 @@ RULES: dict[str, tuple[frozenset[str], bool]] = {
     "new_version": (frozenset({"admin", "assessor"}), True),
     "plan": (frozenset({"admin", "assessor"}), True),  # recommendations, actions and their status, targets
     "manage_assessments": (frozenset({"admin"}), False),  # import, replace
+    # start an assessment from a blank grid, and make a country profile for it
+    "new_assessment": (frozenset({"admin", "assessor"} if os.environ.get("FFGRID_ASSESSORS_START") == "1"
+                                 else {"admin"}), False),
     "import_data": (frozenset({"admin", "assessor"}), False),
     "see_cases": (frozenset({"admin", "assessor", "reviewer"}), False),  # unsuppressed case records
     "manage_users": (frozenset({"admin"}), False),

@@ -15,7 +15,8 @@ from access.policy import User, allowed, require
 from base.bounded import run_bounded
 from dashboard.cases import cases_from_bytes
 from dashboard.uploads import figures_from_upload
-from framework import Assessment, Line, assessment_from_text
+from framework import Assessment, Line, Profile, assessment_from_text
+from framework.profiles import blank_assessment
 from framework.plan import Plan
 from framework.review import Comment
 from store.accounts import Account, Accounts
@@ -122,11 +123,31 @@ class Workspace:
             self.accounts.assign(self.user.name, tuple(sorted(self.user.assigned | {new_id})), self.user.name)
         return draft
 
+    def profiles(self) -> dict[str, Profile]:
+        """The country profiles an assessment can be started from (shipped, then made in the app)."""
+        require(self.user, "read")
+        return self.repo.profiles()
+
+    def new_assessment(self, profile: str | Profile, date: str, title: str | None = None) -> Assessment:
+        """Start an assessment of a country from a blank grid (every line unscored), from a shipped or
+        stored profile (by code) or one made in the app (stored first). An assessor who starts one is
+        assigned to it."""
+        require(self.user, "new_assessment")
+        if isinstance(profile, Profile):
+            self.repo.save_profile(profile, self.user.name)
+        chosen = self.repo.method().profile(profile if isinstance(profile, str) else profile.code)
+        taken = {s.id for s in self.repo.list()}
+        assessment = blank_assessment(self.repo.shipped.model, chosen, date, title, self.user.name, taken)
+        self.repo.add(assessment, author=self.user.name)
+        if self.user.role == "assessor":
+            self.accounts.assign(self.user.name, tuple(sorted(self.user.assigned | {assessment.id})), self.user.name)
+        return assessment
+
     def import_yaml(self, text: str, file: str, replace: bool = False) -> Assessment:
         """Import an assessment, all or nothing; the store refuses (`Locked`) to replace a validated or
         published one. The role is checked before the text is read; it is parsed in a bounded worker."""
         require(self.user, "manage_assessments")
-        assessment = run_bounded(assessment_from_text, text, file, self.repo.model)
+        assessment = run_bounded(assessment_from_text, text, file, self.repo.method())
         self.repo.add(assessment, replace=replace, author=self.user.name)
         return assessment
 

@@ -13,10 +13,12 @@ from framework.loader import (
 )
 from framework.model import Actor, Cluster, Framework, Model, Relationship, Standard
 from framework.problems import Problem, ValidationFailed
+from framework.profile import Profile
+from framework.profiles import Method, load_method
 
 __all__ = [
     "ASSESSMENTS_DIR", "ROOT", "Actor", "Assessment", "Cluster", "Evidence", "Framework", "Line",
-    "Model", "Problem", "Relationship", "Situation", "Standard", "StrandScore", "ValidationFailed",
+    "Method", "Model", "Problem", "Profile", "load_method", "Relationship", "Situation", "Standard", "StrandScore", "ValidationFailed",
     "assessment_from_text", "bundled_assessments", "check_assessment", "load_assessment", "load_model",
     "parse_line",
 ]

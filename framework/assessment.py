@@ -8,6 +8,7 @@ from pydantic import Field, StringConstraints
 
 from framework.model import Frozen, Score, Slug
 from framework.plan import Plan
+from framework.profile import Code, Profile
 from framework.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, DateText, LongText, NoNul, ShortText  # noqa: F401
 
 RatingWord = Literal["green", "amber", "red", "n/a"]
@@ -58,6 +59,7 @@ class Assessment(Frozen):
     country: ShortText
     date: DateText
     model_version: str
+    profile: Code | Profile | None = None  # the country profile: a shipped one's code, or the profile itself
     author: ShortText
     source: ShortText = ""
     status: Literal["draft", "submitted", "validated", "published"] = "draft"  # a new file enters review
@@ -69,6 +71,11 @@ class Assessment(Frozen):
     def as_data(self) -> dict[str, Any]:
         """Plain data (as in the YAML file), without empty or default-valued fields."""
         return self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+
+    @property
+    def profile_code(self) -> str | None:
+        """The code of the assessment's profile."""
+        return self.profile.code if isinstance(self.profile, Profile) else self.profile
 
     def line(self, relationship: str) -> Line | None:
         """The line assessing a relationship, if there is one."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, Iterable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -14,7 +14,11 @@ from framework.assessment import Assessment, Line, Scored
 from framework.model import Framework, Model, Relationship, Standard
 from framework.plan_checks import plan_problems
 from framework.problems import Path_, Problem, ValidationFailed
+from framework.upgrades import upgrade_data
 from framework.yamlio import parse_yaml, read_yaml, with_lines
+
+if TYPE_CHECKING:
+    from framework.profiles import Method
 
 ASSESSMENTS_DIR = ROOT / "assessments"
 T = TypeVar("T", bound=BaseModel)
@@ -148,6 +152,11 @@ def _build_model(checker: Checker, fw_doc: Doc, std_doc: Doc, rel_docs: list[Doc
     if framework is not None:
         _check_framework(checker, fw_doc, framework)
         _check_relationships(checker, framework, standards, relationships, rel_doc_of)
+        cso = {a.id for a in framework.actors if a.kind == "cso"}
+        for i, template in enumerate(framework.strand_lines):
+            like = relationships.get(template.like)
+            if like is None or not {like.from_, like.to} & cso:
+                checker.add(fw_doc, ("strand_lines", i, "like"), f"{template.like!r} is not a line of a strand's CSO")
     checker.raise_if_any()
     assert framework is not None
     return Model(framework, standards, relationships, source)
@@ -233,33 +242,60 @@ def _check_relationships(checker: Checker, fw: Framework, standards: dict[int, S
 # ----------------------------------------------------------------------------------- assessments
 
 
-def load_assessment(path: Path | str, model: Model) -> Assessment:
-    """Load and validate an assessment YAML file against the model."""
+def load_assessment(path: Path | str, method: Method) -> Assessment:
+    """Load and validate an assessment YAML file against its country's model."""
     path = Path(path)
     data, text = read_yaml(path)
-    return parse_assessment(data, text, str(path), model)
+    return parse_assessment(data, text, str(path), method)
 
 
-def assessment_from_text(text: str, file: str, model: Model) -> Assessment:
+def assessment_from_text(text: str, file: str, method: Method) -> Assessment:
     """Validate an assessment given as YAML text (e.g. an upload); `file` names it in messages."""
-    return parse_assessment(parse_yaml(text, file), text, file, model)
+    return parse_assessment(parse_yaml(text, file), text, file, method)
 
 
-def parse_assessment(data: Any, text: str, file: str, model: Model) -> Assessment:
-    """Validate already-parsed assessment data; raises ValidationFailed listing every problem."""
+def parse_assessment(data: Any, text: str, file: str, method: Method) -> Assessment:
+    """Validate already-parsed assessment data; raises ValidationFailed listing every problem.
+
+    A file made for an earlier version of the method is read through the recorded id map
+    (`framework.upgrades`, which warns that it did so)."""
     checker = Checker()
-    doc = Doc(file, text, data)
+    data, _ = upgrade_data(data, file)
+    doc = Doc(file, text, data)  # an upgrade renames values only, so the text's lines still match
     assessment = checker.typed(Assessment, doc)
     if assessment is not None:
-        _check_assessment(checker, doc, assessment, model)
+        model = _country_of(checker, doc, assessment, method)
+        if model is not None:
+            _check_assessment(checker, doc, assessment, model)
     checker.raise_if_any()
     assert assessment is not None
     return assessment
 
 
-def check_assessment(assessment: Assessment, model: Model, file: str = "<input>") -> Assessment:
+def check_assessment(assessment: Assessment, method: Method, file: str = "<input>") -> Assessment:
     """Validate an Assessment built in code (e.g. from a form) as if it had been loaded from YAML."""
-    return parse_assessment(assessment.as_data(), "", file, model)
+    return parse_assessment(assessment.as_data(), "", file, method)
+
+
+def _country_of(checker: Checker, doc: Doc, a: Assessment, method: Method) -> Model | None:
+    """The assessment's country model, or None (with the problem recorded)."""
+    from framework.country import build
+    from framework.profile import Profile
+
+    if a.profile is None:
+        checker.add(doc, ("profile",), "the assessment names no country profile: add `profile: CODE` "
+                    f"(shipped: {', '.join(sorted(method.profiles))})")
+        return None
+    if isinstance(a.profile, Profile):
+        before = len(checker.problems)
+        build(method.model, a.profile, lambda path, message, context: checker.add(
+            doc, ("profile", *path), message, context))
+        return method.country(a.profile) if len(checker.problems) == before else None
+    if a.profile not in method.profiles:
+        checker.add(doc, ("profile",), f"unknown country profile {a.profile!r} (shipped: "
+                    f"{', '.join(sorted(method.profiles))}; or give the profile itself)")
+        return None
+    return method.country(method.profiles[a.profile])
 
 
 def _check_assessment(checker: Checker, doc: Doc, a: Assessment, model: Model) -> None:
@@ -278,7 +314,8 @@ def _check_assessment(checker: Checker, doc: Doc, a: Assessment, model: Model) -
 
 
 def parse_line(data: Any, model: Model, file: str = "<form>") -> Line:
-    """Validate one line's data (e.g. from the Assess form); ValidationFailed names each field."""
+    """Validate one line's data (e.g. from the Assess form) against its country's model;
+    ValidationFailed names each field."""
     checker = Checker()
     doc = Doc(file, "", data)
     line = checker.typed(Line, doc)
@@ -292,7 +329,9 @@ def parse_line(data: Any, model: Model, file: str = "<form>") -> Line:
 def _check_line(checker: Checker, doc: Doc, at: Path_, line: Line, model: Model) -> None:
     rel = model.relationships.get(line.relationship)
     if rel is None:
-        checker.add(doc, at + ("relationship",), f"unknown relationship {line.relationship!r}")
+        why = model.absent.get(line.relationship)
+        checker.add(doc, at + ("relationship",), f"relationship {line.relationship!r} is not part of this "
+                    f"country's system: {why}" if why else f"unknown relationship {line.relationship!r}")
         return
     for j, ev in enumerate(line.evidence):
         for k, sid in enumerate(ev.standards):

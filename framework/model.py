@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict
+
+if TYPE_CHECKING:
+    from framework.profile import Profile
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
 Score = Annotated[int, Strict()]
@@ -26,14 +29,16 @@ class Strand(Frozen):
 
 class Actor(Frozen):
     id: Slug
-    label: str
+    label: str  # in a country model: the national name
     kind: ActorKind
     strand: Slug | None = None
+    label_en: str | None = None  # in a country model: the English name, where the profile gives one
 
 
 class Cluster(Frozen):
     id: Slug
     label: str
+    label_en: str | None = None
     drawn_as: Literal["grey-line", "group"]
     members: tuple[Slug, ...] = Field(min_length=1)
 
@@ -60,6 +65,13 @@ class RatingBand(Frozen):
     meaning: str
 
 
+class StrandLine(Frozen):
+    """A line every CSO of a strand has: `id` with `{strand}` in it, worded like the line `like`."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9-]*\{strand\}[a-z0-9-]*$")]
+    like: Slug
+
+
 class Framework(Frozen):
     id: Slug
     name: str
@@ -68,6 +80,7 @@ class Framework(Frozen):
     strands: tuple[Strand, ...]
     actors: tuple[Actor, ...] = Field(min_length=1)
     clusters: tuple[Cluster, ...] = ()
+    strand_lines: tuple[StrandLine, ...] = ()
     score_scale: ScoreScale
     rating_bands: tuple[RatingBand, ...] = Field(min_length=1)
 
@@ -94,7 +107,6 @@ class Criterion(Frozen):
 class Relationship(Frozen):
     id: Slug
     title: str
-    grid_heading: str | None = None
     from_: Slug = Field(alias="from")
     to: Slug
     strands: tuple[Slug, ...] = ()
@@ -119,6 +131,8 @@ class Model:
     relationships: dict[str, Relationship]
     source: str = ""
     indicators: frozenset[str] | None = None  # names measures of success may use (None: not checked)
+    profile: Profile | None = None  # the country this model is of (None: the generic method)
+    absent: dict[str, str] = field(default_factory=dict)  # method lines left out of it, with the reason
     actors: dict[str, Actor] = field(init=False)
     clusters: dict[str, Cluster] = field(init=False)
 
@@ -131,9 +145,19 @@ class Model:
         return self.framework.version
 
     def label(self, end_id: str) -> str:
-        """Display label of an actor or cluster id."""
+        """Display label of an actor or cluster id (in a country model, its national name)."""
         end = self.actors.get(end_id) or self.clusters.get(end_id)
         return end.label if end else end_id
+
+    def label_en(self, end_id: str) -> str:
+        """The English name of an actor or cluster (its label where no English name is given)."""
+        end = self.actors.get(end_id) or self.clusters.get(end_id)
+        return (end.label_en or end.label) if end else end_id
+
+    def full_label(self, end_id: str) -> str:
+        """The national name, with the English one after it where it differs."""
+        label, english = self.label(end_id), self.label_en(end_id)
+        return label if label == english else f"{label} ({english})"
 
     def end_for_strand(self, end_id: str, strand: str | None) -> str:
         """The end of a per-strand line: a cluster end becomes its member CSO of that strand."""

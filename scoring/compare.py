@@ -27,7 +27,8 @@ class Change:
         return self.after.total - self.before.total  # type: ignore[operator]
 
 
-def _direction(before: ScoredLine | None, after: ScoredLine | None) -> Direction:
+def direction(before: ScoredLine | None, after: ScoredLine | None) -> Direction:
+    """How a line moved from one assessment to another (None: the line is not in it)."""
     if before is None:
         return "added"
     if after is None:
@@ -46,7 +47,7 @@ def compare(before: Iterable[ScoredLine], after: Iterable[ScoredLine]) -> list[C
     old = {ln.key: ln for ln in before}
     new = {ln.key: ln for ln in after}
     keys = list(old) + [k for k in new if k not in old]
-    return [Change(k[0], k[1], old.get(k), new.get(k), _direction(old.get(k), new.get(k))) for k in keys]
+    return [Change(k[0], k[1], old.get(k), new.get(k), direction(old.get(k), new.get(k))) for k in keys]
 
 
 def compare_assessments(model: Model, before: Assessment, after: Assessment) -> list[Change]:

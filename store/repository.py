@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from framework.assessment_yaml import dump_assessment
 from framework import (
-    Assessment, Evidence, Line, Model, Situation, StrandScore, assessment_from_text, bundled_assessments,
-    check_assessment, load_assessment,
+    Assessment, Evidence, Line, Method, Model, Profile, Situation, StrandScore, assessment_from_text,
+    bundled_assessments, check_assessment, load_assessment,
 )
+from framework.profiles import dump_profile, profile_data, profile_from_text
 from framework.assessment import LONG_TEXT_MAX
 from framework.plan import Plan
 from framework.review import (
@@ -30,9 +31,12 @@ from framework.review import (
 )
 from store.audit import record
 from store.database import open_engine, writer
-from store.tables import AssessmentRow, CommentRow, EvidenceRow, LineRow, ReviewCommentRow, StrandRow, as_utc, utcnow
+from store.tables import (
+    AssessmentRow, CommentRow, EvidenceRow, LineRow, ProfileRow, ReviewCommentRow, StrandRow, as_utc, utcnow,
+)
 
 _HEADER = ("title", "country", "date", "model_version", "author", "source", "status", "illustrative", "notes")
+_ROW_HEADER = (*_HEADER, "profile")
 _SCORES = ("framework", "action", "rating", "na_reason")
 
 
@@ -42,6 +46,10 @@ class NotFound(KeyError):
 
 class AlreadyExists(Exception):
     """An assessment with that id is already stored and replacing it was not asked for."""
+
+
+class ProfileClash(Exception):
+    """A profile with that code exists (shipped or stored) and differs from the one given."""
 
 
 class PlanChanged(Exception):
@@ -72,6 +80,7 @@ class Summary:
     revision: int
     lines: int
     status: str = "draft"
+    profile: str | None = None
 
     @property
     def label(self) -> str:
@@ -120,10 +129,54 @@ class Stored:
 
 
 class Repository:
-    """Assessments in the database, validated against one model."""
+    """Assessments of any country in the database, each validated against its country's model."""
 
-    def __init__(self, engine: Engine, model: Model):
-        self.engine, self.model = engine, model
+    def __init__(self, engine: Engine, method: Method):
+        self.engine, self.shipped = engine, method
+        self._parsed: dict[str, Profile] = {}
+
+    # ------------------------------------------------------------------------------ the method
+
+    def method(self) -> Method:
+        """The method with the shipped profiles and those stored in the database."""
+        with self._session() as s:
+            rows = s.execute(select(ProfileRow.code, ProfileRow.text)).all()
+        if not rows:
+            return self.shipped
+        for code, text in rows:
+            if text not in self._parsed:
+                self._parsed[text] = profile_from_text(text, f"stored profile {code}", self.shipped.model)
+        return self.shipped.with_profiles({code: self._parsed[text] for code, text in rows})
+
+    def model_of(self, assessment: Assessment) -> Model:
+        """The country model of an assessment (stored or about to be)."""
+        return self.method().for_assessment(assessment)
+
+    def profiles(self) -> dict[str, Profile]:
+        """Every profile an assessment may name: shipped, then made in the app."""
+        return self.method().profiles
+
+    def save_profile(self, profile: Profile, actor: str) -> None:
+        """Store a profile made in the app (validated against the method first); `ProfileClash` if its
+        code is taken by a different profile."""
+        text = dump_profile(profile)
+        profile = profile_from_text(text, f"profile {profile.code}", self.shipped.model)
+        with self._session(write=True) as s:
+            self._store_profile(s, profile, text, actor)
+
+    def _store_profile(self, s: Session, profile: Profile, text: str, actor: str) -> None:
+        known = self.shipped.profiles.get(profile.code)
+        stored = s.scalar(select(ProfileRow).where(ProfileRow.code == profile.code))
+        theirs = known or (self._parsed.get(stored.text) or profile_from_text(stored.text, profile.code,
+                                                                            self.shipped.model) if stored else None)
+        if theirs is not None:
+            if profile_data(theirs) != profile_data(profile):
+                where = "shipped with ffgrid" if known else "stored"
+                raise ProfileClash(f"a different profile with code {profile.code!r} is already {where}: "
+                                   "give this one another code")
+            return
+        s.add(ProfileRow(code=profile.code, text=text, created_by=actor))
+        record(s, actor, "save_profile", profile.code, new=f"{profile.name_en} ({profile.status})")
 
     @contextmanager
     def _session(self, write: bool = False) -> Iterator[Session]:
@@ -151,7 +204,7 @@ class Repository:
                  .order_by(AssessmentRow.country, AssessmentRow.date, AssessmentRow.slug))
         with self._session() as s:
             return [Summary(r.slug, r.title, r.country, r.date, r.model_version, r.illustrative, r.revision, n,
-                            r.status) for r, n in s.execute(query)]
+                            r.status, r.profile) for r, n in s.execute(query)]
 
     def revision(self, slug: str) -> int:
         """A number that changes whenever anything in the assessment is saved (cheap to ask)."""
@@ -170,20 +223,24 @@ class Repository:
                 selectinload(AssessmentRow.lines).selectinload(LineRow.comments)))
             if row is None:
                 raise NotFound(slug)
-            assessment = Assessment(id=row.slug, **{k: getattr(row, k) for k in _HEADER},
+            assessment = Assessment(id=row.slug, **{k: getattr(row, k) for k in _ROW_HEADER},
                                     lines=tuple(_line(r) for r in row.lines), plan=Plan.model_validate(row.plan or {}))
             meta = {r.relationship: _meta(r) for r in row.lines}
             return Stored(assessment, row.revision, meta, row.previous)
 
     def export_yaml(self, slug: str) -> str:
-        """The stored assessment as YAML that imports back to the same content."""
-        return dump_assessment(self.get(slug).assessment)
+        """The stored assessment as YAML that imports back to the same content, on any installation: a
+        profile not shipped with ffgrid goes into the file."""
+        assessment = self.get(slug).assessment
+        if assessment.profile_code not in self.shipped.profiles:
+            assessment = assessment.model_copy(update={"profile": self.method().profile(assessment.profile_code)})
+        return dump_assessment(assessment)
 
     # ------------------------------------------------------------------------------------ writing
 
     def import_yaml(self, text: str, file: str, replace: bool = False, author: str | None = None) -> Assessment:
         """Validate YAML text and store it; on any problem raise `ValidationFailed` and store nothing."""
-        assessment = assessment_from_text(text, file, self.model)
+        assessment = assessment_from_text(text, file, self.method())
         self.add(assessment, replace=replace, author=author)
         return assessment
 
@@ -194,10 +251,13 @@ class Repository:
         A replaced assessment keeps its row and gets a new revision; every line gets that revision as
         its version, so an edit begun before the replace is refused as stale.
         """
-        assessment = check_assessment(assessment, self.model, assessment.id)
-        header = {k: getattr(assessment, k) for k in _HEADER} | {"plan": _plan_data(assessment.plan)}
+        assessment = check_assessment(assessment, self.method(), assessment.id)
+        header = ({k: getattr(assessment, k) for k in _HEADER}
+                  | {"plan": _plan_data(assessment.plan), "profile": assessment.profile_code})
         exists = AlreadyExists(f"an assessment with id {assessment.id!r} is already stored")
         with self._session(write=True) as s:
+            if isinstance(assessment.profile, Profile):
+                self._store_profile(s, assessment.profile, dump_profile(assessment.profile), author or "system")
             locked = self._lock(s, assessment.id)
             if locked is None:
                 s.add(AssessmentRow(slug=assessment.id, revision=1, previous=previous, **header,
@@ -233,7 +293,7 @@ class Repository:
         lines = [line if ln.relationship == line.relationship else ln for ln in stored.assessment.lines]
         if stored.assessment.line(line.relationship) is None:
             lines.append(line)
-        check_assessment(stored.assessment.model_copy(update={"lines": tuple(lines)}), self.model, slug)
+        check_assessment(stored.assessment.model_copy(update={"lines": tuple(lines)}), self.method(), slug)
         with self._session(write=True) as s:
             locked = self._lock(s, slug)
             if locked is None:
@@ -357,7 +417,7 @@ class Repository:
         assessment, so it can change after the assessment is validated.
         """
         stored = self.get(slug).assessment
-        plan = check_assessment(stored.model_copy(update={"plan": plan}), self.model, slug).plan
+        plan = check_assessment(stored.model_copy(update={"plan": plan}), self.method(), slug).plan
         with self._session(write=True) as s:
             a_id = self._locked_id(s, slug)
             self._writable(s, a_id, slug, "plan")
@@ -414,7 +474,7 @@ class Repository:
         have = {s.id for s in self.list()}
         added = []
         for path in bundled_assessments():
-            assessment = load_assessment(path, self.model)
+            assessment = load_assessment(path, self.shipped)
             if assessment.id in have:
                 continue
             try:
@@ -425,9 +485,9 @@ class Repository:
         return added
 
 
-def open_repository(model: Model, url: str | None = None, seed: bool = True) -> Repository:
+def open_repository(method: Method, url: str | None = None, seed: bool = True) -> Repository:
     """The repository on `url` (default: `database_url()`), migrated, seeded when empty."""
-    repo = Repository(open_engine(url), model)
+    repo = Repository(open_engine(url), method)
     if seed and not repo.list():
         repo.seed()
     return repo

@@ -35,6 +35,7 @@ class AssessmentRow(Base):
     country: Mapped[str] = mapped_column(String(2000))
     date: Mapped[str] = mapped_column(String(10))
     model_version: Mapped[str] = mapped_column(String(50))
+    profile: Mapped[str | None] = mapped_column(String(16))  # the country profile's code
     author: Mapped[str] = mapped_column(String(2000))
     source: Mapped[str] = mapped_column(String(2000), default="")
     status: Mapped[str] = mapped_column(String(20), default="published")
@@ -47,6 +48,18 @@ class AssessmentRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     lines: Mapped[list[LineRow]] = orm.relationship(
         back_populates="assessment", cascade="all, delete-orphan", order_by="LineRow.position")
+
+
+class ProfileRow(Base):
+    """A country profile made in the app or imported with an assessment (shipped ones are files)."""
+
+    __tablename__ = "profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    text: Mapped[str] = mapped_column(Text)  # the profile as YAML, as validated
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class LineRow(Base):

@@ -23,12 +23,11 @@ from store import StaleEdit
 from framework.review import Locked
 from ui.components import header, systems_map
 from ui.review import STATUS, line_panel
-from ui.state import chosen, drafts, figures_frame, from_url, model, stored, to_url, workspace
+from ui.state import chosen, drafts, figures_frame, from_url, stored, to_url, workspace
 from ui.text import RATING_MARK, md, scores
 
-m = model()
 slug = chosen()
-current, lines = stored(slug)
+current, lines, m = stored(slug)
 a = current.assessment
 ratings = {ln.key: ln.rating for ln in lines}
 order = list(dict.fromkeys(ln.relationship for ln in lines))
@@ -313,7 +312,7 @@ with side:
             if changed:
                 preview = rate(m, values["framework"], values["action"], values["na"])
                 st.caption(f"With your unsaved changes: **{RATING_MARK[preview]}**")
-    systems_map(lines, highlight=rid, plan=a.plan)
+    systems_map(m, lines, highlight=rid, plan=a.plan)
     recs = [r for r in a.plan.recommendations if r.relationship == rid]
     acts = [x for x in a.plan.actions if rid in x.relationships]
     if recs or acts:

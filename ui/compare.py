@@ -10,7 +10,7 @@ from scoring.progress import country_trend, same_country, timeline
 from scoring import compare
 from store.repository import choice_labels
 from ui.components import rating_counts, systems_map
-from ui.state import model, repository, stored
+from ui.state import repository, stored
 from ui.text import RATING_MARK, md, scores
 
 ARROW = {"up": "▲ up", "down": "▼ down", "same": "= same", "changed": "↔ changed", "added": "+ added",
@@ -26,7 +26,7 @@ c1, c2 = st.columns(2)
 labels = choice_labels(summaries.values())
 before_id = c1.selectbox("Before", ids, index=0, key="before", format_func=labels.get)
 after_id = c2.selectbox("After", ids, index=len(ids) - 1, key="after", format_func=labels.get)
-(before, before_lines), (after, after_lines) = stored(before_id), stored(after_id)
+(before, before_lines, before_model), (after, after_lines, after_model) = stored(before_id), stored(after_id)
 if before.assessment.model_version != after.assessment.model_version:
     st.error(f"These assessments use different versions of the method ({md(before.assessment.model_version)} and "
              f"{md(after.assessment.model_version)}), so their lines cannot be compared.")
@@ -57,17 +57,17 @@ st.dataframe(table[table["Movement"] != ARROW["same"]] if only_moved else table,
              key="changes", width="stretch")
 
 left, right = st.columns(2, gap="medium")
-for col, s, ls in ((left, before, before_lines), (right, after, after_lines)):
+for col, s, ls, m in ((left, before, before_lines, before_model), (right, after, after_lines, after_model)):
     with col:
         st.markdown(f"#### {md(s.assessment.country)} {md(s.assessment.date)}")
         rating_counts(ls)
-        systems_map(ls)
+        systems_map(m, ls)
 
 st.subheader(f"Progress over time: {md(after.assessment.country)}")
 series = same_country([stored(i)[0].assessment for i in ids], after.assessment.country)
 st.caption(f"{len(series)} assessment(s) of {md(after.assessment.country)}, oldest first"
            + (" (illustrative ones included, marked in the table)." if any(a.illustrative for a in series) else "."))
-trend = country_trend(model(), series)
+trend = country_trend(after_model, series)
 marks = {"green": "● GREEN", "amber": "◆ AMBER", "red": "▲ RED", "n/a": "○ N/A", "unscored": "– UNSCORED"}
 trend = trend.assign(rating=trend["rating"].map(marks), order=trend["rating"].cat.codes)
 st.altair_chart(alt.Chart(trend).mark_bar(stroke="#222", strokeWidth=0.5).encode(
@@ -75,9 +75,9 @@ st.altair_chart(alt.Chart(trend).mark_bar(stroke="#222", strokeWidth=0.5).encode
     color=alt.Color("rating:N", sort=list(marks.values()), title="Rating", scale=alt.Scale(
         domain=list(marks.values()), range=["#1b7837", "#d36b00", "#b2182b", "#bdbdbd", "#f0f0f0"])),
     order=alt.Order("order:Q"), tooltip=["when", "rating", "lines"]), width="stretch")
-titles = {rid: rel.title for rid, rel in model().relationships.items()}
+titles = {rid: rel.title for rid, rel in after_model.relationships.items()}
 rid = st.selectbox("Timeline of a relationship", list(titles), format_func=titles.get, key="timeline_relationship")
-line = timeline(model(), series, rid)
+line = timeline(after_model, series, rid)
 st.dataframe(line.assign(rating=line["rating"].map(marks)), hide_index=True, width="stretch", key="timeline")
 if len(line) > 1:
     per_strand = {"strokeDash": alt.StrokeDash("strand:N", title="Strand")} if line["strand"].ne("").any() else {}

@@ -8,11 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
-from framework import Assessment
+from framework import Assessment, Model
 from framework.plan import Plan
 from scoring import RATINGS, ScoredLine, count_ratings
 from scoring.targets import gaps
-from ui.state import model, repository
+from ui.state import repository
 from ui.text import RATING_MARK, md
 
 
@@ -38,7 +38,7 @@ def map_svg(dot: str) -> str:
     return inline_svg(render(dot, "svg").decode("utf-8"))
 
 
-def systems_map(lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
+def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
                 plan: Plan | None = None) -> None:
     """The systems map as inline SVG (tooltips, ids, no JS): by rating, or with `target` by the gap to each
     line's target; lines with a recommendation in `plan` carry a ⚑."""
@@ -46,7 +46,7 @@ def systems_map(lines: list[ScoredLine], highlight: str | None = None, title: st
     # tooltip XML-escaped, so no user text can become markup here.
     looks = target_looks(gaps(lines, plan), lines) if target and plan is not None else None
     flagged = {r.relationship for r in plan.recommendations} if plan is not None else set()
-    svg = map_svg(systems_map_dot(model(), lines, title, highlight, looks, flagged))
+    svg = map_svg(systems_map_dot(m, lines, title, highlight, looks, flagged))
     st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
 
 
@@ -62,9 +62,9 @@ def grid_frame(lines: list[ScoredLine], plan: Plan | None = None) -> pd.DataFram
          for ln in lines])
 
 
-def assessment_downloads(assessment: Assessment, lines: list[ScoredLine]) -> None:
+def assessment_downloads(m: Model, assessment: Assessment, lines: list[ScoredLine]) -> None:
     """Download buttons: the assessment as YAML, and the systems map as SVG and PNG (drawn when clicked)."""
-    dot = systems_map_dot(model(), lines, title=f"{assessment.country} {assessment.date}")
+    dot = systems_map_dot(m, lines, title=f"{assessment.country} {assessment.date}")
     bar = st.container(horizontal=True)
     bar.download_button("Assessment YAML", repository().export_yaml(assessment.id), file_name=f"{assessment.id}.yaml",
                         mime="application/yaml", icon=":material/download:", key="export_yaml")

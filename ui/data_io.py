@@ -121,7 +121,7 @@ with st.expander("Data imported so far"):
                                for c in case_store().sets()]), hide_index=True, width="stretch")
 
 st.subheader("Export")
-current, lines = stored(chosen())
+current, lines, m = stored(chosen())
 a = current.assessment
 st.caption(f"{md(a.country)} {md(a.date)} · {md(a.title)} (revision {current.revision})")
-assessment_downloads(a, lines)
+assessment_downloads(m, a, lines)

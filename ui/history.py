@@ -6,17 +6,17 @@ import streamlit as st
 
 from exports.csv_text import csv_bytes
 
-from ui.state import chosen, model, stored, workspace
+from ui.state import chosen, stored, workspace
 from ui.text import md
 
-current, _ = stored(chosen())
+current, _, m = stored(chosen())
 a = current.assessment
 st.title("History")
 st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
 if current.previous:
     st.caption(f"Started as a new version of {md(current.previous)}.")
 log = workspace().history(a.id)
-titles = {rid: rel.title for rid, rel in model().relationships.items()}
+titles = {rid: rel.title for rid, rel in m.relationships.items()}
 which = st.selectbox("Relationship", [None, *sorted(set(log["relationship"].dropna()))], key="history_relationship",
                      format_func=lambda r: "All changes to the assessment" if r is None else titles.get(r, r))
 shown = log if which is None else log[log["relationship"] == which]

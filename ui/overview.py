@@ -7,7 +7,7 @@ from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
 from ui.text import md
 
-current, lines = stored(chosen())
+current, lines, m = stored(chosen())
 a = current.assessment
 st.title("Systems map")
 st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
@@ -18,7 +18,7 @@ view = st.segmented_control("Map", ["Ratings", "Gap to target"], default="Rating
                             help="Gap to target: each line styled by the points still to gain to its target.")
 map_col, count_col = st.columns([5, 1], gap="medium")
 with map_col:
-    systems_map(lines, target=view == "Gap to target", plan=a.plan)
+    systems_map(m, lines, target=view == "Gap to target", plan=a.plan)
 with count_col:
     rating_counts(lines, vertical=True)
     if a.plan.recommendations:

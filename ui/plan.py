@@ -17,11 +17,10 @@ from framework import ValidationFailed
 from framework.plan import NEXT, STATUS_LABEL, Action, Plan, Recommendation, StatusChange, Target, status_report
 from scoring.targets import gaps, percent_to_target, total_gap
 from store.repository import PlanChanged
-from ui.state import chosen, figures_frame, model, stored, workspace
+from ui.state import chosen, figures_frame, stored, workspace
 from ui.text import md
 
-m = model()
-current, lines = stored(chosen())
+current, lines, m = stored(chosen())
 a = current.assessment
 plan = a.plan
 ws = workspace()

@@ -12,7 +12,7 @@ from dashboard.disclosure import DEFAULT_THRESHOLD
 from exports.report import render_pdf, report_html, write_report
 from exports.spreadsheet import write_grid_csv, write_workbook
 from ui.components import assessment_downloads, header
-from ui.state import chosen, figures_frame, model, stored, workspace
+from ui.state import chosen, figures_frame, stored, workspace
 from ui.text import md
 
 
@@ -20,13 +20,14 @@ from ui.text import md
 @st.cache_data(max_entries=32, show_spinner=False)
 def _spreadsheets(slug: str, revision: int, figures: pd.DataFrame) -> tuple[bytes, bytes]:
     """The workbook and the grid CSV of one revision with one set of figures (built once, not per rerun)."""
-    a = stored(slug)[0].assessment
+    current, _, m = stored(slug)
+    a = current.assessment
     with tempfile.TemporaryDirectory() as tmp:
-        return (write_workbook(model(), a, Path(tmp) / "g.xlsx", figures=figures).read_bytes(),
-                write_grid_csv(model(), a, Path(tmp) / "g.csv").read_bytes())
+        return (write_workbook(m, a, Path(tmp) / "g.xlsx", figures=figures).read_bytes(),
+                write_grid_csv(m, a, Path(tmp) / "g.csv").read_bytes())
 
 
-current, lines = stored(chosen())
+current, lines, m = stored(chosen())
 a = current.assessment
 st.title("Reports")
 st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
@@ -42,13 +43,13 @@ if st.button("Build the country report", type="primary", icon=":material/picture
     with st.status("Building the report…", expanded=True) as status:
         st.write("Laying out the text, the grid, the systems map and the data charts")
         comments = workspace().comments(a.id)
-        html = report_html(model(), a, figures, comments)
+        html = report_html(m, a, figures, comments)
         st.write("Rendering the PDF pages")
         st.session_state["report_pdf"] = (current.revision, a.id, render_pdf(html))
         with tempfile.TemporaryDirectory() as tmp:
             st.write("Writing the editable Word version")
             st.session_state["report_docx"] = (current.revision, a.id, write_report(
-                model(), a, Path(tmp) / "r.docx", figures=figures, comments=comments).read_bytes())
+                m, a, Path(tmp) / "r.docx", figures=figures, comments=comments).read_bytes())
         status.update(label="Report ready", state="complete", expanded=False)
 
 built = st.session_state.get("report_pdf")
@@ -71,4 +72,4 @@ bar.download_button("Workbook (XLSX: grid, evidence, standards, data)", workbook
 bar.download_button("Grid (CSV)", grid_csv, file_name=f"{a.id}-grid.csv", mime="text/csv",
                     icon=":material/download:", key="download_csv")
 st.subheader("The assessment and its map")
-assessment_downloads(a, lines)
+assessment_downloads(m, a, lines)

@@ -5,11 +5,10 @@ import streamlit as st
 
 from scoring import by_standard
 from ui.components import header
-from ui.state import chosen, model, stored
+from ui.state import chosen, stored
 from ui.text import RATING_MARK, md, scores
 
-m = model()
-current, lines = stored(chosen())
+current, lines, m = stored(chosen())
 rollups = by_standard(m, lines)
 
 st.title("Standards")

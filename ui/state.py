@@ -19,7 +19,7 @@ from access import User
 from dashboard.evidence import INDICATORS
 from access.session import idle_expired
 from access.workspace import Workspace
-from framework import Model, load_model
+from framework import Method, Model, load_method
 from framework.review import read_only
 from scoring import ScoredLine, score_assessment
 from store import Repository, Stored, Summary, open_repository
@@ -31,16 +31,21 @@ from store.figures import FigureStore
 
 
 @st.cache_resource
-def model() -> Model:
-    """The bundled model (immutable, shared by every session), checking measures against the dashboard's
-    indicators."""
-    return load_model(indicators=INDICATORS)
+def method() -> Method:
+    """The bundled method with the shipped country profiles (immutable, shared by every session),
+    checking measures against the dashboard's indicators."""
+    return load_method(indicators=INDICATORS)
 
 
 @st.cache_resource
 def repository() -> Repository:
     """The repository on `DATABASE_URL` or the SQLite file; migrated and seeded on first use."""
-    return open_repository(model())
+    return open_repository(method())
+
+
+def model(slug: str | None = None) -> Model:
+    """The country model of an assessment (default: the chosen one)."""
+    return stored(slug or chosen())[2]
 
 
 @st.cache_resource
@@ -71,13 +76,15 @@ def case_files() -> tuple[list[Path], bool]:
 
 
 @st.cache_resource(max_entries=64)
-def _stored(slug: str, revision: int) -> tuple[Stored, list[ScoredLine]]:
+def _stored(slug: str, revision: int) -> tuple[Stored, list[ScoredLine], Model]:
     stored = repository().get(slug)
-    return stored, score_assessment(model(), stored.assessment)
+    country = repository().model_of(stored.assessment)
+    return stored, score_assessment(country, stored.assessment), country
 
 
-def stored(slug: str) -> tuple[Stored, list[ScoredLine]]:
-    """The assessment as stored now, and its scored lines (one cheap query when nothing changed)."""
+def stored(slug: str) -> tuple[Stored, list[ScoredLine], Model]:
+    """The assessment as stored now, its scored lines and its country's model (one cheap query when
+    nothing changed)."""
     return _stored(slug, repository().revision(slug))
 
 
