@@ -20,7 +20,7 @@ from bench.timing import median_time
 from dashboard.examples import example_figures
 from exports.report import TEMPLATES, render_pdf, report_html
 from exports.report_data import data_section
-from framework import ASSESSMENTS_DIR, load_assessment, load_model
+from framework import ASSESSMENTS_DIR, load_assessment, load_method
 
 EW = ASSESSMENTS_DIR / "england-wales-2019.yaml"
 
@@ -37,7 +37,9 @@ def run(runs: int = 5) -> dict[str, float]:
             subprocess.run([str(ffgrid), "report", str(EW), "-o", str(out)], check=True, capture_output=True, env=env)
             times.append(time.perf_counter() - start)
         page = Path(tmp) / "report.html"  # baseline: WeasyPrint's own command on the finished HTML
-        page.write_text(report_html(load_model(), load_assessment(EW, load_model()), example_figures()), encoding="utf-8")
+        method = load_method()
+        ew = load_assessment(EW, method)
+        page.write_text(report_html(method.for_assessment(ew), ew, example_figures()), encoding="utf-8")
         weasyprint = [str(ffgrid.with_name("weasyprint")), "-s", str(TEMPLATES / "report.css"),
                       "--allowed-protocols", "data", str(page), str(Path(tmp) / "baseline.pdf")]
         baseline = []
@@ -47,8 +49,9 @@ def run(runs: int = 5) -> dict[str, float]:
             baseline.append(time.perf_counter() - start)
         pages = int(next(ln.split()[1] for ln in subprocess.run(["pdfinfo", str(out)], capture_output=True,
                                                                 text=True).stdout.splitlines() if ln.startswith("Pages:")))
-    model = load_model()
-    assessment = load_assessment(EW, model)
+    method = load_method()
+    assessment = load_assessment(EW, method)
+    model = method.for_assessment(assessment)
     data = example_figures()
     html = report_html(model, assessment, data)
     section = data_section(data)

@@ -19,7 +19,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from access.workspace import Workspace
-from framework import ASSESSMENTS_DIR, load_assessment, load_model
+from framework import ASSESSMENTS_DIR, load_assessment, load_method
 from store import Repository, StaleEdit, open_engine
 from store.accounts import Accounts
 from store.audit import AuditLog
@@ -93,9 +93,9 @@ class Soak:
 
 def soak(url: str, users: int = 20, seconds: float = 60) -> Soak:
     """Run the soak on the database at `url` and check the outcome."""
-    model = load_model()
-    repo = Repository(open_engine(url, pool_size=users + 2), model)
-    ew = load_assessment(ASSESSMENTS_DIR / "england-wales-2019.yaml", model)
+    method = load_method()
+    repo = Repository(open_engine(url, pool_size=users + 2), method)
+    ew = load_assessment(ASSESSMENTS_DIR / "england-wales-2019.yaml", method)
     repo.add(ew.model_copy(update={"id": SLUG, "status": "draft"}), replace=True, author="soak setup")
     accounts = Accounts(repo.engine)
     names = [f"soak user {i}" for i in range(users)]

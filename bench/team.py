@@ -3,7 +3,7 @@ editable draft, and one account per role with a known password."""
 
 from __future__ import annotations
 
-from framework import ASSESSMENTS_DIR, load_assessment, load_model
+from framework import ASSESSMENTS_DIR, load_assessment, load_method
 from store import open_repository
 from store.accounts import Accounts
 
@@ -14,9 +14,9 @@ PASSWORD = "browser test password"
 def prepare(url: str) -> None:
     """Store the bundled assessments in the empty database at `url`, the 2019 grid as an editable
     draft, and add the TEAM accounts."""
-    model = load_model()
-    repo = open_repository(model, url, seed=False)
-    ew = load_assessment(ASSESSMENTS_DIR / "england-wales-2019.yaml", model)
+    method = load_method()
+    repo = open_repository(method, url, seed=False)
+    ew = load_assessment(ASSESSMENTS_DIR / "england-wales-2019.yaml", method)
     repo.add(ew.model_copy(update={"status": "draft"}), author="test setup")  # a draft from the start
     repo.seed()
     accounts = Accounts(repo.engine)

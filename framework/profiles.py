@@ -153,8 +153,9 @@ def _invalid(profile: Profile):  # type: ignore[no-untyped-def]
     return report
 
 
-def load_method(source: Path | str | None = None, indicators: Iterable[str] | None = None,
-                profiles: Path = PROFILES_DIR) -> Method:
-    """The method (bundled, or from `source`) with the shipped profiles."""
+def load_method(source: Path | str | None = None, indicators: Iterable[str] | None = None) -> Method:
+    """The method (bundled, or from the folder or file `source`) with its profiles: the shipped ones, a
+    model folder's own `profiles/`, none for a single-file model (its assessments carry their profile)."""
     model = load_model(source, indicators)
-    return Method(model, shipped_profiles(model, profiles))
+    folder = PROFILES_DIR if source is None else Path(source) / "profiles"
+    return Method(model, shipped_profiles(model, folder) if folder.is_dir() else {})

@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 
 from bench.postgres import throwaway_cluster
 from dashboard.evidence import INDICATORS
-from framework import ROOT, Assessment, Model, load_assessment, load_model
+from framework import ROOT, Assessment, Method, Model, load_assessment, load_method
 from store import Repository, open_engine
 
 EW_2019 = ROOT / "assessments" / "england-wales-2019.yaml"
@@ -41,19 +41,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def model() -> Model:
-    return load_model(indicators=INDICATORS)
+def method() -> Method:
+    """The bundled method with the shipped country profiles."""
+    return load_method(indicators=INDICATORS)
 
 
 @pytest.fixture(scope="session")
-def ew(model: Model) -> Assessment:
-    return load_assessment(EW_2019, model)
+def model(method: Method) -> Model:
+    """England and Wales's model (the profile of the published grid)."""
+    return method.country(method.profiles["ew"])
+
+
+@pytest.fixture(scope="session")
+def ew(method: Method) -> Assessment:
+    return load_assessment(EW_2019, method)
 
 
 @pytest.fixture
 def model_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled model folder."""
-    for name in ("framework", "standards", "relationships"):
+    for name in ("framework", "standards", "relationships", "profiles"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     return tmp_path
 
@@ -128,8 +135,8 @@ def pg_url(pg_server: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def repo(db_url: str, model: Model) -> Iterator[Repository]:
+def repo(db_url: str, method: Method) -> Iterator[Repository]:
     """An empty, migrated repository on each database kind."""
-    repository = Repository(open_engine(db_url), model)
+    repository = Repository(open_engine(db_url), method)
     yield repository
     repository.engine.dispose()

@@ -46,7 +46,7 @@ def test_console_script_is_installed_and_runs():
 def test_validate_bundled_model_and_assessments():
     result = ffgrid("validate")
     assert result.returncode == 0, result.stderr
-    assert "ok: model 2019.1 (31 relationships, 40 standards)" in result.stdout
+    assert "ok: method 2026.1 (34 relationships, 40 standards)" in result.stdout
 
 
 def test_validate_reports_a_score_of_seven(tmp_path):
@@ -291,14 +291,14 @@ def _exports(db: list[str]) -> dict[str, str]:
                                (row.split("\t")[0] for row in listed.splitlines())}
 
 
-def test_db_backup_while_in_use_restores_byte_for_byte(tmp_path, model):
+def test_db_backup_while_in_use_restores_byte_for_byte(method, tmp_path, model):
     import shutil
     import sqlite3
 
     from store import open_repository
 
     live = tmp_path / "live.db"
-    repo = open_repository(model, f"sqlite:///{live}")  # seeded with the bundled assessments; stays open
+    repo = open_repository(method, f"sqlite:///{live}")  # seeded with the bundled assessments; stays open
     stored = repo.get(DRAFT)
     line = stored.assessment.lines[0]
     edit = line.model_copy(update={"situation": line.situation.model_copy(update={"action": "Edited after seeding."})})

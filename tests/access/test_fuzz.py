@@ -18,7 +18,7 @@ from dashboard.evidence import INDICATORS
 from dashboard.problems import ImportRefused
 from dashboard.statistics import COLUMNS, read_tidy
 from framework.assessment_yaml import dump_assessment
-from framework import ValidationFailed, assessment_from_text, load_model, parse_line
+from framework import ValidationFailed, assessment_from_text, load_method, parse_line
 from framework.review import Locked
 from framework.editing import line_data
 from store import Repository, open_engine
@@ -26,7 +26,8 @@ from store.accounts import Accounts
 from store.figures import FigureStore
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # examples: the profile's
-MODEL = load_model(indicators=INDICATORS)
+METHOD = load_method(indicators=INDICATORS)
+MODEL = METHOD.country(METHOD.profiles["ew"])
 REL = "police-courts"
 TRICKY = ["1e3", "0o17", "yes", "no", "on", "null", "~", "2024-01-01", "12:30:00", "007", ".inf", "!tag", " a ",
           "a\tb", "a\r\nb", "line\nline", "<<", "- x", "# x"]  # text other YAML readers take for something else
@@ -38,7 +39,7 @@ scalar = st.one_of(st.none(), st.booleans(), st.integers(-10, 10), st.floats(all
 @pytest.fixture(scope="module")
 def team():
     folder = tempfile.TemporaryDirectory()
-    repo = Repository(open_engine(f"sqlite:///{Path(folder.name) / 'fuzz.db'}"), MODEL)
+    repo = Repository(open_engine(f"sqlite:///{Path(folder.name) / 'fuzz.db'}"), METHOD)
     repo.seed()
     ew = repo.get("england-wales-2019").assessment
     repo.add(ew.model_copy(update={"id": "ew", "status": "draft"}))
@@ -91,7 +92,7 @@ def test_random_yaml_is_stored_whole_or_not_at_all(team, change, raw):
         return
     again = repo.get(stored.id).assessment
     assert again == stored  # what was stored is exactly the valid assessment, and reads back
-    assert assessment_from_text(repo.export_yaml(stored.id), "export.yaml", MODEL) == stored  # and re-imports
+    assert assessment_from_text(repo.export_yaml(stored.id), "export.yaml", METHOD) == stored  # and re-imports
 
 
 # -------------------------------------------------------------------------------- figures CSV
@@ -152,4 +153,4 @@ def test_random_form_values_are_saved_only_when_valid(team, values):
         assert err.problems and _snapshot(repo) == before
         return
     assert saved == version + 1 and repo.get("ew").assessment.line(REL) == line
-    assert assessment_from_text(repo.export_yaml("ew"), "export.yaml", MODEL).line(REL) == line  # re-imports
+    assert assessment_from_text(repo.export_yaml("ew"), "export.yaml", METHOD).line(REL) == line  # re-imports

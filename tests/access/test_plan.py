@@ -17,8 +17,8 @@ from store.audit import AuditLog
 
 
 @pytest.fixture
-def team(db_url, model, ew):
-    repo = Repository(open_engine(db_url), model)
+def team(method, db_url, model, ew):
+    repo = Repository(open_engine(db_url), method)
     repo.add(ew)  # published, with the sample plan
     accounts = Accounts(repo.engine)
     ann = Workspace(repo, accounts.add("Ann", "a long password", "assessor", (ew.id,)))

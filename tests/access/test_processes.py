@@ -18,11 +18,11 @@ REL = "police-courts"
 SAVER = """
 import json, sys, time
 from access.workspace import Workspace
-from framework import load_model
+from framework import load_method
 from store import Repository, StaleEdit, open_engine
 from store.accounts import Accounts
 url, name, action, start, version = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-repo = Repository(open_engine(url), load_model())
+repo = Repository(open_engine(url), load_method())
 ws = Workspace(repo, Accounts(repo.engine).get(name))
 line = repo.get("ew").assessment.line("police-courts").model_copy(update={"action": action, "rating": None})
 while time.time() < start:
@@ -34,8 +34,8 @@ except StaleEdit as err:
 """
 
 
-def test_two_processes_saving_the_same_line_at_once_one_wins_and_nothing_is_lost(pg_url, model, ew):
-    repo = Repository(open_engine(pg_url), model)
+def test_two_processes_saving_the_same_line_at_once_one_wins_and_nothing_is_lost(method, pg_url, model, ew):
+    repo = Repository(open_engine(pg_url), method)
     repo.add(ew.model_copy(update={"id": "ew", "status": "draft"}))
     accounts = Accounts(repo.engine)
     for name in ("Ann", "Bea"):

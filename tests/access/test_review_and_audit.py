@@ -16,8 +16,8 @@ REL = "police-courts"
 
 
 @pytest.fixture
-def team(db_url, model, ew):
-    repo = Repository(open_engine(db_url), model)
+def team(method, db_url, model, ew):
+    repo = Repository(open_engine(db_url), method)
     repo.add(ew.model_copy(update={"id": "ew", "status": "draft"}), author="admin")
     accounts = Accounts(repo.engine)
     ann = Workspace(repo, accounts.add("Ann Assessor", "assessor pass 1", "assessor", ("ew",)))

@@ -22,11 +22,11 @@ ROLES = ("admin", "assessor", "reviewer", "viewer")
 
 
 @pytest.fixture(scope="module")
-def roles_template(tmp_path_factory, model, ew):
+def roles_template(method, tmp_path_factory, model, ew):
     """The database every test here starts from (made once): the published grid, a draft of it, and one
     account per role (the assessor assigned to the draft)."""
     path = tmp_path_factory.mktemp("roles") / "template.db"
-    repository = Repository(open_engine(f"sqlite:///{path}"), model)
+    repository = Repository(open_engine(f"sqlite:///{path}"), method)
     repository.add(ew)  # published: read-only
     repository.add(ew.model_copy(update={"id": DRAFT, "status": "draft"}))
     accounts = Accounts(repository.engine)
@@ -37,9 +37,9 @@ def roles_template(tmp_path_factory, model, ew):
 
 
 @pytest.fixture
-def repo(tmp_path, model, roles_template):
+def repo(method, tmp_path, model, roles_template):
     shutil.copyfile(roles_template, tmp_path / "roles.db")
-    repository = Repository(open_engine(f"sqlite:///{tmp_path / 'roles.db'}"), model)
+    repository = Repository(open_engine(f"sqlite:///{tmp_path / 'roles.db'}"), method)
     yield repository
     repository.engine.dispose()
 

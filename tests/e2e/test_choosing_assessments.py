@@ -24,12 +24,12 @@ def server(tmp_path_factory):  # type: ignore[no-untyped-def]
     draft that reads the same as the first."""
     from bench.appserver import AppServer
     from bench.team import prepare
-    from framework import load_model
+    from framework import load_method
     from store import open_repository
 
     db = tmp_path_factory.mktemp("e2e") / "ffgrid.db"
     prepare(f"sqlite:///{db}")
-    repo = open_repository(load_model(), f"sqlite:///{db}")
+    repo = open_repository(load_method(), f"sqlite:///{db}")
     repo.new_version(DRAFT, SECOND, "test setup")
     repo.engine.dispose()
     with AppServer(env={"FFGRID_DB": str(db)}) as app:

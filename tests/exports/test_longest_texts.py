@@ -33,7 +33,7 @@ def longest(n: int, name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def extreme(model: Model, ew: Assessment) -> Assessment:
+def extreme(method, model: Model, ew: Assessment) -> Assessment:
     """E&W 2019 with each kind of text field at its longest on one line, the N/A line and the plan (the
     other lines' text left out)."""
     S, L = SHORT_TEXT_MAX, LONG_TEXT_MAX
@@ -58,7 +58,7 @@ def extreme(model: Model, ew: Assessment) -> Assessment:
     a = ew.model_copy(update={"country": longest(S, "country"), "title": longest(S, "title"),
                               "author": longest(S, "assessors"), "source": longest(S, "source"),
                               "notes": longest(L, "notes"), "lines": tuple(lines), "plan": plan})
-    return check_assessment(a, model, a.id)  # the model takes every one of these
+    return check_assessment(a, method, a.id)  # the model takes every one of these
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +74,8 @@ def run(folder: Path, *args: str) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
 
 
-def test_the_yaml_export_reads_back_identical(files, extreme, model):
-    assert load_assessment(files / "a.yaml", model) == extreme
+def test_the_yaml_export_reads_back_identical(method, files, extreme, model):
+    assert load_assessment(files / "a.yaml", method) == extreme
 
 
 def test_the_pdf_renders(files, extreme):

@@ -15,15 +15,16 @@ id: test
 title: Test assessment
 country: Testland
 date: "2024"
-model_version: "2019.1"
+model_version: "2026.1"
+profile: ew
 author: Test author
 lines:
 """
 
 
-def problems(model, body: str) -> list[str]:
+def problems(method, body: str) -> list[str]:
     with pytest.raises(ValidationFailed) as err:
-        assessment_from_text(HEAD + textwrap.dedent(body), "test.yaml", model)
+        assessment_from_text(HEAD + textwrap.dedent(body), "test.yaml", method)
     return [str(p) for p in err.value.problems]
 
 
@@ -51,83 +52,83 @@ def test_ew_2019_evidence_keeps_titles_and_only_real_urls(ew):
     assert not any(u.endswith("#") for u in urls)
 
 
-def test_valid_minimal_assessment(model):
+def test_valid_minimal_assessment(method):
     a = assessment_from_text(HEAD + "  - relationship: police-courts\n    framework: 1\n    action: 2\n",
-                             "t.yaml", model)
+                             "t.yaml", method)
     assert a.lines[0].framework == 1 and a.lines[0].rating is None
 
 
-def test_score_out_of_range_names_file_line_relationship_and_value(model):
-    [msg] = problems(model, """\
+def test_score_out_of_range_names_file_line_relationship_and_value(method):
+    [msg] = problems(method, """\
       - relationship: police-courts
         framework: 1
         action: 7
     """)
-    assert msg == "test.yaml:10: lines[0].action (police-courts): score 7 is outside 0-3"
+    assert msg == "test.yaml:11: lines[0].action (police-courts): score 7 is outside 0-3"
 
 
-def test_negative_score(model):
-    [msg] = problems(model, "  - {relationship: police-courts, framework: -1, action: 2}\n")
+def test_negative_score(method):
+    [msg] = problems(method, "  - {relationship: police-courts, framework: -1, action: 2}\n")
     assert "lines[0].framework" in msg and "score -1 is outside 0-3" in msg
 
 
-def test_score_must_be_an_integer(model):
-    [msg] = problems(model, "  - {relationship: police-courts, framework: 2, action: 2.5}\n")
+def test_score_must_be_an_integer(method):
+    [msg] = problems(method, "  - {relationship: police-courts, framework: 2, action: 2.5}\n")
     assert "lines[0].action (police-courts)" in msg and "2.5" in msg
 
 
-def test_rating_contradicting_scores(model):
-    [msg] = problems(model, """\
+def test_rating_contradicting_scores(method):
+    [msg] = problems(method, """\
       - relationship: victim-courts
         framework: 2
         action: 0
         rating: amber
     """)
-    assert msg == ("test.yaml:11: lines[0].rating (victim-courts): rating 'amber' contradicts the "
+    assert msg == ("test.yaml:12: lines[0].rating (victim-courts): rating 'amber' contradicts the "
                    "scores 2+0=2, which give 'red'")
 
 
-def test_unknown_rating_word(model):
-    [msg] = problems(model, "  - {relationship: victim-courts, framework: 2, action: 0, rating: purple}\n")
+def test_unknown_rating_word(method):
+    [msg] = problems(method, "  - {relationship: victim-courts, framework: 2, action: 0, rating: purple}\n")
     assert "lines[0].rating" in msg and "purple" in msg
 
 
-def test_unknown_relationship(model):
-    [msg] = problems(model, "  - {relationship: police-army, framework: 2, action: 0}\n")
+def test_unknown_relationship(method):
+    [msg] = problems(method, "  - {relationship: police-army, framework: 2, action: 0}\n")
     assert "lines[0].relationship" in msg and "unknown relationship 'police-army'" in msg
 
 
-def test_relationship_assessed_twice(model):
-    msgs = problems(model, "  - {relationship: victim-courts}\n  - {relationship: victim-courts}\n")
+def test_relationship_assessed_twice(method):
+    msgs = problems(method, "  - {relationship: victim-courts}\n  - {relationship: victim-courts}\n")
     assert any("lines[1].relationship" in m and "assessed twice" in m for m in msgs)
 
 
-def test_missing_required_field(model):
+def test_missing_required_field(method):
     with pytest.raises(ValidationFailed) as err:
         assessment_from_text(HEAD.replace("country: Testland\n", "") + "  - {relationship: victim-courts}\n",
-                             "t.yaml", model)
+                             "t.yaml", method)
     [p] = err.value.problems
     assert p.path == ("country",) and "required field is missing" in str(p)
 
 
-def test_not_applicable_needs_a_reason(model):
-    [msg] = problems(model, "  - {relationship: ministries-grey-line, framework: 2, action: 3, rating: n/a}\n")
+def test_not_applicable_needs_a_reason(method):
+    [msg] = problems(method, "  - {relationship: ministries-grey-line, framework: 2, action: 3, rating: n/a}\n")
     assert "na_reason" in msg and "needs a reason" in msg
 
 
-def test_not_applicable_keeps_scores(model):
+def test_not_applicable_keeps_scores(method):
     a = assessment_from_text(HEAD + "  - {relationship: ministries-grey-line, framework: 2, action: 3, "
-                             "rating: n/a, na_reason: Not rated in the grid}\n", "t.yaml", model)
+                             "rating: n/a, na_reason: Not rated in the grid}\n", "t.yaml", method)
     assert (a.lines[0].framework, a.lines[0].action, a.lines[0].rating) == (2, 3, "n/a")
 
 
-def test_per_strand_line_needs_strand_scores(model):
-    [msg] = problems(model, "  - {relationship: csos-ministries, framework: 3, action: 2}\n")
+def test_per_strand_line_needs_strand_scores(method):
+    [msg] = problems(method, "  - {relationship: csos-ministries, framework: 3, action: 2}\n")
     assert "scored per strand" in msg
 
 
-def test_unknown_and_repeated_strands(model):
-    msgs = problems(model, """\
+def test_unknown_and_repeated_strands(method):
+    msgs = problems(method, """\
       - relationship: csos-ministries
         strands:
           - {strand: antisemitism, framework: 3, action: 2}
@@ -138,52 +139,52 @@ def test_unknown_and_repeated_strands(model):
     assert any("strands[2].strand" in m and "'sexism' is not one of this relationship's strands" in m for m in msgs)
 
 
-def test_strands_on_a_line_without_strands(model):
-    [msg] = problems(model, "  - relationship: victim-courts\n    strands: [{strand: racist, framework: 1, action: 1}]\n")
+def test_strands_on_a_line_without_strands(method):
+    [msg] = problems(method, "  - relationship: victim-courts\n    strands: [{strand: racist, framework: 1, action: 1}]\n")
     assert "not scored per strand" in msg
 
 
-def test_wrong_model_version(model):
+def test_wrong_model_version(method):
     with pytest.raises(ValidationFailed) as err:
-        assessment_from_text(HEAD.replace('"2019.1"', '"1999.9"') + "  - {relationship: victim-courts}\n",
-                             "t.yaml", model)
+        assessment_from_text(HEAD.replace('"2026.1"', '"1999.9"') + "  - {relationship: victim-courts}\n",
+                             "t.yaml", method)
     assert "model_version" in str(err.value) and "1999.9" in str(err.value)
 
 
-def test_syntax_error_has_line(model):
+def test_syntax_error_has_line(method):
     with pytest.raises(ValidationFailed) as err:
-        assessment_from_text(HEAD + "  - relationship: [oops\n", "t.yaml", model)
+        assessment_from_text(HEAD + "  - relationship: [oops\n", "t.yaml", method)
     [p] = err.value.problems
     assert p.line is not None and p.line >= 8 and "YAML syntax error" in p.message
 
 
-def test_ew_copy_with_a_seven_names_the_line(model, tmp_path):
+def test_ew_copy_with_a_seven_names_the_line(method, tmp_path):
     text = EW_2019.read_text(encoding="utf-8")
     anchor = text.index("relationship: victim-courts")
     at = text.index("action: 0", anchor)
     broken = tmp_path / "broken.yaml"
     broken.write_text(text[:at] + "action: 7" + text[at + len("action: 0"):], encoding="utf-8")
     with pytest.raises(ValidationFailed) as err:
-        load_assessment(broken, model)
+        load_assessment(broken, method)
     problems_ = [str(p) for p in err.value.problems]
     assert any(f"{broken}:{text[:at].count(chr(10)) + 1}:" in m and "(victim-courts)" in m
                and "score 7 is outside 0-3" in m for m in problems_), problems_
 
 
-def test_empty_file_and_wrong_shapes(model):
+def test_empty_file_and_wrong_shapes(method):
     with pytest.raises(ValidationFailed, match="got nothing"):
-        assessment_from_text("", "empty.yaml", model)
-    [msg] = problems(model, "  - relationship: csos-ministries\n    strands: {antisemitism: {framework: 3}}\n")
+        assessment_from_text("", "empty.yaml", method)
+    [msg] = problems(method, "  - relationship: csos-ministries\n    strands: {antisemitism: {framework: 3}}\n")
     assert "lines[0].strands (csos-ministries): should be a list (got dict)" in msg
 
 
 @pytest.mark.parametrize("date, real", [("2019", True), ("2019-02", True), ("2024-02-29", True), ("2026-13", False),
                                         ("2026-02-30", False), ("2025-13-45", False), ("2019-00", False)])
-def test_dates_must_exist(model, ew, date, real):
+def test_dates_must_exist(method, ew, date, real):
     from framework import check_assessment
 
     if real:
-        assert check_assessment(ew.model_copy(update={"date": date}), model).date == date
+        assert check_assessment(ew.model_copy(update={"date": date}), method).date == date
     else:
         with pytest.raises(ValidationFailed, match="not a real date"):
-            check_assessment(ew.model_copy(update={"date": date}), model)
+            check_assessment(ew.model_copy(update={"date": date}), method)

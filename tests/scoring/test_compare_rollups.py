@@ -7,16 +7,16 @@ import pytest
 from framework import assessment_from_text
 from scoring import by_actor, by_standard, compare, compare_assessments, completeness, score_assessment
 
-HEAD = 'id: t\ntitle: T\ncountry: T\ndate: "{date}"\nmodel_version: "2019.1"\nauthor: A\nlines:\n'
+HEAD = 'id: t\ntitle: T\ncountry: T\ndate: "{date}"\nmodel_version: "2026.1"\nprofile: ew\nauthor: A\nlines:\n'
 
 
-def assessment(model, date: str, body: str):
-    return assessment_from_text(HEAD.format(date=date) + body, f"{date}.yaml", model)
+def assessment(method, date: str, body: str):
+    return assessment_from_text(HEAD.format(date=date) + body, f"{date}.yaml", method)
 
 
 @pytest.fixture
-def pair(model):
-    before = assessment(model, "2019", """\
+def pair(method):
+    before = assessment(method, "2019", """\
   - {relationship: police-courts, framework: 1, action: 2}
   - {relationship: victim-courts, framework: 2, action: 0}
   - {relationship: public-police, framework: 3, action: 2}
@@ -27,7 +27,7 @@ def pair(model):
       - {strand: racist, framework: 1, action: 1}
       - {strand: anti-lgbt, framework: 2, action: 2}
 """)
-    after = assessment(model, "2024", """\
+    after = assessment(method, "2024", """\
   - {relationship: police-courts, framework: 3, action: 2}
   - {relationship: victim-courts, framework: 2, action: 0}
   - {relationship: public-police, framework: 2, action: 1}
@@ -72,7 +72,7 @@ def test_rollup_by_actor_counts_cluster_lines_for_members(model, ew):
     courts = rollup["courts"]
     assert (courts["amber"], courts["red"]) == (2, 1)  # police-courts, prosecution-courts; victim-courts
     # home office: police, victim, public lines + ministries grey line + CSO and IGO lines to the grey line
-    assert sum(rollup["home-office"].values()) == 3 + 1 + 6 + 1
+    assert sum(rollup["ministry-of-interior"].values()) == 3 + 1 + 6 + 1
     # its three own lines are red; the CSOs-to-CPS and IGOs-to-CSOs lines reach it through the csos cluster
     assert rollup["cso-racist"] == {"green": 2, "amber": 0, "red": 3, "n/a": 0, "unscored": 0}
 
@@ -93,12 +93,12 @@ def test_completeness(model, pair):
     assert round(c.percent, 1) == round(700 / 36, 1)
 
 
-def test_bundled_illustrative_2024_moves_lines_both_ways(model, ew):
+def test_bundled_illustrative_2024_moves_lines_both_ways(method, model, ew):
     from framework import ROOT, load_assessment
 
-    later = load_assessment(ROOT / "assessments" / "england-wales-2024-illustrative.yaml", model)
+    later = load_assessment(ROOT / "assessments" / "england-wales-2024-illustrative.yaml", method)
     assert later.illustrative and "ILLUSTRATIVE" in later.title and "not an official" in later.notes.lower()
     moves = {(c.relationship, c.strand): c.direction for c in compare_assessments(model, ew, later)}
     assert moves[("police-courts", None)] == "up" and moves[("victim-cso-racist", None)] == "up"
-    assert moves[("police-home-office", None)] == "down" and moves[("cso-anti-lgbt-police", None)] == "down"
+    assert moves[("police-ministry-of-interior", None)] == "down" and moves[("cso-anti-lgbt-police", None)] == "down"
     assert moves[("csos-ministries", "disability")] == "up"

@@ -6,8 +6,8 @@ from framework import ASSESSMENTS_DIR, load_assessment
 from scoring.progress import country_trend, same_country, timeline
 
 
-def test_timeline_and_trend_across_the_england_and_wales_assessments(model, ew):
-    later = load_assessment(ASSESSMENTS_DIR / "england-wales-2024-illustrative.yaml", model)
+def test_timeline_and_trend_across_the_england_and_wales_assessments(method, model, ew):
+    later = load_assessment(ASSESSMENTS_DIR / "england-wales-2024-illustrative.yaml", method)
     other = ew.model_copy(update={"id": "x", "country": "Hungary"})
     both = same_country([later, other, ew], "England & Wales")
     assert [a.date for a in both] == ["2019", "2024"]

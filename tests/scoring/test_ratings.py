@@ -7,7 +7,7 @@ import pytest
 from framework import assessment_from_text
 from scoring import count_ratings, rate, score_assessment
 
-HEAD = 'id: t\ntitle: T\ncountry: T\ndate: "2024"\nmodel_version: "2019.1"\nauthor: A\nlines:\n'
+HEAD = 'id: t\ntitle: T\ncountry: T\ndate: "2024"\nmodel_version: "2026.1"\nprofile: ew\nauthor: A\nlines:\n'
 
 
 @pytest.mark.parametrize("framework, action, expected", [
@@ -59,10 +59,10 @@ def test_per_strand_lines_join_the_strand_cso_and_point_to_one_row(model, ew):
     assert {ln.grid_row for ln in strand_lines} == {29}
 
 
-def test_lines_not_in_the_assessment_are_unscored(model):
+def test_lines_not_in_the_assessment_are_unscored(method, model):
     a = assessment_from_text(HEAD + "  - {relationship: police-courts, framework: 1, action: 2}\n"
                              "  - relationship: csos-ministries\n"
-                             "    strands: [{strand: racist, framework: 1, action: 1}]\n", "t.yaml", model)
+                             "    strands: [{strand: racist, framework: 1, action: 1}]\n", "t.yaml", method)
     lines = score_assessment(model, a)
     counts = count_ratings(lines)
     assert counts == {"green": 0, "amber": 1, "red": 1, "n/a": 0, "unscored": 34}

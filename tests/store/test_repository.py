@@ -30,14 +30,14 @@ def test_migrations_create_exactly_the_tables_the_code_uses(repo):
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
-def test_seed_stores_the_bundled_assessments_unchanged(repo, model):
+def test_seed_stores_the_bundled_assessments_unchanged(method, repo, model):
     assert sorted(repo.seed()) == ["england-wales-2019", "england-wales-2024-illustrative"]
     assert repo.seed() == []  # idempotent
     summaries = {s.id: s for s in repo.list()}
     assert summaries["england-wales-2019"].lines == 31
     assert summaries["england-wales-2024-illustrative"].illustrative
     for path in bundled_assessments():
-        original = load_assessment(path, model)
+        original = load_assessment(path, method)
         assert repo.get(original.id).assessment == original
 
 
@@ -51,14 +51,14 @@ def test_import_export_import_is_identical(repo, ew):
     assert again.model_copy(update={"id": "england-wales-2019"}) == ew
 
 
-def test_text_other_yaml_readers_mistake_for_numbers_survives_export_and_reimport(repo, ew, tmp_path, model):
+def test_text_other_yaml_readers_mistake_for_numbers_survives_export_and_reimport(method, repo, ew, tmp_path, model):
     line = ew.line("police-courts")
     odd = ew.model_copy(update={"id": "odd", "title": "1e3", "lines": tuple(
         ln.model_copy(update={"situation": ln.situation.model_copy(update={"framework": "0o17"})})
         if ln is line else ln for ln in ew.lines)})
     repo.add(odd)
     exported = repo.export_yaml("odd")
-    fresh = open_repository(model, f"sqlite:///{tmp_path / 'fresh.db'}", seed=False)
+    fresh = open_repository(method, f"sqlite:///{tmp_path / 'fresh.db'}", seed=False)
     fresh.import_yaml(exported, "odd.yaml")
     again = fresh.get("odd").assessment
     fresh.engine.dispose()
@@ -235,11 +235,11 @@ def test_only_a_draft_is_replaced_and_only_by_a_draft(repo, ew):
     assert repo.revision(ew.id) == revision and repo.get(ew.id).assessment.status == "submitted"
 
 
-def test_database_location_is_configurable(tmp_path, model):
+def test_database_location_is_configurable(method, tmp_path, model):
     assert database_url({"DATABASE_URL": "postgresql://u@h/db"}) == "postgresql+psycopg://u@h/db"
     assert database_url({"FFGRID_DB": str(tmp_path / "x.db")}) == f"sqlite:///{tmp_path / 'x.db'}"
     assert database_url({}).endswith("var/ffgrid.db")
     path = tmp_path / "new" / "ffgrid.db"
-    repo = open_repository(model, database_url({"FFGRID_DB": str(path)}))
+    repo = open_repository(method, database_url({"FFGRID_DB": str(path)}))
     assert path.exists() and len(repo.list()) == 2  # created and seeded on first run
     repo.engine.dispose()

@@ -56,13 +56,13 @@ PASSWORD = "a test password"
 
 
 @pytest.fixture(scope="session")
-def team_template(tmp_path_factory: pytest.TempPathFactory, model, ew) -> Path:  # type: ignore[no-untyped-def]
+def team_template(method, tmp_path_factory: pytest.TempPathFactory, model, ew) -> Path:  # type: ignore[no-untyped-def]
     """The database the page tests start from, made once per test process: the 2019 grid stored as a
     draft from the start (as published it is read-only), the other bundled assessments, and one
     account per role; the assessor is assigned to both bundled assessments; the bundled figures and
     the SYNTHETIC case records, which the app would otherwise store on first use in every test."""
     path = tmp_path_factory.mktemp("team") / "team.db"
-    repo = open_repository(model, f"sqlite:///{path}", seed=False)
+    repo = open_repository(method, f"sqlite:///{path}", seed=False)
     repo.add(ew.model_copy(update={"status": "draft"}))
     repo.seed()
     accounts = Accounts(repo.engine)
@@ -75,11 +75,11 @@ def team_template(tmp_path_factory: pytest.TempPathFactory, model, ew) -> Path: 
 
 
 @pytest.fixture
-def store(db_file: Path, team_template: Path, model) -> Iterator[Repository]:  # type: ignore[no-untyped-def]
+def store(method, db_file: Path, team_template: Path, model) -> Iterator[Repository]:  # type: ignore[no-untyped-def]
     """The same database the app uses (a copy of `team_template`), to check what a page stored (or
     change it behind its back)."""
     shutil.copyfile(team_template, db_file)
-    repo = open_repository(model, f"sqlite:///{db_file}")
+    repo = open_repository(method, f"sqlite:///{db_file}")
     yield repo
     repo.engine.dispose()
 
