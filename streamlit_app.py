@@ -23,10 +23,14 @@ def app() -> None:
                              url_path="dashboard"),
         "plan": st.Page("ui/plan.py", title="Action plan", icon=":material/checklist:", url_path="plan"),
         "compare": st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+        "countries": st.Page("ui/countries.py", title="Countries", icon=":material/public:", url_path="countries"),
         "history": st.Page("ui/history.py", title="History", icon=":material/history:", url_path="history"),
         "reports": st.Page("ui/reports.py", title="Reports", icon=":material/description:", url_path="reports"),
         "data": st.Page("ui/data_io.py", title="Data in / out", icon=":material/swap_vert:", url_path="data"),
     }
+    if user is None or allowed(user, "new_assessment"):
+        pages["new"] = st.Page("ui/new_assessment.py", title="New assessment", icon=":material/add_box:",
+                               url_path="new")
     if user is None or allowed(user, "manage_users"):
         pages["users"] = st.Page("ui/users.py", title="Users", icon=":material/group:", url_path="users")
     if user is None:  # the sign-in form instead of the page asked for; that page opens once signed in

@@ -46,7 +46,7 @@ def _label(rid: str) -> str:
 
 
 st.title("Assess a relationship")
-header(a)
+header(a, m)
 if linked := from_url("relationship", order):  # a link or a reload names the relationship
     st.session_state["relationship"] = linked
 if st.session_state.get("relationship", order[0]) not in order:

@@ -16,11 +16,15 @@ from ui.state import repository
 from ui.text import RATING_MARK, md
 
 
-def header(assessment: Assessment) -> None:
-    """The assessment's author and source, and a warning when it is only an illustrative example."""
+def header(assessment: Assessment, m: Model | None = None) -> None:
+    """The assessment's author, country profile and source, and a warning when it is only an
+    illustrative example."""
     if assessment.illustrative:
         st.warning("Illustrative example, not an official assessment.", icon=":material/info:")
-    st.caption(f"{md(assessment.author)} · model {md(assessment.model_version)}"
+    profile = m.profile if m is not None else None
+    country = (f" · country profile {md(profile.title)}" + (" (a draft, to be confirmed by national partners)"
+                                                             if profile.status == "draft" else "")) if profile else ""
+    st.caption(f"{md(assessment.author)} · method {md(assessment.model_version)}{country}"
                + (f" · source: {md(assessment.source)}" if assessment.source else ""))
 
 

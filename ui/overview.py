@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from scoring import completeness
 from ui.components import grid_frame, header, rating_counts, systems_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
@@ -11,7 +12,7 @@ current, lines, m = stored(chosen())
 a = current.assessment
 st.title("Systems map")
 st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
-header(a)
+header(a, m)
 with st.container(border=True):
     assessment_panel(workspace(), a.id, a.status)
 view = st.segmented_control("Map", ["Ratings", "Gap to target"], default="Ratings", key="map_view",
@@ -21,6 +22,9 @@ with map_col:
     systems_map(m, lines, target=view == "Gap to target", plan=a.plan)
 with count_col:
     rating_counts(lines, vertical=True)
+    done = completeness(lines)
+    if done.scored < done.total:
+        st.progress(done.percent / 100, text=f"{done.scored} of {done.total} lines scored")
     if a.plan.recommendations:
         st.caption(f"⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in the Action plan).")
 

@@ -31,7 +31,7 @@ current, lines, m = stored(chosen())
 a = current.assessment
 st.title("Reports")
 st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
-header(a)
+header(a, m)
 st.caption("Built from the assessment as stored now (revision "
            f"{current.revision}). The PDF embeds everything it shows and fetches nothing.")
 

@@ -11,7 +11,7 @@ from bench.steps import TIMEOUT, choose_option, choose_score, edge, save, sign_i
 from bench.team import PASSWORD
 from framework import ROOT
 
-ROW_2 = "Law enforcement (police) – judiciary and courts"
+ROW_2 = "Police forces of England and Wales – Courts of England and Wales (judiciary)"
 
 
 def visit(page, server, path: str = "", who: str = "Ann Assessor") -> None:
@@ -34,7 +34,7 @@ def test_edit_a_score_and_see_it_on_grid_and_map_after_reload(server, page, scre
     assert _grid_rating(page, ROW_2) == "◆ AMBER"
     screenshot(page, "overview")
 
-    choose_option(page, "Open a relationship", "Law enforcement (police) – judiciary", ROW_2)
+    choose_option(page, "Open a relationship", "Police forces of England and Wales – Courts", ROW_2)
     expect(page.get_by_role("heading", name=ROW_2)).to_be_visible(timeout=TIMEOUT)
     assert "relationship=police-courts" in page.url
     choose_score(page, "Framework", 3)

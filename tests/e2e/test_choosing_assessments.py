@@ -68,8 +68,8 @@ def test_the_grid_and_the_chooser_open_the_line_of_the_chosen_assessment_also_af
     page.get_by_role("link", name="Overview").click()
     wait_for_map(page, "police-courts")
     _shows_the_2024_draft(page)
-    choose_option(page, "Open a relationship", "Law enforcement (police) – judiciary",
-                  "Law enforcement (police) – judiciary and courts")  # the chooser
+    choose_option(page, "Open a relationship", "Police forces of England and Wales – Courts",
+                  "Police forces of England and Wales – Courts of England and Wales (judiciary)")  # the chooser
     expect(page.get_by_role("heading", name="Assess a relationship")).to_be_visible(timeout=TIMEOUT)
     _shows_the_2024_draft(page)
     assert "relationship=police-courts" in page.url

@@ -55,4 +55,4 @@ def test_the_cli_exports_xlsx_with_data_and_provenance_and_csv(tmp_path):
 def test_grid_csv_keeps_non_ascii_text(model, ew, tmp_path):
     path = write_grid_csv(model, ew, tmp_path / "grid.csv")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM, for spreadsheet programs
-    assert "Law enforcement (police) – prosecution (CPS)" in path.read_text(encoding="utf-8-sig")
+    assert "Police forces of England and Wales – Crown Prosecution Service (CPS)" in path.read_text(encoding="utf-8-sig")

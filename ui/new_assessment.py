@@ -1,0 +1,117 @@
+"""New assessment: start a blank grid for a country, from a shipped profile or one made here."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from framework import ValidationFailed
+from framework.profiles import dump_profile, profile_from_text
+from base.yamlio import dump
+from ui.state import choose, method, workspace
+from ui.text import md
+
+ws = workspace()
+st.title("New assessment")
+st.caption("A new assessment starts as a blank grid: every line of the country's system unscored, status draft. "
+           "The country's profile says what each actor is called there and which lines its system has.")
+profiles = ws.profiles()
+base = method().model
+made_here = st.toggle("Make a new country profile", key="make_profile",
+                      help="For a country without a shipped profile: name its actors, choose its bias strands, "
+                           "and leave out lines that do not apply.")
+
+
+def _preview(profile) -> None:  # type: ignore[no-untyped-def]
+    """What the country's grid will hold: its actors with their names, and the lines left out."""
+    country = method().country(profile)
+    if profile.status == "draft":
+        st.info(f"The {md(profile.name_en)} profile is a draft, to be confirmed by national partners.",
+                icon=":material/info:")
+    named = [{"Role in the method": base.label(a.id) if a.id in base.actors else "National actor",
+              "Name in the country": a.label, "English name": a.label_en or a.label}
+             for a in country.framework.actors if a.kind not in ("cso", "igo")]
+    st.dataframe(pd.DataFrame(named), hide_index=True, width="stretch", key="profile_actors")
+    strands = ", ".join(s.label for s in country.framework.strands)
+    st.caption(f"{len(country.relationships)} lines. Bias strands with a CSO: {md(strands)}.")
+    if country.absent:
+        st.caption("Lines left out of this country's grid: " + "; ".join(
+            f"{md(base.relationships[r].title if r in base.relationships else r)} ({md(why)})"
+            for r, why in country.absent.items()))
+
+
+if not made_here:
+    code = st.selectbox("Country profile", list(profiles), key="new_profile",
+                        format_func=lambda c: f"{profiles[c].title}" + (" · draft profile" if profiles[c].status ==
+                                                                          "draft" else ""))
+    chosen = profiles[code]
+    _preview(chosen)
+else:
+    with st.container(border=True):
+        c1, c2, c3, c4 = st.columns([1, 2, 2, 1])
+        new_code = c1.text_input("Code", max_chars=8, key="profile_code", help="Lower-case letters, e.g. pt")
+        name = c2.text_input("Country, in its own language", key="profile_name")
+        name_en = c3.text_input("Country, in English", key="profile_name_en")
+        language = c4.text_input("Language", value="en", max_chars=6, key="profile_language", help="e.g. pt, es, hu")
+        st.markdown("**What each actor is called there** (left empty: the method's role name)")
+        actor_names = {}
+        for actor in base.framework.actors:
+            if actor.kind in ("authority", "ministry"):
+                actor_names[actor.id] = st.text_input(actor.label, key=f"profile_actor_{actor.id}")
+        strand_ids = st.multiselect("Bias strands with a CSO", [s.id for s in base.framework.strands],
+                                    default=[s.id for s in base.framework.strands], key="profile_strands",
+                                    format_func=lambda s: next(x.label for x in base.framework.strands if x.id == s))
+        extra = st.text_input("Other bias strands (comma-separated names)", key="profile_extra",
+                              help="A strand the method does not know, e.g. Aporophobia; it gets the lines every "
+                                   "CSO strand has.")
+        leave_out = st.multiselect("Lines that do not apply in this country", list(base.relationships),
+                                   key="profile_absent", format_func=lambda r: base.relationships[r].title)
+        reason = st.text_input("Why they do not apply", key="profile_absent_reason",
+                               disabled=not leave_out)
+    data = {
+        "code": new_code.strip(), "name": name.strip(), "name_en": (name_en or name).strip(),
+        "languages": [language.strip()], "status": "draft", "method_version": base.version,
+        "statistics_areas": [(name_en or name).strip()],
+        "actors": {a: {"name": n.strip(), "name_en": base.label(a)} for a, n in actor_names.items() if n.strip()},
+        "strands": [{"id": s} for s in strand_ids] + [
+            {"id": re.sub(r"[^a-z0-9]+", "-", x.strip().lower()).strip("-"), "label": x.strip()}
+            for x in extra.split(",") if x.strip()],
+        "absent": [{"line": r, "reason": reason.strip() or "Does not apply in this country."} for r in leave_out],
+        "notes": "Made in ffgrid's New assessment page.",
+    }
+    chosen = None
+    if data["code"] and data["name"]:
+        try:
+            chosen = profile_from_text(dump(data), "the new profile", base)
+        except ValidationFailed as err:
+            for problem in err.problems:
+                st.error(md(f"{problem.message} ({'.'.join(map(str, problem.path))})"), icon=":material/error:")
+        else:
+            if chosen.code in profiles:
+                st.error(f"The code {md(chosen.code)} is taken by {md(profiles[chosen.code].title)}: choose another.",
+                         icon=":material/error:")
+                chosen = None
+            else:
+                _preview(chosen)
+                st.download_button("The profile as YAML", dump_profile(chosen), file_name=f"{chosen.code}.yaml",
+                                   mime="application/yaml", icon=":material/download:", key="profile_yaml")
+    else:
+        st.caption("Give the country's code and name to see its grid.")
+
+with st.form("new_assessment"):
+    c1, c2 = st.columns([1, 3])
+    date = c1.text_input("Date", placeholder="YYYY, YYYY-MM or YYYY-MM-DD", key="new_date")
+    title = c2.text_input("Title (optional)", key="new_title")
+    start = st.form_submit_button("Start the assessment", type="primary", icon=":material/add:",
+                                  disabled=chosen is None)
+if start and chosen is not None:
+    try:
+        made = ws.new_assessment(chosen if made_here else chosen.code, date.strip(), title.strip() or None)
+    except ValidationFailed as err:
+        for problem in err.problems:
+            st.error(md(f"{problem.message} ({'.'.join(map(str, problem.path))})"), icon=":material/error:")
+    else:
+        choose(made.id)
+        st.switch_page(st.session_state["pages"]["overview"], query_params={"assessment": made.id})
