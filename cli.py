@@ -14,6 +14,7 @@ from typing import Sequence
 from framework import (
     Assessment, Method, Model, ValidationFailed, assessment_from_text, bundled_assessments, load_assessment, load_method,
 )
+from framework.upgrades import Upgraded
 from scoring import ScoredLine, count_ratings, score_assessment
 
 
@@ -708,7 +709,13 @@ def _note(message: Warning | str, category: type[Warning], *_: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    warnings.showwarning = _note  # type: ignore[assignment]
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", Upgraded)
+        warnings.showwarning = _note  # type: ignore[assignment]
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
     except ValidationFailed as err:

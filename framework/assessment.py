@@ -69,8 +69,14 @@ class Assessment(Frozen):
     plan: Plan = Plan()
 
     def as_data(self) -> dict[str, Any]:
-        """Plain data (as in the YAML file), without empty or default-valued fields."""
-        return self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        """Plain data (as in the YAML file), without empty or default-valued fields, but with its status
+        (a reader sees that a file is a draft)."""
+        data = self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        if "status" in data:
+            return data
+        at = list(data).index("author") + 1
+        items = list(data.items())
+        return dict(items[:at] + [("status", self.status)] + items[at:])
 
     @property
     def profile_code(self) -> str | None:
