@@ -54,12 +54,13 @@ def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None,
     st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
 
 
-def grid_frame(lines: list[ScoredLine], plan: Plan | None = None) -> pd.DataFrame:
+def grid_frame(lines: list[ScoredLine], plan: Plan | None = None, m: Model | None = None) -> pd.DataFrame:
     """The grid as a table: row, relationship, strand, both scores, the rating in words, and with a plan
     that sets targets, each line's target and gap to it."""
     found = {g.line.key: g for g in gaps(lines, plan)} if plan is not None else {}
+    strand = {s.id: s.label for s in m.framework.strands} if m is not None else {}
     return pd.DataFrame(
-        [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": ln.strand or "", "Framework": ln.framework,
+        [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": strand.get(ln.strand, ln.strand) if ln.strand else "", "Framework": ln.framework,
           "Action": ln.action, "Rating": RATING_MARK[ln.rating], "id": ln.relationship,
           **({"Target": f"{g.target.framework}+{g.target.action}" if (g := found.get(ln.key)) else "",
               "Gap": ("N/A" if g.na else "met" if g.met else str(g.gap)) if g else ""} if found else {})}

@@ -29,7 +29,7 @@ with count_col:
         st.caption(f"⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in the Action plan).")
 
 st.subheader("Grid")
-grid = grid_frame(lines, a.plan)
+grid = grid_frame(lines, a.plan, m)
 event = st.dataframe(grid, hide_index=True, key="grid", on_select="rerun", selection_mode="single-row",
                      column_order=["Row", "Relationship", "Strand", "Framework", "Action", "Rating", "Target", "Gap"],
                      column_config={"Row": st.column_config.NumberColumn(width=50),

@@ -42,7 +42,7 @@ def test_edit_a_score_and_see_it_on_grid_and_map_after_reload(server, page, scre
     screenshot(page, "assess-unsaved")
     save(page)
     wait_for_map(page, "police-courts", "green")
-    expect(page.get_by_text(re.compile(r"Saved version \d+ of Law enforcement"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Saved version \d+ of Police forces"))).to_be_visible()
     screenshot(page, "assess-saved")
 
     page.get_by_role("link", name="Overview").click()
