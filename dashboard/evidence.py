@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pandas as pd
 
 from base.yamlio import load_file
-from dashboard.indicators import ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL, Funnel, funnel, latest_edition, reporting_gap
+from dashboard.areas import of_country
+from dashboard.funnels import funnels_for, load_series
+from dashboard.indicators import funnel, latest_edition, reporting_gap
 
 LINKS_FILE = Path(__file__).with_name("evidence_links.yaml")
 
@@ -58,20 +60,32 @@ def _latest(source: str, measure: str, label: str, definition: str, unit: str = 
     return compute
 
 
-def _stage(series: Funnel, label: str, stage: str, column: str, definition: str) -> Callable:
+def _areas_with(figures: pd.DataFrame, source: str, measure: str | None) -> list[str]:
+    """The areas that have figures of `measure` from `source`, in the figures' order."""
+    rows = figures[(figures["source"] == source) & (figures["measure"] == measure)]
+    return list(dict.fromkeys(rows["area"]))
+
+
+def _stage(series_id: str, label: str, stage: str, column: str, definition: str) -> Callable:
     def compute(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[Indicator]:
-        steps = funnel(figures, series)
-        found = steps[(steps["stage"] == stage) & steps[column].notna()].sort_values("period")
-        if found.empty:
-            return []
-        r = found.iloc[-1]
-        return [Indicator(label, f"{r[column]:.1f}%", r["period"], r["publication"], definition, float(r[column]))]
+        spec = next(s for s in load_series() if s.id == series_id)
+        areas = _areas_with(figures, spec.stages[0].source or spec.source, spec.stages[0].measure)
+        for series in (f for f in funnels_for(areas) if f.id == series_id):  # the first area with the stage
+            steps = funnel(figures, series)
+            found = steps[(steps["stage"] == stage) & steps[column].notna()].sort_values("period")
+            if not found.empty:
+                r = found.iloc[-1]
+                return [Indicator(label, f"{r[column]:.1f}%", r["period"], r["publication"], definition,
+                                  float(r[column]))]
+        return []
     return compute
 
 
 def _gap(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[Indicator]:
-    gap = reporting_gap(figures).dropna(subset=["recorded_share_pct"])
-    if gap.empty:
+    areas = _areas_with(figures, "survey", "survey_estimated_incidents_per_year")
+    gaps = (reporting_gap(figures, area=a).dropna(subset=["recorded_share_pct"]) for a in areas)
+    gap = next((g for g in gaps if not g.empty), None)
+    if gap is None:
         return []
     r = gap.iloc[-1]
     return [Indicator("Police-recorded as a share of the survey estimate", f"{r.recorded_share_pct:.1f}%", r.period,
@@ -82,10 +96,10 @@ def _gap(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[
 INDICATORS: dict[str, Callable[..., list[Indicator]]] = {
     "police_recorded": _latest("police", "recorded_offences", "Hate crimes recorded by police",
                                "Offences flagged as hate crimes, all strands."),
-    "referral_rate": _stage(ENGLAND_WALES_FUNNEL, "Referred to prosecution, share of recorded",
+    "referral_rate": _stage("england-wales", "Referred to prosecution, share of recorded",
                             "Referred to prosecution", "pct_of_previous", "CPS referrals from police over "
                             "police-recorded offences in the same year."),
-    "prosecuted_share": _stage(ENGLAND_WALES_FUNNEL, "Prosecutions completed, share of recorded",
+    "prosecuted_share": _stage("england-wales", "Prosecutions completed, share of recorded",
                                "Prosecuted (completed)", "pct_of_first", "CPS prosecutions completed over "
                                "police-recorded offences in the same year."),
     "conviction_rate": _latest("prosecution", "conviction_rate_pct", "Conviction rate",
@@ -101,13 +115,15 @@ INDICATORS: dict[str, Callable[..., list[Indicator]]] = {
                                       "Crime Survey: hate crime victims who felt treated fairly.", "%"),
     "cso_incidents": _latest("cso:", "incidents_reported", "Incidents recorded by a CSO",
                              "Incidents reported to the organisation, as it published them."),
-    "odihr_prosecuted_share": _stage(ODIHR_FUNNEL, "Prosecuted, share of recorded (ODIHR)", "Prosecuted",
-                                     "pct_of_first", "UK figures reported to OSCE-ODIHR: prosecuted over recorded."),
-    "odihr_sentenced_share": _stage(ODIHR_FUNNEL, "Sentenced, share of recorded (ODIHR)", "Sentenced",
-                                    "pct_of_first", "UK figures reported to OSCE-ODIHR: sentenced over recorded."),
+    "odihr_prosecuted_share": _stage("odihr", "Prosecuted, share of recorded (ODIHR)", "Prosecuted",
+                                     "pct_of_first", "Official figures reported to OSCE-ODIHR: prosecuted over recorded."),
+    "odihr_sentenced_share": _stage("odihr", "Sentenced, share of recorded (ODIHR)", "Sentenced",
+                                    "pct_of_first", "Official figures reported to OSCE-ODIHR: sentenced over recorded."),
 }
 
 
-def evidence_for(relationship: str, figures: pd.DataFrame) -> list[Indicator]:
-    """The latest value of each indicator linked to the relationship (none if it has no links)."""
-    return [item for name, strands in links().get(relationship, ()) for item in INDICATORS[name](figures, strands)]
+def evidence_for(relationship: str, figures: pd.DataFrame, country: Any = None) -> list[Indicator]:
+    """The latest value of each indicator linked to the relationship (none if it has no links), from
+    the figures of the country's areas (see `dashboard.areas`; every figure when `country` is None)."""
+    mine = of_country(figures, country)
+    return [item for name, strands in links().get(relationship, ()) for item in INDICATORS[name](mine, strands)]

@@ -8,7 +8,7 @@ from dashboard.mapping import read_figure_files
 from base.paths import ROOT
 
 DATA = ROOT / "data"
-TIDY = ("england_wales_hate_crime.csv", "odihr_united_kingdom.csv")
+TIDY = ("england_wales_hate_crime.csv", "odihr_united_kingdom.csv", "odihr_countries.csv")
 MAPPED = (("bbc_hatecrime_by_force_2017_19.csv", "mappings/bbc_hatecrime_by_force.yaml"),)
 EXAMPLE_FILES = tuple(DATA / name for name in (*TIDY, *(name for name, _ in MAPPED)))
 

@@ -44,7 +44,9 @@ def latest_edition(figures: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Stage:
-    """A stage of the funnel: a count, or (`rate`) a percentage of the previous stage's count."""
+    """A stage of the funnel: a count, or (`rate`) a percentage of the previous stage's count.
+
+    Stages are data: see `dashboard/funnels.yaml`."""
 
     label: str
     source: str
@@ -54,29 +56,19 @@ class Stage:
 
 @dataclass(frozen=True)
 class Funnel:
-    """The stages of one series through the justice system, in one area."""
+    """The stages of one series through the justice system, in one area (`dashboard.funnels` reads
+    them from `dashboard/funnels.yaml`)."""
 
+    id: str
     name: str
     area: str
     stages: tuple[Stage, ...]
 
 
-ENGLAND_WALES_FUNNEL = Funnel("England and Wales (Home Office, CPS)", "England and Wales", (
-    Stage("Recorded by police", "police", "recorded_offences"),
-    Stage("Referred to prosecution", "prosecution", "police_referrals"),
-    Stage("Prosecuted (completed)", "prosecution", "prosecutions_completed"),
-    Stage("Convicted", "prosecution", None, rate="conviction_rate_pct"),
-    Stage("Sentence uplift applied", "prosecution", "sentence_uplift_cases", rate="sentence_uplift_rate_pct"),
-))
-ODIHR_FUNNEL = Funnel("United Kingdom (OSCE-ODIHR)", "United Kingdom", (
-    Stage("Recorded by police", "official:ODIHR", "recorded_by_police"),
-    Stage("Prosecuted", "official:ODIHR", "prosecuted"),
-    Stage("Sentenced", "official:ODIHR", "sentenced"),
-))
-FUNNELS = (ENGLAND_WALES_FUNNEL, ODIHR_FUNNEL)
+FUNNEL_COLUMNS = ("period", "area", "stage", "count", "pct_of_previous", "pct_of_first", "how", "publication")
 
 
-def funnel(figures: pd.DataFrame, series: Funnel = ENGLAND_WALES_FUNNEL, strand: str = "all") -> pd.DataFrame:
+def funnel(figures: pd.DataFrame, series: Funnel, strand: str = "all") -> pd.DataFrame:
     """Attrition per period: each stage's count, its share of the last stage before it that has a
     count, and of the first stage. Every stage is listed; one not published has no count.
 
@@ -96,8 +88,7 @@ def funnel(figures: pd.DataFrame, series: Funnel = ENGLAND_WALES_FUNNEL, strand:
             previous = count
             last = count if count is not None else last
             first = first if first is not None else count
-    out = pd.DataFrame(rows, columns=["period", "area", "stage", "count", "pct_of_previous", "pct_of_first",
-                                      "how", "publication"])
+    out = pd.DataFrame(rows, columns=list(FUNNEL_COLUMNS))
     has_two = out.groupby(["period", "area"])["count"].transform("count") >= 2
     return out[has_two].reset_index(drop=True)
 

@@ -88,6 +88,9 @@ def _data(doc: Any, data: DataSection | None) -> None:
     if data is None:
         doc.add_paragraph("No figures were given for this report.")
         return
+    if data.note:
+        doc.add_paragraph(data.note)
+        return
     doc.add_paragraph(f"Published figures on hate crime in {data.area} and beside it. Where a figure was revised, "
                       f"the latest edition is used. Counts from 1 to {data.threshold - 1} are not shown.")
     for b in data.blocks:

@@ -89,7 +89,7 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
             "weakest": weakest(lines), "standards": by_standard(model, lines), "word": WORD, "mark": MARK,
             "line_of": {ln.relationship: ln for ln in assessment.lines},
             "map_dot": systems_map_dot(model, lines),
-            "data": data_section(figures, country=assessment.country) if figures is not None else None,
+            "data": data_section(figures, country=assessment.country, model=model) if figures is not None else None,
             "threads": threads, **plan_context(model, assessment, lines, figures)}
 
 
@@ -102,7 +102,7 @@ def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
     found = gaps(lines, plan)
     return {"plan": plan, "actions_by_status": status_report(plan), "status_label": STATUS_LABEL, "gaps": found,
             "percent_to_target": percent_to_target(found), "total_gap": total_gap(found),
-            "measures": measure_values(plan, figures),
+            "measures": measure_values(plan, figures, model),
             "target_dot": systems_map_dot(model, lines, "Gap to target", looks=target_looks(found, lines))
             if found else None}
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import altair as alt
 import pandas as pd
 import vl_convert
 
+from dashboard.areas import areas_to_show, country_name, no_figures, of_country, profile_of
 from dashboard.charts import ABOUT, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.disclosure import DEFAULT_THRESHOLD, hide_small, shown_count, small
+from dashboard.funnels import funnels_for
 from dashboard.indicators import (
-    FUNNELS, cso_vs_police, funnel, latest_edition, rates_per_100k, reporting_gap, strand_trend, with_reach,
+    cso_vs_police, funnel, latest_edition, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
 from dashboard.vocabulary import strands
 
@@ -66,6 +69,7 @@ class DataSection:
     sources: tuple[tuple[str, str, str, str], ...]  # source, publication (edition), periods, imported from
     hidden: int
     threshold: int
+    note: str = ""  # said instead, when the country has no figures
 
 
 def _spec(chart: alt.Chart | None) -> dict | None:
@@ -98,11 +102,23 @@ def main_area(figures: pd.DataFrame, country: str = "") -> str:
 
 
 def data_section(figures: pd.DataFrame, area: str | None = None, country: str = "",
-                 threshold: int = DEFAULT_THRESHOLD) -> DataSection | None:
+                 threshold: int = DEFAULT_THRESHOLD, model: Any = None) -> DataSection | None:
     """The key charts and tables for the report from tidy figures (None when there are none), for
-    `area`, else the one that `main_area` finds for the country."""
-    if figures.empty:
+    `area`, else the one that `main_area` finds for the country.
+
+    Given a country `model` (or profile), only the figures of its areas are used (`dashboard.areas`),
+    its first `statistics_areas` with figures is the area, and with none the section says so (`note`).
+    """
+    if profile_of(model) is not None:
+        figures = of_country(figures, model)
+        if figures.empty:
+            return DataSection(country_name(model), (), (), 0, threshold, no_figures(model))
+        shown = areas_to_show(model, figures)
+        area = area or (shown[0] if shown else main_area(figures, country))
+    elif figures.empty:
         return None
+    else:
+        shown = tuple(dict.fromkeys(figures["area"]))
     figures = with_reach(figures)  # editions ranked on everything given
     area = area or main_area(figures, country)
     labels = {s.id: s.label for s in strands().values()}
@@ -125,7 +141,7 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
             tuple((str(p), *map(count, row)) for p, row in wide.iterrows()), tuple(sorted(set(trend["publication"]))),
             (False, *(True for _ in wide.columns))))
 
-    for series in FUNNELS:
+    for series in funnels_for(shown):
         steps = funnel(figures, series)
         if steps.empty:
             continue

@@ -92,6 +92,7 @@ class Profile(Frozen):
     status: Literal["draft", "confirmed"]
     method_version: str
     statistics_areas: tuple[ShortText, ...] = ()  # the area names its statistics use, main one first
+    statistics_parts: tuple[ShortText, ...] = ()  # smaller areas inside it that figures name (police forces …)
     sources: dict[Slug, Source] = {}
     actors: dict[Slug, Name] = {}  # names of the method's actors and clusters
     ministries: tuple[Slug, ...] | None = None  # the grey line (default: the method's)

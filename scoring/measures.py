@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
+from dashboard.areas import of_country
 from dashboard.evidence import INDICATORS, Indicator
 from framework.plan import Measure, Plan
 
@@ -27,8 +29,10 @@ class MeasureNow:
         return None if span == 0 else round(100 * (now.number - m.baseline.value) / span, 1)
 
 
-def measure_values(plan: Plan, figures: pd.DataFrame | None) -> list[MeasureNow]:
-    """Every measure of the plan with the latest value of its indicator in `figures` (none without)."""
+def measure_values(plan: Plan, figures: pd.DataFrame | None, country: Any = None) -> list[MeasureNow]:
+    """Every measure of the plan with the latest value of its indicator in `figures` (none without),
+    from the figures of the country's areas only (a country model or profile; None: every figure)."""
+    figures = None if figures is None else of_country(figures, country)
     out = []
     for m in plan.measures:
         if m.indicator not in INDICATORS:

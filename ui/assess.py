@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.areas import of_country
 from dashboard.evidence import evidence_for
 from framework import Relationship, ValidationFailed, parse_line
 from framework.assessment import LONG_TEXT_MAX, SHORT_TEXT_MAX
@@ -324,7 +325,7 @@ with side:
                             f"since {x.current.date}")
             if a.plan.illustrative:
                 st.caption("Example plan, not official.")
-    if indicators := _evidence(rid, figures_frame()):
+    if indicators := _evidence(rid, of_country(figures_frame(), m)):  # the assessment's country's figures
         with st.expander("Data that bears on this relationship", expanded=True, icon=":material/monitoring:"):
             st.dataframe(pd.DataFrame([{"Indicator": i.label, "Value": i.value, "Period": i.period,
                                         "Source": i.publication} for i in indicators]),

@@ -12,17 +12,19 @@ from dashboard.case_views import (
     CaseFilter, breakdown, by_strand, chart_categories, connect, every_category, points, public_filter, record_years,
     repeats, trend,
 )
+from dashboard.areas import areas_to_show, no_figures, of_country
 from dashboard.charts import ABOUT, BAR, bar_chart, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.checks import check, start_year
 from dashboard.disclosure import (
     DEFAULT_THRESHOLD, NARROWED_AT_MOST, ROUNDING_BASE, public_counts, public_number, round_to_base,
 )
+from dashboard.funnels import funnels_for
 from dashboard.indicators import (
-    FUNNELS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
+    FUNNEL_COLUMNS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
 from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
-from ui.state import case_files, figures_frame, workspace
+from ui.state import case_files, figures_frame, model, workspace
 
 st.title("Data dashboard")
 st.info("**Use of this data.** Figures are shown to inform the assessment of the hate crime recording and "
@@ -78,69 +80,76 @@ official, cases_tab = st.tabs(["Official figures", "Case records"])
 
 labels = {s.id: s.label for s in strands().values()}
 with official:
-    everything = with_reach(figures_frame())  # editions ranked before any filter
-    f1, f2, f3, f4 = st.columns([2, 2, 3, 3])
-    area = f1.selectbox("Area", sorted(everything["area"].unique(), key=lambda a: a != "England and Wales"),
-                        key="fig_area", help="For the police trend by strand and the reporting gap.")
-    publications = st.multiselect("Publications", sorted(everything["publication"].unique()), key="fig_publications",
-                                  placeholder="All: the latest edition of each figure is used",
-                                  help="Pick publications to see their own editions of the figures.")
-    start = everything["period"].map(start_year)  # NaN for pooled periods such as 2015/16-2017/18
-    years = sorted({int(y) for y in start.dropna()})
-    first, last = f2.select_slider("Years", years, value=(years[0], years[-1]), key="fig_years")
-    sources = f3.multiselect("Sources", sorted(everything["source"].unique()), key="fig_sources",
-                             placeholder="All sources")
-    chosen_strands = f4.multiselect("Strands", [s for s in labels if s != "all"], key="fig_strands",
-                                    format_func=labels.get, placeholder="All strands")
-    in_years = start.isna() | start.between(first, last)  # pooled survey periods are kept
-    figures = everything[in_years & (everything["source"].isin(sources) if sources else True)
-                         & (everything["publication"].isin(publications) if publications else True)]
-    st.caption(f"{len(figures):,} of {len(everything):,} figures, from {figures['publication'].nunique()} "
-               "publications. Where a figure was revised, the latest edition is used and named.")
+    country = model()
+    everything = with_reach(of_country(figures_frame(), country))  # the country's own; editions ranked first
+    shown_areas = areas_to_show(country, everything)
+    main = shown_areas[0] if shown_areas else None
+    if everything.empty:
+        st.info(f"{no_figures(country)} An administrator can import them (ffgrid data import FILE).",
+                icon=":material/database:")
+    else:
+        f1, f2, f3, f4 = st.columns([2, 2, 3, 3])
+        area = f1.selectbox("Area", sorted(everything["area"].unique(), key=lambda a: a != main),
+                            key="fig_area", help="For the police trend by strand and the reporting gap.")
+        publications = st.multiselect("Publications", sorted(everything["publication"].unique()), key="fig_publications",
+                                      placeholder="All: the latest edition of each figure is used",
+                                      help="Pick publications to see their own editions of the figures.")
+        start = everything["period"].map(start_year)  # NaN for pooled periods such as 2015/16-2017/18
+        years = sorted({int(y) for y in start.dropna()})
+        first, last = f2.select_slider("Years", years, value=(years[0], years[-1]), key="fig_years")
+        sources = f3.multiselect("Sources", sorted(everything["source"].unique()), key="fig_sources",
+                                 placeholder="All sources")
+        chosen_strands = f4.multiselect("Strands", [s for s in labels if s != "all"], key="fig_strands",
+                                        format_func=labels.get, placeholder="All strands")
+        in_years = start.isna() | start.between(first, last)  # pooled survey periods are kept
+        figures = everything[in_years & (everything["source"].isin(sources) if sources else True)
+                             & (everything["publication"].isin(publications) if publications else True)]
+        st.caption(f"{len(figures):,} of {len(everything):,} figures, from {figures['publication'].nunique()} "
+                   "publications. Where a figure was revised, the latest edition is used and named.")
 
-    section("police-by-strand")
-    trend_frame = strand_trend(figures, area=area)
-    monitored = trend_frame[(trend_frame["strand"] != "all")
-                            & (trend_frame["strand"].isin(chosen_strands) if chosen_strands else True)
-                            ].assign(strand=lambda d: d["strand"].map(labels))
-    chart(monitored, strand_trend_chart(monitored), ABOUT["police-by-strand"].definition, "police-by-strand")
+        section("police-by-strand")
+        trend_frame = strand_trend(figures, area=area)
+        monitored = trend_frame[(trend_frame["strand"] != "all")
+                                & (trend_frame["strand"].isin(chosen_strands) if chosen_strands else True)
+                                ].assign(strand=lambda d: d["strand"].map(labels))
+        chart(monitored, strand_trend_chart(monitored), ABOUT["police-by-strand"].definition, "police-by-strand")
 
-    section("funnel")
-    series = {s.name: s for s in FUNNELS}
-    which = st.radio("Series", list(series), horizontal=True, key="funnel_series")
-    steps = funnel(figures, series[which])
-    periods = sorted(steps["period"].unique(), reverse=True)
-    period = st.selectbox("Year", periods, key="funnel_period") if periods else None
-    shown = steps[steps["period"] == period]
-    chart(shown, funnel_chart(shown), ABOUT["funnel"].definition, f"funnel-{period}")
-    if not shown.empty:
-        st.dataframe(shown[["stage", "count", "pct_of_previous", "pct_of_first", "how", "publication"]],
-                     hide_index=True, width="stretch")
+        section("funnel")
+        series = {s.name: s for s in funnels_for(shown_areas) if not funnel(everything, s).empty}
+        which = st.radio("Series", list(series), horizontal=True, key="funnel_series")
+        steps = funnel(figures, series[which]) if which else pd.DataFrame(columns=list(FUNNEL_COLUMNS))
+        periods = sorted(steps["period"].unique(), reverse=True)
+        period = st.selectbox("Year", periods, key="funnel_period") if periods else None
+        shown = steps[steps["period"] == period]
+        chart(shown, funnel_chart(shown), ABOUT["funnel"].definition, f"funnel-{period}")
+        if not shown.empty:
+            st.dataframe(shown[["stage", "count", "pct_of_previous", "pct_of_first", "how", "publication"]],
+                         hide_index=True, width="stretch")
 
-    section("reporting-gap")
-    gap = reporting_gap(figures, area=area)
-    chart(gap, None, ABOUT["reporting-gap"].definition, "reporting-gap")
-    if not gap.empty:
-        st.dataframe(gap, hide_index=True, width="stretch")
+        section("reporting-gap")
+        gap = reporting_gap(figures, area=area)
+        chart(gap, None, ABOUT["reporting-gap"].definition, "reporting-gap")
+        if not gap.empty:
+            st.dataframe(gap, hide_index=True, width="stretch")
 
-    section("rates")
-    rates = rates_per_100k(figures)
-    all_rates = rates[rates["strand"] == "all"]
-    years = sorted(all_rates["period"].unique(), reverse=True)
-    year = st.selectbox("Year", years, key="rates_period") if years else None
-    by_force = all_rates[all_rates["period"] == year]
-    chart(by_force, rates_chart(by_force), ABOUT["rates"].definition, f"rates-{year}")
+        section("rates")
+        rates = rates_per_100k(figures)
+        all_rates = rates[rates["strand"] == "all"]
+        years = sorted(all_rates["period"].unique(), reverse=True)
+        year = st.selectbox("Year", years, key="rates_period") if years else None
+        by_force = all_rates[all_rates["period"] == year]
+        chart(by_force, rates_chart(by_force), ABOUT["rates"].definition, f"rates-{year}")
 
-    section("cso-vs-police")
-    versus = cso_vs_police(figures)
-    chart(versus, None, ABOUT["cso-vs-police"].definition, "cso-vs-police")
-    if not versus.empty:
-        st.dataframe(versus, hide_index=True, width="stretch")
+        section("cso-vs-police")
+        versus = cso_vs_police(figures, police_area=main or area)
+        chart(versus, None, ABOUT["cso-vs-police"].definition, "cso-vs-police")
+        if not versus.empty:
+            st.dataframe(versus, hide_index=True, width="stretch")
 
-    with st.expander("Data-quality checks"):
-        flags = quality_flags(figures)
-        st.caption("Flags from the rules in dashboard/checks.yaml. A flag is a question to ask, not an error.")
-        st.dataframe(flags, hide_index=True, width="stretch")
+        with st.expander("Data-quality checks"):
+            flags = quality_flags(figures)
+            st.caption("Flags from the rules in dashboard/checks.yaml. A flag is a question to ask, not an error.")
+            st.dataframe(flags, hide_index=True, width="stretch")
 
 with cases_tab:
     files, synthetic = case_files()

@@ -168,7 +168,7 @@ with measures_tab:
         "Now": f"{v.current.value} ({v.current.period})" if v.current else "no data",
         "Target": f"{v.measure.target.value:g} ({v.measure.target.period})" if v.measure.target else "",
         "Of the way to target": "" if v.to_target is None else f"{v.to_target:.0f}%",
-        "Source": v.current.publication if v.current else ""} for v in measure_values(plan, figures_frame())]),
+        "Source": v.current.publication if v.current else ""} for v in measure_values(plan, figures_frame(), m)]),
         hide_index=True, width="stretch")
 
 st.session_state["plan_seen"] = (a.id, plan)  # what this user now sees: the base of their next edit

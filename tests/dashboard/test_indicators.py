@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.funnels import series_for
 from dashboard.indicators import (
-    ODIHR_FUNNEL, cso_vs_police, end_year, funnel, latest_edition, rates_per_100k, reporting_gap, with_reach,
+    cso_vs_police, end_year, funnel, latest_edition, rates_per_100k, reporting_gap, with_reach,
 )
 from dashboard.mapping import apply_mapping, load_mapping
 from dashboard.statistics import read_tidy
 from framework import ROOT
 
 HEAD = "source,publication,period,area,strand,measure,value\n"
+ENGLAND_WALES = series_for("england-wales", "England and Wales")
 
 
 def _tidy(rows: str):
@@ -43,7 +45,7 @@ def test_funnel_counts_rates_and_a_stage_derived_from_a_rate():
                      "prosecution,c,2018/19,E,all,conviction_rate_pct,80\n"
                      "prosecution,c,2018/19,E,all,sentence_uplift_rate_pct,50\n"
                      "police,h,2018/19,Cleveland,all,recorded_offences,77\n").replace(",E,", ",England and Wales,"))
-    f = funnel(figures).set_index("stage")
+    f = funnel(figures, ENGLAND_WALES).set_index("stage")
     assert f["count"].tolist() == [1000, 200, 250, 200, 100]
     assert f["pct_of_previous"].tolist()[1:] == [20.0, 125.0, 80.0, 50.0]  # CPS may complete more than referred
     assert f.loc["Sentence uplift applied", "pct_of_first"] == 10.0
@@ -54,13 +56,13 @@ def test_funnel_counts_rates_and_a_stage_derived_from_a_rate():
 def test_a_missing_stage_is_listed_and_rates_skip_over_it():
     figures = _tidy("police,h,2014/15,England and Wales,all,recorded_offences,1000\n"
                     "prosecution,c,2014/15,England and Wales,all,prosecutions_completed,300\n")
-    f = funnel(figures).set_index("stage")
+    f = funnel(figures, ENGLAND_WALES).set_index("stage")
     assert f.loc["Referred to prosecution", "how"] == "not published"
     assert f.loc["Prosecuted (completed)", "pct_of_previous"] == 30.0
 
 
 def test_the_odihr_funnel_on_the_bundled_series():
-    f = funnel(read_tidy(ROOT / "data" / "odihr_united_kingdom.csv"), ODIHR_FUNNEL)
+    f = funnel(read_tidy(ROOT / "data" / "odihr_united_kingdom.csv"), series_for("odihr", "United Kingdom"))
     y2009 = f[f["period"] == "2009"].set_index("stage")
     assert y2009["count"].tolist() == [58692, 13030, 10690]
     assert y2009.loc["Sentenced", "pct_of_previous"] == pytest.approx(82.0)

@@ -117,3 +117,44 @@ def test_the_country_s_own_area_is_chosen_before_its_parts():
 
 def test_no_figures_no_section():
     assert data_section(example_figures().iloc[0:0]) is None
+
+
+def _uk_and_spain() -> pd.DataFrame:
+    """The bundled figures: England and Wales's, the United Kingdom's, and (OSCE-ODIHR's) Spain's and others'."""
+    figures = example_figures()
+    assert {"Spain", "England and Wales", "United Kingdom"} <= set(figures["area"])
+    return figures
+
+
+def test_a_spanish_report_shows_spain_s_figures_only():
+    from framework import load_method
+
+    m = load_method()
+    section = data_section(_uk_and_spain(), country="Spain", model=m.country(m.profiles["es"]))
+    assert section.area == "Spain"
+    assert [b.title for b in section.blocks] == ["Attrition through the justice system: Spain (OSCE-ODIHR), 2022"]
+    assert section.blocks[0].rows[0][:2] == ("Recorded by police", "1,869")
+    assert [s[1] for s in section.sources] == ["OSCE-ODIHR Hate Crime Reporting, Spain official data "
+                                               "(hatecrime.osce.org/spain)"]
+    printed = repr(section)
+    assert "England and Wales" not in printed and "United Kingdom" not in printed and "Hungary" not in printed
+
+
+def test_a_country_without_figures_says_so_rather_than_showing_another_s():
+    from framework import load_method
+
+    m = load_method()
+    section = data_section(_uk_and_spain(), model=m.country(m.profiles["it"]))
+    assert section.blocks == () and section.sources == ()
+    assert section.note == "No published figures for Italy have been imported yet."
+
+
+def test_the_england_and_wales_model_gives_the_section_it_gave_before(model):
+    figures = _uk_and_spain()
+    before = data_section(figures[figures["imported_from"] != "odihr_countries.csv"])  # the UK files alone
+    section = data_section(figures, country="England & Wales", model=model)
+    assert section == before  # other countries' figures beside it change nothing
+    assert [b.title for b in section.blocks][:3] == [
+        "Police-recorded hate crime by strand, England and Wales",
+        "Attrition through the justice system: England and Wales (Home Office, CPS), 2018/19",
+        "Attrition through the justice system: United Kingdom (OSCE-ODIHR), 2021"]

@@ -153,3 +153,27 @@ def test_public_view_shows_one_calendar_year_with_single_choices_and_rounds_ever
     assert _records(at) == year[ward]  # exact outside public view
     at.date_input(key="case_dates").set_value((date(2022, 1, 1), date(2022, 12, 30))).run()
     assert _records(at) <= year[ward]  # by the day
+
+
+def _country_assessment(store, method, code: str) -> str:
+    from framework.profiles import blank_assessment
+
+    a = blank_assessment(method.model, method.profiles[code], "2026-01-01", None, "Test")
+    store.add(a)
+    return a.id
+
+
+def test_a_spanish_assessment_sees_spain_s_figures_only(app, store, method):
+    at = app(DASHBOARD, user="Ada Admin", assessment=_country_assessment(store, method, "es"))
+    assert at.selectbox(key="fig_area").options == ["Spain"]
+    assert at.radio(key="funnel_series").options == ["Spain (OSCE-ODIHR)"]
+    funnel = at.dataframe[0].value.set_index("stage")
+    assert funnel.loc["Recorded by police", "count"] == 1869  # 2022, the latest
+    shown = " ".join(str(d.value.to_csv()) for d in at.dataframe) + " ".join(c.value for c in at.caption)
+    assert "England and Wales" not in shown and "United Kingdom" not in shown
+
+
+def test_a_country_without_figures_says_so(app, store, method):
+    at = app(DASHBOARD, user="Ada Admin", assessment=_country_assessment(store, method, "it"))
+    assert any("No published figures for Italy have been imported yet." in i.value for i in at.info)
+    assert not [r for r in at.radio if r.key == "funnel_series"]  # no official charts: none of another country's

@@ -1,0 +1,60 @@
+"""The areas of a country's figures: which published figures belong to the assessment's country.
+
+A country is a country model (with `.profile`) or a profile: its `statistics_areas` name the areas
+its statistics use, main one first (England and Wales, then the United Kingdom of OSCE-ODIHR's
+figures), and `statistics_parts` the smaller areas inside it that figures name (police forces, a
+CSO's service area). Figures of any other area are another country's and are never shown for it.
+Duck-typed, so that the dashboard does not import the framework.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+
+def _key(name: str) -> str:
+    """An area's name compared loosely: case and spacing ignored, '&' read as 'and'."""
+    return " ".join(str(name).replace("&", " and ").lower().split())
+
+
+def profile_of(country: Any) -> Any:
+    """The profile of a country model, or the profile itself (None for no country)."""
+    return getattr(country, "profile", country)
+
+
+def country_name(country: Any) -> str:
+    """The country's name in English, for sentences."""
+    profile = profile_of(country)
+    return str(getattr(profile, "name_en", None) or getattr(profile, "name", "this country"))
+
+
+def statistics_areas(country: Any) -> tuple[str, ...]:
+    """The area names the country's statistics use, main one first."""
+    return tuple(getattr(profile_of(country), "statistics_areas", ()) or ())
+
+
+def _known(country: Any) -> dict[str, str]:
+    """Every area name of the country (main areas, then parts), by its loose key."""
+    parts = tuple(getattr(profile_of(country), "statistics_parts", ()) or ())
+    return {_key(a): a for a in reversed((*statistics_areas(country), *parts))}
+
+
+def areas_to_show(country: Any, figures: pd.DataFrame) -> tuple[str, ...]:
+    """The country's `statistics_areas` that have figures, main one first, as the figures spell them."""
+    present = {_key(a): a for a in dict.fromkeys(figures["area"])} if not figures.empty else {}
+    return tuple(present[_key(a)] for a in statistics_areas(country) if _key(a) in present)
+
+
+def of_country(figures: pd.DataFrame, country: Any) -> pd.DataFrame:
+    """The figures of the country's areas and parts only (all of them when `country` is None)."""
+    if profile_of(country) is None:
+        return figures
+    known = _known(country)
+    return figures[figures["area"].map(lambda a: _key(a) in known)]
+
+
+def no_figures(country: Any) -> str:
+    """What to say when the country has no figures."""
+    return f"No published figures for {country_name(country)} have been imported yet."
