@@ -230,33 +230,48 @@ def _head_comments(text: str) -> str:
 def cmd_compare(args: argparse.Namespace) -> int:
     """Several assessments (of any countries) side by side: each line's rating in each, as a table,
     JSON or CSV; lines absent from a country's system say so."""
-    from scoring.countries import compare_countries
-
-    method = _method(args)
-    entries = []
-    for path in args.assessments:
-        assessment = load_assessment(path, method)
-        entries.append((assessment, method.for_assessment(assessment)))
-    comparison = compare_countries(entries)
-    doc = comparison.as_json()
+    comparison = _comparison(_method(args), args.assessments)
+    if comparison is None:
+        return 1
     if args.format == "json":
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        print(json.dumps(comparison.as_json(), indent=2, ensure_ascii=False))
         return 0
-    ids = [c.id for c in comparison.columns]
-    rows = [[comparison.title(k, method.model), *(doc_line["ratings"][i] for i in ids)]
-            for k, doc_line in zip(comparison.keys, doc["lines"])]  # type: ignore[index]
+    table = comparison.table(_method(args).model)
+    head = ["line", "strand", *table.headings]
+    rows = [[r.line, r.strand, *(c.text for c in r.cells)] for r in table.rows]
     if args.format == "csv":
         import pandas as pd
 
         from exports.csv_text import csv_text
 
-        sys.stdout.write(csv_text(pd.DataFrame(rows, columns=["line", *ids], dtype=object)))
+        sys.stdout.write(csv_text(pd.DataFrame(rows, columns=head, dtype=object)))
         return 0
-    head = ["line", *(f"{c.assessment.country} {c.assessment.date}" for c in comparison.columns)]
-    table = [head] + [[r[0], *(str(v).upper() for v in r[1:])] for r in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
-    print("\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in table))
+    grid = [head] + rows + [["", "", *([""] * len(table.headings))]] + [
+        [word, "", *map(str, counts)] for word, counts in table.counts]
+    widths = [max(len(r[i]) for r in grid) for i in range(len(head))]
+    print("\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in grid))
     return 0
+
+
+def _comparison(method: Method, paths: Sequence[Path]):  # type: ignore[no-untyped-def]
+    """The assessments in `paths` compared (None, having said why on standard error, if two share an id)."""
+    from scoring.countries import DuplicateAssessment, compare_countries
+
+    entries = []
+    for path in paths:
+        assessment = load_assessment(path, method)
+        entries.append((assessment, method.for_assessment(assessment)))
+    try:
+        return compare_countries(entries)
+    except DuplicateAssessment:
+        seen: dict[str, Path] = {}
+        for path, (a, _) in zip(paths, entries):
+            if a.id in seen:
+                print(f"ffgrid: {seen[a.id]} and {path} are both the assessment {a.id!r}: compare different "
+                      "assessments (give one of them another id); nothing was compared", file=sys.stderr)
+                return None
+            seen[a.id] = path
+        raise
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

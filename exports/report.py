@@ -23,15 +23,13 @@ from exports.systems_map import inline_svg, render, systems_map_dot, target_look
 from framework import Assessment, Model
 from framework.plan import STATUS_LABEL, status_report
 from scoring import ScoredLine, by_standard, count_ratings, score_assessment
-from scoring.ratings import RANK
+from scoring.ratings import MARK, RANK, WORD
 from scoring.targets import gaps, percent_to_target, total_gap
 from framework.review import Comment
 
 TEMPLATES = Path(__file__).with_name("templates")
-WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
 HEADER_MAX = 60  # characters of the country in each page's header (the cover has it whole)
 TITLE_MAX = 200  # characters of the country in the document's title (the PDF's properties)
-MARK = {"green": "●", "amber": "◆", "red": "▲", "n/a": "○", "unscored": "–"}
 
 
 def paragraphs(text: str | None) -> Markup:

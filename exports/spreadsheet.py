@@ -17,11 +17,11 @@ from exports.csv_text import csv_bytes, guard_formulas
 from exports.xml_text import ooxml
 from framework import Assessment, Model
 from scoring import by_standard, score_assessment
+from scoring.ratings import WORD
 from scoring.targets import gaps
 
 CELL_MAX = 32_767  # characters in one spreadsheet cell (Excel's limit)
 CUT = " … [cut here: a spreadsheet cell holds at most 32,767 characters; the YAML export has the whole text]"
-RATING_WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
 
 
 def grid_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
@@ -29,7 +29,7 @@ def grid_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
     return pd.DataFrame([{
         "grid_row": ln.grid_row, "relationship": ln.relationship, "title": ln.title, "strand": ln.strand or "",
         "from": model.label(ln.from_), "to": model.label(ln.to), "framework": ln.framework, "action": ln.action,
-        "total": ln.total, "rating": RATING_WORD[ln.rating], "na_reason": ln.na_reason or "",
+        "total": ln.total, "rating": WORD[ln.rating], "na_reason": ln.na_reason or "",
     } for ln in score_assessment(model, assessment)])
 
 
@@ -47,7 +47,7 @@ def standards_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
     rollups = by_standard(model, score_assessment(model, assessment))
     return pd.DataFrame([{
         "standard": sid, "text": model.standards[sid].text or "", "text_source": model.standards[sid].text_source,
-        "cited_by": "; ".join(f"{ln.relationship}{f' ({ln.strand})' if ln.strand else ''}: {RATING_WORD[ln.rating]}"
+        "cited_by": "; ".join(f"{ln.relationship}{f' ({ln.strand})' if ln.strand else ''}: {WORD[ln.rating]}"
                               for ln in r.lines),
         "cited_only_by_red_lines": r.only_red,
     } for sid, r in rollups.items()])
