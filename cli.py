@@ -230,21 +230,22 @@ def _head_comments(text: str) -> str:
 def cmd_compare(args: argparse.Namespace) -> int:
     """Several assessments (of any countries) side by side: each line's rating in each, as a table,
     JSON or CSV; lines absent from a country's system say so."""
-    comparison = _comparison(_method(args), args.assessments)
+    method = _method(args)
+    comparison = _comparison(method, args.assessments)
     if comparison is None:
         return 1
     if args.format == "json":
         print(json.dumps(comparison.as_json(), indent=2, ensure_ascii=False))
         return 0
-    table = comparison.table(_method(args).model)
+    table = comparison.table(method.model)
     head = ["line", "strand", *table.headings]
     rows = [[r.line, r.strand, *(c.text for c in r.cells)] for r in table.rows]
     if args.format == "csv":
         import pandas as pd
 
-        from exports.csv_text import csv_text
+        from exports.csv_text import csv_text, guard_cell
 
-        sys.stdout.write(csv_text(pd.DataFrame(rows, columns=head, dtype=object)))
+        sys.stdout.write(csv_text(pd.DataFrame(rows, columns=[guard_cell(h) for h in head], dtype=object)))
         return 0
     grid = [head] + rows + [["", "", *([""] * len(table.headings))]] + [
         [word, "", *map(str, counts)] for word, counts in table.counts]
@@ -498,12 +499,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     from dashboard.problems import ImportRefused
     from exports.report import write_report
 
-    assessment, model = _open(args)
+    method = _method(args)
+    assessment = load_assessment(args.assessment, method)
+    model = method.for_assessment(assessment)
+    comparison = _comparison(method, [args.assessment, *args.compare]) if args.compare else None
+    if args.compare and comparison is None:
+        return 1
     try:
         figures = _figures(args)
     except ImportRefused as err:
         return _refused(err.problems, " in the data; no report was written.")
-    path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id))
+    path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id),
+                        compare=comparison, method=method.model)
     print(f"wrote {path}")
     return 0
 
@@ -519,12 +526,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the assessment as an XLSX workbook (with its figures) or the grid as CSV."""
     from exports.spreadsheet import write_grid_csv, write_workbook
 
-    assessment, model = _open(args)
+    method = _method(args)
+    assessment = load_assessment(args.assessment, method)
+    model = method.for_assessment(assessment)
     suffix = args.output.suffix.lower()
+    if args.compare and suffix != ".xlsx":
+        raise ValueError(f"{args.output}: --compare goes into a workbook's Countries sheet: write .xlsx")
+    comparison = _comparison(method, [args.assessment, *args.compare]) if args.compare else None
+    if args.compare and comparison is None:
+        return 1
     if suffix == ".csv":
         write_grid_csv(model, assessment, args.output)
     elif suffix == ".xlsx":
-        write_workbook(model, assessment, args.output, figures=_figures(args))
+        write_workbook(model, assessment, args.output, figures=_figures(args), compare=comparison, method=method.model)
     else:
         raise ValueError(f"{args.output}: write .xlsx or .csv")
     print(f"wrote {args.output}")
@@ -554,6 +568,11 @@ def _database_exists() -> bool:
 
     url = make_url(database_url())
     return url.get_backend_name() != "sqlite" or Path(url.database or "").is_file()
+
+
+def _compare_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--compare", type=Path, nargs="+", default=[], metavar="YAML",
+                   help=f"other assessments (any countries) to set beside this one: {what}")
 
 
 def _data_options(p: argparse.ArgumentParser) -> None:
@@ -595,12 +614,14 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report", help="the country report as PDF or DOCX")
     r.add_argument("assessment", type=Path)
     r.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf, FILE.docx (editable) or FILE.html")
+    _compare_option(r, "an annex \"Countries side by side\"")
     _data_options(r)
     r.set_defaults(func=cmd_report)
 
     e = sub.add_parser("export", help="the assessment as a spreadsheet")
     e.add_argument("assessment", type=Path)
     e.add_argument("-o", "--output", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    _compare_option(e, "a Countries sheet (.xlsx only)")
     _data_options(e)
     e.set_defaults(func=cmd_export)
 

@@ -92,6 +92,7 @@ class Comparison:
         how lines moved between assessments of one country, and the counts."""
         heads = self.headings()
         name = {c.id: h for c, h in zip(self.columns, heads)}
+        date = {c.id: c.assessment.date for c in self.columns}
         rows = []
         for k in self.keys:
             cells = []
@@ -99,8 +100,8 @@ class Comparison:
                 rating = self.ratings[k][c.id]
                 reason = self.absent_reason(k, c) if rating == ABSENT else (c.lines[k].na_reason or "")
                 cells.append(Cell(rating, cell_text(rating), reason))
-            moves = tuple(f"{name[m['from']]} → {name[m['to']]}: {MOVE_WORD[m['direction']]}"
-                          for m in self.moves.get(k, ()))
+            moves = tuple(f"{name[m['from']]} → {date[m['to']] if date[m['to']] != date[m['from']] else name[m['to']]}"
+                          f": {MOVE_WORD[m['direction']]}" for m in self.moves.get(k, ()))
             rows.append(TableRow(k, self.line_title(k, method), self.strand_label(k[1]) if k[1] else "",
                                  tuple(cells), moves))
         counts = [self.counts(c) for c in self.columns]
@@ -139,7 +140,7 @@ class TableRow:
     line: str
     strand: str
     cells: tuple[Cell, ...]
-    moves: tuple[str, ...] = ()  # "England & Wales 2019 → England & Wales 2024: up"
+    moves: tuple[str, ...] = ()  # "England & Wales 2019 → 2024: up"
 
 
 @dataclass(frozen=True)
