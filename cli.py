@@ -291,6 +291,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
         run_dashboard(rows=args.rows, runs=args.runs)
         return 0
+    if args.what == "compare":
+        from bench.compare import run as run_compare
+
+        run_compare(countries=args.countries, runs=args.runs)
+        return 0
     if args.what == "app":
         from bench.app import run as run_app
 
@@ -717,7 +722,7 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_compare)
 
     b = sub.add_parser("bench", help="benchmarks")
-    b.add_argument("what", choices=("model", "app", "dashboard", "report", "soak"))
+    b.add_argument("what", choices=("model", "app", "dashboard", "report", "soak", "compare"))
     b.add_argument("--users", type=int, default=20, help="simulated users for `bench soak`")
     b.add_argument("--seconds", type=float, default=60, help="how long `bench soak` runs")
     b.add_argument("--database", default=None, help="PostgreSQL URL for `bench soak` (default: a throwaway cluster)")
@@ -725,6 +730,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--relationships", type=int, default=10_000)
     b.add_argument("--runs", type=int, default=5)
     b.add_argument("--rows", type=int, default=1_000_000, help="case records for `bench dashboard`")
+    b.add_argument("--countries", type=int, default=30, help="assessments of as many countries for `bench compare`")
     b.set_defaults(func=cmd_bench)
     return p
 
