@@ -231,33 +231,49 @@ def _head_comments(text: str) -> str:
 def cmd_compare(args: argparse.Namespace) -> int:
     """Several assessments (of any countries) side by side: each line's rating in each, as a table,
     JSON or CSV; lines absent from a country's system say so."""
-    from scoring.countries import compare_countries
-
     method = _method(args)
-    entries = []
-    for path in args.assessments:
-        assessment = load_assessment(path, method)
-        entries.append((assessment, method.for_assessment(assessment)))
-    comparison = compare_countries(entries)
-    doc = comparison.as_json()
+    comparison = _comparison(method, args.assessments)
+    if comparison is None:
+        return 1
     if args.format == "json":
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        print(json.dumps(comparison.as_json(), indent=2, ensure_ascii=False))
         return 0
-    ids = [c.id for c in comparison.columns]
-    rows = [[comparison.title(k, method.model), *(doc_line["ratings"][i] for i in ids)]
-            for k, doc_line in zip(comparison.keys, doc["lines"])]  # type: ignore[index]
+    table = comparison.table(method.model)
+    head = ["line", "strand", *table.headings]
+    rows = [[r.line, r.strand, *(c.text for c in r.cells)] for r in table.rows]
     if args.format == "csv":
         import pandas as pd
 
-        from exports.csv_text import csv_text
+        from exports.csv_text import csv_text, guard_cell
 
-        sys.stdout.write(csv_text(pd.DataFrame(rows, columns=["line", *ids], dtype=object)))
+        sys.stdout.write(csv_text(pd.DataFrame(rows, columns=[guard_cell(h) for h in head], dtype=object)))
         return 0
-    head = ["line", *(f"{c.assessment.country} {c.assessment.date}" for c in comparison.columns)]
-    table = [head] + [[r[0], *(str(v).upper() for v in r[1:])] for r in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
-    print("\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in table))
+    grid = [head] + rows + [["", "", *([""] * len(table.headings))]] + [
+        [word, "", *map(str, counts)] for word, counts in table.counts]
+    widths = [max(len(r[i]) for r in grid) for i in range(len(head))]
+    print("\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in grid))
     return 0
+
+
+def _comparison(method: Method, paths: Sequence[Path]):  # type: ignore[no-untyped-def]
+    """The assessments in `paths` compared (None, having said why on standard error, if two share an id)."""
+    from scoring.countries import DuplicateAssessment, compare_countries
+
+    entries = []
+    for path in paths:
+        assessment = load_assessment(path, method)
+        entries.append((assessment, method.for_assessment(assessment)))
+    try:
+        return compare_countries(entries)
+    except DuplicateAssessment:
+        seen: dict[str, Path] = {}
+        for path, (a, _) in zip(paths, entries):
+            if a.id in seen:
+                print(f"ffgrid: {seen[a.id]} and {path} are both the assessment {a.id!r}: compare different "
+                      "assessments (give one of them another id); nothing was compared", file=sys.stderr)
+                return None
+            seen[a.id] = path
+        raise
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -275,6 +291,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from bench.dashboard import run as run_dashboard
 
         run_dashboard(rows=args.rows, runs=args.runs)
+        return 0
+    if args.what == "compare":
+        from bench.compare import run as run_compare
+
+        run_compare(countries=args.countries, runs=args.runs)
         return 0
     if args.what == "app":
         from bench.app import run as run_app
@@ -484,12 +505,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     from dashboard.problems import ImportRefused
     from exports.report import write_report
 
-    assessment, model = _open(args)
+    method = _method(args)
+    assessment = load_assessment(args.assessment, method)
+    model = method.for_assessment(assessment)
+    comparison = _comparison(method, [args.assessment, *args.compare]) if args.compare else None
+    if args.compare and comparison is None:
+        return 1
     try:
         figures = _figures(args)
     except ImportRefused as err:
         return _refused(err.problems, " in the data; no report was written.")
-    path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id))
+    path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id),
+                        compare=comparison, method=method.model)
     print(f"wrote {path}")
     return 0
 
@@ -505,12 +532,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the assessment as an XLSX workbook (with its figures) or the grid as CSV."""
     from exports.spreadsheet import write_grid_csv, write_workbook
 
-    assessment, model = _open(args)
+    method = _method(args)
+    assessment = load_assessment(args.assessment, method)
+    model = method.for_assessment(assessment)
     suffix = args.output.suffix.lower()
+    if args.compare and suffix != ".xlsx":
+        raise ValueError(f"{args.output}: --compare goes into a workbook's Countries sheet: write .xlsx")
+    comparison = _comparison(method, [args.assessment, *args.compare]) if args.compare else None
+    if args.compare and comparison is None:
+        return 1
     if suffix == ".csv":
         write_grid_csv(model, assessment, args.output)
     elif suffix == ".xlsx":
-        write_workbook(model, assessment, args.output, figures=_figures(args))
+        write_workbook(model, assessment, args.output, figures=_figures(args), compare=comparison, method=method.model)
     else:
         raise ValueError(f"{args.output}: write .xlsx or .csv")
     print(f"wrote {args.output}")
@@ -540,6 +574,11 @@ def _database_exists() -> bool:
 
     url = make_url(database_url())
     return url.get_backend_name() != "sqlite" or Path(url.database or "").is_file()
+
+
+def _compare_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--compare", type=Path, nargs="+", default=[], metavar="YAML",
+                   help=f"other assessments (any countries) to set beside this one: {what}")
 
 
 def _data_options(p: argparse.ArgumentParser) -> None:
@@ -581,12 +620,14 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report", help="the country report as PDF or DOCX")
     r.add_argument("assessment", type=Path)
     r.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf, FILE.docx (editable) or FILE.html")
+    _compare_option(r, "an annex \"Countries side by side\"")
     _data_options(r)
     r.set_defaults(func=cmd_report)
 
     e = sub.add_parser("export", help="the assessment as a spreadsheet")
     e.add_argument("assessment", type=Path)
     e.add_argument("-o", "--output", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    _compare_option(e, "a Countries sheet (.xlsx only)")
     _data_options(e)
     e.set_defaults(func=cmd_export)
 
@@ -682,7 +723,7 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_compare)
 
     b = sub.add_parser("bench", help="benchmarks")
-    b.add_argument("what", choices=("model", "app", "dashboard", "report", "soak"))
+    b.add_argument("what", choices=("model", "app", "dashboard", "report", "soak", "compare"))
     b.add_argument("--users", type=int, default=20, help="simulated users for `bench soak`")
     b.add_argument("--seconds", type=float, default=60, help="how long `bench soak` runs")
     b.add_argument("--database", default=None, help="PostgreSQL URL for `bench soak` (default: a throwaway cluster)")
@@ -690,6 +731,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--relationships", type=int, default=10_000)
     b.add_argument("--runs", type=int, default=5)
     b.add_argument("--rows", type=int, default=1_000_000, help="case records for `bench dashboard`")
+    b.add_argument("--countries", type=int, default=30, help="assessments of as many countries for `bench compare`")
     b.set_defaults(func=cmd_bench)
     return p
 

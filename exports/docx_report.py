@@ -17,6 +17,7 @@ from exports.systems_map import render
 from exports.xml_text import clipped, shown
 from framework import Assessment
 from framework.review import Comment
+from scoring.countries import CountryTable
 
 CORE_MAX = 255  # characters in a core property (the title Word shows in File > Info)
 
@@ -118,6 +119,31 @@ def shown_assessment(assessment: Assessment) -> Assessment:
     return Assessment.model_validate(_shown_values(assessment.as_data()))
 
 
+def shown_table(table: CountryTable) -> CountryTable:
+    """The countries' heatmap with every text as the DOCX can hold it."""
+    rows = tuple(replace(r, line=shown(r.line), strand=shown(r.strand), moves=tuple(map(shown, r.moves)),
+                         cells=tuple(replace(c, reason=shown(c.reason)) for c in r.cells)) for r in table.rows)
+    return replace(table, headings=tuple(map(shown, table.headings)), rows=rows)
+
+
+def _countries(doc: Any, table: CountryTable) -> None:
+    """The annex setting the countries side by side: the heatmap in words, the counts, the absent lines."""
+    doc.add_heading("Annex: countries side by side", level=1)
+    doc.add_paragraph("Each line of the method rated in each assessment; a line that is not part of a country's "
+                      "system reads × ABSENT, with the reason listed below.")
+    changes = any(r.moves for r in table.rows)
+    _table(doc, ["Line", "Strand", *table.headings, *(["Changes"] if changes else [])],
+           [[r.line, r.strand, *(c.text for c in r.cells), *(["; ".join(r.moves)] if changes else [])]
+            for r in table.rows])
+    doc.add_heading("Counts per country", level=2)
+    _table(doc, ["Lines", *table.headings], [[word, *counts] for word, counts in table.counts])
+    absent = table.absent()
+    if absent:
+        doc.add_heading("Lines absent from a country's system", level=2)
+        _table(doc, ["Assessment", "Line", "Why"],
+               [[h, r.line + (f" ({r.strand})" if r.strand else ""), f"× ABSENT: {why}"] for h, r, why in absent])
+
+
 def shown_comments(comments: Iterable[Comment]) -> list[Comment]:
     return [replace(c, author=shown(c.author), text=shown(c.text)) for c in comments]
 
@@ -189,6 +215,9 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
            [[sid, model.standards[sid].text or "Text to be entered.",
              "; ".join(f"{ln.title}: {word[ln.rating]}" for ln in roll.lines) or "none"]
             for sid, roll in c["standards"].items()])
+
+    if c.get("countries"):
+        _countries(doc, c["countries"])
 
     doc.add_heading(SECTIONS[6], level=1)
     _table(doc, ["Rating", "Total score", "Meaning"],

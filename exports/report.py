@@ -23,15 +23,14 @@ from exports.systems_map import inline_svg, render, systems_map_dot, target_look
 from framework import Assessment, Model
 from framework.plan import STATUS_LABEL, status_report
 from scoring import ScoredLine, by_standard, count_ratings, score_assessment
-from scoring.ratings import RANK
+from scoring.countries import Comparison, CountryTable
+from scoring.ratings import MARK, RANK, WORD
 from scoring.targets import gaps, percent_to_target, total_gap
 from framework.review import Comment
 
 TEMPLATES = Path(__file__).with_name("templates")
-WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
 HEADER_MAX = 60  # characters of the country in each page's header (the cover has it whole)
 TITLE_MAX = 200  # characters of the country in the document's title (the PDF's properties)
-MARK = {"green": "●", "amber": "◆", "red": "▲", "n/a": "○", "unscored": "–"}
 
 
 def paragraphs(text: str | None) -> Markup:
@@ -72,9 +71,10 @@ def weakest(lines: list[ScoredLine], n: int = 5) -> list[ScoredLine]:
 
 
 def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
-                   comments: Iterable[Comment] = ()) -> dict[str, object]:
+                   comments: Iterable[Comment] = (), countries: CountryTable | None = None) -> dict[str, object]:
     """Everything the report shows, shared by the PDF and the DOCX (`figures`: tidy, for the data
-    section; `comments`: the review threads, shown under their relationships with author and date)."""
+    section; `comments`: the review threads, shown under their relationships with author and date;
+    `countries`: the heatmap of an annex "Countries side by side")."""
     threads: dict[str | None, list[Comment]] = {}
     for c in comments:
         threads.setdefault(c.relationship, []).append(c)
@@ -90,7 +90,7 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
             "line_of": {ln.relationship: ln for ln in assessment.lines},
             "map_dot": systems_map_dot(model, lines),
             "data": data_section(figures, country=assessment.country, model=model) if figures is not None else None,
-            "threads": threads, **plan_context(model, assessment, lines, figures)}
+            "threads": threads, "countries": countries, **plan_context(model, assessment, lines, figures)}
 
 
 def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
@@ -108,13 +108,14 @@ def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
 
 
 def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
-                comments: Iterable[Comment] = ()) -> str:
+                comments: Iterable[Comment] = (), countries: CountryTable | None = None) -> str:
     """The whole report as one HTML document (embedded map and charts, no external resources)."""
-    context = report_context(model, assessment, figures, comments)
+    context = report_context(model, assessment, figures, comments, countries)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["paragraphs"] = paragraphs
     env.filters["one_line"] = one_line
+    env.filters["css_class"] = lambda rating: rating.replace("/", "")
     svg = inline_svg(render(str(context["map_dot"]), "svg").decode("utf-8"))
     target_svg = (Markup(inline_svg(render(str(context["target_dot"]), "svg").decode("utf-8")))
                   if context["target_dot"] else None)
@@ -149,14 +150,18 @@ def render_pdf(html: str) -> bytes:
 
 
 def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None,
-                 comments: Iterable[Comment] = ()) -> Path:
-    """Write the report as PDF, DOCX (editable) or HTML (for checking), by the file's suffix."""
+                 comments: Iterable[Comment] = (), compare: Comparison | None = None,
+                 method: Model | None = None) -> Path:
+    """Write the report as PDF, DOCX (editable) or HTML (for checking), by the file's suffix; with
+    `compare`, an annex sets the countries side by side (its lines titled in `method`'s words)."""
     suffix = path.suffix.lower()
+    countries = compare.table(method or model) if compare is not None else None
     if suffix == ".docx":
-        from exports.docx_report import shown_assessment, shown_comments, write_docx
+        from exports.docx_report import shown_assessment, shown_comments, shown_table, write_docx
 
-        return write_docx(report_context(model, shown_assessment(assessment), figures, shown_comments(comments)), path)
-    html = report_html(model, assessment, figures, comments)
+        return write_docx(report_context(model, shown_assessment(assessment), figures, shown_comments(comments),
+                                         shown_table(countries) if countries else None), path)
+    html = report_html(model, assessment, figures, comments, countries)
     if suffix == ".html":  # standalone, with the PDF's stylesheet, to look at in a browser
         css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
         path.write_text(html.replace("</head>", f"<style>\n{css}</style>\n</head>", 1), encoding="utf-8")

@@ -13,15 +13,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from exports.csv_text import csv_bytes, guard_formulas
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+
+from exports.csv_text import csv_bytes, guard_cell, guard_formulas
 from exports.xml_text import ooxml
 from framework import Assessment, Model
 from scoring import by_standard, score_assessment
+from scoring.countries import ABSENT, Comparison, CountryTable
+from scoring.ratings import WORD
 from scoring.targets import gaps
 
 CELL_MAX = 32_767  # characters in one spreadsheet cell (Excel's limit)
 CUT = " … [cut here: a spreadsheet cell holds at most 32,767 characters; the YAML export has the whole text]"
-RATING_WORD = {"green": "GREEN", "amber": "AMBER", "red": "RED", "n/a": "N/A", "unscored": "UNSCORED"}
 
 
 def grid_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
@@ -29,7 +33,7 @@ def grid_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
     return pd.DataFrame([{
         "grid_row": ln.grid_row, "relationship": ln.relationship, "title": ln.title, "strand": ln.strand or "",
         "from": model.label(ln.from_), "to": model.label(ln.to), "framework": ln.framework, "action": ln.action,
-        "total": ln.total, "rating": RATING_WORD[ln.rating], "na_reason": ln.na_reason or "",
+        "total": ln.total, "rating": WORD[ln.rating], "na_reason": ln.na_reason or "",
     } for ln in score_assessment(model, assessment)])
 
 
@@ -47,14 +51,45 @@ def standards_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
     rollups = by_standard(model, score_assessment(model, assessment))
     return pd.DataFrame([{
         "standard": sid, "text": model.standards[sid].text or "", "text_source": model.standards[sid].text_source,
-        "cited_by": "; ".join(f"{ln.relationship}{f' ({ln.strand})' if ln.strand else ''}: {RATING_WORD[ln.rating]}"
+        "cited_by": "; ".join(f"{ln.relationship}{f' ({ln.strand})' if ln.strand else ''}: {WORD[ln.rating]}"
                               for ln in r.lines),
         "cited_only_by_red_lines": r.only_red,
     } for sid, r in rollups.items()])
 
 
-def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None) -> Path:
-    """An XLSX workbook: About, Grid, Evidence, Standards, the plan's sheets and (if given) Data with provenance."""
+FILL = {"green": "C8E6C9", "amber": "FFE0B2", "red": "FFCDD2", "n/a": "E0E0E0", ABSENT: "F5F5F5"}  # behind the word
+
+
+def countries_frame(table: CountryTable) -> pd.DataFrame:
+    """The Countries sheet: a row per line (title, strand), a column per assessment (shape and word in
+    each cell), how lines moved between assessments of one country, then the counts."""
+    heads = ["Line", "Strand", *table.headings] + (["Changes"] if any(r.moves for r in table.rows) else [])
+    extra = len(heads) - 2 - len(table.headings)
+    rows: list[list[object]] = [[r.line, r.strand, *(c.text for c in r.cells), *(["; ".join(r.moves)] * extra)]
+                                for r in table.rows]
+    rows.append([None] * len(heads))
+    rows += [[f"Number of lines: {word}", "", *counts, *([None] * extra)] for word, counts in table.counts]
+    return pd.DataFrame(rows, columns=[guard_cell(h) for h in heads], dtype=object)
+
+
+def _colour_countries(sheet, table: CountryTable) -> None:  # type: ignore[no-untyped-def]
+    """Fill each rated cell with its rating's colour (the word stays), and note why a line is absent or N/A."""
+    for i, row in enumerate(table.rows, start=2):
+        for j, cell in enumerate(row.cells, start=3):
+            target = sheet.cell(row=i, column=j)
+            if cell.rating in FILL:
+                target.fill = PatternFill("solid", fgColor=FILL[cell.rating])
+            if cell.rating == ABSENT:
+                target.font = Font(color="555555")
+            if cell.reason:
+                target.comment = Comment(_cell(cell.reason), "ffgrid")
+    sheet.freeze_panes = "C2"
+
+
+def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None,
+                   compare: Comparison | None = None, method: Model | None = None) -> Path:
+    """An XLSX workbook: About, Grid, Evidence, Standards, the plan's sheets, (if given) Data with
+    provenance, and (if given a comparison, and the method whose words title its lines) Countries."""
     about = pd.DataFrame({"field": ["country", "date", "title", "author", "model version", "illustrative", "source"],
                           "value": [assessment.country, assessment.date, assessment.title, assessment.author,
                                     assessment.model_version, "yes" if assessment.illustrative else "no",
@@ -64,6 +99,9 @@ def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd
     sheets["Measures"] = measures_frame(assessment, figures)
     if figures is not None:
         sheets["Data"] = figures
+    table = compare.table(method or model) if compare is not None else None
+    if table is not None:
+        sheets["Countries"] = countries_frame(table)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in sheets.items():
             _cells(guard_formulas(frame)).to_excel(writer, sheet_name=name, index=False)
@@ -72,6 +110,8 @@ def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd
             for column in sheet.columns:
                 width = max((len(str(c.value)) for c in column[:200] if c.value is not None), default=8)
                 sheet.column_dimensions[column[0].column_letter].width = min(max(width, 8), 60) + 2
+        if table is not None:
+            _colour_countries(writer.sheets["Countries"], table)
     return path
 
 

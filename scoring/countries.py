@@ -10,9 +10,15 @@ from typing import Sequence
 
 from framework import Assessment, Model
 from scoring.compare import direction
-from scoring.ratings import ScoredLine, count_ratings, score_assessment
+from scoring.ratings import ScoredLine, count_ratings, marked, score_assessment
 
 ABSENT = "absent"
+ABSENT_MARK = "× ABSENT"
+
+
+def cell_text(rating: str) -> str:
+    """A cell of the comparison as a person reads it: shape and word ("● GREEN", "× ABSENT")."""
+    return ABSENT_MARK if rating == ABSENT else marked(rating)
 
 
 class DuplicateAssessment(ValueError):
@@ -41,12 +47,15 @@ class Comparison:
     ratings: dict[tuple[str, str | None], dict[str, str]]
     moves: dict[tuple[str, str | None], list[dict[str, str]]]  # same-country pairs, oldest first
 
-    def title(self, key: tuple[str, str | None], method: Model) -> str:
-        """A line's title for a reader of several countries: in the method's words, or for a national
-        line, the first country's that has it."""
+    def line_title(self, key: tuple[str, str | None], method: Model) -> str:
+        """A line's title (without its strand) for a reader of several countries: in the method's
+        words, or for a national line, the first country's that has it."""
         rel = method.relationships.get(key[0])
-        title = rel.title if rel is not None else next(c.lines[key].title for c in self.columns if key in c.lines)
-        return title + (f" ({self.strand_label(key[1])})" if key[1] else "")
+        return rel.title if rel is not None else next(c.lines[key].title for c in self.columns if key in c.lines)
+
+    def title(self, key: tuple[str, str | None], method: Model) -> str:
+        """A line's title with its strand's label, if it is one strand of a line."""
+        return self.line_title(key, method) + (f" ({self.strand_label(key[1])})" if key[1] else "")
 
     def strand_label(self, strand: str) -> str:
         """A strand's label, from the first country that has it."""
@@ -58,7 +67,46 @@ class Comparison:
 
     def absent_reason(self, key: tuple[str, str | None], column: CountryColumn) -> str:
         """Why a line is absent from a country's grid, in words."""
-        return column.model.absent.get(key[0], "This line is not part of this country's system.")
+        if key[0] in column.model.absent:
+            return column.model.absent[key[0]]
+        if key[1] and key[0] in column.model.relationships:
+            return f"No CSO monitors this strand ({self.strand_label(key[1])}) in this country's profile."
+        others = [c.assessment.country for c in self.columns if key in c.lines and c.model is not column.model]
+        if others:
+            return f"A line of the national system of {', '.join(dict.fromkeys(others))}, not part of this one."
+        return "This line is not part of this country's system."
+
+    def counts(self, column: CountryColumn) -> dict[str, int]:
+        """How many lines of the comparison have each rating in one assessment, and how many are absent."""
+        return {**count_ratings(column.lines.values()),
+                ABSENT: sum(1 for k in self.keys if self.ratings[k][column.id] == ABSENT)}
+
+    def headings(self) -> tuple[str, ...]:
+        """Each assessment's heading in words: country and date (and its title where two would read alike)."""
+        plain = [f"{c.assessment.country} {c.assessment.date}" for c in self.columns]
+        return tuple(h if plain.count(h) == 1 else f"{h} – {c.assessment.title}" for h, c in zip(plain, self.columns))
+
+    def table(self, method: Model) -> CountryTable:
+        """The heatmap as words, shared by the Countries page, the workbook and the report: a row per
+        line (title, strand label), a cell per assessment (shape and word, why where absent or N/A),
+        how lines moved between assessments of one country, and the counts."""
+        heads = self.headings()
+        name = {c.id: h for c, h in zip(self.columns, heads)}
+        date = {c.id: c.assessment.date for c in self.columns}
+        rows = []
+        for k in self.keys:
+            cells = []
+            for c in self.columns:
+                rating = self.ratings[k][c.id]
+                reason = self.absent_reason(k, c) if rating == ABSENT else (c.lines[k].na_reason or "")
+                cells.append(Cell(rating, cell_text(rating), reason))
+            moves = tuple(f"{name[m['from']]} → {date[m['to']] if date[m['to']] != date[m['from']] else name[m['to']]}"
+                          f": {MOVE_WORD[m['direction']]}" for m in self.moves.get(k, ()))
+            rows.append(TableRow(k, self.line_title(k, method), self.strand_label(k[1]) if k[1] else "",
+                                 tuple(cells), moves))
+        counts = [self.counts(c) for c in self.columns]
+        return CountryTable(heads, tuple(rows),
+                            tuple((cell_text(r), tuple(n[r] for n in counts)) for r in counts[0]) if counts else ())
 
     def as_json(self) -> dict[str, object]:
         """The shape `ffgrid compare --format json` prints."""
@@ -67,10 +115,46 @@ class Comparison:
                              "date": c.assessment.date} for c in self.columns],
             "lines": [{"line": k[0], "strand": k[1], "ratings": self.ratings[k],
                        **({"moves": self.moves[k]} if self.moves.get(k) else {})} for k in self.keys],
-            "counts": {c.id: {**count_ratings(c.lines.values()),
-                              ABSENT: sum(1 for k in self.keys if self.ratings[k][c.id] == ABSENT)}
-                       for c in self.columns},
+            "counts": {c.id: self.counts(c) for c in self.columns},
         }
+
+
+MOVE_WORD = {"up": "up", "down": "down", "same": "no change", "changed": "changed", "added": "new line",
+             "removed": "line dropped"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One assessment's rating of one line: the rating (or "absent"), as words, and why if absent or N/A."""
+
+    rating: str
+    text: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One line of the heatmap, in words."""
+
+    key: tuple[str, str | None]
+    line: str
+    strand: str
+    cells: tuple[Cell, ...]
+    moves: tuple[str, ...] = ()  # "England & Wales 2019 → 2024: up"
+
+
+@dataclass(frozen=True)
+class CountryTable:
+    """The heatmap: headings (one per assessment), rows, and the counts (cell word, count per assessment)."""
+
+    headings: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    counts: tuple[tuple[str, tuple[int, ...]], ...]
+
+    def absent(self) -> list[tuple[str, TableRow, str]]:
+        """Each line absent from an assessment: its heading, the row, and why."""
+        return [(h, row, cell.reason) for row in self.rows for h, cell in zip(self.headings, row.cells)
+                if cell.rating == ABSENT]
 
 
 def compare_countries(entries: Sequence[tuple[Assessment, Model]]) -> Comparison:

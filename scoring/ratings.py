@@ -11,6 +11,13 @@ from framework.assessment import Scored
 GREEN, AMBER, RED, NA, UNSCORED = "green", "amber", "red", "n/a", "unscored"
 RATINGS = (GREEN, AMBER, RED, NA, UNSCORED)
 RANK = {RED: 0, AMBER: 1, GREEN: 2}
+WORD = {GREEN: "GREEN", AMBER: "AMBER", RED: "RED", NA: "N/A", UNSCORED: "UNSCORED"}
+MARK = {GREEN: "●", AMBER: "◆", RED: "▲", NA: "○", UNSCORED: "–"}  # a shape per rating: never colour alone
+
+
+def marked(rating: str) -> str:
+    """A rating as a person reads it anywhere: its shape and its word ("● GREEN")."""
+    return f"{MARK[rating]} {WORD[rating]}"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-RATING_MARK = {"green": "● GREEN", "amber": "◆ AMBER", "red": "▲ RED", "n/a": "○ N/A", "unscored": "– UNSCORED"}
+from scoring.ratings import RATINGS, marked
+
+RATING_MARK = {r: marked(r) for r in RATINGS}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
 

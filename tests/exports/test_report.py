@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from dashboard.examples import example_figures
-from exports.report import paragraphs, weakest, write_report
+from exports.report import paragraphs, report_html, weakest, write_report
 from framework import Evidence
+from framework.profiles import blank_assessment
 from framework.review import Comment
 from scoring import score_assessment
+from scoring.countries import compare_countries
 
 
 def _text(pdf: Path) -> str:
@@ -40,10 +42,18 @@ def _hostile(port: int) -> str:
             f'<script>alert(1)</script>')
 
 
+def _beside_hungary(method, assessment, country: str = "Magyarország"):  # type: ignore[no-untyped-def]
+    """The assessment compared with a blank Hungarian one (every line unscored; strands without a CSO absent)."""
+    hu = blank_assessment(method.model, method.profiles["hu"], "2026", None, "test").model_copy(
+        update={"country": country})
+    return compare_countries([(assessment, method.for_assessment(assessment)), (hu, method.for_assessment(hu))])
+
+
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory, model, ew) -> Rendered:
+def rendered(tmp_path_factory, method, model, ew) -> Rendered:
     """The full E&W report, rendered once (~5 s): its author in Greek, Hungarian and Polish, review
-    comments, and hostile evidence that points at files and at a web server listening meanwhile."""
+    comments, hostile evidence that points at files and at a web server listening meanwhile, and the
+    annex setting it beside a blank Hungarian assessment."""
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -62,7 +72,7 @@ def rendered(tmp_path_factory, model, ew) -> Rendered:
     attacked = ew.model_copy(update={"author": NAMES, "lines": (line, *ew.lines[1:])})
     try:
         pdf = write_report(model, attacked, tmp_path_factory.mktemp("report") / "ew.pdf", figures=example_figures(),
-                           comments=THREADS)
+                           comments=THREADS, compare=_beside_hungary(method, attacked), method=method.model)
     finally:
         server.shutdown()
         server.server_close()
@@ -91,7 +101,7 @@ def test_the_report_holds_the_country_every_relationship_every_rating_and_the_an
     assert "CPS Hate crime report 2018-19" in data and "odihr_united_kingdom.csv" in data
     pages = int(next(ln for ln in subprocess.run(["pdfinfo", str(ew_pdf)], capture_output=True, text=True).stdout
                      .splitlines() if ln.startswith("Pages:")).split()[1])
-    assert 40 <= pages <= 60
+    assert 40 <= pages <= 64  # the annex "countries side by side" (two countries) takes about three
 
 
 def test_the_five_weakest_break_ties_by_action_then_id(model, ew):
@@ -142,3 +152,43 @@ def test_review_comments_show_under_their_relationship_with_author_and_date(ew_p
     text = " ".join(_text(ew_pdf).split())
     assert "Zsófia Kovács, 2026-11-02: Cite <b>the</b> 2018 survey." in text
     assert "Rob Reviewer, 2026-11-02 (sent back): Evidence missing for action." in text
+
+
+def test_the_pdf_annex_sets_the_countries_side_by_side_in_words(ew_pdf):
+    text = " ".join(_text(ew_pdf).split())
+    annex = text[text.index("Annex: countries side by side Each line"):text.rindex("Methodology and definitions")]
+    assert "Line Strand England & Magyarország Wales 2019 2026" in annex  # the headings wrap in two lines
+    assert "Law enforcement (police) – prosecution ● GREEN – UNSCORED" in annex
+    assert "Victims – CSO monitoring disability hate crime ▲ RED × ABSENT" in annex
+    assert "Counts per country" in annex and "● GREEN 16 0" in annex and "× ABSENT 2 7" in annex
+    assert "× ABSENT: No CSO monitors this strand" in annex and "(Disability) in this country's profile." in annex
+    assert "× ABSENT: The 2019 England & Wales grid" in annex
+
+
+def test_the_annex_marks_every_cell_with_its_word_and_absent_lines_with_why(method, ew):
+    comparison = _beside_hungary(method, ew, country="<b>Magyar</b>")
+    table = comparison.table(method.model)
+    html = report_html(method.for_assessment(ew), ew, countries=table)
+    annex = html[html.index('<h1 id="countries">'):html.index('<h1 id="method">')]
+    assert '<a href="#countries">Annex: countries side by side</a>' in html
+    assert "&lt;b&gt;Magyar&lt;/b&gt; 2026" in annex and "<b>Magyar</b>" not in annex
+    for row in table.rows:
+        assert f"<td>{row.line}</td>".replace("&", "&amp;") in annex
+    assert annex.count('<td class="heat green">● GREEN</td>') == 16
+    assert annex.count('<td class="heat absent">× ABSENT</td>') == 2 + 7  # E&W's profile leaves out 2, Hungary's 7
+    assert annex.count("<td>× ABSENT: ") == 9
+    assert "<td>● GREEN</td><td class=\"num\">16</td><td class=\"num\">0</td>" in annex
+    assert '<h1 id="countries">' not in report_html(method.for_assessment(ew), ew)  # only when asked for
+
+
+def test_the_docx_has_the_countries_annex(method, model, ew, tmp_path):
+    import docx
+
+    path = write_report(model, ew, tmp_path / "r.docx", compare=_beside_hungary(method, ew), method=method.model)
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings.index("Annex: standards") < headings.index("Annex: countries side by side") < headings.index(
+        "Methodology and definitions")
+    heatmap = next(t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == ["Line", "Strand"])
+    assert [c.text for c in heatmap.rows[0].cells] == ["Line", "Strand", "England & Wales 2019", "Magyarország 2026"]
+    assert any(c.text == "× ABSENT" for r in heatmap.rows for c in r.cells)

@@ -56,3 +56,29 @@ def test_grid_csv_keeps_non_ascii_text(model, ew, tmp_path):
     path = write_grid_csv(model, ew, tmp_path / "grid.csv")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM, for spreadsheet programs
     assert "Police forces of England and Wales – Crown Prosecution Service (CPS)" in path.read_text(encoding="utf-8-sig")
+
+
+def test_the_countries_sheet_guards_formulas_in_headings_and_keeps_words_in_filled_cells(method, model, ew, tmp_path):
+    from framework.profiles import blank_assessment
+    from scoring.countries import compare_countries
+
+    hu = blank_assessment(method.model, method.profiles["hu"], "2026", None, "test").model_copy(
+        update={"country": "=HYPERLINK(1)"})
+    comparison = compare_countries([(ew, model), (hu, method.for_assessment(hu))])
+    book = openpyxl.load_workbook(write_workbook(model, ew, tmp_path / "c.xlsx", compare=comparison,
+                                                 method=method.model))
+    assert book.sheetnames[-1] == "Countries"
+    sheet = book["Countries"]
+    assert [c.value for c in sheet[1]] == ["Line", "Strand", "England & Wales 2019", "'=HYPERLINK(1) 2026"]
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)  # nothing runs as a formula
+    words = {"● GREEN", "◆ AMBER", "▲ RED", "○ N/A", "– UNSCORED", "× ABSENT"}
+    table = comparison.table(method.model)
+    for i, row in enumerate(table.rows, start=2):
+        assert sheet.cell(i, 1).value == row.line
+        for j, cell in enumerate(row.cells, start=3):
+            shown = sheet.cell(i, j)
+            assert shown.value in words and shown.value == cell.text  # the word is always there
+            filled = shown.fill.fgColor.rgb if shown.fill.fill_type == "solid" else None
+            assert (filled is None) == (cell.rating == "unscored")
+    assert [sheet.cell(len(table.rows) + 3 + k, 1).value for k in range(6)] == [
+        f"Number of lines: {w}" for w in ("● GREEN", "◆ AMBER", "▲ RED", "○ N/A", "– UNSCORED", "× ABSENT")]
