@@ -79,7 +79,7 @@ def test_the_grid_and_the_chooser_open_the_line_of_the_chosen_assessment_also_af
     sign_in(page, "Ann Assessor", PASSWORD)
     _shows_the_2024_draft(page)
     expect(page.get_by_role("combobox", name="Relationship")).to_have_value(
-        re.compile("Law enforcement \\(police\\) – judiciary and courts"), timeout=TIMEOUT)
+        re.compile("Police forces of England and Wales – Courts of England and Wales"), timeout=TIMEOUT)
 
 
 def test_a_deep_link_names_the_assessment_and_same_titled_versions_can_be_told_apart(server, page, screenshot):
@@ -87,7 +87,7 @@ def test_a_deep_link_names_the_assessment_and_same_titled_versions_can_be_told_a
     sign_in(page, "Rob Reviewer", PASSWORD)
     _shows_the_2024_draft(page)
     expect(page.get_by_role("combobox", name="Relationship")).to_have_value(
-        re.compile("Victims – judiciary and courts"), timeout=TIMEOUT)
+        re.compile("Victims – Courts of England and Wales"), timeout=TIMEOUT)
 
     _picker(page).click()
     options = page.get_by_role("option").filter(has_text="England & Wales 2024")

@@ -26,7 +26,7 @@ def test_plan_target_map_and_timeline_render(server, page, screenshot):
 
     page.get_by_role("link", name="Compare").click()
     expect(page.get_by_role("heading", name="Progress over time: England & Wales")).to_be_visible(timeout=TIMEOUT)
-    choose_option(page, "Timeline of a relationship", "Victims – judiciary", "Victims – judiciary and courts")
+    choose_option(page, "Timeline of a relationship", "Victims – Courts", "Victims – Courts of England and Wales (judiciary)")
     expect(page.locator("[data-testid='stVegaLiteChart']")).to_have_count(2, timeout=TIMEOUT)
     page.locator("[data-testid='stVegaLiteChart']").last.scroll_into_view_if_needed()
     page.wait_for_load_state("networkidle")

@@ -17,7 +17,7 @@ def _open(browser, server, who: str):
     page = context.new_page()
     page.goto(f"{server.url}/assess?assessment=england-wales-2019&relationship={REL}")
     sign_in(page, who, PASSWORD)
-    expect(page.get_by_role("heading", name="Victims – judiciary and courts")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="Victims – Courts of England and Wales (judiciary)")).to_be_visible(timeout=TIMEOUT)
     return context, page
 
 
