@@ -53,10 +53,6 @@ class Comparison:
         rel = method.relationships.get(key[0])
         return rel.title if rel is not None else next(c.lines[key].title for c in self.columns if key in c.lines)
 
-    def title(self, key: tuple[str, str | None], method: Model) -> str:
-        """A line's title with its strand's label, if it is one strand of a line."""
-        return self.line_title(key, method) + (f" ({self.strand_label(key[1])})" if key[1] else "")
-
     def strand_label(self, strand: str) -> str:
         """A strand's label, from the first country that has it."""
         for c in self.columns:

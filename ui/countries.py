@@ -5,14 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from scoring.countries import ABSENT, compare_countries
+from exports.spreadsheet import FILL
+from scoring.countries import compare_countries
 from store.repository import choice_labels
 from ui.state import method, repository, stored
-from ui.text import RATING_MARK, md
-
-MARK = {**RATING_MARK, ABSENT: "✕ NOT IN THIS SYSTEM"}
-FILL = {"green": "#d9f0d3", "amber": "#fde0c5", "red": "#f4c7c3", "n/a": "#eeeeee", "unscored": "#ffffff",
-        ABSENT: "#f7f7f7"}
+from ui.text import md
 
 st.title("Countries side by side")
 summaries = {s.id: s for s in repository().list()}
@@ -25,36 +22,30 @@ ids = st.multiselect("Assessments", list(summaries), default=list(newest.values(
 if not ids:
     st.info("Choose one or more assessments.")
     st.stop()
-entries = [(stored(i)[0].assessment, stored(i)[2]) for i in ids]
-comparison = compare_countries(entries)
-heads = {c.id: f"{c.assessment.country} {c.assessment.date}" for c in comparison.columns}
-if len(set(heads.values())) < len(heads):
-    heads = {c.id: f"{c.assessment.country} {c.assessment.date} ({c.id})" for c in comparison.columns}
-general = method().model
+comparison = compare_countries([(stored(i)[0].assessment, stored(i)[2]) for i in ids])
+table = comparison.table(method().model)  # the same words as the workbook's Countries sheet and the report's annex
 
-counts = comparison.as_json()["counts"]
-st.dataframe(pd.DataFrame([{"Assessment": heads[i], **{MARK[r]: n for r, n in counts[i].items()}}  # type: ignore[union-attr]
-                           for i in ids]), hide_index=True, width="stretch", key="countries_counts")
-
-rows = [{"Line": comparison.title(k, general), **{heads[c.id]: MARK[comparison.ratings[k][c.id]]
-                                                 for c in comparison.columns}} for k in comparison.keys]
-table = pd.DataFrame(rows)
-words = {v: r for r, v in MARK.items()}
-styled = table.style.map(lambda v: f"background-color: {FILL[words[v]]}" if v in words else "",
-                         subset=list(heads.values()))
+st.dataframe(pd.DataFrame([{"Assessment": head, **{word: n[i] for word, n in table.counts}}
+                           for i, head in enumerate(table.headings)]), hide_index=True, width="stretch",
+             key="countries_counts")
+heatmap = pd.DataFrame([{"Line": row.line + (f" ({row.strand})" if row.strand else ""),
+                         **{head: cell.text for head, cell in zip(table.headings, row.cells)}} for row in table.rows])
+fill = {cell.text: FILL[cell.rating] for row in table.rows for cell in row.cells if cell.rating in FILL}
+styled = heatmap.style.map(lambda v: f"background-color: #{fill[v]}" if v in fill else "", subset=list(table.headings))
 st.dataframe(styled, hide_index=True, width="stretch", key="countries_heatmap",
-             height=35 * (len(table) + 1) + 3, column_config={"Line": st.column_config.TextColumn(width="large")})
-st.caption("Each cell gives the rating in words and a symbol. ✕ marks a line that is not part of that country's "
-           "system (its profile leaves it out), which is not the same as an assessor's N/A.")
+             height=35 * (len(heatmap) + 1) + 3, column_config={"Line": st.column_config.TextColumn(width="large")})
+st.caption("Each cell gives the rating in words and a symbol. ABSENT marks a line that is not part of that "
+           "country's system (its profile leaves it out), which is not the same as an assessor's N/A.")
 
 st.subheader("One relationship across countries")
-key = st.selectbox("Relationship", list(comparison.keys), format_func=lambda k: comparison.title(k, general),
-                   key="countries_line")
-for c in comparison.columns:
+rows = {row.key: row for row in table.rows}
+key = st.selectbox("Relationship", list(rows), key="countries_line",
+                   format_func=lambda k: rows[k].line + (f" ({rows[k].strand})" if rows[k].strand else ""))
+for c, head, cell in zip(comparison.columns, table.headings, rows[key].cells):
     with st.container(border=True):
-        st.markdown(f"**{md(heads[c.id])}** · {MARK[comparison.ratings[key][c.id]]}")
+        st.markdown(f"**{md(head)}** · {cell.text}")
         if key not in c.lines:
-            st.caption(md(comparison.absent_reason(key, c)))
+            st.caption(md(cell.reason))
             continue
         st.caption(md(c.lines[key].title))
         line = c.assessment.line(key[0])

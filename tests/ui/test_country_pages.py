@@ -83,8 +83,8 @@ def test_countries_side_by_side_in_words(app, store):
     police_prosecution = next(v for k, v in by_line.items() if k.startswith("Law enforcement (police) – prosecution"))
     assert police_prosecution == ("● GREEN", "– UNSCORED")
     aporophobia = next(v for k, v in by_line.items() if "aporophobia" in k.lower())
-    assert aporophobia[0] == "✕ NOT IN THIS SYSTEM"
+    assert aporophobia[0] == "× ABSENT"
     racist_public = next(v for k, v in by_line.items() if k == "General public – CSO monitoring racist hate crime")
-    assert racist_public[0] == "✕ NOT IN THIS SYSTEM"  # left out of the 2019 grid
+    assert racist_public[0] == "× ABSENT"  # left out of the 2019 grid
     at.selectbox(key="countries_line").select(("public-cso-racist", None)).run()
     assert any("does not assess this line" in c.value for c in at.caption)
