@@ -186,7 +186,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     else:
         raise ValueError(f"--profile {args.profile}: neither a shipped profile ({', '.join(method.profiles)}) "
                          "nor a profile file")
-    assessment = blank_assessment(method.model, profile, args.date, args.title, args.author or "ffgrid new")
+    assessment = blank_assessment(method, profile, args.date, args.title, args.author or "ffgrid new")
     text = dump_assessment(assessment)
     assessment_from_text(text, str(args.output), method)  # what is written reads back valid
     args.output.write_text(text, encoding="utf-8")

@@ -137,7 +137,7 @@ class Workspace:
             self.repo.save_profile(profile, self.user.name)
         chosen = self.repo.method().profile(profile if isinstance(profile, str) else profile.code)
         taken = {s.id for s in self.repo.list()}
-        assessment = blank_assessment(self.repo.shipped.model, chosen, date, title, self.user.name, taken)
+        assessment = blank_assessment(self.repo.shipped, chosen, date, title, self.user.name, taken)
         self.repo.add(assessment, author=self.user.name)
         if self.user.role == "assessor":
             self.accounts.assign(self.user.name, tuple(sorted(self.user.assigned | {assessment.id})), self.user.name)

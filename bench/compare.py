@@ -41,7 +41,7 @@ def synthetic_countries(method: Method, countries: int, seed: int = 14) -> list[
                                                              for s in rel.strands))
                       if rel.strands else Line(relationship=rel.id, framework=score(), action=score())
                       for rel in model.relationships.values())
-        blank = blank_assessment(method.model, profile, "2026", None, "ffgrid bench")
+        blank = blank_assessment(method, profile, "2026", None, "ffgrid bench")
         out.append((blank.model_copy(update={"lines": lines}), model))
     return out
 

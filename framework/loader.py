@@ -11,9 +11,11 @@ from pydantic import BaseModel, ValidationError
 
 from base.paths import ROOT
 from framework.assessment import Assessment, Line, Scored
+from framework.country import build
 from framework.model import Framework, Model, Relationship, Standard
 from framework.plan_checks import plan_problems
 from framework.problems import Path_, Problem, ValidationFailed
+from framework.profile import Profile
 from framework.upgrades import upgrade_data
 from framework.yamlio import parse_yaml, read_yaml, with_lines
 
@@ -279,18 +281,15 @@ def check_assessment(assessment: Assessment, method: Method, file: str = "<input
 
 def _country_of(checker: Checker, doc: Doc, a: Assessment, method: Method) -> Model | None:
     """The assessment's country model, or None (with the problem recorded)."""
-    from framework.country import build
-    from framework.profile import Profile
-
     if a.profile is None:
         checker.add(doc, ("profile",), "the assessment names no country profile: add `profile: CODE` "
                     f"(shipped: {', '.join(sorted(method.profiles))})")
         return None
     if isinstance(a.profile, Profile):
         before = len(checker.problems)
-        build(method.model, a.profile, lambda path, message, context: checker.add(
+        model = build(method.model, a.profile, lambda path, message, context: checker.add(
             doc, ("profile", *path), message, context))
-        return method.country(a.profile) if len(checker.problems) == before else None
+        return model if len(checker.problems) == before else None
     if a.profile not in method.profiles:
         checker.add(doc, ("profile",), f"unknown country profile {a.profile!r} (shipped: "
                     f"{', '.join(sorted(method.profiles))}; or give the profile itself)")

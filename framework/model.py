@@ -154,11 +154,6 @@ class Model:
         end = self.actors.get(end_id) or self.clusters.get(end_id)
         return (end.label_en or end.label) if end else end_id
 
-    def full_label(self, end_id: str) -> str:
-        """The national name, with the English one after it where it differs."""
-        label, english = self.label(end_id), self.label_en(end_id)
-        return label if label == english else f"{label} ({english})"
-
     def end_for_strand(self, end_id: str, strand: str | None) -> str:
         """The end of a per-strand line: a cluster end becomes its member CSO of that strand."""
         cluster = self.clusters.get(end_id)

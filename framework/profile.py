@@ -3,7 +3,7 @@
 The method names roles (law enforcement, prosecution, the ministries, CSOs per bias strand …); a
 profile says what each is called in the country, which ministries make up the grey line, which bias
 strands have a CSO, which national actors and lines the method lacks, and which of its lines do not
-apply there. `framework.country.country_model` applies a profile to the method.
+apply there. `framework.country.build` applies a profile to the method.
 """
 
 from __future__ import annotations
@@ -28,19 +28,12 @@ class Source(Frozen):
 
 
 class Name(Frozen):
-    """What an actor is called in the country (`name`) and in English (`name_en`), and where from."""
+    """What an actor or organisation is called in the country (`name`) and in English (`name_en`), and
+    where from."""
 
     name: ShortText
     name_en: ShortText | None = None
     source: Slug | None = None  # a key of the profile's `sources`
-
-
-class Organisation(Frozen):
-    """An organisation that monitors a bias strand (a CSO)."""
-
-    name: ShortText
-    name_en: ShortText | None = None
-    source: Slug | None = None
 
 
 class ProfileStrand(Frozen):
@@ -49,7 +42,7 @@ class ProfileStrand(Frozen):
     id: Slug
     label: ShortText | None = None  # required for a strand the method does not know
     monitored_strands: tuple[str, ...] = ()  # the data strands it counts under (new strands only)
-    monitored_by: tuple[Organisation, ...] = ()
+    monitored_by: tuple[Name, ...] = ()  # the organisations (CSOs) that monitor it
 
 
 class NationalActor(Frozen):

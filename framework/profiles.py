@@ -35,8 +35,7 @@ def parse_profile(data: Any, text: str, file: str, method: Model) -> Profile:
 def load_profile(path: Path | str, method: Model) -> Profile:
     """Read and validate one profile file."""
     data, text = read_yaml(Path(path))
-    profile = parse_profile(data, text, str(path), method)
-    return profile
+    return parse_profile(data, text, str(path), method)
 
 
 def profile_from_text(text: str, file: str, method: Model) -> Profile:
@@ -93,22 +92,18 @@ def init_profile(method: Model, code: str, name: str, language: str, strands: It
     return data
 
 
-def blank_assessment(method: Model, profile: Profile, date: str, title: str | None, author: str,
+def blank_assessment(method: Method, profile: Profile, date: str, title: str | None, author: str,
                      taken: Iterable[str] = ()) -> Assessment:
     """A new draft assessment of the profile's country: every line unscored. Its id is the country
-    code and date (with -2, -3 … if that is taken)."""
+    code and date (with -2, -3 … if that is taken). A profile `method` ships is named by its code; any
+    other goes into the assessment, so that the file is complete on its own."""
     base = f"{profile.code}-{date}".lower()
     taken = set(taken)
     slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if s not in taken)
-    shipped = profile.code in shipped_codes()
+    shipped = method.profiles.get(profile.code) == profile
     return Assessment(id=slug, title=title or f"Facing all the Facts self-assessment – {profile.name_en}",
                       country=profile.name, date=date, model_version=method.version,
                       profile=profile.code if shipped else profile, author=author, status="draft")
-
-
-def shipped_codes(folder: Path = PROFILES_DIR) -> set[str]:
-    """The codes of the shipped profiles (their file names)."""
-    return {p.stem for p in folder.glob("*.yaml")}
 
 
 @dataclass

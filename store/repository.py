@@ -23,7 +23,7 @@ from framework import (
     Assessment, Evidence, Line, Method, Model, Profile, Situation, StrandScore, assessment_from_text,
     bundled_assessments, check_assessment, load_assessment,
 )
-from framework.profiles import dump_profile, profile_data, profile_from_text
+from framework.profiles import dump_profile, profile_from_text
 from framework.assessment import LONG_TEXT_MAX
 from framework.plan import Plan
 from framework.review import (
@@ -165,12 +165,12 @@ class Repository:
             self._store_profile(s, profile, text, actor)
 
     def _store_profile(self, s: Session, profile: Profile, text: str, actor: str) -> None:
+        """Store `profile` (`text` is its `dump_profile`, the one form every stored profile has) unless
+        that very profile is shipped or stored already."""
         known = self.shipped.profiles.get(profile.code)
-        stored = s.scalar(select(ProfileRow).where(ProfileRow.code == profile.code))
-        theirs = known or (self._parsed.get(stored.text) or profile_from_text(stored.text, profile.code,
-                                                                            self.shipped.model) if stored else None)
+        theirs = dump_profile(known) if known else s.scalar(select(ProfileRow.text).where(ProfileRow.code == profile.code))
         if theirs is not None:
-            if profile_data(theirs) != profile_data(profile):
+            if theirs != text:
                 where = "shipped with ffgrid" if known else "stored"
                 raise ProfileClash(f"a different profile with code {profile.code!r} is already {where}: "
                                    "give this one another code")

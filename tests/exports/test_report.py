@@ -44,7 +44,7 @@ def _hostile(port: int) -> str:
 
 def _beside_hungary(method, assessment, country: str = "Magyarország"):  # type: ignore[no-untyped-def]
     """The assessment compared with a blank Hungarian one (every line unscored; strands without a CSO absent)."""
-    hu = blank_assessment(method.model, method.profiles["hu"], "2026", None, "test").model_copy(
+    hu = blank_assessment(method, method.profiles["hu"], "2026", None, "test").model_copy(
         update={"country": country})
     return compare_countries([(assessment, method.for_assessment(assessment)), (hu, method.for_assessment(hu))])
 

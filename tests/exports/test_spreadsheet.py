@@ -62,7 +62,7 @@ def test_the_countries_sheet_guards_formulas_in_headings_and_keeps_words_in_fill
     from framework.profiles import blank_assessment
     from scoring.countries import compare_countries
 
-    hu = blank_assessment(method.model, method.profiles["hu"], "2026", None, "test").model_copy(
+    hu = blank_assessment(method, method.profiles["hu"], "2026", None, "test").model_copy(
         update={"country": "=HYPERLINK(1)"})
     comparison = compare_countries([(ew, model), (hu, method.for_assessment(hu))])
     book = openpyxl.load_workbook(write_workbook(model, ew, tmp_path / "c.xlsx", compare=comparison,

@@ -158,7 +158,7 @@ def test_public_view_shows_one_calendar_year_with_single_choices_and_rounds_ever
 def _country_assessment(store, method, code: str) -> str:
     from framework.profiles import blank_assessment
 
-    a = blank_assessment(method.model, method.profiles[code], "2026-01-01", None, "Test")
+    a = blank_assessment(method, method.profiles[code], "2026-01-01", None, "Test")
     store.add(a)
     return a.id
 
