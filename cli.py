@@ -26,10 +26,14 @@ def _method(args: argparse.Namespace) -> Method:
     return load_method(args.model, indicators=INDICATORS)
 
 
-def _open(args: argparse.Namespace, path: Path | None = None) -> tuple[Assessment, Model]:
+def _open(args: argparse.Namespace) -> tuple[Assessment, Model]:
     """The assessment file named on the command line and its country's model."""
-    method = _method(args)
-    assessment = load_assessment(path or args.assessment, method)
+    return _opened(_method(args), args.assessment)
+
+
+def _opened(method: Method, path: Path) -> tuple[Assessment, Model]:
+    """An assessment file and its country's model."""
+    assessment = load_assessment(path, method)
     return assessment, method.for_assessment(assessment)
 
 
@@ -63,11 +67,13 @@ def _table(lines: list[ScoredLine], counts: dict[str, int]) -> str:
     head = ("row", "id", "strand", "from", "to", "F", "A", "rating")
     rows = [head] + [(str(ln.grid_row or ""), ln.relationship, ln.strand or "", ln.from_, ln.to,
                       _n(ln.framework), _n(ln.action), ln.rating.upper()) for ln in lines]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    out = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    out.append("")
-    out.append("  ".join(f"{k}: {v}" for k, v in counts.items()))
-    return "\n".join(out)
+    return _aligned(rows) + "\n\n" + "  ".join(f"{k}: {v}" for k, v in counts.items())
+
+
+def _aligned(rows: Sequence[Sequence[str]]) -> str:
+    """Rows of text as columns padded to their widest cell."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
 def _labelled(model: Model, line: ScoredLine) -> dict[str, object]:
@@ -232,7 +238,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     """Several assessments (of any countries) side by side: each line's rating in each, as a table,
     JSON or CSV; lines absent from a country's system say so."""
     method = _method(args)
-    comparison = _comparison(method, args.assessments)
+    comparison = _comparison([_opened(method, p) for p in args.assessments], args.assessments)
     if comparison is None:
         return 1
     if args.format == "json":
@@ -248,21 +254,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
         sys.stdout.write(csv_text(pd.DataFrame(rows, columns=[guard_cell(h) for h in head], dtype=object)))
         return 0
-    grid = [head] + rows + [["", "", *([""] * len(table.headings))]] + [
-        [word, "", *map(str, counts)] for word, counts in table.counts]
-    widths = [max(len(r[i]) for r in grid) for i in range(len(head))]
-    print("\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in grid))
+    print(_aligned([head] + rows + [["", "", *([""] * len(table.headings))]] + [
+        [word, "", *map(str, counts)] for word, counts in table.counts]))
     return 0
 
 
-def _comparison(method: Method, paths: Sequence[Path]):  # type: ignore[no-untyped-def]
-    """The assessments in `paths` compared (None, having said why on standard error, if two share an id)."""
+def _comparison(entries: Sequence[tuple[Assessment, Model]], paths: Sequence[Path]):  # type: ignore[no-untyped-def]
+    """The assessments read from `paths` compared (None, having said why on standard error, if two share
+    an id)."""
     from scoring.countries import DuplicateAssessment, compare_countries
 
-    entries = []
-    for path in paths:
-        assessment = load_assessment(path, method)
-        entries.append((assessment, method.for_assessment(assessment)))
     try:
         return compare_countries(entries)
     except DuplicateAssessment:
@@ -274,6 +275,15 @@ def _comparison(method: Method, paths: Sequence[Path]):  # type: ignore[no-untyp
                 return None
             seen[a.id] = path
         raise
+
+
+def _with_comparison(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The method, the assessment named on the command line with its model, and (with --compare) it
+    compared with the others (None if refused); each file is read once."""
+    method = _method(args)
+    paths = [args.assessment, *args.compare]
+    entries = [_opened(method, p) for p in paths]
+    return method, entries[0], _comparison(entries, paths) if args.compare else None
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -505,10 +515,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from dashboard.problems import ImportRefused
     from exports.report import write_report
 
-    method = _method(args)
-    assessment = load_assessment(args.assessment, method)
-    model = method.for_assessment(assessment)
-    comparison = _comparison(method, [args.assessment, *args.compare]) if args.compare else None
+    method, (assessment, model), comparison = _with_comparison(args)
     if args.compare and comparison is None:
         return 1
     try:
@@ -532,13 +539,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the assessment as an XLSX workbook (with its figures) or the grid as CSV."""
     from exports.spreadsheet import write_grid_csv, write_workbook
 
-    method = _method(args)
-    assessment = load_assessment(args.assessment, method)
-    model = method.for_assessment(assessment)
     suffix = args.output.suffix.lower()
     if args.compare and suffix != ".xlsx":
         raise ValueError(f"{args.output}: --compare goes into a workbook's Countries sheet: write .xlsx")
-    comparison = _comparison(method, [args.assessment, *args.compare]) if args.compare else None
+    method, (assessment, model), comparison = _with_comparison(args)
     if args.compare and comparison is None:
         return 1
     if suffix == ".csv":
