@@ -16,6 +16,7 @@ import pandas as pd
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
+from dashboard.areas import of_country
 from exports.csv_text import csv_bytes, guard_cell, guard_formulas
 from exports.xml_text import ooxml
 from framework import Assessment, Model
@@ -89,7 +90,9 @@ def _colour_countries(sheet, table: CountryTable) -> None:  # type: ignore[no-un
 def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None,
                    compare: Comparison | None = None, method: Model | None = None) -> Path:
     """An XLSX workbook: About, Grid, Evidence, Standards, the plan's sheets, (if given) Data with
-    provenance, and (if given a comparison, and the method whose words title its lines) Countries."""
+    provenance, and (if given a comparison, and the method whose words title its lines) Countries. The
+    data and the measures are the assessment's country's figures only."""
+    figures = None if figures is None else of_country(figures, model)
     about = pd.DataFrame({"field": ["country", "date", "title", "author", "model version", "illustrative", "source"],
                           "value": [assessment.country, assessment.date, assessment.title, assessment.author,
                                     assessment.model_version, "yes" if assessment.illustrative else "no",

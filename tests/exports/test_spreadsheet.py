@@ -82,3 +82,17 @@ def test_the_countries_sheet_guards_formulas_in_headings_and_keeps_words_in_fill
             assert (filled is None) == (cell.rating == "unscored")
     assert [sheet.cell(len(table.rows) + 3 + k, 1).value for k in range(6)] == [
         f"Number of lines: {w}" for w in ("● GREEN", "◆ AMBER", "▲ RED", "○ N/A", "– UNSCORED", "× ABSENT")]
+
+
+def test_a_workbook_holds_only_its_own_countrys_figures(method, tmp_path):
+    from dashboard.statistics import read_tidy
+    from framework.profiles import blank_assessment
+
+    figures = read_tidy("source,publication,period,area,strand,measure,value\n"
+                        "official:ODIHR,OSCE-ODIHR Hungary,2022,Hungary,all,recorded_by_police,120\n"
+                        "police,Home Office bulletin,2022,England and Wales,all,recorded_offences,150000\n", "f.csv")
+    hu = blank_assessment(method, method.profiles["hu"], "2026", None, "test")
+    book = openpyxl.load_workbook(write_workbook(method.for_assessment(hu), hu, tmp_path / "hu.xlsx", figures=figures))
+    data = [[c.value for c in row] for row in book["Data"].iter_rows()]
+    assert any("OSCE-ODIHR Hungary" in row for row in data)
+    assert not any("Home Office bulletin" in row or "England and Wales" in row for row in data)
