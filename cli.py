@@ -440,8 +440,10 @@ def _import_cases(args: argparse.Namespace) -> int:
         cases = read_cases(args.file)
     except ImportRefused as err:
         return _refused(err.problems, " shown; nothing was imported.")
-    stored = _workspace(args, seed=False).import_cases(cases, args.name or args.file.name, synthetic=args.synthetic)
-    print(f"imported {stored.rows:,} case records as {stored.name!r}" + (" (SYNTHETIC)" if stored.synthetic else ""))
+    stored = _workspace(args, seed=False).import_cases(cases, args.name or args.file.name, args.country,
+                                                       synthetic=args.synthetic)
+    print(f"imported {stored.rows:,} case records of {stored.country} as {stored.name!r}"
+          + (" (SYNTHETIC)" if stored.synthetic else ""))
     return 0
 
 
@@ -689,6 +691,8 @@ def parser() -> argparse.ArgumentParser:
     das.add_argument("-o", "--output", type=Path, required=True)
     dacs = dasub.add_parser("cases", help="validate and store a case-record file (.csv or .parquet)")
     dacs.add_argument("file", type=Path)
+    dacs.add_argument("--country", required=True, metavar="CODE",
+                      help="the country the records are of: a profile's code (see `profile list`)")
     dacs.add_argument("--name", help="name of the import (default: the file name); same name replaces")
     dacs.add_argument("--synthetic", action="store_true", help="label the records synthetic wherever shown")
     da.set_defaults(func=cmd_data)

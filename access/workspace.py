@@ -175,16 +175,22 @@ class Workspace:
         self.import_figures(frame, file, mapping=mapping_name)
         return frame
 
-    def import_cases(self, frame: pd.DataFrame, name: str, synthetic: bool = False) -> CaseSet:
-        """Store checked case records under `name` (replacing a set of that name)."""
+    def import_cases(self, frame: pd.DataFrame, name: str, country: str, synthetic: bool = False) -> CaseSet:
+        """Store checked case records of one country (a profile's code) under `name` (replacing a set of
+        that name)."""
         require(self.user, "import_data")
-        return CaseStore(self.repo.engine).import_frame(frame, name, imported_by=self.user.name, synthetic=synthetic)
+        if country not in self.repo.profiles():
+            raise ValueError(f"no country profile {country!r} (known: {', '.join(sorted(self.repo.profiles()))}); "
+                             "nothing was imported")
+        return CaseStore(self.repo.engine).import_frame(frame, name, country, imported_by=self.user.name,
+                                                        synthetic=synthetic)
 
-    def import_cases_file(self, data: bytes, file: str, name: str | None = None, synthetic: bool = False) -> CaseSet:
-        """Read, check and store the case records of an uploaded CSV or Parquet file: the role first,
-        then the limits, then the parse in a bounded worker."""
+    def import_cases_file(self, data: bytes, file: str, country: str, name: str | None = None,
+                          synthetic: bool = False) -> CaseSet:
+        """Read, check and store the case records of an uploaded CSV or Parquet file of one country: the
+        role first, then the limits, then the parse in a bounded worker."""
         require(self.user, "import_data")
-        return self.import_cases(run_bounded(cases_from_bytes, data, file), name or file, synthetic=synthetic)
+        return self.import_cases(run_bounded(cases_from_bytes, data, file), name or file, country, synthetic=synthetic)
 
     def sees_case_records(self) -> bool:
         """Whether case-level data is shown unsuppressed (viewers get the public view only)."""

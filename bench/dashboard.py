@@ -57,7 +57,7 @@ def run(rows: int = 1_000_000, runs: int = 5) -> dict[str, float]:
         start = time.perf_counter()
         cases = read_cases(source)
         store = CaseStore(open_engine(f"sqlite:///{tmp}/bench.db"), cache=Path(tmp) / "cache")
-        store.import_frame(cases, "synthetic.parquet", synthetic=True)
+        store.import_frame(cases, "synthetic.parquet", "ew", synthetic=True)
         imported = time.perf_counter() - start
         print(f"import of {rows:,} SYNTHETIC case records (validate + store): {imported:.2f} s")
         con = connect(store.local_files())

@@ -19,14 +19,15 @@ from dashboard.disclosure import NARROWED_AT_MOST, public_period
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 BREAKDOWNS = ("offence_category", "outcome", "victim_age_group", "victim_sex", "victim_ethnicity",
-              "offender_age_group", "offender_sex", "offender_ethnicity", "ward_code", "recorded_by")
+              "offender_age_group", "offender_sex", "offender_ethnicity", "area_2", "recorded_by")
 _EMPTY = ", ".join(f"NULL::{'TIMESTAMP' if c == 'recorded_at' else 'DOUBLE' if c in ('lat', 'lon') else 'VARCHAR'}"
                    f" AS {c}" for c in COLUMNS)
 
 
 @dataclass(frozen=True)
 class CaseFilter:
-    """The dashboard's filters: a date range (inclusive), areas (ward codes), one strand, sources."""
+    """The dashboard's filters: a date range (inclusive), areas (`area_2` codes: wards, municipalities),
+    one strand, sources."""
 
     start: date | None = None
     end: date | None = None
@@ -43,7 +44,7 @@ class CaseFilter:
             clauses.append("recorded_at < ?")
             params.append(self.end + timedelta(days=1))
         if self.areas:
-            clauses.append("list_contains(?, ward_code)")
+            clauses.append("list_contains(?, area_2)")
             params.append(list(self.areas))
         if self.strand:
             clauses.append("list_contains(string_split(strands, ';'), ?)")
@@ -54,15 +55,15 @@ class CaseFilter:
         return " AND ".join(clauses), params
 
 
-def public_filter(year: int, ward: str | None = None, strand: str | None = None,
+def public_filter(year: int, area: str | None = None, strand: str | None = None,
                   source: str | None = None) -> CaseFilter:
-    """The filter of a public view: one calendar year, and one ward, strand and recording agency or
-    all of each (single choices, so that public views nest only as "all" over "one"), at most
-    NARROWED_AT_MOST of the three narrowed to one."""
-    if sum(choice is not None for choice in (ward, strand, source)) > NARROWED_AT_MOST:
-        raise ValueError(f"a public view narrows at most {NARROWED_AT_MOST} of ward, strand and recording agency")
+    """The filter of a public view: one calendar year, and one area (`area_2`), strand and recording
+    agency or all of each (single choices, so that public views nest only as "all" over "one"), at
+    most NARROWED_AT_MOST of the three narrowed to one."""
+    if sum(choice is not None for choice in (area, strand, source)) > NARROWED_AT_MOST:
+        raise ValueError(f"a public view narrows at most {NARROWED_AT_MOST} of area, strand and recording agency")
     start, end = public_period(year)
-    return CaseFilter(start=start, end=end, areas=(ward,) if ward else (), strand=strand,
+    return CaseFilter(start=start, end=end, areas=(area,) if area else (), strand=strand,
                       sources=(source,) if source else ())
 
 
@@ -135,7 +136,7 @@ def repeats(con: duckdb.DuckDBPyConnection, f: CaseFilter, who: Literal["victim"
 
 def chart_categories(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, list[object]]:
     """Every category of each chart of a year's public view, from all the records (not the view's):
-    the year's twelve months, the weekdays, the hours, and the strands, wards and values of each
+    the year's twelve months, the weekdays, the hours, and the strands, areas and values of each
     breakdown that occur anywhere, sorted."""
     out: dict[str, list[object]] = {"month": [f"{year}-{m:02d}" for m in range(1, 13)], "weekday": list(WEEKDAYS),
                                     "hour": list(range(24)), "strand": sorted(by_strand(con, CaseFilter())["strand"])}

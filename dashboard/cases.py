@@ -2,14 +2,16 @@
 
 Columns (CSV or Parquet):
 `case_id, recorded_at` (ISO date and time), `offence_category`, `strands` (one or more data
-strands joined by `;`), `ward_code, lsoa_code, force`, `lat, lon` (optional), `victim_id,
-offender_id` (pseudonymous, optional), `victim_age_group, victim_sex, victim_ethnicity,
-offender_age_group, offender_sex, offender_ethnicity, outcome, recorded_by`.
+strands joined by `;`), `area_1, area_2, area_3` (where: broadest first, in the country's own codes;
+see `dashboard/case_areas.yaml`, through which the UK's `force, ward_code, lsoa_code` are read),
+`lat, lon` (optional), `victim_id, offender_id` (pseudonymous, optional), `victim_age_group,
+victim_sex, victim_ethnicity, offender_age_group, offender_sex, offender_ethnicity, outcome, recorded_by`.
 """
 
 from __future__ import annotations
 
 import io
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from base.yamlio import load_file
 from dashboard.limits import (
     MAX_CASE_ROWS, MAX_CASES_BYTES, check_csv, check_decoded, check_parquet, decoded_bytes, refuse, text_of,
 )
@@ -35,7 +38,9 @@ OUTCOMES = ("charged or summonsed", "caution", "community resolution",
 CHOICES = {"victim_age_group": AGE_GROUPS, "offender_age_group": AGE_GROUPS, "victim_sex": SEXES,
            "offender_sex": SEXES, "victim_ethnicity": ETHNICITIES, "offender_ethnicity": ETHNICITIES,
            "offence_category": OFFENCES, "outcome": OUTCOMES}
-COLUMNS = ("case_id", "recorded_at", "offence_category", "strands", "ward_code", "lsoa_code", "force", "lat", "lon",
+AREAS = ("area_1", "area_2", "area_3")  # where, broadest first
+AREAS_FILE = Path(__file__).with_name("case_areas.yaml")
+COLUMNS = ("case_id", "recorded_at", "offence_category", "strands", *AREAS, "lat", "lon",
            "victim_id", "offender_id", "victim_age_group", "victim_sex", "victim_ethnicity", "offender_age_group",
            "offender_sex", "offender_ethnicity", "outcome", "recorded_by")
 OPTIONAL = ("lat", "lon", "victim_id", "offender_id")
@@ -71,14 +76,41 @@ def parquet_frame(data: bytes, file: str) -> pd.DataFrame:
     return table.to_pandas()
 
 
+@cache
+def area_mappings() -> dict[str, dict[str, str]]:
+    """The mappings of other area columns to `area_1..3`, by name (`dashboard/case_areas.yaml`)."""
+    out = {}
+    for item in load_file(AREAS_FILE)["mappings"]:
+        if sorted(item["columns"].values()) != list(AREAS):
+            raise ValueError(f"{AREAS_FILE}: mapping {item['name']!r} must map a column to each of {', '.join(AREAS)}")
+        out[item["name"]] = dict(item["columns"])
+    return out
+
+
+def with_areas(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with `area_1..3`: as it is if it has them, else through the first mapping whose columns
+    it has all of (else as it is, and validation names the missing columns)."""
+    if set(AREAS) <= set(frame.columns):
+        return frame
+    for columns in area_mappings().values():
+        if set(columns) <= set(frame.columns):
+            return frame.rename(columns=columns)
+    return frame
+
+
 def validate_cases(frame: pd.DataFrame, file: str, rows: pd.Series | None = None) -> pd.DataFrame:
     """Check every row; returns typed records (recorded_at a timestamp in UTC, lat/lon floats) or refuses.
 
-    `rows` gives each row's line number in the file (default: position + 2).
+    `rows` gives each row's line number in the file (default: position + 2). Area columns named as in
+    a mapping of `dashboard/case_areas.yaml` are read as `area_1..3`.
     """
+    frame = with_areas(frame)
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
-        raise ImportRefused([RowProblem(file, None, c, "required column is missing") for c in missing])
+        other = "; ".join(f"{', '.join(cols)} ({name})" for name, cols in area_mappings().items())
+        raise ImportRefused([RowProblem(file, None, c, "required column is missing" + (
+            f" (or name all three area columns as a mapping does: {other})" if c in AREAS else ""))
+            for c in missing])
     df = pd.DataFrame({c: frame[c].astype("string").fillna("").str.strip().astype(str) for c in COLUMNS})
     line = pd.Series(np.arange(2, len(df) + 2), index=df.index) if rows is None else rows.set_axis(df.index)
     problems: list[RowProblem] = []
@@ -146,9 +178,9 @@ def synthesise(rows: int, seed: int = 2019) -> pd.DataFrame:
         "recorded_at": pd.to_datetime(when).strftime("%Y-%m-%dT%H:%M"),
         "offence_category": rng.choice(OFFENCES, rows, p=[0.45, 0.2, 0.1, 0.12, 0.08, 0.05]),
         "strands": strand,
-        "ward_code": "E0501" + pd.Series(1000 + ward).astype(str),
-        "lsoa_code": "E0101" + pd.Series(4000 + ward * 10 + rng.integers(0, 10, rows)).astype(str),
-        "force": "Synthetic force",
+        "area_1": "Synthetic force",
+        "area_2": "E0501" + pd.Series(1000 + ward).astype(str),
+        "area_3": "E0101" + pd.Series(4000 + ward * 10 + rng.integers(0, 10, rows)).astype(str),
         "lat": lat, "lon": lon,
         "victim_id": "V" + pd.Series(victim).astype(str).str.zfill(7),
         "offender_id": ("O" + pd.Series(offender).astype(str).str.zfill(7)).where(known_offender, ""),

@@ -90,6 +90,8 @@ class Profile(Frozen):
     actors: dict[Slug, Name] = {}  # names of the method's actors and clusters
     ministries: tuple[Slug, ...] | None = None  # the grey line (default: the method's)
     strands: tuple[ProfileStrand, ...] | None = None  # strands with a CSO (default: the method's)
+    # what the case records' three area levels (area_1, area_2, area_3: broadest first) are called there
+    area_levels: tuple[ShortText, ShortText, ShortText] = ("Region", "District", "Small area")
     national_actors: tuple[NationalActor, ...] = ()
     lines: tuple[NationalLine, ...] = ()
     absent: tuple[AbsentLine, ...] = ()

@@ -31,6 +31,7 @@ class CaseSet:
     rows: int
     sha256: str
     synthetic: bool
+    country: str  # the code of the country profile the records are of
 
 
 class CaseStore:
@@ -40,9 +41,10 @@ class CaseStore:
         self.cache = cache or Path(tempfile.gettempdir()) / f"ffgrid-cases-{os.getuid()}"
         self._verified: set[str] = set()
 
-    def import_frame(self, cases: pd.DataFrame, name: str, imported_by: str | None = None,
+    def import_frame(self, cases: pd.DataFrame, name: str, country: str, imported_by: str | None = None,
                      synthetic: bool = False) -> CaseSet:
-        """Store validated case records (as `validate_cases` returns them) in one transaction."""
+        """Store validated case records (as `validate_cases` returns them) of one country (its profile's
+        code) in one transaction."""
         buffer = io.BytesIO()
         cases.to_parquet(buffer, index=False, compression="zstd")
         data = buffer.getvalue()
@@ -54,28 +56,31 @@ class CaseStore:
             dataset_id = conn.execute(insert(DatasetRow).values(
                 kind="cases", file=name, imported_by=imported_by, synthetic=synthetic)
                 .returning(DatasetRow.id)).scalar_one()
-            conn.execute(insert(CaseSnapshotRow).values(dataset_id=dataset_id, name=name, rows=len(cases),
-                                                        sha256=digest, parquet=data))
+            conn.execute(insert(CaseSnapshotRow).values(dataset_id=dataset_id, name=name, country=country,
+                                                        rows=len(cases), sha256=digest, parquet=data))
             record(conn, imported_by or "system", "import_cases", field=name,
-                   new=f"{len(cases)} records, sha256 {digest[:12]}" + (" (SYNTHETIC)" if synthetic else ""))
+                   new=f"{len(cases)} records of {country}, sha256 {digest[:12]}" + (" (SYNTHETIC)" if synthetic else ""))
         try:
             self._write_local(digest, data)
         except OSError:
             pass  # stored in the database all the same; the local copy is fetched again when needed
-        return CaseSet(dataset_id, name, len(cases), digest, synthetic)
+        return CaseSet(dataset_id, name, len(cases), digest, synthetic, country)
 
-    def sets(self) -> list[CaseSet]:
-        """The current case imports, oldest first."""
+    def sets(self, country: str | None = None) -> list[CaseSet]:
+        """The current case imports (of one country, given its profile's code), oldest first."""
         query = (select(CaseSnapshotRow.dataset_id, CaseSnapshotRow.name, CaseSnapshotRow.rows,
-                        CaseSnapshotRow.sha256, DatasetRow.synthetic)
+                        CaseSnapshotRow.sha256, DatasetRow.synthetic, CaseSnapshotRow.country)
                  .join(DatasetRow, DatasetRow.id == CaseSnapshotRow.dataset_id).order_by(CaseSnapshotRow.dataset_id))
+        if country is not None:
+            query = query.where(CaseSnapshotRow.country == country)
         with self.engine.connect() as conn:
             return [CaseSet(*row) for row in conn.execute(query)]
 
-    def local_files(self) -> list[Path]:
-        """A local Parquet file per current import (fetched from the database when missing or altered)."""
+    def local_files(self, country: str | None = None) -> list[Path]:
+        """A local Parquet file per current import (of one country, given its profile's code), fetched
+        from the database when missing or altered."""
         files = []
-        for case_set in self.sets():
+        for case_set in self.sets(country):
             path = self._path(case_set.sha256)
             if case_set.sha256 not in self._verified and not self._intact(path, case_set.sha256):
                 with self.engine.connect() as conn:

@@ -29,6 +29,6 @@ def seed_cases(cases: CaseStore) -> bool:
     """Store SYNTHETIC example case records if none are stored yet; returns whether it did."""
     if cases.sets():
         return False
-    cases.import_frame(validate_cases(synthesise(SYNTHETIC_CASES), "synthetic"), SYNTHETIC_NAME,
-                       imported_by="bundled example", synthetic=True)
+    cases.import_frame(validate_cases(synthesise(SYNTHETIC_CASES), "synthetic"), SYNTHETIC_NAME, "ew",
+                       imported_by="bundled example", synthetic=True)  # a Bristol-like English city
     return True

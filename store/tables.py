@@ -165,6 +165,7 @@ class CaseSnapshotRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), unique=True)
     name: Mapped[str] = mapped_column(String(500), index=True)
+    country: Mapped[str] = mapped_column(String(16))  # the profile code of the country the records are of
     rows: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     parquet: Mapped[bytes] = mapped_column(LargeBinary)

@@ -45,7 +45,7 @@ def exact_views(cases: pd.DataFrame) -> Views:
     """The exact counts behind every public view of `cases` (validated records)."""
     when = cases["recorded_at"]
     years = sorted(when.dt.year.unique().tolist())
-    wards, agencies = sorted(cases["ward_code"].unique()), sorted(cases["recorded_by"].unique())
+    wards, agencies = sorted(cases["area_2"].unique()), sorted(cases["recorded_by"].unique())
     flags = cases["strands"].str.split(";").explode()
     strands = sorted(flags.unique())
     keys = {"month": when.dt.month - 1, "weekday": when.dt.day_of_week, "hour": when.dt.hour}
@@ -56,7 +56,7 @@ def exact_views(cases: pd.DataFrame) -> Views:
     labels["strand"] = strands
     shape = (len(years), len(wards) + 1, len(strands) + 1, len(agencies) + 1)
     y = (when.dt.year - years[0]).to_numpy()
-    w = cases["ward_code"].map({v: i + 1 for i, v in enumerate(wards)}).to_numpy()
+    w = cases["area_2"].map({v: i + 1 for i, v in enumerate(wards)}).to_numpy()
     r = cases["recorded_by"].map({v: i + 1 for i, v in enumerate(agencies)}).to_numpy()
     code = {v: i + 1 for i, v in enumerate(strands)}
     row = flags.index.to_numpy()  # one row per record and strand it flags

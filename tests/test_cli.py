@@ -202,15 +202,15 @@ def test_data_synth_then_import_cases_and_refuse_a_broken_file(tmp_path):
     made = ffgrid("data", "synth", "--rows", "300", "--seed", "3", "-o", str(out))
     assert made.returncode == 0 and "SYNTHETIC" in made.stdout and out.read_text().count("\n") == 301
     db = ["data", "--database", f"sqlite:///{tmp_path / 'c.db'}"]
-    ok = ffgrid(*db, "cases", str(out), "--synthetic")
-    assert ok.returncode == 0 and "imported 300 case records" in ok.stdout and "(SYNTHETIC)" in ok.stdout
+    ok = ffgrid(*db, "cases", str(out), "--country", "ew", "--synthetic")
+    assert ok.returncode == 0 and "imported 300 case records of ew" in ok.stdout and "(SYNTHETIC)" in ok.stdout
     rows = list(csv.reader(io.StringIO(out.read_text())))
     rows[5][rows[0].index("strands")] = "martian"          # line 6
     rows[7][rows[0].index("recorded_at")] = "not a date"   # line 8
     broken = tmp_path / "broken.csv"
     with broken.open("w", newline="") as fh:
         csv.writer(fh).writerows(rows)
-    refused = ffgrid(*db, "cases", str(broken))
+    refused = ffgrid(*db, "cases", str(broken), "--country", "ew")
     assert refused.returncode == 1 and "nothing was imported" in refused.stderr
     assert f"{broken}:6: strands" in refused.stderr and f"{broken}:8: recorded_at" in refused.stderr
 

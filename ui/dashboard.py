@@ -25,12 +25,13 @@ from dashboard.indicators import (
 from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
 from ui.state import case_files, figures_frame, model, workspace
+from ui.text import md
 
 st.title("Data dashboard")
 st.info("**Use of this data.** Figures are shown to inform the assessment of the hate crime recording and "
         "data collection system. Case records are pseudonymous: do not try to identify anyone, and do not "
         "share them outside the partnership. **Public view** shows fixed aggregates: one calendar year at a "
-        "time (no ranges of dates), for one ward, one strand and one recording agency or all of each (no "
+        "time (no ranges of dates), for one area, one strand and one recording agency or all of each (no "
         f"combinations; at most {NARROWED_AT_MOST} of the three narrowed at once), so views nest only as \"all\" "
         "over \"one\". Every chart lists all its categories. "
         f"Counts below the threshold ({DEFAULT_THRESHOLD}), zero included, show as \"fewer than "
@@ -152,18 +153,21 @@ with official:
             st.dataframe(flags, hide_index=True, width="stretch")
 
 with cases_tab:
-    files, synthetic = case_files()
+    place = model().profile
+    level = place.area_levels[1]  # the level the filters and the area chart use (area_2): a ward, a municipality
+    files, synthetic = case_files(place.code)
     if synthetic:
         st.warning("SYNTHETIC case records: generated examples, not real cases.", icon=":material/science:")
     con = connect(files)
     span = con.execute("SELECT min(recorded_at)::DATE, max(recorded_at)::DATE FROM cases").fetchone()
     if span[0] is None:
-        st.info("No case records imported yet (ffgrid data cases FILE).")
+        st.info(f"No case records of {md(place.name_en)} imported yet (ffgrid data cases FILE --country "
+                f"{place.code}).")
         st.stop()
     c1, c2, c3, c5, c4 = st.columns([2, 2, 1, 2, 1])
     allowed_cases = workspace().sees_case_records()
     public = c4.toggle("Public view", value=True, key="public_view", disabled=not allowed_cases,
-                       help=f"One calendar year, one ward, strand and agency or all; counts below "
+                       help=f"One calendar year, one {level.lower()}, strand and agency or all; counts below "
                             f"{DEFAULT_THRESHOLD} (zero too) hidden (and others that would reveal them), every "
                             f"other count rounded to a multiple of {ROUNDING_BASE}."
                             + ("" if allowed_cases else " Your role sees the public view only.")) or not allowed_cases
@@ -173,17 +177,17 @@ with cases_tab:
     if public:  # fixed aggregates: one year, and one or all of each filter, so views nest only as all over one
         year = c1.selectbox("Year", record_years(con), key="case_year", help="Public view shows one calendar year.")
         every = chart_categories(con, year)  # every ward and agency among them, as the select boxes list them
-        ward = c2.selectbox("Ward", [None, *every["ward_code"]], format_func=lambda w: "All wards" if w is None else w,
+        ward = c2.selectbox(level, [None, *every["area_2"]], format_func=lambda w: "All" if w is None else w,
                             key="case_ward")
         narrowed = (ward is not None) + (strand is not None) >= NARROWED_AT_MOST  # a third would pin counts down
         if narrowed:
             st.session_state["case_source"] = None
         recorder = c5.selectbox("Recorded by", [None, *every["recorded_by"]], disabled=narrowed,
                                 format_func=lambda r: "All agencies" if r is None else r, key="case_source",
-                                help=f"Public view narrows at most {NARROWED_AT_MOST} of ward, strand and "
+                                help=f"Public view narrows at most {NARROWED_AT_MOST} of {level.lower()}, strand and "
                                      "recording agency." if narrowed else None)
         f = public_filter(year, ward, strand, recorder)
-        st.caption(f"Public view shows one calendar year ({day(f.start)} to {day(f.end)}) for one ward, strand and "
+        st.caption(f"Public view shows one calendar year ({day(f.start)} to {day(f.end)}) for one {md(level.lower())}, strand and "
                    f"recording agency or all of them; counts below {DEFAULT_THRESHOLD}, zero included, are shown as "
                    f"\"fewer than {DEFAULT_THRESHOLD}\" and every other count, totals included, is rounded to a "
                    f"multiple of {ROUNDING_BASE}.")
@@ -191,7 +195,8 @@ with cases_tab:
         when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1],
                              key="case_dates")
         start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
-        wards = c2.multiselect("Wards", sorted(breakdown(con, CaseFilter(), "ward_code")["value"]), key="case_wards")
+        wards = c2.multiselect(level, sorted(breakdown(con, CaseFilter(), "area_2")["value"]), key="case_wards",
+                               placeholder="All")
         recorders = c5.multiselect("Recorded by", sorted(breakdown(con, CaseFilter(), "recorded_by")["value"]),
                                    key="case_sources", placeholder="All agencies")
         f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
@@ -246,9 +251,9 @@ with cases_tab:
             chart(frame, bar_chart(frame, "value", "records", "Records"), f"Records by {column.replace('_', ' ')}; 'unknown' where it was not recorded.", f"cases-{column}")
 
     if public:
-        st.markdown("**Where: records by ward**")
-        frame = counts(breakdown(con, f, "ward_code"), "value", "ward_code")
-        chart(frame, bar_chart(frame, "value", "records", "Records"), "Records by ward. The map of individual records is shown only outside public view.", "cases-by-ward")
+        st.markdown(f"**Where: records by {md(level.lower())}**")
+        frame = counts(breakdown(con, f, "area_2"), "value", "area_2")
+        chart(frame, bar_chart(frame, "value", "records", "Records"), f"Records by {level.lower()}. The map of individual records is shown only outside public view.", "cases-by-ward")
     else:
         st.markdown("**Where (records with coordinates)**")
         located = points(con, f)

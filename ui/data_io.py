@@ -14,7 +14,7 @@ from dashboard.problems import ImportRefused
 from base.paths import ROOT
 from ui.components import assessment_downloads
 from access import Forbidden
-from ui.state import case_store, choose, chosen, figure_store, stored, workspace
+from ui.state import case_store, choose, chosen, figure_store, repository, stored, workspace
 from ui.text import md
 
 MAX_YAML_BYTES = 5 * MB
@@ -88,6 +88,11 @@ else:
         elif mapping_choice in bundled:
             mapping_path = bundled[mapping_choice]
     else:
+        country = stored(chosen())[2].profile
+        st.caption(f"The records are stored as {md(country.name_en)}'s, the country of the chosen assessment; "
+                   "the dashboard shows each country's records with its assessments only. Area columns: "
+                   f"{', '.join(md(level) for level in country.area_levels)} (area\\_1 to area\\_3), or "
+                   "the United Kingdom's force, ward\\_code and lsoa\\_code.")
         synthetic = st.checkbox("These records are synthetic (labelled so wherever shown)", key="data_synthetic")
     if data_file is not None and st.button("Import data", type="primary", key="import_data"):
         try:
@@ -102,8 +107,9 @@ else:
                 frame = ws.import_figures_file(data_file.getvalue(), data_file.name, mapping, mapping_name)
                 done = f"Imported {len(frame):,} figures from {md(data_file.name)}."
             else:
-                stored_set = ws.import_cases_file(data_file.getvalue(), data_file.name, synthetic=synthetic)
-                done = f"Imported {stored_set.rows:,} case records from {md(data_file.name)}."
+                stored_set = ws.import_cases_file(data_file.getvalue(), data_file.name, country.code,
+                                                  synthetic=synthetic)
+                done = f"Imported {stored_set.rows:,} case records of {md(country.name_en)} from {md(data_file.name)}."
         except Forbidden as err:
             st.error(md(str(err)))
         except Overrun as err:
@@ -117,7 +123,9 @@ with st.expander("Data imported so far"):
     st.dataframe(pd.DataFrame([{"File": d.file, "Figures": d.figures, "Mapping": d.mapping, "Imported": d.imported_at,
                                 "By": d.imported_by} for d in figure_store().datasets()]), hide_index=True,
                  width="stretch")
-    st.dataframe(pd.DataFrame([{"Case records": c.name, "Rows": c.rows, "Synthetic": c.synthetic}
+    profiles = repository().profiles()
+    st.dataframe(pd.DataFrame([{"Case records": c.name, "Country": profiles[c.country].name_en if c.country in profiles
+                                else c.country, "Rows": c.rows, "Synthetic": c.synthetic}
                                for c in case_store().sets()]), hide_index=True, width="stretch")
 
 st.subheader("Export")

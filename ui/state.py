@@ -69,10 +69,11 @@ def figures_frame() -> pd.DataFrame:
     return figure_store().frame()
 
 
-def case_files() -> tuple[list[Path], bool]:
-    """Local copies of the stored case records, and whether any of them is synthetic."""
+def case_files(country: str | None) -> tuple[list[Path], bool]:
+    """Local copies of the stored case records of a country (a profile's code), and whether any of them
+    is synthetic."""
     cases = case_store()
-    return cases.local_files(), any(s.synthetic for s in cases.sets())
+    return cases.local_files(country), any(s.synthetic for s in cases.sets(country))
 
 
 @st.cache_resource(max_entries=64)

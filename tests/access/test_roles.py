@@ -141,11 +141,11 @@ def test_a_viewers_upload_is_refused_before_it_is_read(repo, people):
     for role in ("viewer", "reviewer"):
         ws = _as(repo, people[role])
         with pytest.raises(Forbidden, match="may not import data"):
-            ws.import_cases_file(data, "constants.parquet")
+            ws.import_cases_file(data, "constants.parquet", "ew")
         with pytest.raises(Forbidden, match="may not import data"):
             ws.import_figures_file(b"source\n" * 1_000_000, "many.csv")
     with pytest.raises(ImportRefused, match="6,000,000 rows"):  # an admin's is refused by its metadata
-        _as(repo, people["admin"]).import_cases_file(data, "constants.parquet")
+        _as(repo, people["admin"]).import_cases_file(data, "constants.parquet", "ew")
 
 
 def test_an_allowed_upload_is_read_in_a_worker_and_stored(repo, people):
@@ -153,6 +153,6 @@ def test_an_allowed_upload_is_read_in_a_worker_and_stored(repo, people):
     from store.cases import CaseStore
 
     data = synthesise(40, seed=3).to_csv(index=False).encode()
-    stored = _as(repo, people["assessor"]).import_cases_file(data, "mine.csv", synthetic=True)
+    stored = _as(repo, people["assessor"]).import_cases_file(data, "mine.csv", "ew", synthetic=True)
     assert (stored.name, stored.rows, stored.synthetic) == ("mine.csv", 40, True)
     assert [(s.name, s.rows) for s in CaseStore(repo.engine).sets()] == [("mine.csv", 40)]

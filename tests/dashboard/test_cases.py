@@ -55,7 +55,7 @@ def test_filters_by_dates_area_strand_and_source(con):
         "race": 2, "religion": 1}  # a record with two strands counts for each
     assert breakdown(con, CaseFilter(strand="religion"), "recorded_by")["value"].tolist() == ["CSO"]
     assert breakdown(con, CaseFilter(strand="race", areas=("W2",)), "recorded_by")["records"].sum() == 2
-    assert breakdown(con, CaseFilter(sources=("Police",)), "ward_code")["records"].sum() == 6
+    assert breakdown(con, CaseFilter(sources=("Police",)), "area_2")["records"].sum() == 6
     assert points(con, CaseFilter())[["lat", "lon"]].values.tolist() == [[51.45, -2.59]]
     with pytest.raises(ValueError):
         breakdown(con, CaseFilter(), "victim_id; DROP TABLE cases")
@@ -88,3 +88,16 @@ def test_times_with_offsets_are_stored_in_utc():
     rows = [_case("1", "2021-06-01T10:00+01:00"), _case("2", "2021-06-01T10:00Z"), _case("3", "2021-06-01T10:00")]
     cases = validate_cases(pd.DataFrame(rows), "c.csv")
     assert [t.hour for t in cases["recorded_at"]] == [9, 10, 10]
+
+
+def test_area_columns_are_generic_and_the_uk_columns_are_read_through_their_mapping():
+    uk = pd.DataFrame([_case("1", "2022-01-01T10:00", ward="E05011014")])  # force, ward_code, lsoa_code
+    read = validate_cases(uk, "uk.csv")
+    assert (read.loc[0, "area_1"], read.loc[0, "area_2"], read.loc[0, "area_3"]) == ("F", "E05011014", "L1")
+    own = uk.rename(columns={"force": "area_1", "ward_code": "area_2", "lsoa_code": "area_3"}).assign(
+        area_1="Comunidad de Madrid", area_2="28079", area_3="2807901001")  # a country's own codes
+    assert validate_cases(own, "es.csv").loc[0, "area_2"] == "28079"
+    with pytest.raises(ImportRefused) as err:
+        validate_cases(uk.drop(columns=["ward_code"]), "half.csv")
+    assert {p.column for p in err.value.problems} == {"area_1", "area_2", "area_3"}
+    assert "force, ward_code, lsoa_code (United Kingdom" in str(err.value.problems[0])

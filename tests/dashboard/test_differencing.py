@@ -45,7 +45,7 @@ def cases(records: pd.DataFrame, tmp_path_factory: pytest.TempPathFactory) -> tu
     records.to_parquet(path, index=False)
     con = connect([path])  # the page's view over the Parquet file, held in memory here (many queries follow)
     con.execute("CREATE TABLE held AS SELECT * FROM cases; DROP VIEW cases; ALTER TABLE held RENAME TO cases")
-    return con, sorted(records["ward_code"].unique())[0]
+    return con, sorted(records["area_2"].unique())[0]
 
 
 @pytest.fixture(scope="module")
@@ -178,11 +178,11 @@ def offered_cells(views: Views, counts: np.ndarray) -> np.ndarray:
 
 def test_the_public_rule_fixed_years_single_choices_zeros_hidden_counts_rounded():
     assert public_period(2024) == (date(2024, 1, 1), date(2024, 12, 31))
-    f = public_filter(2022, ward="E05011000", source="Police (SYNTHETIC)")
+    f = public_filter(2022, area="E05011000", source="Police (SYNTHETIC)")
     assert (f.start, f.end, f.areas, f.strand, f.sources) == (
         date(2022, 1, 1), date(2022, 12, 31), ("E05011000",), None, ("Police (SYNTHETIC)",))
-    with pytest.raises(ValueError, match="at most 2 of ward, strand and recording agency"):
-        public_filter(2022, ward="E05011000", strand="race", source="Police (SYNTHETIC)")
+    with pytest.raises(ValueError, match="at most 2 of area, strand and recording agency"):
+        public_filter(2022, area="E05011000", strand="race", source="Police (SYNTHETIC)")
     result = public_counts(pd.Series({"a": 3, "b": 12, "c": 13, "d": 0, "e": 100, "f": 27}))
     assert result.counts.isna().tolist() == [True, False, False, True, False, False]  # 3 and 0: two hidden
     assert result.counts.dropna().tolist() == [10, 15, 100, 25] and not result.total_hidden

@@ -10,12 +10,12 @@ from store.cases import CaseStore
 def test_cases_are_stored_fetched_by_another_process_and_replaced_by_name(repo, tmp_path):
     cases = validate_cases(synthesise(500, seed=1), "s.csv")
     mine = CaseStore(repo.engine, cache=tmp_path / "a")
-    first = mine.import_frame(cases, "synthetic.parquet", synthetic=True)
+    first = mine.import_frame(cases, "synthetic.parquet", "ew", synthetic=True)
     other = CaseStore(repo.engine, cache=tmp_path / "b")  # another app process: empty cache
     files = other.local_files()
     assert [f.name for f in files] == [f"cases-{first.sha256}.parquet"]
     assert trend(connect(files), CaseFilter(), "month")["records"].sum() == 500
-    second = mine.import_frame(cases.head(100), "synthetic.parquet", synthetic=True)
+    second = mine.import_frame(cases.head(100), "synthetic.parquet", "ew", synthetic=True)
     assert [s.dataset_id for s in other.sets()] == [second.dataset_id] and other.sets()[0].rows == 100
     assert trend(connect(other.local_files()), CaseFilter(), "month")["records"].sum() == 100
 
@@ -25,7 +25,7 @@ def test_importing_figures_leaves_case_records_alone(repo, tmp_path):
     from store.figures import FigureStore
 
     cases = CaseStore(repo.engine, cache=tmp_path / "c")
-    cases.import_frame(validate_cases(synthesise(20, seed=1), "s.csv"), "mine", synthetic=True)
+    cases.import_frame(validate_cases(synthesise(20, seed=1), "s.csv"), "mine", "ew", synthetic=True)
     figures = FigureStore(repo.engine)
     head = "source,publication,period,area,strand,measure,value\n"
     figures.import_frame(read_tidy(head + "police,p,2018,E,all,recorded_offences,5\n", "a.csv"), "a.csv")
@@ -36,7 +36,7 @@ def test_importing_figures_leaves_case_records_alone(repo, tmp_path):
 
 def test_a_tampered_local_copy_is_fetched_again(repo, tmp_path):
     store = CaseStore(repo.engine, cache=tmp_path / "c")
-    stored = store.import_frame(validate_cases(synthesise(20, seed=1), "s.csv"), "mine")
+    stored = store.import_frame(validate_cases(synthesise(20, seed=1), "s.csv"), "mine", "ew")
     path = store.local_files()[0]
     path.write_bytes(b"planted")
     fresh = CaseStore(repo.engine, cache=tmp_path / "c")

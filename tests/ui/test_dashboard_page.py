@@ -99,7 +99,7 @@ def test_public_view_hides_small_totals_and_individual_locations(app):
 
     cases = synthesise(SYNTHETIC_CASES)  # the app's SYNTHETIC examples (seeded: the same records)
     mine = cases[cases["strands"].str.contains("transgender") & cases["recorded_at"].between("2021-01", "2022-01")]
-    counts = mine["ward_code"].value_counts()
+    counts = mine["area_2"].value_counts()
     ward = counts[(counts > 0) & (counts < 10)].index[0]  # a ward with a small count in 2021
     at = app(DASHBOARD)
     at.toggle(key="public_view").set_value(False).run()  # day-level dates and multi-selects outside public view
@@ -121,7 +121,7 @@ def test_public_view_shows_one_calendar_year_with_single_choices_and_rounds_ever
     from store.example_data import SYNTHETIC_CASES
 
     cases = synthesise(SYNTHETIC_CASES)
-    year = cases[cases["recorded_at"].between("2022-01", "2023-01")]["ward_code"].value_counts()
+    year = cases[cases["recorded_at"].between("2022-01", "2023-01")]["area_2"].value_counts()
     ward = next(w for w, n in year.sort_index().items() if n >= 10 and n % 5)  # not a multiple of 5
     at = app(DASHBOARD)
     assert any("rounded to a multiple of 5" in i.value and "one calendar year" in i.value
@@ -177,3 +177,10 @@ def test_a_country_without_figures_says_so(app, store, method):
     at = app(DASHBOARD, user="Ada Admin", assessment=_country_assessment(store, method, "it"))
     assert any("No published figures for Italy have been imported yet." in i.value for i in at.info)
     assert not [r for r in at.radio if r.key == "funnel_series"]  # no official charts: none of another country's
+
+
+def test_case_records_are_shown_with_their_own_country_only(app, store, method):
+    at = app(DASHBOARD, user="Ada Admin", assessment=_country_assessment(store, method, "hu"))
+    assert any("No case records of Hungary imported yet" in i.value for i in at.info)
+    assert not [w for w in at.warning if "SYNTHETIC" in w.value]  # the English city's records are not Hungary's
+    assert not [s for s in at.selectbox if s.key == "case_year"]
