@@ -24,6 +24,9 @@ if not ids:
     st.stop()
 comparison = compare_countries([(stored(i)[0].assessment, stored(i)[2]) for i in ids])
 table = comparison.table(method().model)  # the same words as the workbook's Countries sheet and the report's annex
+examples = [head for c, head in zip(comparison.columns, table.headings) if c.assessment.illustrative]
+if examples:
+    st.warning(f"Illustrative example, not an official assessment: {md('; '.join(examples))}.", icon=":material/info:")
 
 st.dataframe(pd.DataFrame([{"Assessment": head, **{word: n[i] for word, n in table.counts}}
                            for i, head in enumerate(table.headings)]), hide_index=True, width="stretch",

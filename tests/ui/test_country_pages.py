@@ -78,6 +78,7 @@ def test_countries_side_by_side_in_words(app, store):
     ada.new_assessment("es", "2026")
     at = app(user="Vic Viewer", page=COUNTRIES)
     at.multiselect(key="countries_chosen").set_value(["england-wales-2019", "es-2026"]).run()
+    assert not at.warning  # neither is an illustrative example
     table = table_with(at, "Line")
     by_line = dict(zip(table["Line"], zip(table.iloc[:, 1], table.iloc[:, 2])))
     police_prosecution = next(v for k, v in by_line.items() if k.startswith("Law enforcement (police) – prosecution"))
@@ -88,3 +89,8 @@ def test_countries_side_by_side_in_words(app, store):
     assert racist_public[0] == "× ABSENT"  # left out of the 2019 grid
     at.selectbox(key="countries_line").select(("public-cso-racist", None)).run()
     assert any("does not assess this line" in c.value for c in at.caption)
+
+
+def test_an_illustrative_example_is_marked_as_such(app):
+    at = app(user="Vic Viewer", page=COUNTRIES)  # by default the newest of each country: the 2024 example
+    assert any("Illustrative example, not an official assessment: England & Wales 2024" in w.value for w in at.warning)
