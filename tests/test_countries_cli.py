@@ -79,3 +79,15 @@ def test_upgrade_rewrites_an_old_file_with_the_new_ids_and_says_so(tmp_path):
     assert after.stderr == "" and json.loads(after.stdout) == json.loads(before.stdout)
     assert text == (ROOT / "assessments" / "england-wales-2019.yaml").read_text(encoding="utf-8")
     assert "nothing to do" in ffgrid("upgrade", str(old)).stdout
+
+
+def test_a_spanish_report_with_several_countries_figures_shows_spain_s_only(tmp_path):
+    es, page = tmp_path / "es.yaml", tmp_path / "es.html"
+    assert ffgrid("new", "--profile", "es", "--date", "2026", "-o", str(es)).returncode == 0
+    made = ffgrid("report", str(es), "-o", str(page), "--data", "data/odihr_countries.csv",
+                  "data/odihr_united_kingdom.csv", "data/england_wales_hate_crime.csv")
+    assert made.returncode == 0, made.stderr
+    text = " ".join(page.read_text(encoding="utf-8").split())
+    assert "Spain (OSCE-ODIHR)" in text and "Fiscalía General del Estado" in text
+    for other in (*BRITISH, "United Kingdom", "Hungary", "Greece"):
+        assert other not in text, other

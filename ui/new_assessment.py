@@ -115,3 +115,12 @@ if start and chosen is not None:
     else:
         choose(made.id)
         st.switch_page(st.session_state["pages"]["overview"], query_params={"assessment": made.id})
+
+made_in_app = {code: p for code, p in profiles.items() if code not in method().profiles}
+if made_in_app:
+    st.subheader("Profiles made here")
+    st.caption("Stored in the database; an assessment's YAML export carries its profile too.")
+    bar = st.container(horizontal=True)
+    for code, p in made_in_app.items():
+        bar.download_button(f"{p.title} (YAML)", dump_profile(p), file_name=f"{code}.yaml", mime="application/yaml",
+                            icon=":material/download:", key=f"stored_profile_{code}")

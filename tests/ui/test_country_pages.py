@@ -56,6 +56,8 @@ def test_a_profile_made_in_the_form_is_stored_and_its_assessment_opens(app, stor
     model = store.model_of(made)
     assert model.label("police") == "Polícia de Segurança Pública" and "victim-cso-aporofobia" in model.relationships
     assert "pt" in store.profiles() and "code: pt" in store.export_yaml("pt-2026-05")  # the export carries it
+    again = app(user="Ada Admin", page=NEW)
+    assert any("Portugal (YAML)" in str(b.proto) for b in again.get("download_button"))  # it can be exported later
 
 
 def test_a_bad_date_is_refused_and_nothing_is_stored(app, store):
