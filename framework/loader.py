@@ -77,6 +77,8 @@ def _message(error: dict[str, Any]) -> str:
         return "unknown field"
     if error["type"] == "tuple_type":
         return f"should be a list (got {type(error.get('input')).__name__})"
+    if error["type"] == "value_error":  # our own validators' messages say what was given
+        return error["msg"].removeprefix("Value error, ")
     value = error.get("input")
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
     return f"{error['msg']} (got {shown[:80]})"

@@ -3,6 +3,7 @@ with its profiles (`Method`), which gives the country model of any assessment.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -11,7 +12,7 @@ from base.paths import ROOT
 from base.yamlio import dump
 from framework.assessment import Assessment
 from framework.country import build
-from framework.loader import Checker, Doc, load_model
+from framework.loader import Checker, Doc, load_model, parse_assessment
 from framework.model import Model
 from framework.problems import Problem, ValidationFailed
 from framework.profile import Profile
@@ -96,14 +97,16 @@ def blank_assessment(method: Method, profile: Profile, date: str, title: str | N
                      taken: Iterable[str] = ()) -> Assessment:
     """A new draft assessment of the profile's country: every line unscored. Its id is the country
     code and date (with -2, -3 … if that is taken). A profile `method` ships is named by its code; any
-    other goes into the assessment, so that the file is complete on its own."""
-    base = f"{profile.code}-{date}".lower()
+    other goes into the assessment, so that the file is complete on its own. Validated like a file:
+    `ValidationFailed` names a bad field (a date that is not YYYY[-MM[-DD]], say)."""
+    base = re.sub(r"[^a-z0-9]+", "-", f"{profile.code}-{date}".lower()).strip("-")
     taken = set(taken)
     slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if s not in taken)
     shipped = method.profiles.get(profile.code) == profile
-    return Assessment(id=slug, title=title or f"Facing all the Facts self-assessment – {profile.name_en}",
-                      country=profile.name, date=date, model_version=method.version,
-                      profile=profile.code if shipped else profile, author=author, status="draft")
+    data = {"id": slug, "title": title or f"Facing all the Facts self-assessment – {profile.name_en}",
+            "country": profile.name, "date": date, "model_version": method.version,
+            "profile": profile.code if shipped else profile_data(profile), "author": author, "status": "draft"}
+    return parse_assessment(data, "", "the new assessment", method)
 
 
 @dataclass

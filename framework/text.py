@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
@@ -22,12 +23,14 @@ LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX), NoNul]
 ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_MAX), NoNul]
 def real_date(text: str) -> str:
     """A year, a month of a year, or a day that exists (2024, 2024-02, 2024-02-29; not 2026-13)."""
-    parts = [int(p) for p in text.split("-")]
     try:
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+            raise ValueError
+        parts = [int(p) for p in text.split("-")]
         date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
     except ValueError:
-        raise ValueError(f"{text} is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        raise ValueError(f"{text!r} is not a real date: write YYYY, YYYY-MM or YYYY-MM-DD (a day that exists)") from None
     return text
 
 
-DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), AfterValidator(real_date)]
+DateText = Annotated[str, AfterValidator(real_date)]

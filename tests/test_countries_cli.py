@@ -32,6 +32,18 @@ def test_a_new_spanish_assessment_is_every_line_unscored_with_spanish_names(tmp_
     assert "Fiscalía General del Estado" in labels and not any(b in " ".join(labels) for b in BRITISH)
 
 
+def test_bad_input_to_new_and_profile_init_is_refused_in_words(tmp_path):
+    out = tmp_path / "x.yaml"
+    bad_date = ffgrid("new", "--profile", "es", "--date", "next year", "-o", str(out))
+    assert bad_date.returncode == 1 and "date: 'next year' is not a real date" in bad_date.stderr
+    unknown = ffgrid("new", "--profile", "pt", "--date", "2026", "-o", str(out))
+    assert unknown.returncode == 2 and "neither a shipped profile" in unknown.stderr
+    actor = ffgrid("profile", "init", "--code", "pt", "--name", "Portugal", "--language", "pt", "--label",
+                   "sheriff=Xerife", "-o", str(out))
+    assert actor.returncode == 1 and "unknown actor 'sheriff'" in actor.stderr
+    assert not out.exists()  # nothing half-written
+
+
 def test_portugal_from_profile_init_to_compare(tmp_path):
     profile, assessment = tmp_path / "pt.yaml", tmp_path / "pt-2026.yaml"
     made = ffgrid("profile", "init", "--code", "pt", "--name", "Portugal", "--language", "pt",

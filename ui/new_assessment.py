@@ -8,8 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from framework import ValidationFailed
+from framework.problems import dotted
 from framework.profiles import dump_profile, profile_from_text
 from base.yamlio import dump
+from store.repository import AlreadyExists, ProfileClash
 from ui.state import choose, method, workspace
 from ui.text import md
 
@@ -22,6 +24,12 @@ base = method().model
 made_here = st.toggle("Make a new country profile", key="make_profile",
                       help="For a country without a shipped profile: name its actors, choose its bias strands, "
                            "and leave out lines that do not apply.")
+
+
+def _refused(err: ValidationFailed) -> None:
+    """Each problem, and the field it is in."""
+    for problem in err.problems:
+        st.error(md(f"{problem.message} ({dotted(problem.path)})"), icon=":material/error:")
 
 
 def _preview(profile) -> None:  # type: ignore[no-untyped-def]
@@ -86,8 +94,7 @@ else:
         try:
             chosen = profile_from_text(dump(data), "the new profile", base)
         except ValidationFailed as err:
-            for problem in err.problems:
-                st.error(md(f"{problem.message} ({'.'.join(map(str, problem.path))})"), icon=":material/error:")
+            _refused(err)
         else:
             if chosen.code in profiles:
                 st.error(f"The code {md(chosen.code)} is taken by {md(profiles[chosen.code].title)}: choose another.",
@@ -110,8 +117,9 @@ if start and chosen is not None:
     try:
         made = ws.new_assessment(chosen if made_here else chosen.code, date.strip(), title.strip() or None)
     except ValidationFailed as err:
-        for problem in err.problems:
-            st.error(md(f"{problem.message} ({'.'.join(map(str, problem.path))})"), icon=":material/error:")
+        _refused(err)
+    except (ProfileClash, AlreadyExists) as err:  # someone took the code or the id meanwhile
+        st.error(md(str(err)), icon=":material/error:")
     else:
         choose(made.id)
         st.switch_page(st.session_state["pages"]["overview"], query_params={"assessment": made.id})
