@@ -88,8 +88,21 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with writer(engine).begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    with writer(engine).connect() as conn:
+        # On SQLite a migration that alters a table copies it to a new one and drops the old: with
+        # foreign keys enforced, that drop would cascade (every assignment went with the users table).
+        # So they are off while migrating (Alembic's advice; only outside a transaction) and checked after.
+        raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+                if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("the migration left rows that point at nothing; it was rolled back")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")

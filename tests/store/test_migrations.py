@@ -80,3 +80,18 @@ def _downgrade_all(engine) -> None:  # type: ignore[no-untyped-def]
     with writer(engine).begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "base")
+
+
+def test_migrating_an_old_sqlite_database_keeps_the_rows_that_point_at_altered_tables(tmp_path):
+    """Migration 0007 rebuilds the users table on SQLite; the assignments that point at it stay."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'old.db'}", migrate=False)
+    upgrade(engine, "0006")
+    with writer(engine).begin() as conn:
+        conn.execute(text("INSERT INTO users (id, name, password_hash, role, active, created_at, failed_logins) "
+                          "VALUES (1, 'Ann', 'h', 'assessor', true, '2024-01-01 00:00:00', 0)"))
+        conn.execute(text("INSERT INTO assignments (user_id, assessment) VALUES (1, 'ew-old')"))
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT assessment FROM assignments")).scalars().all() == ["ew-old"]
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # enforced again afterwards
+    engine.dispose()
