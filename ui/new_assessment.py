@@ -62,7 +62,8 @@ else:
         new_code = c1.text_input("Code", max_chars=8, key="profile_code", help="Lower-case letters, e.g. pt")
         name = c2.text_input("Country, in its own language", key="profile_name")
         name_en = c3.text_input("Country, in English", key="profile_name_en")
-        language = c4.text_input("Language", value="en", max_chars=6, key="profile_language", help="e.g. pt, es, hu")
+        language = c4.text_input("Languages", value="en", max_chars=40, key="profile_language",
+                                 help="Language codes, comma-separated, the main one first: e.g. pt, or en, ga")
         st.markdown("**What each actor is called there** (left empty: the method's role name)")
         actor_names = {}
         for actor in base.framework.actors:
@@ -80,7 +81,7 @@ else:
                                disabled=not leave_out)
     data = {
         "code": new_code.strip(), "name": name.strip(), "name_en": (name_en or name).strip(),
-        "languages": [language.strip()], "status": "draft", "method_version": base.version,
+        "languages": [code.strip() for code in language.split(",") if code.strip()], "status": "draft", "method_version": base.version,
         "statistics_areas": [(name_en or name).strip()],
         "actors": {a: {"name": n.strip(), "name_en": base.label(a)} for a, n in actor_names.items() if n.strip()},
         "strands": [{"id": s} for s in strand_ids] + [

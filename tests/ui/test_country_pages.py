@@ -45,7 +45,7 @@ def test_a_profile_made_in_the_form_is_stored_and_its_assessment_opens(app, stor
     at.toggle(key="make_profile").set_value(True).run()
     at.text_input(key="profile_code").input("pt")
     at.text_input(key="profile_name").input("Portugal")
-    at.text_input(key="profile_language").input("pt")
+    at.text_input(key="profile_language").input("pt, mwl")
     at.text_input(key="profile_actor_police").input("Polícia de Segurança Pública")
     at.text_input(key="profile_extra").input("Aporofobia").run()
     assert "Polícia de Segurança Pública" in set(table_with(at, "Name in the country")["Name in the country"])
@@ -55,6 +55,7 @@ def test_a_profile_made_in_the_form_is_stored_and_its_assessment_opens(app, stor
     made = store.get("pt-2026-05").assessment
     model = store.model_of(made)
     assert model.label("police") == "Polícia de Segurança Pública" and "victim-cso-aporofobia" in model.relationships
+    assert model.profile.languages == ("pt", "mwl")
     assert "pt" in store.profiles() and "code: pt" in store.export_yaml("pt-2026-05")  # the export carries it
     again = app(user="Ada Admin", page=NEW)
     assert any("Portugal (YAML)" in str(b.proto) for b in again.get("download_button"))  # it can be exported later
