@@ -7,7 +7,6 @@ are allowed, so text in an assessment can never pull in a local file or call out
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup, escape
 
+from base.rich_text import to_html
 from exports.report_data import data_section
 from exports.xml_text import clipped
 from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
@@ -31,20 +31,6 @@ from framework.review import Comment
 TEMPLATES = Path(__file__).with_name("templates")
 HEADER_MAX = 60  # characters of the country in each page's header (the cover has it whole)
 TITLE_MAX = 200  # characters of the country in the document's title (the PDF's properties)
-
-
-def paragraphs(text: str | None) -> Markup:
-    """Plain text or simple Markdown as escaped HTML paragraphs and bullet lists (no raw HTML, ever)."""
-    out: list[str] = []
-    for block in re.split(r"\n\s*\n", (text or "").strip()):
-        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-        if not lines:
-            continue
-        if all(ln.startswith(("- ", "* ")) for ln in lines):
-            out.append("<ul>" + "".join(f"<li>{escape(ln[2:])}</li>" for ln in lines) + "</ul>")
-        else:
-            out.append(f"<p>{escape(' '.join(lines))}</p>")
-    return Markup("".join(out))
 
 
 def one_line(text: str, limit: int) -> str:
@@ -113,7 +99,7 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     context = report_context(model, assessment, figures, comments, countries)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["paragraphs"] = paragraphs
+    env.filters["markdown"] = to_html
     env.filters["one_line"] = one_line
     env.filters["css_class"] = lambda rating: rating.replace("/", "")
     svg = inline_svg(render(str(context["map_dot"]), "svg").decode("utf-8"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.examples import example_figures
-from exports.report import paragraphs, report_html, weakest, write_report
+from exports.report import report_html, weakest, write_report
 from framework import Evidence
 from framework.profiles import blank_assessment
 from framework.review import Comment
@@ -127,10 +127,12 @@ def test_greek_and_hungarian_names_come_back_exactly(ew_pdf):
     assert NAMES in " ".join(_text(ew_pdf).split())
 
 
-def test_situation_text_keeps_paragraphs_and_lists_and_escapes_html():
-    html = paragraphs("First <b>para</b>\nsame para.\n\n- one\n- two <i>x</i>")
-    assert str(html) == ("<p>First &lt;b&gt;para&lt;/b&gt; same para.</p>"
-                         "<ul><li>one</li><li>two &lt;i&gt;x&lt;/i&gt;</li></ul>")
+def test_situation_text_is_markdown_in_the_report_with_html_escaped(model, ew):
+    line = ew.lines[0].model_copy(update={"situation": ew.lines[0].situation.model_copy(update={
+        "framework": "First <b>para</b>\nsame **para**.\n\n- one\n- two [osce](https://hatecrime.osce.org)"})})
+    html = report_html(model, ew.model_copy(update={"lines": (line, *ew.lines[1:])}))
+    assert ("<p>First &lt;b&gt;para&lt;/b&gt;\nsame <strong>para</strong>.</p>\n<ul>\n<li>one</li>\n"
+            '<li>two <a href="https://hatecrime.osce.org">osce</a></li>') in html
 
 
 def test_the_docx_opens_and_holds_every_section_heading(model, ew, tmp_path):
