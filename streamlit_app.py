@@ -25,6 +25,8 @@ def app() -> None:
         "compare": st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
         "countries": st.Page("ui/countries.py", title="Countries", icon=":material/public:", url_path="countries"),
         "history": st.Page("ui/history.py", title="History", icon=":material/history:", url_path="history"),
+        "report_texts": st.Page("ui/report_texts.py", title="Report texts", icon=":material/article:",
+                                url_path="report-texts"),
         "reports": st.Page("ui/reports.py", title="Reports", icon=":material/description:", url_path="reports"),
         "data": st.Page("ui/data_io.py", title="Data in / out", icon=":material/swap_vert:", url_path="data"),
     }

@@ -25,6 +25,7 @@ RULES: dict[str, tuple[frozenset[str], bool]] = {
     "review": (frozenset({"reviewer"}), False),  # validate or send back
     "new_version": (frozenset({"admin", "assessor"}), True),
     "plan": (frozenset({"admin", "assessor"}), True),  # recommendations, actions and their status, targets
+    "report": (frozenset({"admin", "assessor"}), True),  # the report's own texts: summary, imprint, abbreviations
     "manage_assessments": (frozenset({"admin"}), False),  # import, replace
     # start an assessment from a blank grid, and make a country profile for it
     "new_assessment": (frozenset({"admin", "assessor"} if os.environ.get("FFGRID_ASSESSORS_START") == "1"

@@ -18,6 +18,7 @@ from dashboard.uploads import figures_from_upload
 from framework import Assessment, Line, Profile, assessment_from_text
 from framework.profiles import blank_assessment
 from framework.plan import Plan
+from framework.report_texts import ReportTexts
 from framework.review import Comment
 from store.accounts import Account, Accounts
 from store.audit import AuditLog
@@ -85,6 +86,12 @@ class Workspace:
         refused (`PlanChanged`) if the stored plan is no longer `based_on`, the one the edit began from."""
         require(self.user, "plan", slug)
         return self.repo.save_plan(slug, plan, self.user.name, based_on)
+
+    def save_report(self, slug: str, report: ReportTexts, based_on: ReportTexts | None = None) -> ReportTexts:
+        """Store the report's own texts (until the assessment is published); refused (`ReportChanged`) if
+        the stored texts are no longer `based_on`."""
+        require(self.user, "report", slug)
+        return self.repo.save_report(slug, report, self.user.name, based_on)
 
     def set_action_status(self, slug: str, number: int, status: str, date: str, note: str = "",
                           expected: str | None = None) -> Plan:

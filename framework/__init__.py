@@ -10,6 +10,7 @@ from framework.loader import (
     load_assessment,
     load_model,
     parse_line,
+    parse_report_texts,
 )
 from framework.model import Actor, Cluster, Framework, Model, Relationship, Standard
 from framework.problems import Problem, ValidationFailed
@@ -21,4 +22,5 @@ __all__ = [
     "Method", "Model", "Problem", "Profile", "load_method", "Relationship", "Situation", "Standard", "StrandScore", "ValidationFailed",
     "assessment_from_text", "bundled_assessments", "check_assessment", "load_assessment", "load_model",
     "parse_line",
+    "parse_report_texts",
 ]

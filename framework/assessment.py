@@ -9,6 +9,7 @@ from pydantic import Field, StringConstraints
 from framework.model import Frozen, Score, Slug
 from framework.plan import Plan
 from framework.profile import Code, Profile
+from framework.report_texts import ReportTexts
 from framework.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, DateText, LongText, NoNul, ShortText  # noqa: F401
 
 RatingWord = Literal["green", "amber", "red", "n/a"]
@@ -27,6 +28,10 @@ class Evidence(Frozen):
     dimension: Literal["framework", "action"] | None = None
     note: LongText | None = None
     standards: tuple[Annotated[int, Field(strict=True)], ...] = ()
+    # as a citation in the bibliography: who published it, when, and when the link was last read
+    publisher: ShortText | None = None
+    published: DateText | None = None
+    accessed: DateText | None = None
 
 
 class Scored(Frozen):
@@ -67,6 +72,12 @@ class Assessment(Frozen):
     notes: LongText = ""
     lines: tuple[Line, ...] = ()
     plan: Plan = Plan()
+    report: ReportTexts = ReportTexts()  # the published report's own texts: summary, imprint, abbreviations
+
+    @property
+    def data_cutoff(self) -> str:
+        """The date after which figures are left out of the report: set in `report`, else the assessment's date."""
+        return self.report.data_cutoff or self.date
 
     def as_data(self) -> dict[str, Any]:
         """Plain data (as in the YAML file), without empty or default-valued fields, but with its status

@@ -16,6 +16,7 @@ from framework.model import Framework, Model, Relationship, Standard
 from framework.plan_checks import plan_problems
 from framework.problems import Path_, Problem, ValidationFailed
 from framework.profile import Profile
+from framework.report_texts import ReportTexts
 from framework.upgrades import upgrade_data
 from framework.yamlio import parse_yaml, read_yaml, with_lines
 
@@ -325,6 +326,15 @@ def parse_line(data: Any, model: Model, file: str = "<form>") -> Line:
     checker.raise_if_any()
     assert line is not None
     return line
+
+
+def parse_report_texts(data: Any, file: str = "<form>") -> ReportTexts:
+    """Validate the report's own texts (e.g. from the Report texts form); ValidationFailed names each field."""
+    checker = Checker()
+    report = checker.typed(ReportTexts, Doc(file, "", data))
+    checker.raise_if_any()
+    assert report is not None
+    return report
 
 
 def _check_line(checker: Checker, doc: Doc, at: Path_, line: Line, model: Model) -> None:

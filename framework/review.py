@@ -72,7 +72,9 @@ def read_only(status: str) -> bool:
 
 
 def may_change(status: str, what: str) -> bool:
-    """Whether `what` ("content", "review", "plan" or "comment") may change on an assessment in `status`."""
+    """Whether `what` ("content", "review", "plan", "report" or "comment") may change on an assessment in `status`."""
+    if what == "report":  # the report's own texts are written once the scores are settled, until it is published
+        return status != "published"
     return not read_only(status) or what in CHANGES_WHEN_READ_ONLY
 
 

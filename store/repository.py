@@ -26,6 +26,7 @@ from framework import (
 from framework.profiles import dump_profile, profile_from_text
 from framework.assessment import LONG_TEXT_MAX
 from framework.plan import Plan
+from framework.report_texts import ReportTexts
 from framework.review import (
     BadTransition, Comment, Locked, Step, check_replace, check_writable, next_status, read_only,
 )
@@ -38,6 +39,7 @@ from store.tables import (
 _HEADER = ("title", "country", "date", "model_version", "author", "source", "status", "illustrative", "notes")
 _ROW_HEADER = (*_HEADER, "profile")
 _SCORES = ("framework", "action", "rating", "na_reason")
+_CITATION = ("title", "url", "dimension", "note", "publisher", "published", "accessed")  # an evidence item's text
 
 
 class NotFound(KeyError):
@@ -50,6 +52,10 @@ class AlreadyExists(Exception):
 
 class ProfileClash(Exception):
     """A profile with that code exists (shipped or stored) and differs from the one given."""
+
+
+class ReportChanged(Exception):
+    """The report's texts were changed by someone else after the editor read them; nothing was written."""
 
 
 class PlanChanged(Exception):
@@ -224,7 +230,8 @@ class Repository:
             if row is None:
                 raise NotFound(slug)
             assessment = Assessment(id=row.slug, **{k: getattr(row, k) for k in _ROW_HEADER},
-                                    lines=tuple(_line(r) for r in row.lines), plan=Plan.model_validate(row.plan or {}))
+                                    lines=tuple(_line(r) for r in row.lines), plan=Plan.model_validate(row.plan or {}),
+                                    report=ReportTexts.model_validate(row.report or {}))
             meta = {r.relationship: _meta(r) for r in row.lines}
             return Stored(assessment, row.revision, meta, row.previous)
 
@@ -253,7 +260,8 @@ class Repository:
         """
         assessment = check_assessment(assessment, self.method(), assessment.id)
         header = ({k: getattr(assessment, k) for k in _HEADER}
-                  | {"plan": _plan_data(assessment.plan), "profile": assessment.profile_code})
+                  | {"plan": _data(assessment.plan), "report": _data(assessment.report),
+                     "profile": assessment.profile_code})
         exists = AlreadyExists(f"an assessment with id {assessment.id!r} is already stored")
         with self._session(write=True) as s:
             if isinstance(assessment.profile, Profile):
@@ -428,6 +436,27 @@ class Repository:
             self._write_plan(s, a_id, slug, before, plan, actor)
         return plan
 
+    def save_report(self, slug: str, report: ReportTexts, actor: str, based_on: ReportTexts | None = None) -> ReportTexts:
+        """Store the report's own texts (validated first); each changed part is logged. Refused
+        (`ReportChanged`) if the stored texts are no longer `based_on`; they may change until the
+        assessment is published."""
+        stored = self.get(slug).assessment
+        report = check_assessment(stored.model_copy(update={"report": report}), self.method(), slug).report
+        with self._session(write=True) as s:
+            a_id = self._locked_id(s, slug)
+            self._writable(s, a_id, slug, "report")
+            before = ReportTexts.model_validate(s.scalar(select(AssessmentRow.report).where(AssessmentRow.id == a_id))
+                                                or {})
+            if based_on is not None and before != based_on:
+                raise ReportChanged(f"the report texts of {slug} were changed by someone else meanwhile; nothing was "
+                                    "saved. Look at them again, then redo your change.")
+            s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(report=_data(report)))
+            for part in ReportTexts.model_fields:
+                old, new = (json.dumps(_data(r).get(part), ensure_ascii=False) for r in (before, report))
+                if old != new:
+                    record(s, actor, "save_report", slug, None, f"report.{part}", old, new)
+        return report
+
     def set_action_status(self, slug: str, number: int, status: str, date: str, note: str, actor: str,
                           expected: str | None = None) -> Plan:
         """Move one action to a new status (ValueError if the step is not allowed); the change is kept.
@@ -457,9 +486,9 @@ class Repository:
 
     @staticmethod
     def _write_plan(s: Session, a_id: int, slug: str, before: Plan, plan: Plan, actor: str) -> None:
-        s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(plan=_plan_data(plan)))
+        s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(plan=_data(plan)))
         for part in ("recommendations", "actions", "targets", "measures", "note", "illustrative"):
-            old, new = (json.dumps(_plan_data(p).get(part), ensure_ascii=False) for p in (before, plan))
+            old, new = (json.dumps(_data(p).get(part), ensure_ascii=False) for p in (before, plan))
             if old != new:
                 record(s, actor, "save_plan", slug, None, f"plan.{part}", old, new)
 
@@ -512,8 +541,8 @@ def _line_row(line: Line, position: int, author: str | None, version: int) -> Li
         version=version, updated_by=author,
         strands=[StrandRow(position=i, strand=s.strand, **{k: getattr(s, k) for k in _SCORES})
                  for i, s in enumerate(line.strands)],
-        evidence=[EvidenceRow(position=i, title=e.title, url=e.url, dimension=e.dimension, note=e.note,
-                              standards=list(e.standards)) for i, e in enumerate(line.evidence)],
+        evidence=[EvidenceRow(position=i, **{k: getattr(e, k) for k in _CITATION}, standards=list(e.standards))
+                  for i, e in enumerate(line.evidence)],
         comments=[CommentRow(position=i, text=c) for i, c in enumerate(line.comments)],
     )
 
@@ -523,8 +552,8 @@ def _line(row: LineRow) -> Line:
         relationship=row.relationship, grid_row=row.grid_row, **{k: getattr(row, k) for k in _SCORES},
         situation=Situation(framework=row.situation_framework, action=row.situation_action),
         strands=tuple(StrandScore(strand=s.strand, **{k: getattr(s, k) for k in _SCORES}) for s in row.strands),
-        evidence=tuple(Evidence(title=e.title, url=e.url, dimension=e.dimension, note=e.note,
-                                standards=tuple(e.standards)) for e in row.evidence),
+        evidence=tuple(Evidence(**{k: getattr(e, k) for k in _CITATION}, standards=tuple(e.standards))
+                       for e in row.evidence),
         comments=tuple(c.text for c in row.comments),
     )
 
@@ -545,5 +574,6 @@ def line_changes(old: Line | None, new: Line) -> list[tuple[str, str | None, str
     return [(k, before.get(k), after.get(k)) for k in after if before.get(k) != after.get(k)]
 
 
-def _plan_data(plan: Plan) -> dict:
-    return plan.model_dump(mode="json", exclude_defaults=True)
+def _data(part: Plan | ReportTexts) -> dict:
+    """A plan or the report's texts as stored (JSON, defaults left out)."""
+    return part.model_dump(mode="json", exclude_defaults=True)

@@ -44,6 +44,7 @@ class AssessmentRow(Base):
     revision: Mapped[int] = mapped_column(Integer, default=1)
     previous: Mapped[str | None] = mapped_column(String(120))  # the assessment this version was started from
     plan: Mapped[dict] = mapped_column(JSON, default=dict)  # recommendations, actions, targets, measures
+    report: Mapped[dict] = mapped_column(JSON, default=dict)  # the report's texts, imprint, abbreviations
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     lines: Mapped[list[LineRow]] = orm.relationship(
@@ -115,6 +116,9 @@ class EvidenceRow(Base):
     dimension: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     standards: Mapped[list[int]] = mapped_column(JSON, default=list)
+    publisher: Mapped[str | None] = mapped_column(String(2000))
+    published: Mapped[str | None] = mapped_column(String(10))
+    accessed: Mapped[str | None] = mapped_column(String(10))
 
 
 class CommentRow(Base):
