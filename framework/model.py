@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -83,6 +86,7 @@ class Framework(Frozen):
     strand_lines: tuple[StrandLine, ...] = ()
     score_scale: ScoreScale
     rating_bands: tuple[RatingBand, ...] = Field(min_length=1)
+    abbreviations: dict[str, str] = {}  # the method's own (CSO, ODIHR …); a profile adds its country's
 
     def band_for(self, total: int) -> RatingBand:
         """The rating band a total score falls in (bands are checked to cover every total on load)."""
@@ -99,9 +103,32 @@ class Standard(Frozen):
     title: str | None = None
 
 
+# "(Standard 5)", "(Standards 1,2,3,4)", "(Standard 16 and 29)": the grid's own references in a criterion's text
+_CITED = re.compile(r"\s*\(\s*(?:see\s+)?standards?\b(?:\s|standards?\b|and\b|&|\d|[,;.])*\)", re.IGNORECASE)
+
+
+def citing(standards: Sequence[int]) -> str:
+    """'(standard 5)', '(standards 4 and 5)', '(standards 1, 2, 3 and 4)'; empty for none."""
+    if not standards:
+        return ""
+    numbers = [str(s) for s in standards]
+    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    return f"(standard{'s' if len(numbers) > 1 else ''} {listed})"
+
+
 class Criterion(Frozen):
     text: str
     standards: tuple[Annotated[int, Strict()], ...] = ()
+
+    @property
+    def wording(self) -> str:
+        """The criterion's text without the standards it cites (which `standards` lists, and `cited` adds)."""
+        return _CITED.sub("", self.text).strip()
+
+    @property
+    def cited(self) -> str:
+        """The criterion as a reader sees it: its wording, then the standards it cites, once."""
+        return f"{self.wording} {citing(self.standards)}".strip()
 
 
 class Relationship(Frozen):
@@ -153,6 +180,17 @@ class Model:
         """The English name of an actor or cluster (its label where no English name is given)."""
         end = self.actors.get(end_id) or self.clusters.get(end_id)
         return (end.label_en or end.label) if end else end_id
+
+    def strand_label(self, strand_id: str | None) -> str:
+        """The words for a bias strand ("Antisemitism"), empty for none."""
+        if not strand_id:
+            return ""
+        return next((s.label for s in self.framework.strands if s.id == strand_id), strand_id)
+
+    def line_name(self, relationship: str, strand: str | None = None) -> str:
+        """A line as a reader names it: the relationship's title, and its strand in words."""
+        title = self.relationships[relationship].title if relationship in self.relationships else relationship
+        return f"{title} ({self.strand_label(strand)})" if strand else title
 
     def end_for_strand(self, end_id: str, strand: str | None) -> str:
         """The end of a per-strand line: a cluster end becomes its member CSO of that strand."""

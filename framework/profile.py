@@ -95,6 +95,7 @@ class Profile(Frozen):
     national_actors: tuple[NationalActor, ...] = ()
     lines: tuple[NationalLine, ...] = ()
     absent: tuple[AbsentLine, ...] = ()
+    abbreviations: dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], ShortText] = {}  # CPS, NPCC …
     notes: str = ""
 
     @property

@@ -160,8 +160,7 @@ def score_input(dim: str, start: int | None, name: str, label: str | None = None
 def cited(criteria) -> None:  # type: ignore[no-untyped-def]
     """The criteria, each with the standards it cites (text on hover)."""
     for c in criteria:
-        refs = " ".join(f"`{s}`" for s in c.standards)
-        st.markdown(f"- {md(c.text)}" + (f" — standards {refs}" if refs else ""),
+        st.markdown(f"- {md(c.cited)}",
                     help="\n\n".join(f"**{s}.** {md(m.standards[s].text or '(text to be entered)')}"
                                        for s in c.standards) or None)
 

@@ -92,7 +92,9 @@ def test_assess_shows_criteria_standards_meanings_and_inputs(app):
     assert len(at.text_area[0].value) > 200  # the national situation text, from the database
     assert len(at.data_editor) == 1 and _unchanged(at)
     assert {e.label for e in at.expander} >= {"Standard 1", "Standard 7"}
-    assert any("standards `7`" in md.value for md in at.markdown)
+    cited = [md.value.replace("\\", "") for md in at.markdown if "standard" in md.value.lower()]
+    assert any(c.endswith("(standard 7)") for c in cited) and any("(standards 1, 2, 3 and 4)" in c for c in cited)
+    assert not any("Standard 7" in c or "Standards 1,2" in c for c in cited)  # cited once, not twice
     assert "▶ AMBER 1+2" in _map(at)  # the edited line stands out on the map
     indicators = next(d.value for d in at.dataframe if "Indicator" in d.value.columns)  # data as evidence
     assert "Sentence uplift announced" in set(indicators["Indicator"]) and "Source" in indicators.columns
