@@ -7,6 +7,8 @@ are allowed, so text in an assessment can never pull in a local file or call out
 from __future__ import annotations
 
 import gc
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,19 +19,23 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from base.rich_text import to_html
+from exports.citations import abbreviations, bibliography, readable_date, used_in
 from exports.report_data import data_section
 from exports.xml_text import clipped
 from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
+from framework.model import citing
+from framework.report_texts import SECTIONS
 from framework.plan import STATUS_LABEL, status_report
 from scoring import ScoredLine, by_standard, count_ratings, score_assessment
+from scoring.findings import generated_findings, weakest
 from scoring.countries import Comparison, CountryTable
-from scoring.ratings import MARK, RANK, WORD
+from scoring.ratings import MARK, WORD
 from scoring.targets import gaps, percent_to_target, total_gap
 from framework.review import Comment
 
 TEMPLATES = Path(__file__).with_name("templates")
-HEADER_MAX = 60  # characters of the country in each page's header (the cover has it whole)
+HEADER_MAX = 48  # characters of the country in each page's header (the cover has it whole)
 TITLE_MAX = 200  # characters of the country in the document's title (the PDF's properties)
 
 
@@ -50,17 +56,27 @@ class ReportLine:
     scored: tuple[ScoredLine, ...]
 
 
-def weakest(lines: list[ScoredLine], n: int = 5) -> list[ScoredLine]:
-    """The n weakest rated lines: lowest total first, ties by lower action score, then by id."""
-    rated = [ln for ln in lines if ln.rating in RANK and ln.total is not None]
-    return sorted(rated, key=lambda ln: (ln.total, ln.action, ln.relationship, ln.strand or ""))[:n]
+STATUS_WORDS = {"draft": "draft", "submitted": "submitted for review", "validated": "validated by a reviewer",
+                "published": "published"}
+
+
+def marks(assessment: Assessment) -> tuple[str, str]:
+    """What the running header says on every page, and on the plan's pages: SAMPLE for an illustrative
+    assessment (or plan), DRAFT for one not yet validated; empty for a validated, real one."""
+    words = (["SAMPLE"] if assessment.illustrative else []) + (
+        ["DRAFT"] if assessment.status in ("draft", "submitted") else [])
+    doc = " · ".join(words)
+    plan = doc if assessment.illustrative or not assessment.plan.illustrative else " · ".join(["SAMPLE PLAN", *words])
+    return doc, plan
 
 
 def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
-                   comments: Iterable[Comment] = (), countries: CountryTable | None = None) -> dict[str, object]:
+                   comments: Iterable[Comment] = (), countries: CountryTable | None = None,
+                   previous: Assessment | None = None) -> dict[str, object]:
     """Everything the report shows, shared by the PDF and the DOCX (`figures`: tidy, for the data
     section; `comments`: the review threads, shown under their relationships with author and date;
-    `countries`: the heatmap of an annex "Countries side by side")."""
+    `countries`: the heatmap of an annex "Countries side by side"; `previous`: the assessment before
+    this one, for the findings on what moved)."""
     threads: dict[str | None, list[Comment]] = {}
     for c in comments:
         threads.setdefault(c.relationship, []).append(c)
@@ -71,12 +87,38 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
     sections = [ReportLine(rid, model.relationships[rid].title, model.label(model.relationships[rid].from_),
                            model.label(model.relationships[rid].to), scored[0].grid_row, tuple(scored))
                 for rid, scored in grouped.items()]
+    profile = model.profile
+    doc_mark, plan_mark = marks(assessment)
+    previous_name = f"the assessment of {readable_date(previous.date)}" if previous is not None else ""
     return {"a": assessment, "model": model, "lines": lines, "sections": sections, "counts": count_ratings(lines),
             "weakest": weakest(lines), "standards": by_standard(model, lines), "word": WORD, "mark": MARK,
+            "texts": assessment.report, "imprint": assessment.report.imprint, "SECTIONS": SECTIONS,
+            "narrative_before": [k for k in ("executive_summary", "introduction") if assessment.report.section(k)],
+            "findings": generated_findings(model, lines, score_assessment(model, previous) if previous else None,
+                                           previous_name),
+            "previous_name": previous_name, "bibliography": bibliography(model, assessment),
+            "known_abbreviations": abbreviations(model, assessment), "doc_mark": doc_mark, "plan_mark": plan_mark,
+            "draft": assessment.status in ("draft", "submitted"), "status_words": STATUS_WORDS[assessment.status],
+            "country_title": profile.title if profile is not None else assessment.country,
+            "profile_draft": profile is not None and profile.status == "draft",
+            "lang": "en", "text_lang": profile.languages[0] if profile is not None else "en",
+            "standards_note": _standards_note(model),
             "line_of": {ln.relationship: ln for ln in assessment.lines},
             "map_dot": systems_map_dot(model, lines),
             "data": data_section(figures, country=assessment.country, model=model) if figures is not None else None,
             "threads": threads, "countries": countries, **plan_context(model, assessment, lines, figures)}
+
+
+def _standards_note(model: Model) -> str:
+    """What the annex says about where its standards' texts come from."""
+    sources = Counter(s.text_source for s in model.standards.values())
+    said = []
+    if sources["grid paraphrase"]:
+        said.append(f"{sources['grid paraphrase']} of the {len(model.standards)} texts are the grid's paraphrase of "
+                    "the standard, not the standards document's wording")
+    if sources["to be entered"]:
+        said.append(f"{sources['to be entered']} are still to be entered from the standards document")
+    return ("; ".join(said) + ".").capitalize() if said else "Texts as in the standards document."
 
 
 def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
@@ -94,12 +136,16 @@ def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
 
 
 def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
-                comments: Iterable[Comment] = (), countries: CountryTable | None = None) -> str:
+                comments: Iterable[Comment] = (), countries: CountryTable | None = None,
+                previous: Assessment | None = None) -> str:
     """The whole report as one HTML document (embedded map and charts, no external resources)."""
-    context = report_context(model, assessment, figures, comments, countries)
+    context = report_context(model, assessment, figures, comments, countries, previous)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["markdown"] = to_html
+    env.filters["readable_date"] = readable_date
+    env.globals.update(strand=model.strand_label, citing=citing,
+                       line_name=lambda ln: model.line_name(ln.relationship, ln.strand))
     env.filters["one_line"] = one_line
     env.filters["css_class"] = lambda rating: rating.replace("/", "")
     svg = inline_svg(render(str(context["map_dot"]), "svg").decode("utf-8"))
@@ -108,9 +154,13 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     data = context["data"]
     # Graphviz and Vega write every label XML-escaped, so their SVG is markup we can trust.
     charts = [Markup(b.svg()) if b.chart else None for b in data.blocks] if data else []
-    return env.get_template("report.html.j2").render(**context, map_svg=Markup(svg), charts=charts,
-                                                     target_svg=target_svg, HEADER_MAX=HEADER_MAX,
-                                                     TITLE_MAX=TITLE_MAX)
+    template = env.get_template("report.html.j2")
+    values = dict(context, map_svg=Markup(svg), charts=charts, target_svg=target_svg, HEADER_MAX=HEADER_MAX,
+                  TITLE_MAX=TITLE_MAX)
+    # the abbreviations listed are those the report's words use: found in a first rendering
+    body = template.render(**values, abbreviations=[])
+    used = used_in(context["known_abbreviations"], [re.sub(r"<[^>]*>", " ", body)])  # type: ignore[arg-type]
+    return template.render(**values, abbreviations=used) if used else body
 
 
 @contextmanager
@@ -132,7 +182,8 @@ def render_pdf(html: str) -> bytes:
     fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
     stylesheet = CSS(string=(TEMPLATES / "report.css").read_text(encoding="utf-8"), url_fetcher=fetcher)
     with _fewer_collections():
-        return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf(stylesheets=[stylesheet])
+        return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf(
+            stylesheets=[stylesheet], pdf_variant="pdf/ua-1")  # tagged: a structure tree, language, title
 
 
 def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None,

@@ -83,9 +83,10 @@ def test_the_pdf_renders(files, extreme):
     text = subprocess.run(["pdftotext", str(files / "r.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     words = " ".join(text.split())
     assert "country Łódź word" in words and "recommendation Łódź word" in words and "<b>&amp;</b>" in words
-    page_3 = subprocess.run(["pdftotext", "-f", "3", "-l", "3", str(files / "r.pdf"), "-"], capture_output=True,
-                            text=True, check=True).stdout
-    header = page_3.splitlines()[0]  # the country on one line, cut short (the cover has it whole)
+    pages = subprocess.run(["pdftotext", str(files / "r.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    contents = next(p for p in pages if "Contents" in p.splitlines()[:3])  # the first page with a running header
+    header = contents.splitlines()[0]  # the country on one line, cut short (the cover has it whole)
     assert header.startswith("country Łódź word") and header.endswith("… · Facing all the Facts self-assessment")
     assert len(header) < 120
 

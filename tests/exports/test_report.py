@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.examples import example_figures
-from exports.report import report_html, weakest, write_report
+from exports.report import report_html, write_report
 from framework import Evidence
 from framework.profiles import blank_assessment
 from framework.review import Comment
@@ -91,7 +91,7 @@ def test_the_report_holds_the_country_every_relationship_every_rating_and_the_an
         assert " ".join(rel.title.split()) in text, rel.title
     for word in ("GREEN", "AMBER", "RED", "N/A"):
         assert word in text
-    plan = text[text.index("Example, not official."):text.index("Sources and editions")]
+    plan = text[text.index("Sample plan: an example, not official."):text.index("Sources and editions")]
     assert plan.index("Key actions completed") < plan.index("Key actions in progress") < plan.index("Key actions dropped")
     assert "2. Third-party reporting protocol" in plan and "Towards targets: 61.1%" in plan
     assert "Measures of success" in plan and "Baseline" in plan
@@ -101,13 +101,7 @@ def test_the_report_holds_the_country_every_relationship_every_rating_and_the_an
     assert "CPS Hate crime report 2018-19" in data and "odihr_united_kingdom.csv" in data
     pages = int(next(ln for ln in subprocess.run(["pdfinfo", str(ew_pdf)], capture_output=True, text=True).stdout
                      .splitlines() if ln.startswith("Pages:")).split()[1])
-    assert 40 <= pages <= 64  # the annex "countries side by side" (two countries) takes about three
-
-
-def test_the_five_weakest_break_ties_by_action_then_id(model, ew):
-    five = weakest(score_assessment(model, ew))
-    assert [(ln.total, ln.action) for ln in five][:1] == [(2, 0)]  # victims-courts 2+0 before the 1+1 lines
-    assert [ln.total for ln in five] == sorted(ln.total for ln in five)
+    assert 40 <= pages <= 72  # the annex "countries side by side" (two countries) takes about three
 
 
 def test_hostile_evidence_is_shown_as_text_and_nothing_is_fetched_or_attached(rendered):
@@ -118,7 +112,7 @@ def test_hostile_evidence_is_shown_as_text_and_nothing_is_fetched_or_attached(re
     assert b"/EmbeddedFile" not in pdf.read_bytes()
     text = _text(pdf)
     assert '<link rel="attachment" href="file:///etc/passwd">' in " ".join(text.split())
-    assert "<script>alert(1)</script>" in text
+    assert "<script>alert(1)</script>" in "".join(text.split())  # as text (a line may break after its "/")
     assert Path("/etc/hostname").read_text().strip() not in text.replace("England", "")
     assert "root:x:0:0" not in text
 
@@ -152,8 +146,8 @@ def test_the_docx_opens_and_holds_every_section_heading(model, ew, tmp_path):
 
 def test_review_comments_show_under_their_relationship_with_author_and_date(ew_pdf):
     text = " ".join(_text(ew_pdf).split())
-    assert "Zsófia Kovács, 2026-11-02: Cite <b>the</b> 2018 survey." in text
-    assert "Rob Reviewer, 2026-11-02 (sent back): Evidence missing for action." in text
+    assert "Zsófia Kovács, 2 November 2026: Cite <b>the</b> 2018 survey." in text
+    assert "Rob Reviewer, 2 November 2026 (sent back): Evidence missing for action." in text
 
 
 def test_the_pdf_annex_sets_the_countries_side_by_side_in_words(ew_pdf):
@@ -171,7 +165,7 @@ def test_the_annex_marks_every_cell_with_its_word_and_absent_lines_with_why(meth
     comparison = _beside_hungary(method, ew, country="<b>Magyar</b>")
     table = comparison.table(method.model)
     html = report_html(method.for_assessment(ew), ew, countries=table)
-    annex = html[html.index('<h1 id="countries">'):html.index('<h1 id="method">')]
+    annex = html[html.index('<h1 id="countries"'):html.index('<h1 id="method"')]
     assert '<a href="#countries">Annex: countries side by side</a>' in html
     assert "&lt;b&gt;Magyar&lt;/b&gt; 2026" in annex and "<b>Magyar</b>" not in annex
     for row in table.rows:
@@ -180,7 +174,7 @@ def test_the_annex_marks_every_cell_with_its_word_and_absent_lines_with_why(meth
     assert annex.count('<td class="heat absent">× ABSENT</td>') == 2 + 7  # E&W's profile leaves out 2, Hungary's 7
     assert annex.count("<td>× ABSENT: ") == 9
     assert "<td>● GREEN</td><td class=\"num\">16</td><td class=\"num\">0</td>" in annex
-    assert '<h1 id="countries">' not in report_html(method.for_assessment(ew), ew)  # only when asked for
+    assert '<h1 id="countries"' not in report_html(method.for_assessment(ew), ew)  # only when asked for
 
 
 def test_the_docx_has_the_countries_annex(method, model, ew, tmp_path):
