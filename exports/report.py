@@ -17,7 +17,7 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup, escape
 
-from exports.report_data import data_section
+from exports.report_data import MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, data_section, measure_rows
 from exports.xml_text import clipped
 from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
@@ -75,6 +75,7 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
     """Everything the report shows, shared by the PDF and the DOCX (`figures`: tidy, for the data
     section; `comments`: the review threads, shown under their relationships with author and date;
     `countries`: the heatmap of an annex "Countries side by side")."""
+    cutoff = data_cutoff(assessment)
     threads: dict[str | None, list[Comment]] = {}
     for c in comments:
         threads.setdefault(c.relationship, []).append(c)
@@ -89,20 +90,30 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
             "weakest": weakest(lines), "standards": by_standard(model, lines), "word": WORD, "mark": MARK,
             "line_of": {ln.relationship: ln for ln in assessment.lines},
             "map_dot": systems_map_dot(model, lines),
-            "data": data_section(figures, country=assessment.country, model=model) if figures is not None else None,
-            "threads": threads, "countries": countries, **plan_context(model, assessment, lines, figures)}
+            "data": data_section(figures, country=assessment.country, model=model, cutoff=cutoff)
+            if figures is not None else None, "source_headings": SOURCE_HEADINGS,
+            "threads": threads, "countries": countries,
+            **plan_context(model, assessment, lines, None if figures is None else before_cutoff(figures, cutoff))}
+
+
+def data_cutoff(assessment: Assessment) -> str | None:
+    """The date the report's figures stop at: the assessment's data cut-off, else its date."""
+    return getattr(assessment, "data_cutoff", None) or assessment.date or None
 
 
 def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
                  figures: pd.DataFrame | None) -> dict[str, object]:
-    """The plan as the reports show it: actions by status, gaps to targets, measures with current values."""
+    """The plan as the reports show it: actions by status, gaps to targets, measures with current values
+    (from `figures`, already cut to the data cut-off)."""
     from scoring.measures import measure_values
 
     plan = assessment.plan
     found = gaps(lines, plan)
+    measures = measure_values(plan, figures, model)
     return {"plan": plan, "actions_by_status": status_report(plan), "status_label": STATUS_LABEL, "gaps": found,
             "percent_to_target": percent_to_target(found), "total_gap": total_gap(found),
-            "measures": measure_values(plan, figures, model),
+            "measures": measures, "measure_headings": MEASURE_HEADINGS, "measure_rows": measure_rows(measures),
+            "measure_note": MEASURE_NOTE,
             "target_dot": systems_map_dot(model, lines, "Gap to target", looks=target_looks(found, lines))
             if found else None}
 
