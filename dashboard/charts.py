@@ -56,7 +56,7 @@ def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
     A year missing from a strand's series (between its first and last) stays on the axis and breaks
     the line there (a row with no value), rather than the line bridging it."""
     frame = with_gaps(frame, "strand") if not frame.empty else frame
-    frame = frame.assign(value=frame["value"].astype(object).where(frame["value"].notna(), None))  # JSON null
+    frame = frame.assign(value=pd.to_numeric(frame["value"]).astype(float))  # NaN: null in the JSON, a break
     periods = in_order(frame["period"]) if not frame.empty else []
     legend = alt.Legend(orient="bottom", columns=3, title="Strand", symbolType="stroke", symbolSize=500,
                         symbolStrokeWidth=2.5, labelLimit=0)  # one legend: colour and dash together

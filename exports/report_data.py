@@ -221,9 +221,12 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
         shown = tuple(dict.fromkeys(figures["area"]))
     area = area or main_area(figures, country)
     figures = before_cutoff(with_reach(figures), cutoff)  # editions ranked on everything given
-    if figures.empty:
+    def too_early() -> DataSection:
         return DataSection(area, (), (), 0, threshold, f"No figures have been published for periods that start "
                            f"before {in_words(cutoff or '')}, the data cut-off of this report.", cutoff)
+
+    if figures.empty:
+        return too_early()
     labels = {s.id: s.label for s in strands().values()}
 
     def count(value: object) -> str:  # as published, or "fewer than N"
@@ -309,6 +312,8 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
                                              + versus["strand"].map(lambda s: labels.get(str(s), str(s)))),
                                label="who", always=True)))
 
+    if not blocks and cutoff:
+        return too_early()
     used = {p for b in blocks for p in b.publications}
     return DataSection(area, tuple(blocks), _sources(figures[figures["publication"].isin(used)], area), hidden,
                        threshold, cutoff=cutoff)
@@ -323,9 +328,11 @@ def _counted(count: Callable[[object], str], value: object, unit: object) -> str
 def _imported(group: pd.DataFrame) -> str:
     """How a publication's figures came here, in words (never a file name)."""
     examples = {p.name for p in EXAMPLE_FILES}
+    known = [c for c in ("imported_from", "imported_at", "imported_by") if c in group.columns]
+    if not known:
+        return "a file given for this report"
     said = []
-    for r in group.drop_duplicates([c for c in ("imported_from", "imported_at", "imported_by")
-                                    if c in group.columns]).itertuples():
+    for r in group.drop_duplicates(known).itertuples():
         who, when = getattr(r, "imported_by", None), getattr(r, "imported_at", None)
         who = None if who is None or pd.isna(who) or not str(who).strip() else str(who)
         when = None if when is None or pd.isna(when) else pd.Timestamp(when)
@@ -336,7 +343,7 @@ def _imported(group: pd.DataFrame) -> str:
         else:
             said.append("imported" + (f" by {who}" if who else "") + (f" on {when.day} {when:%B} {when.year}"
                                                                        if when is not None else ""))
-    return "; ".join(dict.fromkeys(said)) or "bundled example data"
+    return "; ".join(dict.fromkeys(said))
 
 
 def _sources(figures: pd.DataFrame, area: str) -> tuple[tuple[str, str, str, str], ...]:
