@@ -134,6 +134,23 @@ def test_a_later_report_names_the_missing_year_and_keeps_the_sources_notes(model
     assert "2023/24" in html and "odihr_" not in html and "official:ODIHR" not in html
 
 
+def test_the_docx_data_section_and_measures_use_the_same_words(model, ew, tmp_path):
+    import docx
+
+    document = docx.Document(str(write_report(model, ew, tmp_path / "r.docx", figures=example_figures())))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert any(p.startswith("Figures published for periods up to 2019 (periods that start before 1 January 2019)")
+               for p in paragraphs)
+    assert any(p.startswith("Why a stage can pass 100%: Prosecuted (completed) is 119.3%") for p in paragraphs)
+    tables = {t.rows[0].cells[0].text: t for t in document.tables}
+    measures = tables["Measure"]
+    assert [c.text for c in measures.rows[0].cells][4] == "Progress to target"
+    assert [c.text for c in measures.rows[1].cells][1:4] == ["73.6% (2018/19)", "73.6% (2018/19)", "85% (2022/23)"]
+    sources = tables["Published by"]
+    cells = " ".join(c.text for r in sources.rows for c in r.cells)
+    assert "Community Security Trust" in cells and "cso:" not in cells and ".csv" not in cells
+
+
 def test_the_five_weakest_break_ties_by_action_then_id(model, ew):
     five = weakest(score_assessment(model, ew))
     assert [(ln.total, ln.action) for ln in five][:1] == [(2, 0)]  # victims-courts 2+0 before the 1+1 lines
