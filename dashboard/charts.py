@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from dashboard.periods import in_order, with_gaps
+
 BAR = "#3b5b8c"  # dark enough to print as a mid grey
 
 
@@ -49,11 +51,18 @@ ABOUT = {
 
 
 def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
-    """Lines per strand over the years (`period`, `strand` label, `value`, `publication`)."""
+    """Lines per strand over the years (`period`, `strand` label, `value`, `publication`).
+
+    A year missing from a strand's series (between its first and last) stays on the axis and breaks
+    the line there (a row with no value), rather than the line bridging it."""
+    frame = with_gaps(frame, "strand") if not frame.empty else frame
+    frame = frame.assign(value=pd.to_numeric(frame["value"]).astype(float))  # NaN: null in the JSON, a break
+    periods = in_order(frame["period"]) if not frame.empty else []
     legend = alt.Legend(orient="bottom", columns=3, title="Strand", symbolType="stroke", symbolSize=500,
                         symbolStrokeWidth=2.5, labelLimit=0)  # one legend: colour and dash together
     return alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=30, filled=True), strokeWidth=2).encode(
-        x=alt.X("period:O", title="Financial year"), y=alt.Y("value:Q", title="Offences recorded"),
+        x=alt.X("period:O", title="Financial year", scale=alt.Scale(domain=periods) if periods else alt.Undefined),
+        y=alt.Y("value:Q", title="Offences recorded"),
         color=alt.Color("strand:N", legend=legend, scale=alt.Scale(scheme="dark2")),
         strokeDash=alt.StrokeDash("strand:N", legend=legend),
         tooltip=["period", "strand", alt.Tooltip("value:Q", format=","), "publication"])
@@ -62,7 +71,7 @@ def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
 def funnel_chart(frame: pd.DataFrame) -> alt.Chart:
     """One bar per stage of the funnel, in the funnel's order (`stage`, `count`)."""
     return alt.Chart(frame).mark_bar(color=BAR).encode(
-        y=alt.Y("stage:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)), x=alt.X("count:Q", title="Cases"),
+        y=alt.Y("stage:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)), x=alt.X("count:Q", title="Number at each stage"),
         tooltip=["stage", alt.Tooltip("count:Q", format=","), "pct_of_previous", "pct_of_first", "how"])
 
 
@@ -76,5 +85,5 @@ def bar_chart(frame: pd.DataFrame, category: str, value: str, value_title: str, 
 
 def rates_chart(frame: pd.DataFrame) -> alt.Chart:
     """Offences per 100,000 people per area, highest first (`area`, `per_100k`, `count`, `population`)."""
-    return bar_chart(frame, "area", "per_100k", "Offences per 100,000", tooltip=[
+    return bar_chart(frame, "area", "per_100k", "Offences per 100,000 people", tooltip=[
         "area", "per_100k", alt.Tooltip("count:Q", format=","), alt.Tooltip("population:Q", format=",")])

@@ -127,3 +127,19 @@ def evidence_for(relationship: str, figures: pd.DataFrame, country: Any = None) 
     the figures of the country's areas (see `dashboard.areas`; every figure when `country` is None)."""
     mine = of_country(figures, country)
     return [item for name, strands in links().get(relationship, ()) for item in INDICATORS[name](mine, strands)]
+
+
+UNITS: dict[str, str] = {  # what each indicator's value is in: "%" or a word for what it counts
+    "police_recorded": "offences", "referral_rate": "%", "prosecuted_share": "%", "conviction_rate": "%",
+    "sentence_uplift_rate": "%", "reporting_gap": "%", "reported_to_police": "%", "victims_satisfied": "%",
+    "victims_treated_fairly": "%", "cso_incidents": "incidents", "odihr_prosecuted_share": "%",
+    "odihr_sentenced_share": "%",
+}
+if set(UNITS) != set(INDICATORS):  # pragma: no cover - a developer's slip, caught on import
+    raise ValueError(f"dashboard/evidence.py: units missing for {sorted(set(INDICATORS) - set(UNITS))}")
+
+
+def with_unit(number: float, unit: str) -> str:
+    """A value with its unit once: '73.6%', '85%', '103,379 offences'."""
+    text = f"{number:,.0f}" if float(number).is_integer() else f"{number:,.1f}"
+    return f"{text}%" if unit == "%" else f"{text} {unit}".strip()

@@ -30,6 +30,7 @@ class StageSpec(BaseModel):
     measure: Measure | None = None
     rate: Measure | None = None
     source: Text | None = None  # default: the series' source
+    unit: Text = "cases"  # what the stage counts, in words: offences, suspects, defendants
 
     @model_validator(mode="after")
     def _counted(self) -> StageSpec:
@@ -63,7 +64,7 @@ class SeriesSpec(BaseModel):
 
     def for_area(self, area: str) -> Funnel:
         return Funnel(self.id, self.name.replace(AREA, area), area,
-                      tuple(Stage(s.label, s.source or self.source, s.measure, s.rate) for s in self.stages))
+                      tuple(Stage(s.label, s.source or self.source, s.measure, s.rate, s.unit) for s in self.stages))
 
 
 def _where(entry: object, loc: tuple[object, ...]) -> str:

@@ -52,6 +52,7 @@ class Stage:
     source: str
     measure: str | None
     rate: str | None = None  # a *_pct measure giving this stage as a share of the previous one
+    unit: str = "cases"  # what the stage counts, in words ("offences", "defendants")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ class Funnel:
     stages: tuple[Stage, ...]
 
 
-FUNNEL_COLUMNS = ("period", "area", "stage", "count", "pct_of_previous", "pct_of_first", "how", "publication")
+FUNNEL_COLUMNS = ("period", "area", "stage", "count", "unit", "pct_of_previous", "pct_of_first", "how", "publication",
+                  "note")
 
 
 def funnel(figures: pd.DataFrame, series: Funnel, strand: str = "all") -> pd.DataFrame:
@@ -81,10 +83,10 @@ def funnel(figures: pd.DataFrame, series: Funnel, strand: str = "all") -> pd.Dat
     for (period, area), _ in latest.groupby(["period", "area"], sort=True):
         previous = last = first = None  # the stage just before; the last one with a count; the first
         for stage in series.stages:
-            count, how, publication = _count(index, stage, period, area, previous)
-            rows.append({"period": period, "area": area, "stage": stage.label, "count": count,
+            count, how, publication, note = _count(index, stage, period, area, previous)
+            rows.append({"period": period, "area": area, "stage": stage.label, "count": count, "unit": stage.unit,
                          "pct_of_previous": _pct(count, last), "pct_of_first": _pct(count, first),
-                         "how": how, "publication": publication})
+                         "how": how, "publication": publication, "note": note})
             previous = count
             last = count if count is not None else last
             first = first if first is not None else count
@@ -94,19 +96,23 @@ def funnel(figures: pd.DataFrame, series: Funnel, strand: str = "all") -> pd.Dat
 
 
 def _count(index: pd.DataFrame, stage: Stage, period: str, area: str,
-           previous: float | None) -> tuple[float | None, str, str]:
+           previous: float | None) -> tuple[float | None, str, str, str]:
     def get(measure: str | None) -> pd.Series | None:
         key = (stage.source, measure, period, area)
         return index.loc[key] if measure and key in index.index else None
 
+    def note(row: pd.Series) -> str:
+        return "" if pd.isna(row.get("note")) else str(row.get("note") or "")
+
     given = get(stage.measure)
     if given is not None:
-        return float(given["value"]), "published count", str(given["publication"])
+        return float(given["value"]), "published count", str(given["publication"]), note(given)
     rate = get(stage.rate)
     if rate is not None and previous is not None:
         return (round(previous * float(rate["value"]) / 100),
-                f"derived: {float(rate['value']):g}% ({stage.rate}) of the previous stage", str(rate["publication"]))
-    return None, "not published", ""
+                f"derived: the published rate, {float(rate['value']):g}% of the previous stage",
+                str(rate["publication"]), note(rate))
+    return None, "not published", "", ""
 
 
 def _pct(part: float | None, whole: float | None) -> float | None:
@@ -145,9 +151,15 @@ def reporting_gap(figures: pd.DataFrame, area: str = "England and Wales") -> pd.
         recorded = sum(covered) / len(covered) if len(covered) == len(years) else None
         rows.append({"period": r.period, "strand": r.strand, "survey_estimate": r.value,
                      "police_recorded_mean": recorded, "recorded_share_pct": _pct(recorded, r.value),
-                     "survey_publication": r.publication})
+                     "survey_publication": r.publication, "survey_note": _note(r)})
     return pd.DataFrame(rows, columns=["period", "strand", "survey_estimate", "police_recorded_mean",
-                                       "recorded_share_pct", "survey_publication"])
+                                       "recorded_share_pct", "survey_publication", "survey_note"])
+
+
+def _note(row: object) -> str:
+    """A figure's `note` ('' when it has none)."""
+    note = getattr(row, "note", "")
+    return "" if note is None or pd.isna(note) else str(note)
 
 
 def strand_trend(figures: pd.DataFrame, area: str = "England and Wales", source: str = "police",
@@ -156,7 +168,8 @@ def strand_trend(figures: pd.DataFrame, area: str = "England and Wales", source:
     latest = latest_edition(figures[(figures["area"] == area) & (figures["source"] == source)
                                     & (figures["measure"] == measure)])
     yearly = latest[latest["period"].map(start_year).notna()]
-    return yearly[["period", "strand", "value", "publication"]].sort_values(["strand", "period"]).reset_index(drop=True)
+    notes = yearly["note"].fillna("").astype(str) if "note" in yearly.columns else ""
+    return yearly.assign(note=notes)[["period", "strand", "value", "publication", "note"]].sort_values(["strand", "period"]).reset_index(drop=True)
 
 
 def cso_vs_police(figures: pd.DataFrame, police_area: str = "England and Wales") -> pd.DataFrame:
@@ -173,8 +186,8 @@ def cso_vs_police(figures: pd.DataFrame, police_area: str = "England and Wales")
     rows = [{"organisation": r.source.split(":", 1)[1], "strand": r.strand, "period": r.period,
              "cso_area": r.area, "cso_incidents": r.value, "police_strand": monitored(r.strand),
              "police_area": police_area,
-             "police_recorded": by_key.get((monitored(r.strand), start_year(r.period)))}
+             "police_recorded": by_key.get((monitored(r.strand), start_year(r.period))), "note": _note(r)}
             for r in cso.itertuples()]
     out = pd.DataFrame(rows, columns=["organisation", "strand", "period", "cso_area", "cso_incidents",
-                                      "police_strand", "police_area", "police_recorded"])
+                                      "police_strand", "police_area", "police_recorded", "note"])
     return out.assign(cso_per_100_police=(100 * out["cso_incidents"] / out["police_recorded"]).round(1))

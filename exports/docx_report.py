@@ -12,7 +12,7 @@ from typing import Any, Sequence
 from docx import Document
 from docx.shared import Mm
 
-from exports.report_data import DataSection
+from exports.report_data import SOURCE_HEADINGS, DataSection
 from exports.systems_map import render
 from exports.xml_text import clipped, shown
 from framework import Assessment
@@ -77,11 +77,8 @@ def _plan(doc: Any, c: dict[str, Any]) -> None:
                 for g in c["gaps"]])
     if c["measures"]:
         doc.add_heading("Measures of success", level=2)
-        _table(doc, ["Measure", "Baseline", "Now", "Target", "Source"],
-               [[v.measure.label, f"{v.measure.baseline.value:g} ({v.measure.baseline.period})" if v.measure.baseline
-                 else "to be established", f"{v.current.value} ({v.current.period})" if v.current else "no data",
-                 f"{v.measure.target.value:g} ({v.measure.target.period})" if v.measure.target else "",
-                 v.current.publication if v.current else ""] for v in c["measures"]])
+        _table(doc, c["measure_headings"], c["measure_rows"])
+        doc.add_paragraph(c["measure_note"])
 
 
 def _data(doc: Any, data: DataSection | None) -> None:
@@ -92,18 +89,19 @@ def _data(doc: Any, data: DataSection | None) -> None:
     if data.note:
         doc.add_paragraph(data.note)
         return
-    doc.add_paragraph(f"Published figures on hate crime in {data.area} and beside it. Where a figure was revised, "
-                      f"the latest edition is used. Counts from 1 to {data.threshold - 1} are not shown.")
+    doc.add_paragraph(data.intro)
     for b in data.blocks:
         doc.add_heading(b.title, level=2)
         if b.chart:
             doc.add_picture(io.BytesIO(b.png()), width=Mm(150))
         if b.rows:
             _table(doc, b.headings, b.rows)
+        for note in b.notes:
+            doc.add_paragraph(note)
         doc.add_paragraph(b.definition)
-        doc.add_paragraph("Sources: " + "; ".join(b.publications) + ".")
+        doc.add_paragraph(f"Source{'s' if len(b.publications) > 1 else ''}: " + "; ".join(b.publications) + ".")
     doc.add_heading("Sources and editions", level=2)
-    _table(doc, ["Source", "Publication (edition)", "Periods", "Imported from"], data.sources)
+    _table(doc, SOURCE_HEADINGS, data.sources)
 
 
 def _shown_values(value: Any) -> Any:

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from base.rich_text import to_html
 from exports.citations import abbreviations, bibliography, readable_date, used_in
-from exports.report_data import data_section
+from exports.report_data import MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, data_section, measure_rows
 from exports.xml_text import clipped
 from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
@@ -77,6 +77,7 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
     section; `comments`: the review threads, shown under their relationships with author and date;
     `countries`: the heatmap of an annex "Countries side by side"; `previous`: the assessment before
     this one, for the findings on what moved)."""
+    cutoff = assessment.data_cutoff
     threads: dict[str | None, list[Comment]] = {}
     for c in comments:
         threads.setdefault(c.relationship, []).append(c)
@@ -105,8 +106,10 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
             "standards_note": _standards_note(model),
             "line_of": {ln.relationship: ln for ln in assessment.lines},
             "map_dot": systems_map_dot(model, lines),
-            "data": data_section(figures, country=assessment.country, model=model) if figures is not None else None,
-            "threads": threads, "countries": countries, **plan_context(model, assessment, lines, figures)}
+            "data": data_section(figures, country=assessment.country, model=model, cutoff=cutoff)
+            if figures is not None else None, "source_headings": SOURCE_HEADINGS,
+            "threads": threads, "countries": countries,
+            **plan_context(model, assessment, lines, None if figures is None else before_cutoff(figures, cutoff))}
 
 
 def _standards_note(model: Model) -> str:
@@ -123,14 +126,17 @@ def _standards_note(model: Model) -> str:
 
 def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
                  figures: pd.DataFrame | None) -> dict[str, object]:
-    """The plan as the reports show it: actions by status, gaps to targets, measures with current values."""
+    """The plan as the reports show it: actions by status, gaps to targets, measures with current values
+    (from `figures`, already cut to the data cut-off)."""
     from scoring.measures import measure_values
 
     plan = assessment.plan
     found = gaps(lines, plan)
+    measures = measure_values(plan, figures, model)
     return {"plan": plan, "actions_by_status": status_report(plan), "status_label": STATUS_LABEL, "gaps": found,
             "percent_to_target": percent_to_target(found), "total_gap": total_gap(found),
-            "measures": measure_values(plan, figures, model),
+            "measures": measures, "measure_headings": MEASURE_HEADINGS, "measure_rows": measure_rows(measures),
+            "measure_note": MEASURE_NOTE,
             "target_dot": systems_map_dot(model, lines, "Gap to target", looks=target_looks(found, lines))
             if found else None}
 

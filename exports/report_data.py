@@ -4,13 +4,17 @@ Charts are the dashboard's own Altair specifications drawn by vl-convert (Vega i
 offline: external data URLs are refused) as vector SVG for the PDF and PNG for the DOCX. Counts from
 1 to the threshold are hidden before anything is drawn: charts leave them out, tables say
 "fewer than N", and a rate that would give one away is left out too.
+
+Only figures for periods that start before the data cut-off are used; a year missing from a series
+stays on the axis with the line broken, and is named in a note; each figure's own note is kept, under
+the chart or table it affects; sources are named by their publisher; every heading is in words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import pandas as pd
@@ -19,11 +23,18 @@ import vl_convert
 from dashboard.areas import areas_to_show, country_name, no_figures, of_country, profile_of
 from dashboard.charts import ABOUT, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.disclosure import DEFAULT_THRESHOLD, hide_small, shown_count, small
+from dashboard.evidence import UNITS, with_unit
+from dashboard.examples import EXAMPLE_FILES
 from dashboard.funnels import funnels_for
 from dashboard.indicators import (
     cso_vs_police, funnel, latest_edition, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
+from dashboard.periods import in_order, in_words, missing_periods, period_start, starts_before
+from dashboard.sources import source_label
 from dashboard.vocabulary import strands
+
+if TYPE_CHECKING:
+    from scoring.measures import MeasureNow
 
 VEGA_LITE = alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0]  # "6.4": the version Altair writes
 WIDTH = 520  # px at 96 dpi: the plot and its labels fit the text width of an A4 page (657 px)
@@ -32,7 +43,7 @@ Column = tuple[str, str, Callable[[object], str]]  # frame column, heading, form
 
 
 def _pct(value: object) -> str:
-    return "–" if pd.isna(value) else f"{value:.1f}%"
+    return "–" if pd.isna(value) else f"{value:,.1f}%"
 
 
 def _text(value: object) -> str:
@@ -50,6 +61,7 @@ class DataBlock:
     rows: tuple[tuple[str, ...], ...]  # formatted for print; hidden counts read "fewer than N"
     publications: tuple[str, ...]
     numeric: tuple[bool, ...] = ()  # per column: right-aligned figures
+    notes: tuple[str, ...] = ()  # printed under the chart and table: missing years, the sources' own notes
 
     def svg(self) -> str:
         """The chart as vector SVG (text stays text), drawn offline."""
@@ -66,10 +78,27 @@ class DataSection:
 
     area: str
     blocks: tuple[DataBlock, ...]
-    sources: tuple[tuple[str, str, str, str], ...]  # source, publication (edition), periods, imported from
+    sources: tuple[tuple[str, str, str, str], ...]  # publisher, publication (edition), periods, how imported
     hidden: int
     threshold: int
     note: str = ""  # said instead, when the country has no figures
+    cutoff: str | None = None  # figures for periods that start before this date (YYYY, YYYY-MM, YYYY-MM-DD)
+
+    @property
+    def intro(self) -> str:
+        """The paragraph that opens the section, in the report and in the DOCX."""
+        until = (f" for periods up to {self.cutoff} (periods that start before {in_words(self.cutoff)})"
+                 if self.cutoff else "")
+        hidden = f" ({self.hidden} hidden here)" if self.hidden else ""
+        return (f"Figures published{until} on hate crime in {self.area} and beside it, as the dashboard shows "
+                "them. Where a figure was revised, the latest edition is used; each chart names the publications "
+                f"it draws on. Counts from 1 to {self.threshold - 1} are not shown{hidden}.")
+
+
+SOURCE_HEADINGS = ("Published by", "Publication (edition)", "Periods", "Imported")
+MEASURE_HEADINGS = ("Measure", "Baseline", "Now", "Target", "Progress to target", "Source")
+MEASURE_NOTE = ("Progress to target: how far the value has moved from the baseline towards the target (0% at the "
+                "baseline, 100% at the target; it can pass 100% or fall below 0%).")
 
 
 def _spec(chart: alt.Chart | None) -> dict | None:
@@ -77,13 +106,83 @@ def _spec(chart: alt.Chart | None) -> dict | None:
 
 
 def _block(key: str, frame: pd.DataFrame, columns: list[Column], chart: alt.Chart | None,
-           publications: pd.Series, title: str | None = None, text: tuple[str, ...] = ()) -> DataBlock:
+           publications: pd.Series, title: str | None = None, text: tuple[str, ...] = (),
+           notes: Iterable[str] = ()) -> DataBlock:
     """A block; the columns named in `text` are words, the others figures (right-aligned)."""
     return DataBlock(title or ABOUT[key].title, ABOUT[key].definition, _spec(chart), tuple(h for _, h, _ in columns),
                      tuple(tuple(fmt(v) for (_, _, fmt), v in zip(columns, row))
                            for row in frame[[c for c, _, _ in columns]].itertuples(index=False)) if columns else (),
                      tuple(sorted({p for p in publications.dropna().astype(str) if p})),
-                     tuple(c not in text for c, _, _ in columns))
+                     tuple(c not in text for c, _, _ in columns), tuple(notes))
+
+
+def source_notes(frame: pd.DataFrame, note: str = "note", label: str | None = None,
+                 always: bool = False) -> list[str]:
+    """The sources' own notes on the figures shown, each once with the periods (and, where it does not
+    apply to all of a period's rows or `always`, the `label`s) it is about: 'Note (2020/21; 2022/23: Race): …'."""
+    if note not in frame.columns:
+        return []
+    rows = frame[frame[note].fillna("").astype(str).str.strip() != ""]
+    out = []
+    for text, group in rows.groupby(rows[note].astype(str).str.strip(), sort=False):
+        where = []
+        for period in in_order(group["period"]):
+            if label is None:
+                where.append(str(period))
+                continue
+            named = list(dict.fromkeys(group.loc[group["period"] == period, label].astype(str)))
+            every = set(frame.loc[frame["period"] == period, label].astype(str))
+            where.append(str(period) if set(named) >= every and not always else f"{period}: {', '.join(named)}")
+        out.append(f"Note ({'; '.join(where)}): {text}" + ("" if text.endswith(".") else "."))
+    return out
+
+
+def before_cutoff(figures: pd.DataFrame, cutoff: str | None) -> pd.DataFrame:
+    """The figures for periods that start before the cut-off, each edition ranked on all of them first
+    (`with_reach`), so that the cut-off does not change which edition of a figure is the latest."""
+    ranked = figures if "reach" in figures.columns else with_reach(figures)
+    return ranked[starts_before(ranked["period"], cutoff)]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _gap_notes(trend: pd.DataFrame, totals: pd.DataFrame) -> list[str]:
+    """'No figures for 2019/20: …' for each year missing from a strand's series, with the total where
+    only that is published."""
+    missing: dict[str, list[str]] = {}
+    for strand, group in trend.groupby("strand", sort=True):
+        for period in missing_periods(group["period"]):
+            missing.setdefault(period, []).append(str(strand))
+    every = set(trend["strand"])
+    out = []
+    for period in in_order(missing):
+        if set(missing[period]) < every:  # some strands only
+            out.append(f"No figures for {period} for {_and(missing[period])}: none of the publications used gives "
+                       f"{'them' if len(missing[period]) > 1 else 'it'}; the line{'s are' if len(missing[period]) > 1 else ' is'}"
+                       " broken there, not joined across the year.")
+            continue
+        total = totals[(totals["period"] == period) & totals["value"].notna()]
+        given = (f"only the total is published ({with_unit(float(total['value'].iloc[0]), 'offences')}"
+                 + (f"; {total['note'].iloc[0]}" if total["note"].iloc[0] else "") + ")"
+                 if not total.empty else "none of the publications used gives this year")
+        out.append(f"No figures by strand for {period}: {given}; the lines are broken there, not joined across the year.")
+    return out
+
+
+def _beyond_100(steps: pd.DataFrame) -> list[str]:
+    """Why a stage can be more than 100% of the one before: said for each stage that is."""
+    out, before = [], None
+    for r in steps.itertuples():
+        if pd.notna(r.count) and before is not None and pd.notna(r.pct_of_previous) and r.pct_of_previous > 100:
+            units = f" (here {r.unit} against {before.unit})" if r.unit != before.unit else ""
+            out.append(f"Why a stage can pass 100%: {r.stage} is {r.pct_of_previous:,.1f}% of {before.stage}. "
+                       f"Each source counts its own units in its own year{units}, and a case counted at one stage "
+                       "in one year can reach the next stage in a later year, so the stages are not one group of "
+                       "cases followed through.")
+        before = r if pd.notna(r.count) else before
+    return out
 
 
 def main_area(figures: pd.DataFrame, country: str = "") -> str:
@@ -102,25 +201,32 @@ def main_area(figures: pd.DataFrame, country: str = "") -> str:
 
 
 def data_section(figures: pd.DataFrame, area: str | None = None, country: str = "",
-                 threshold: int = DEFAULT_THRESHOLD, model: Any = None) -> DataSection | None:
+                 threshold: int = DEFAULT_THRESHOLD, model: Any = None, cutoff: str | None = None) -> DataSection | None:
     """The key charts and tables for the report from tidy figures (None when there are none), for
     `area`, else the one that `main_area` finds for the country.
 
     Given a country `model` (or profile), only the figures of its areas are used (`dashboard.areas`),
     its first `statistics_areas` with figures is the area, and with none the section says so (`note`).
+    Given a `cutoff` (YYYY, YYYY-MM or YYYY-MM-DD), only figures for periods that start before it are used.
     """
     if profile_of(model) is not None:
         figures = of_country(figures, model)
         if figures.empty:
-            return DataSection(country_name(model), (), (), 0, threshold, no_figures(model))
+            return DataSection(country_name(model), (), (), 0, threshold, no_figures(model), cutoff)
         shown = areas_to_show(model, figures)
         area = area or (shown[0] if shown else main_area(figures, country))
     elif figures.empty:
         return None
     else:
         shown = tuple(dict.fromkeys(figures["area"]))
-    figures = with_reach(figures)  # editions ranked on everything given
     area = area or main_area(figures, country)
+    figures = before_cutoff(with_reach(figures), cutoff)  # editions ranked on everything given
+    def too_early() -> DataSection:
+        return DataSection(area, (), (), 0, threshold, f"No figures have been published for periods that start "
+                           f"before {in_words(cutoff or '')}, the data cut-off of this report.", cutoff)
+
+    if figures.empty:
+        return too_early()
     labels = {s.id: s.label for s in strands().values()}
 
     def count(value: object) -> str:  # as published, or "fewer than N"
@@ -130,70 +236,138 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
     hidden = 0
 
     trend = strand_trend(figures, area=area)
+    totals = trend[trend["strand"] == "all"]
     trend = trend[trend["strand"] != "all"].assign(strand=lambda d: d["strand"].map(labels).fillna(d["strand"]))
     if not trend.empty:
         hidden += int(small(trend["value"], threshold).sum())
-        wide = trend.pivot_table(index="period", columns="strand", values="value", aggfunc="first", sort=True)
+        names = sorted(set(trend["strand"]))
+        value = {(r.period, r.strand): r.value for r in trend.itertuples()}
+        periods = in_order([*trend["period"], *(p for s in names for p in missing_periods(
+            trend.loc[trend["strand"] == s, "period"]))])
         chart = strand_trend_chart(trend.assign(value=hide_small(trend["value"], threshold)))
         blocks.append(DataBlock(
             f"{ABOUT['police-by-strand'].title}, {area}", ABOUT["police-by-strand"].definition,
-            _spec(chart.properties(width=WIDTH - 60, height=260)), ("Year", *map(str, wide.columns)),
-            tuple((str(p), *map(count, row)) for p, row in wide.iterrows()), tuple(sorted(set(trend["publication"]))),
-            (False, *(True for _ in wide.columns))))
+            _spec(chart.properties(width=WIDTH - 60, height=260)), ("Year", *(f"{n} (offences)" for n in names)),
+            tuple((str(p), *(count(value.get((p, n))) for n in names)) for p in periods),
+            tuple(sorted(set(trend["publication"]))), (False, *(True for _ in names)),
+            (*_gap_notes(trend, totals), *source_notes(trend, label="strand"))))
 
     for series in funnels_for(shown):
         steps = funnel(figures, series)
         if steps.empty:
             continue
-        latest = steps[steps["period"] == steps["period"].max()]
+        latest = steps[steps["period"] == max(steps["period"], key=period_start)]
         hidden += int(small(latest["count"], threshold).sum())
         chart = funnel_chart(latest.assign(count=hide_small(latest["count"], threshold))).properties(width=WIDTH - 170)
-        blocks.append(_block("funnel", latest, [
-            ("stage", "Stage", _text), ("count", "Count", count), ("pct_of_previous", "% of previous", _pct),
-            ("pct_of_first", "% of first", _pct), ("how", "How", _text)], chart, latest["publication"],
-            f"{ABOUT['funnel'].title}: {series.name}, {latest['period'].iloc[0]}", text=("stage", "how")))
+        counted = latest.assign(number=list(zip(latest["count"], latest["unit"])))
+        blocks.append(_block("funnel", counted, [
+            ("stage", "Stage", _text), ("number", "Number", lambda v: _counted(count, *v)),
+            ("pct_of_previous", "% of the stage before", _pct), ("pct_of_first", "% of the first stage", _pct),
+            ("how", "How counted", _text)], chart, latest["publication"],
+            f"{ABOUT['funnel'].title}: {series.name}, {latest['period'].iloc[0]}", text=("stage", "how"),
+            notes=(*_beyond_100(latest), *source_notes(latest, label="stage"))))
 
     gap = reporting_gap(figures, area=area).sort_values("period")
     if not gap.empty:
         blocks.append(_block("reporting-gap", gap, [
-            ("period", "Survey years", _text), ("survey_estimate", "Survey estimate a year", count),
-            ("police_recorded_mean", "Police-recorded (mean)", count), ("recorded_share_pct", "Recorded share", _pct)],
-            None, gap["survey_publication"], f"{ABOUT['reporting-gap'].title}, {area}", text=("period",)))
+            ("period", "Survey years", _text), ("survey_estimate", "Survey estimate (incidents a year)", count),
+            ("police_recorded_mean", "Police-recorded, mean of the same years (offences a year)", count),
+            ("recorded_share_pct", "Recorded share (% of the estimate)", _pct)],
+            None, gap["survey_publication"], f"{ABOUT['reporting-gap'].title}, {area}", text=("period",),
+            notes=(*source_notes(gap, note="survey_note"), *(
+                ["Police-recorded mean “–”: the figures used do not give the police-recorded total for every year "
+                 "of those survey years."] if gap["police_recorded_mean"].isna().any() else []))))
 
     rates = rates_per_100k(figures)
     rates = rates[rates["strand"] == "all"]
     if not rates.empty:
-        year = rates[rates["period"] == rates["period"].max()]
+        year = rates[rates["period"] == max(rates["period"], key=period_start)]
         few = small(year["count"], threshold)
         hidden += int(few.sum())
         shown = year[~few]  # the rate of a small count would give the count away
         chart = rates_chart(shown).properties(width=WIDTH - 200, height=alt.Step(11))
+        notes = source_notes(figures[figures["publication"].isin(set(year["publication"]))
+                                     & figures["period"].isin(set(year["period"])) & figures["area"].isin(set(shown["area"]))
+                                     & figures["measure"].isin({"recorded_offences", "population"})
+                                     & (figures["strand"] == "all")], label="area")
         blocks.append(_block("rates", shown, [], chart, year["publication"],
-                             f"{ABOUT['rates'].title}, {year['period'].iloc[0]}"))
+                             f"{ABOUT['rates'].title}, {year['period'].iloc[0]}", notes=notes))
 
     versus = cso_vs_police(figures, police_area=area)
     if not versus.empty:
         few = small(versus["cso_incidents"], threshold)
         hidden += int(few.sum())
-        blocks.append(_block("cso-vs-police", versus.assign(cso_per_100_police=versus["cso_per_100_police"].mask(few)), [
+        versus = versus.assign(cso_per_100_police=versus["cso_per_100_police"].mask(few),
+                               organisation=versus["organisation"].map(lambda o: source_label(f"cso:{o}", area)))
+        blocks.append(_block("cso-vs-police", versus, [
             ("organisation", "Organisation", _text), ("strand", "Strand", lambda s: labels.get(str(s), str(s))),
-            ("period", "Period", _text), ("cso_area", "CSO area", _text), ("cso_incidents", "CSO incidents", count),
-            ("police_recorded", f"Police-recorded ({area})", count),
-            ("cso_per_100_police", "CSO per 100 police", lambda v: "–" if pd.isna(v) else f"{v:.1f}")],
+            ("period", "Period", _text), ("cso_area", "Organisation's area", _text),
+            ("cso_incidents", "Incidents the organisation recorded", count),
+            ("police_recorded", f"Offences police recorded ({area})", count),
+            ("cso_per_100_police", "Incidents per 100 police-recorded offences",
+             lambda v: "–" if pd.isna(v) else f"{v:.1f}")],
             None, latest_edition(figures[figures["source"].str.startswith("cso:")])["publication"],
-            text=("organisation", "strand", "period", "cso_area")))
+            text=("organisation", "strand", "period", "cso_area"),
+            notes=source_notes(versus.assign(who=versus["organisation"] + ", "
+                                             + versus["strand"].map(lambda s: labels.get(str(s), str(s)))),
+                               label="who", always=True)))
 
+    if not blocks and cutoff:
+        return too_early()
     used = {p for b in blocks for p in b.publications}
-    return DataSection(area, tuple(blocks), _sources(figures[figures["publication"].isin(used)]), hidden, threshold)
+    return DataSection(area, tuple(blocks), _sources(figures[figures["publication"].isin(used)], area), hidden,
+                       threshold, cutoff=cutoff)
 
 
-def _sources(figures: pd.DataFrame) -> tuple[tuple[str, str, str, str], ...]:
-    """Each publication used: its source, edition, the periods its figures cover, and the file imported."""
-    imported = figures["imported_from"] if "imported_from" in figures.columns else pd.Series("", index=figures.index)
+def _counted(count: Callable[[object], str], value: object, unit: object) -> str:
+    """A count with what it counts: '10,749 suspects', 'fewer than 10 defendants'; '–' when not published."""
+    shown = count(value)
+    return shown if shown == "–" else f"{shown} {unit}"
+
+
+def _imported(group: pd.DataFrame) -> str:
+    """How a publication's figures came here, in words (never a file name)."""
+    examples = {p.name for p in EXAMPLE_FILES}
+    known = [c for c in ("imported_from", "imported_at", "imported_by") if c in group.columns]
+    if not known:
+        return "a file given for this report"
+    said = []
+    for r in group.drop_duplicates(known).itertuples():
+        who, when = getattr(r, "imported_by", None), getattr(r, "imported_at", None)
+        who = None if who is None or pd.isna(who) or not str(who).strip() else str(who)
+        when = None if when is None or pd.isna(when) else pd.Timestamp(when)
+        if who == "bundled example" or (who is None and when is None and getattr(r, "imported_from", "") in examples):
+            said.append("bundled example data")
+        elif who is None and when is None:
+            said.append("a file given for this report")
+        else:
+            said.append("imported" + (f" by {who}" if who else "") + (f" on {when.day} {when:%B} {when.year}"
+                                                                       if when is not None else ""))
+    return "; ".join(dict.fromkeys(said))
+
+
+def _sources(figures: pd.DataFrame, area: str) -> tuple[tuple[str, str, str, str], ...]:
+    """Each publication used: its publisher, edition, the periods its figures cover, and how it came here."""
     rows = []
-    for (source, publication), group in figures.assign(_from=imported).groupby(["source", "publication"]):
-        periods = sorted(set(group["period"]))
+    for (source, publication), group in figures.groupby(["source", "publication"]):
+        periods = in_order(group["period"])
         span = "; ".join(periods) if len(periods) <= 2 else f"{periods[0]} to {periods[-1]}"
-        rows.append((str(source), str(publication), span,
-                     ", ".join(sorted(set(group["_from"].dropna().astype(str)) - {""}))))
+        rows.append((source_label(str(source), area), str(publication), span, _imported(group)))
+    return tuple(sorted(rows))
+
+
+def measure_rows(values: Iterable[MeasureNow]) -> tuple[tuple[str, ...], ...]:
+    """The measures of success as the reports print them (`MEASURE_HEADINGS`): each value with its unit once."""
+    def point(value: float, period: str, unit: str) -> str:
+        return f"{with_unit(value, unit)} ({period})"
+
+    rows = []
+    for v in values:
+        m, now, unit = v.measure, v.current, UNITS.get(v.measure.indicator, "")
+        rows.append((m.label, point(m.baseline.value, m.baseline.period, unit) if m.baseline else "to be established",
+                     (point(now.number, now.period, unit) if now.number is not None else f"{now.value} ({now.period})")
+                     if now else "no figures",
+                     point(m.target.value, m.target.period, unit) if m.target else "",
+                     f"{v.to_target:.0f}%" if v.to_target is not None else "",
+                     now.publication if now else ""))
     return tuple(rows)

@@ -61,13 +61,13 @@ class FigureStore:
         return dataset_id
 
     def frame(self) -> pd.DataFrame:
-        """Every figure with its provenance (file and time of import)."""
+        """Every figure with its provenance (file, time of import and who imported it)."""
         query = (select(*(getattr(FigureRow, c) for c in FIGURE_COLUMNS), DatasetRow.file.label("imported_from"),
-                        DatasetRow.imported_at)
+                        DatasetRow.imported_at, DatasetRow.imported_by)
                  .join(DatasetRow, DatasetRow.id == FigureRow.dataset_id).order_by(FigureRow.id))
         with self.engine.connect() as conn:
             return pd.DataFrame(conn.execute(query).mappings().all(),
-                                columns=[*FIGURE_COLUMNS, "imported_from", "imported_at"])
+                                columns=[*FIGURE_COLUMNS, "imported_from", "imported_at", "imported_by"])
 
     def datasets(self) -> list[Dataset]:
         """The imports whose figures are (at least partly) current, newest first."""

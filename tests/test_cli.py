@@ -223,16 +223,16 @@ def test_report_command_uses_the_bundled_figures_when_none_are_imported(tmp_path
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "none.db").exists()  # no database is made just to look for figures
     text = _html_text(out)
-    assert "OSCE-ODIHR Hate Crime Reporting" in text and "bbc_hatecrime_by_force_2017_19.csv" in text
+    assert "OSCE-ODIHR Hate Crime Reporting" in text and "bundled example data" in text and ".csv" not in text
 
 
 # A police publication of England and Wales (the report shows only its own country's figures), and one
 # figure of another country, which it must leave out.
 RURITANIA = ("source,publication,period,area,strand,measure,value\n"
-             "police,Ruritania police annual 2024 (revised edition),2022,England and Wales,race,recorded_offences,12\n"
-             "police,Ruritania police annual 2024 (revised edition),2023,England and Wales,race,recorded_offences,4\n"
-             "police,Ruritania police annual 2024 (revised edition),2024,England and Wales,race,recorded_offences,31\n"
-             "police,Ruritanian police yearbook 2024,2024,Ruritania,race,recorded_offences,77\n")
+             "police,Ruritania police annual 2018 (revised edition),2016,England and Wales,race,recorded_offences,12\n"
+             "police,Ruritania police annual 2018 (revised edition),2017,England and Wales,race,recorded_offences,4\n"
+             "police,Ruritania police annual 2018 (revised edition),2018,England and Wales,race,recorded_offences,31\n"
+             "police,Ruritanian police yearbook 2018,2018,Ruritania,race,recorded_offences,77\n")
 
 
 def _html_text(path: Path) -> str:
@@ -247,7 +247,7 @@ def test_report_data_option_and_imported_figures(tmp_path):
                    "data/bbc_hatecrime_by_force_2017_19.csv")  # wide: its bundled mapping is found
     assert given.returncode == 0, given.stderr
     text = _html_text(out)
-    assert "Ruritania police annual 2024 (revised edition)" in text and "fewer than 10" in text
+    assert "Ruritania police annual 2018 (revised edition)" in text and "fewer than 10" in text
     assert "Ruritanian police yearbook" not in text  # another country's figure
     assert "Rates per 100,000 people by police force, 2018/19" in text and "United Kingdom (OSCE-ODIHR)" not in text
 
@@ -256,7 +256,7 @@ def test_report_data_option_and_imported_figures(tmp_path):
     imported = ffgrid("report", "assessments/england-wales-2019.yaml", "-o", str(out), env={"FFGRID_DB": str(db)})
     assert imported.returncode == 0, imported.stderr
     text = _html_text(out)
-    assert "Ruritania police annual 2024 (revised edition)" in text and "BBC Shared Data Unit" not in text
+    assert "Ruritania police annual 2018 (revised edition)" in text and "BBC Shared Data Unit" not in text
 
 
 def test_report_with_bad_data_names_the_row_and_writes_nothing(tmp_path):

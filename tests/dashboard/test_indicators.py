@@ -49,7 +49,8 @@ def test_funnel_counts_rates_and_a_stage_derived_from_a_rate():
     assert f["count"].tolist() == [1000, 200, 250, 200, 100]
     assert f["pct_of_previous"].tolist()[1:] == [20.0, 125.0, 80.0, 50.0]  # CPS may complete more than referred
     assert f.loc["Sentence uplift applied", "pct_of_first"] == 10.0
-    assert f.loc["Convicted", "how"].startswith("derived: 80% (conviction_rate_pct)")
+    assert f.loc["Convicted", "how"] == "derived: the published rate, 80% of the previous stage"  # words, no code
+    assert f["unit"].tolist() == ["offences", "suspects", "defendants", "defendants", "convictions"]
     assert f.loc["Prosecuted (completed)", "how"] == "published count"
 
 

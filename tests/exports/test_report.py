@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import re
 import subprocess
 import threading
 from dataclasses import dataclass
@@ -98,10 +99,56 @@ def test_the_report_holds_the_country_every_relationship_every_rating_and_the_an
     data = text[text.index("Sources and editions"):]
     assert "Police-recorded hate crime by strand, England and Wales" in text
     assert "Offences recorded" in text and "Financial year" in text  # the chart's own labels, as vector text
-    assert "CPS Hate crime report 2018-19" in data and "odihr_united_kingdom.csv" in data
+    assert "CPS Hate crime report 2018-19" in data and "bundled example" in data
     pages = int(next(ln for ln in subprocess.run(["pdfinfo", str(ew_pdf)], capture_output=True, text=True).stdout
                      .splitlines() if ln.startswith("Pages:")).split()[1])
     assert 40 <= pages <= 72  # the annex "countries side by side" (two countries) takes about three
+
+
+def test_the_data_section_of_a_2019_report_shows_no_figure_after_its_cut_off_and_reads_in_words(ew_pdf, ew):
+    assert ew.date == "2019"
+    text = " ".join(_text(ew_pdf).split())
+    data = text[text.index("Figures published for periods up to 2019 (periods that start before 1 January 2019)"):
+                text.index("Annex: standards No.")]
+    body = data.replace("up to 2019 (periods that start before 1 January 2019)", "")
+    later = [body[max(0, m.start() - 120):m.end() + 30] for m in re.finditer(r"\b20(?:19|2\d)/\d\d\b|\b20(?:19|2\d)\b", body)]
+    assert later == []  # no 2019/20 … 2023/24, no ODIHR 2019 … 2023
+    assert "2018/19" in data and "ODIHR), 2018" in data
+    assert "105,090" not in text and "145,214" not in text  # 2019/20's and 2022/23's totals, nowhere
+    measures = text[text.index("Measures of success"):text.index("Figures published for periods up to")]
+    assert "Progress to target" in measures and "Of the way" not in measures
+    assert "Convictions with a 73.6% 73.6% 85% 0%" in measures and "73.6 " not in measures  # units, once
+    shown = data + measures
+    assert not re.findall(r"cso:|official:|\.csv|[a-z]_[a-z]", shown)
+    assert "Why a stage can pass 100%: Prosecuted (completed) is 119.3% of Referred to prosecution." in data
+    assert "Community Security" in data and "Democratic" in data  # publishers (wrapped in their column)
+    assert "Note (2018/19: Referred to prosecution, Prosecuted (completed), Convicted, Sentence uplift applied): " \
+           "CPS data are performance, not statistical, reports." in data
+
+
+def test_a_later_report_names_the_missing_year_and_keeps_the_sources_notes(model, ew, tmp_path):
+    html = report_html(model, ew.model_copy(update={"date": "2024-06"}), example_figures())
+    assert "No figures by strand for 2019/20: only the total is published (105,090 offences; excludes Greater " \
+           "Manchester Police)" in html
+    assert "Note (2022/23: Race): excludes Devon and Cornwall Police." in html
+    assert "2023/24" in html and "odihr_" not in html and "official:ODIHR" not in html
+
+
+def test_the_docx_data_section_and_measures_use_the_same_words(model, ew, tmp_path):
+    import docx
+
+    document = docx.Document(str(write_report(model, ew, tmp_path / "r.docx", figures=example_figures())))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert any(p.startswith("Figures published for periods up to 2019 (periods that start before 1 January 2019)")
+               for p in paragraphs)
+    assert any(p.startswith("Why a stage can pass 100%: Prosecuted (completed) is 119.3%") for p in paragraphs)
+    tables = {t.rows[0].cells[0].text: t for t in document.tables}
+    measures = tables["Measure"]
+    assert [c.text for c in measures.rows[0].cells][4] == "Progress to target"
+    assert [c.text for c in measures.rows[1].cells][1:4] == ["73.6% (2018/19)", "73.6% (2018/19)", "85% (2022/23)"]
+    sources = tables["Published by"]
+    cells = " ".join(c.text for r in sources.rows for c in r.cells)
+    assert "Community Security Trust" in cells and "cso:" not in cells and ".csv" not in cells
 
 
 def test_hostile_evidence_is_shown_as_text_and_nothing_is_fetched_or_attached(rendered):

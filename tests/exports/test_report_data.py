@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import http.server
+import re
 import threading
+from datetime import datetime, timezone
 
 import pandas as pd
 import pytest
@@ -39,10 +41,10 @@ def test_the_bundled_figures_give_every_key_chart_with_its_sources_and_editions(
     funnel = next(b for b in bundled.blocks if "England and Wales (Home Office, CPS)" in b.title)
     assert funnel.publications == ("CPS Hate crime report 2018-19",
                                    "Home Office, Hate crime England and Wales 2018/19 (HOSB 24/19), Table 2")
-    assert funnel.rows[0][:2] == ("Recorded by police", "103,379")
-    sources = {publication: (source, periods, file) for source, publication, periods, file in bundled.sources}
+    assert funnel.rows[0][:2] == ("Recorded by police", "103,379 offences")
+    sources = {publication: (source, periods, how) for source, publication, periods, how in bundled.sources}
     assert sources["OSCE-ODIHR Hate Crime Reporting, United Kingdom official data"] == (
-        "official:ODIHR", "2009 to 2021", "odihr_united_kingdom.csv")
+        "OSCE Office for Democratic Institutions and Human Rights (ODIHR)", "2009 to 2021", "bundled example data")
     assert {p for b in bundled.blocks for p in b.publications} == set(sources)
 
 
@@ -55,13 +57,14 @@ def test_charts_are_vector_svg_with_their_labels_as_text(bundled):
 def test_small_counts_are_hidden_from_charts_and_tables_and_rates_that_reveal_them_too():
     section = data_section(_small_figures(), area="Ruritania")
     trend = section.blocks[0]
-    assert trend.headings == ("Year", "Race", "Religion")
+    assert trend.headings == ("Year", "Race (offences)", "Religion (offences)")
     assert trend.rows[0] == ("2021", "120", "fewer than 10") and trend.rows[1] == ("2022", "130", "15")
     plotted = {(r["period"], r["strand"]): r["value"] for r in next(iter(trend.chart["datasets"].values()))}
     assert plotted[("2021", "Religion")] is None and plotted[("2022", "Religion")] == 15
     cso = next(b for b in section.blocks if b.title.startswith("CSO-recorded"))
     row = dict(zip(cso.headings, cso.rows[0]))
-    assert row["CSO incidents"] == "fewer than 10" and row["CSO per 100 police"] == "–"
+    assert row["Incidents the organisation recorded"] == "fewer than 10"
+    assert row["Incidents per 100 police-recorded offences"] == "–"
     assert section.hidden == 2 and "4" not in cso.rows[0]
 
 
@@ -133,7 +136,7 @@ def test_a_spanish_report_shows_spain_s_figures_only():
     section = data_section(_uk_and_spain(), country="Spain", model=m.country(m.profiles["es"]))
     assert section.area == "Spain"
     assert [b.title for b in section.blocks] == ["Attrition through the justice system: Spain (OSCE-ODIHR), 2022"]
-    assert section.blocks[0].rows[0][:2] == ("Recorded by police", "1,869")
+    assert section.blocks[0].rows[0][:2] == ("Recorded by police", "1,869 hate crimes")
     assert [s[1] for s in section.sources] == ["OSCE-ODIHR Hate Crime Reporting, Spain official data "
                                                "(hatecrime.osce.org/spain)"]
     printed = repr(section)
@@ -158,3 +161,114 @@ def test_the_england_and_wales_model_gives_the_section_it_gave_before(model):
         "Police-recorded hate crime by strand, England and Wales",
         "Attrition through the justice system: England and Wales (Home Office, CPS), 2018/19",
         "Attrition through the justice system: United Kingdom (OSCE-ODIHR), 2021"]
+
+
+def _dataset(block: DataBlock) -> list[dict]:
+    return next(iter(block.chart["datasets"].values()))
+
+
+def test_only_figures_for_periods_that_start_before_the_cut_off_are_used():
+    section = data_section(example_figures(), country="England & Wales", cutoff="2019")
+    later = {"2019", "2020", "2021", "2022", "2023", "2019/20", "2020/21", "2021/22", "2022/23", "2023/24"}
+    trend = section.blocks[0]
+    assert [r[0] for r in trend.rows][-1] == "2018/19" and not later & {r["period"] for r in _dataset(trend)}
+    printed = " ".join([b.title for b in section.blocks] + [c for b in section.blocks for r in b.rows for c in r]
+                       + [s[2] for s in section.sources])
+    assert not [p for p in later if p in printed.replace("2017-2019", "")]
+    assert "Attrition through the justice system: United Kingdom (OSCE-ODIHR), 2018" in [b.title for b in section.blocks]
+    assert section.intro.startswith("Figures published for periods up to 2019 (periods that start before "
+                                    "1 January 2019) on hate crime in England and Wales")
+    assert data_section(example_figures(), cutoff="2007").note == (
+        "No figures have been published for periods that start before 1 January 2007, the data cut-off of this report.")
+
+
+def test_a_missing_year_stays_on_the_axis_breaks_the_line_and_is_named(bundled):
+    trend = bundled.blocks[0]
+    data = _dataset(trend)
+    gap = [r for r in data if r["period"] == "2019/20"]
+    assert gap and all(r["value"] is None for r in gap)  # a row with no value: Vega-Lite breaks the line there
+    assert "2019/20" in trend.chart["encoding"]["x"]["scale"]["domain"]
+    svg = trend.svg()
+    assert ">2019/20</text>" in svg
+    lines = re.findall(r'aria-roledescription="line mark"[^>]*d="([^"]+)"', svg)
+    assert lines and all(d.count("M") >= 2 for d in lines)  # every strand's line is broken at 2019/20
+    row = dict(zip(trend.headings, next(r for r in trend.rows if r[0] == "2019/20")))
+    assert set(list(row.values())[1:]) == {"–"}
+    assert ("No figures by strand for 2019/20: only the total is published (105,090 offences; excludes Greater "
+            "Manchester Police); the lines are broken there, not joined across the year.") in trend.notes
+    assert any(n.startswith("No figures for 2022/23 for Disability and Sexual orientation:") for n in trend.notes)
+
+
+def test_the_sources_own_notes_are_kept_under_the_block_they_affect(bundled):
+    trend = bundled.blocks[0]
+    assert "Note (2022/23: Race): excludes Devon and Cornwall Police." in trend.notes
+    assert "Note (2022/23: Religion): revised down from 9,387 in the first edition." in trend.notes
+    cso = next(b for b in bundled.blocks if b.title.startswith("CSO-recorded"))
+    assert ("Note (2017/18: Stop Hate UK, Race): racist incidents; regional service, not national coverage."
+            in cso.notes)
+
+
+def test_a_stage_above_100_percent_of_the_one_before_is_explained(bundled):
+    funnel = next(b for b in bundled.blocks if "England and Wales (Home Office, CPS)" in b.title)
+    row = dict(zip(funnel.headings, funnel.rows[2]))
+    assert row == {"Stage": "Prosecuted (completed)", "Number": "12,828 defendants", "% of the stage before": "119.3%",
+                   "% of the first stage": "12.4%", "How counted": "published count"}
+    why = [n for n in funnel.notes if n.startswith("Why a stage can pass 100%")]
+    assert why == ["Why a stage can pass 100%: Prosecuted (completed) is 119.3% of Referred to prosecution. Each "
+                   "source counts its own units in its own year (here defendants against suspects), and a case "
+                   "counted at one stage in one year can reach the next stage in a later year, so the stages are "
+                   "not one group of cases followed through."]
+    odihr_uk = next(b for b in bundled.blocks if "United Kingdom (OSCE-ODIHR)" in b.title)
+    assert not [n for n in odihr_uk.notes if n.startswith("Why")]  # no stage passes 100% there
+
+
+def _reader_facing(section) -> list[str]:
+    return [getattr(section, "intro", ""), section.note, *(t for b in section.blocks for t in (
+        b.title, b.definition, *b.headings, *(c for r in b.rows for c in r), *getattr(b, "notes", ()),
+        *b.publications)),
+        *(c for s in section.sources for c in s)]
+
+
+@pytest.mark.parametrize("profile, country", [("ew", "England & Wales"), ("es", "Spain")])
+def test_reader_facing_text_has_no_codes_column_names_or_file_names(profile, country):
+    from framework import load_method
+
+    m = load_method()
+    section = data_section(example_figures(), country=country, model=m.country(m.profiles[profile]))
+    assert section.blocks and section.sources
+    texts = _reader_facing(section)
+    assert not [t for t in texts if "cso:" in t or "official:" in t or ".csv" in t]
+    assert not [t for t in texts if re.search(r"[a-z]_[a-z]", t)]  # no conviction_rate_pct, anti_grt …
+    assert not [s for s in section.sources if s[0] in {"police", "prosecution", "survey", "ODIHR", "CST"}]
+    assert {s[3] for s in section.sources} == {"bundled example data"}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_imported_figures_say_who_imported_them_and_when_in_words(repo):
+    from sqlalchemy import update
+
+    from store.figures import FigureStore
+    from store.tables import DatasetRow
+
+    store = FigureStore(repo.engine)
+    store.import_frame(_small_figures(), "ruritania.csv", imported_by="Ann Smith")
+    with repo.engine.begin() as conn:  # a fixed time, not the host's clock
+        conn.execute(update(DatasetRow).values(imported_at=datetime(2024, 5, 3, 10, 0, tzinfo=timezone.utc)))
+    section = data_section(store.frame(), area="Ruritania")
+    assert {s[3] for s in section.sources} == {"imported by Ann Smith on 3 May 2024"}
+    assert {s[0] for s in section.sources} == {"Police (recorded crime statistics)", "Help Line"}
+    assert {s[3] for s in data_section(_small_figures(), area="Ruritania").sources} == {"a file given for this report"}
+
+
+def test_measures_show_each_value_with_its_unit_once(model, ew):
+    from exports.report import report_context
+    from exports.report_data import MEASURE_HEADINGS
+
+    context = report_context(model, ew, example_figures())
+    assert MEASURE_HEADINGS == ("Measure", "Baseline", "Now", "Target", "Progress to target", "Source")
+    rows = {r[0]: r for r in context["measure_rows"]}
+    assert rows["Convictions with a sentence uplift announced"] == (
+        "Convictions with a sentence uplift announced", "73.6% (2018/19)", "73.6% (2018/19)", "85% (2022/23)", "0%",
+        "CPS Hate crime report 2018-19")
+    assert rows["Hate incidents that come to police attention"][1:4] == ("to be established", "no figures",
+                                                                         "60% (2022/23)")
