@@ -42,15 +42,21 @@ def map_svg(dot: str) -> str:
     return inline_svg(render(dot, "svg").decode("utf-8"))
 
 
-def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
-                plan: Plan | None = None) -> None:
-    """The systems map as inline SVG (tooltips, ids, no JS): by rating, or with `target` by the gap to each
-    line's target; lines with a recommendation in `plan` carry a ⚑."""
-    # Markdown with HTML, not st.html: st.html's sanitiser drops SVG. Graphviz writes every label and
-    # tooltip XML-escaped, so no user text can become markup here.
+def map_of(m: Model, lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
+           plan: Plan | None = None, focus: str | None = None) -> str:
+    """The systems map's SVG: by rating, or with `target` by the gap to each line's target; lines with a
+    recommendation in `plan` carry a ⚑; with `focus` only that actor's lines."""
     looks = target_looks(gaps(lines, plan), lines) if target and plan is not None else None
     flagged = {r.relationship for r in plan.recommendations} if plan is not None else set()
-    svg = map_svg(systems_map_dot(m, lines, title, highlight, looks, flagged))
+    return map_svg(systems_map_dot(m, lines, title, highlight, looks, flagged, focus=focus))
+
+
+def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
+                plan: Plan | None = None) -> None:
+    """The systems map as inline SVG (tooltips, ids, no JS)."""
+    # Markdown with HTML, not st.html: st.html's sanitiser drops SVG. Graphviz writes every label and
+    # tooltip XML-escaped, so no user text can become markup here.
+    svg = map_of(m, lines, highlight, title, target, plan)
     st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
 
 
