@@ -16,6 +16,8 @@ export default function (component) {
   const { data, setTriggerValue, parentElement } = component;
   const box = parentElement.querySelector(".ffgrid-map");
   box.innerHTML = data.svg;
+  const svg = box.querySelector("svg");
+  if (svg) { svg.setAttribute("role", "group"); svg.setAttribute("aria-label", data.label); }  // its lines are links
   const lines = data.lines;
   const open = (event, rid) => { event.preventDefault(); event.stopPropagation(); setTriggerValue("opened", rid); };
   for (const el of box.querySelectorAll("g[id]")) {
@@ -37,7 +39,9 @@ _CSS = """
 .ffgrid-line:hover path, .ffgrid-line:focus path { stroke-opacity: 0.65; }
 .ffgrid-line:focus { outline: 3px solid #1a5fb4; outline-offset: 2px; }
 """
-_MAP = st.components.v2.component("ffgrid.systems_map", html='<div class="ffgrid-map"></div>', css=_CSS, js=_JS)
+# In the page's own DOM (no shadow root), like the other maps: the same selectors find its lines.
+_MAP = st.components.v2.component("ffgrid.systems_map", html='<figure class="ffgrid-map" style="margin:0"></figure>',
+                                  css=_CSS, js=_JS, isolate_styles=False)
 
 
 def element_ids(lines: list[ScoredLine]) -> dict[str, str]:
@@ -51,5 +55,8 @@ def element_ids(lines: list[ScoredLine]) -> dict[str, str]:
 
 def clickable_map(svg: str, lines: list[ScoredLine], key: str) -> str | None:
     """Show the map; the relationship of the line just clicked, if one was."""
-    result = _MAP(key=key, data={"svg": svg, "lines": element_ids(lines)}, on_opened_change=lambda: None)
+    label = ("Systems map: each line a relationship between two actors; Tab to a line and press Enter to open "
+             "it. The Grid table lists every line in words.")
+    result = _MAP(key=key, data={"svg": svg, "lines": element_ids(lines), "label": label},
+                  on_opened_change=lambda: None)
     return result.opened if result is not None else None

@@ -4,7 +4,7 @@ import streamlit as st
 
 from scoring import completeness
 from exports.map_lines import focused
-from ui.components import grid_frame, header, map_of, rating_counts
+from ui.components import grid_frame, header, map_key, map_of, rating_counts
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
@@ -25,20 +25,18 @@ if st.session_state.get("map_focus") not in (None, *actors):  # an actor of the 
     del st.session_state["map_focus"]
 focus = controls.selectbox("Focus on one actor", [None, *actors], key="map_focus", width=360,
                            format_func=lambda i: "The whole system" if i is None else m.label(i))
-map_col, count_col = st.columns([5, 1], gap="medium")
-with map_col:
-    shown = focused(m, lines, focus)
-    clicked = clickable_map(map_of(m, lines, target=view == "Gap to target", plan=a.plan, focus=focus), shown,
-                            key="overview_map")
-    st.caption("Hover a line for its actors, scores and rating; click it (or Tab to it and press Enter) to "
-               "open that relationship.")
-with count_col:
-    rating_counts(lines, vertical=True)
-    done = completeness(lines)
-    if done.scored < done.total:
-        st.progress(done.percent / 100, text=f"{done.scored} of {done.total} lines scored")
-    if a.plan.recommendations:
-        st.caption(f"⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in the Action plan).")
+rating_counts(lines)
+done = completeness(lines)
+if done.scored < done.total:
+    st.progress(done.percent / 100, text=f"{done.scored} of {done.total} lines scored")
+shown = focused(m, lines, focus)
+target_view = view == "Gap to target"
+clicked = clickable_map(map_of(m, lines, target=target_view, plan=a.plan, focus=focus, key=False), shown,
+                        key="overview_map")
+map_key(m, target_view)
+st.caption("Hover a line for its actors, scores and rating; click it (or Tab to it and press Enter) to open "
+           "that relationship." + (f" ⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in "
+                                   "the Action plan)." if a.plan.recommendations else ""))
 
 st.subheader("Grid")
 grid = grid_frame(lines, a.plan, m)
