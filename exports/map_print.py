@@ -42,7 +42,8 @@ def smallest_printed_pt(svg: str, box: tuple[float, float] | None = None) -> flo
 
 
 def readable_svg(dot_for: Callable[[float], str], box: tuple[float, float] | None = None) -> str:
-    """The map's SVG drawn with the smallest text size (of TEXT_SIZES) whose print is at least MIN_PT."""
+    """The map's SVG drawn with the smallest text size (of TEXT_SIZES) whose print is at least MIN_PT (or
+    with the largest, if none is)."""
     box = box or printed_box()
     for size in TEXT_SIZES:
         svg = render(dot_for(size), "svg").decode("utf-8")

@@ -11,7 +11,7 @@ import re
 import textwrap
 from pathlib import Path
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import graphviz
 import networkx as nx
@@ -54,7 +54,7 @@ def _slug(text: str) -> str:
 
 
 def _wrap(text: str, width: int = 18) -> str:
-    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)) or text
 
 
 def map_title(text: str) -> str:
@@ -188,6 +188,8 @@ class Drawing:
     flagged: Collection[str]
     links: Mapping[str, str] | None
     pt: str = "12"
+    row: dict[str, int] = field(default_factory=dict)  # node → its row of the picture
+    tables: set[str] = field(default_factory=set)  # groups drawn as a table of their lines
 
     def actors(self, graph: nx.MultiGraph, shown_ids: set[str], inner: Mapping[str, ScoredLine],
                bundles: list[Bundle]) -> None:
@@ -199,6 +201,7 @@ class Drawing:
             if data["type"] == "actor" and node in shown_ids:
                 groups.setdefault(data["group"], []).append(node)
         tables = {b.group for b in bundles}
+        self.tables.update(tables)
         rows: dict[int, list[str]] = {}
         for group, members in groups.items():
             row = ROW[self.model.actors[members[0]].kind]
@@ -219,14 +222,13 @@ class Drawing:
                              id=f"actor-{actor_id}", tooltip=graphviz.escape(shown(actor.label)),
                              fillcolor=KIND_FILL[actor.kind])
             rows.setdefault(row, []).extend(members)
-        self.row = {}
         for r, members in sorted(rows.items()):
             with self.dot.subgraph() as same:  # one row of the method's picture
                 same.attr(rank="same")
                 for node in members:
                     same.node(node)
             self.row.update(dict.fromkeys(members, r))
-        self.tables = tables
+        self.tables.update(tables)
 
     def _inner(self, line: ScoredLine) -> dict[str, str]:
         """A grey line's own rating on its group's box: the label, the id, the tooltip and link."""
@@ -287,11 +289,12 @@ class Drawing:
                    port="" if self._row_of(bundle.end) == ROW["cso"] else f"{_port(bundle.end)}:n")
 
     def _row_of(self, end: str) -> int:
+        """The row of the picture an end is in."""
         return ROW[self._kind(end)]
 
     def _cso(self, bundle: Bundle, line: ScoredLine) -> str:
         """The strand of a bundled line's CSO end."""
-        cso = line.to if line.from_ == bundle.end else line.from_
+        cso = self._cso_id(bundle, line)
         return self.model.actors[cso].strand or cso
 
     def cso_table(self, group: str, members: list[str], bundles: list[Bundle]) -> None:
@@ -318,9 +321,11 @@ class Drawing:
                       fontsize=self.pt)
 
     def _cso_id(self, bundle: Bundle, line: ScoredLine) -> str:
+        """A bundled line's CSO end."""
         return line.to if line.from_ == bundle.end else line.from_
 
     def _kind(self, end: str) -> str:
+        """The kind of an end (a cluster's: its members')."""
         actor = self.model.actors.get(end)
         if actor is not None:
             return actor.kind
@@ -346,7 +351,7 @@ def _port(end: str) -> str:
 
 def _lines(text: str, width: int) -> str:
     """Text for an HTML-like label: escaped, wrapped at `width` characters."""
-    return "<br/>".join(xml_escape(t) for t in textwrap.wrap(shown(text), width, break_on_hyphens=False)) or "&#160;"
+    return "<br/>".join(xml_escape(t) for t in textwrap.wrap(shown(text), width, break_on_hyphens=False, break_long_words=False)) or "&#160;"
 
 
 LEGEND_STROKE = {"green": "━━━━", "amber": "╺╸╺╸╺", "red": "••••", "n/a": "════", "unscored": "╌╌╌╌"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exports.map_print import MIN_PT, printed_box, print_scale, smallest_printed_pt, text_sizes
+from exports.map_print import MIN_PT, printed_box, print_scale, readable_svg, smallest_printed_pt, text_sizes
 from exports.report import map_figures
 from exports.systems_map import render, systems_map_dot
 from framework.profiles import blank_assessment
@@ -69,3 +69,13 @@ def test_the_old_full_width_map_would_not_be_readable(model, ew):
     """The check has teeth: the same map in a portrait column (174 mm, as before) prints below 7 pt."""
     svg = render(systems_map_dot(model, score_assessment(model, ew), key=False)).decode()
     assert smallest_printed_pt(svg, (174 * MM, 150 * MM)) < MIN_PT
+
+
+def test_a_narrower_box_gets_a_map_drawn_with_larger_text(model, ew):
+    """When the map at 12 pt would print too small, it is drawn again with larger text until it reads."""
+    lines = score_assessment(model, ew)
+    box = (200 * MM, 165 * MM)
+    at_12 = render(systems_map_dot(model, lines, key=False, text_pt=12)).decode()
+    assert smallest_printed_pt(at_12, box) < MIN_PT
+    svg = readable_svg(lambda pt: systems_map_dot(model, lines, key=False, text_pt=pt), box)
+    assert max(text_sizes(svg)) > 12 and smallest_printed_pt(svg, box) >= MIN_PT
