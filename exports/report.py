@@ -22,7 +22,8 @@ from base.rich_text import to_html
 from exports.citations import abbreviations, bibliography, readable_date, used_in
 from exports.report_data import MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, data_section, measure_rows
 from exports.xml_text import clipped
-from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
+from exports.map_print import readable_svg
+from exports.systems_map import inline_svg, key_rows, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.model import citing
 from framework.report_texts import SECTIONS
@@ -141,6 +142,35 @@ def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
             if found else None}
 
 
+@dataclass(frozen=True)
+class MapFigure:
+    """A numbered map of the report: its anchor, caption, SVG (with its text alternative) and key."""
+
+    id: str
+    caption: str
+    svg: Markup
+    key: list[tuple[str, str, str]]
+
+
+def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
+                found: list[object]) -> list[MapFigure]:
+    """The report's maps, numbered: the system by rating, and with targets set the gap to target."""
+    where = f"{one_line(assessment.country, TITLE_MAX)}, {assessment.date}"
+    long = "The grid table (section The grid) gives every line in words and is this map's long description."
+    views = [("map-ratings", f"Systems map of {where}, lines by rating", None)]
+    if found:
+        views.append(("map-targets", f"Gap to target, {where}: each line by the points still to gain to its "
+                      "target, scores now → target", target_looks(found, lines)))  # type: ignore[arg-type]
+    figures = []
+    for number, (anchor, caption, looks) in enumerate(views, 1):
+        svg = readable_svg(lambda pt, looks=looks: systems_map_dot(model, lines, looks=looks, key=False, text_pt=pt))
+        alt = f"Map {number}: {caption}. {long}"
+        # Graphviz writes every label XML-escaped, so its SVG is markup we can trust.
+        figures.append(MapFigure(anchor, f"Map {number}: {caption}", Markup(inline_svg(svg, alt)),
+                                 key_rows(model, target=looks is not None)))
+    return figures
+
+
 def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
                 comments: Iterable[Comment] = (), countries: CountryTable | None = None,
                 previous: Assessment | None = None) -> str:
@@ -154,15 +184,12 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
                        line_name=lambda ln: model.line_name(ln.relationship, ln.strand))
     env.filters["one_line"] = one_line
     env.filters["css_class"] = lambda rating: rating.replace("/", "")
-    svg = inline_svg(render(str(context["map_dot"]), "svg").decode("utf-8"))
-    target_svg = (Markup(inline_svg(render(str(context["target_dot"]), "svg").decode("utf-8")))
-                  if context["target_dot"] else None)
+    maps = map_figures(model, assessment, context["lines"], context["gaps"])  # type: ignore[arg-type]
     data = context["data"]
     # Graphviz and Vega write every label XML-escaped, so their SVG is markup we can trust.
     charts = [Markup(b.svg()) if b.chart else None for b in data.blocks] if data else []
     template = env.get_template("report.html.j2")
-    values = dict(context, map_svg=Markup(svg), charts=charts, target_svg=target_svg, HEADER_MAX=HEADER_MAX,
-                  TITLE_MAX=TITLE_MAX)
+    values = dict(context, maps=maps, charts=charts, HEADER_MAX=HEADER_MAX, TITLE_MAX=TITLE_MAX)
     # the abbreviations listed are those the report's words use: found in a first rendering
     body = template.render(**values, abbreviations=[])
     used = used_in(context["known_abbreviations"], [re.sub(r"<[^>]*>", " ", body)])  # type: ignore[arg-type]

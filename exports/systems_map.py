@@ -1,6 +1,8 @@
-"""The systems map: actors grouped, each line an edge coloured, styled AND labelled by its rating.
+"""The systems map: actors grouped as the method draws them, each line coloured, styled AND labelled by its
+rating; the CSOs' strand lines gathered in one table (a row per CSO, a column per other end).
 
-One DOT source serves the app (`st.graphviz_chart`) and the files (`dot` renders SVG or PNG).
+One DOT source serves the app, the report and the files (`dot` renders SVG or PNG). Every text a user
+or profile wrote reaches Graphviz escaped, and Graphviz writes it XML-escaped into the SVG.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ import re
 import textwrap
 from pathlib import Path
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import graphviz
+import networkx as nx
+from xml.sax.saxutils import escape as _xml
 
+from exports.map_lines import Bundle, bundled, ends_shown, focused, line_id
 from exports.xml_text import shown
 from framework import Model
 from framework.graph import actor_graph
@@ -39,12 +44,17 @@ KIND_FILL = {"authority": "#dbe9f6", "ministry": "#f7f7f7", "victim": "#fde9d9",
              "cso": "#e5f2e0", "igo": "#ece3f3"}
 
 
+def xml_escape(text: str) -> str:
+    """Text for a Graphviz HTML-like label or its attributes: &, <, > and both quotes escaped."""
+    return _xml(text, {'"': "&quot;", "'": "&#39;"})
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _wrap(text: str, width: int = 24) -> str:
-    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+def _wrap(text: str, width: int = 18) -> str:
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)) or text
 
 
 def map_title(text: str) -> str:
@@ -87,98 +97,274 @@ def target_looks(found: Iterable[Gap], lines: Iterable[ScoredLine]) -> dict[tupl
     return looks
 
 
+# The method's picture, top to bottom: the IGOs beside the ministries' grey line; the state agencies; and
+# at the foot, victims and the public on one side, the CSOs of each bias strand on the other.
+ROW = {"igo": 0, "ministry": 0, "authority": 1, "victim": 2, "public": 2, "cso": 2}
+WRAP = {"igo": 22, "victim": 10, "public": 10, "authority": 16}  # characters a line of an actor's name (18 unless given)
+BUNDLE_STYLE = {"color": "#a8a8a8", "penwidth": "6", "style": "solid"}
+
+
+def strand_label(model: Model, strand: str) -> str:
+    """A bias strand's name as readers see it (e.g. 'Anti-LGBT+' for anti-lgbt)."""
+    return next((s.label for s in model.framework.strands if s.id == strand), strand)
+
+
+def rating_words(line: ScoredLine) -> str:
+    """A line's scores and rating in words, e.g. 'framework 3, action 2, GREEN'."""
+    if line.rating == "n/a":
+        return "not applicable" + (f" ({line.na_reason})" if line.na_reason else "")
+    fw = "–" if line.framework is None else line.framework
+    ac = "–" if line.action is None else line.action
+    word = "not yet scored" if line.rating == "unscored" else EDGE_STYLE[line.rating]["word"]
+    return f"framework {fw}, action {ac}, {word}"
+
+
+def line_tooltip(model: Model, line: ScoredLine, look: Look | None = None) -> str:
+    """What hovering a line says: its two actors, the scores and the rating in words (and the target view's
+    label), e.g. 'Law enforcement (police) – Prosecution service: framework 3, action 2, GREEN'."""
+    strand = f" ({strand_label(model, line.strand)})" if line.strand else ""
+    text = f"{model.label(line.from_)} – {model.label(line.to)}{strand}: {rating_words(line)}"
+    return shown(text + (f"; {look.label}" if look else ""))
+
+
 def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", highlight: str | None = None,
                     looks: Mapping[tuple[str, str | None], Look] | None = None,
-                    flagged: Collection[str] = ()) -> str:
+                    flagged: Collection[str] = (), links: Mapping[str, str] | None = None,
+                    focus: str | None = None, key: bool = True, text_pt: float = 12) -> str:
     """DOT source of the systems map for the given scored lines; `highlight` a relationship id to stand out.
 
     With `looks` (e.g. `target_looks`) each line is drawn and labelled as given instead of by its rating;
-    relationships in `flagged` (those with a recommendation) get a ⚑ on their label.
+    relationships in `flagged` (those with a recommendation) get a ⚑ on their label; `links` puts a URL
+    (relationship id → address) on each line; `focus` (an actor id) draws only that actor's lines and
+    their other ends; without `key` the map has no key of its own (a page shows `key_rows` beside it);
+    `text_pt` is the size of every text on it (a print that must shrink the map asks for more).
     """
-    graph = actor_graph(model)
+    pt = f"{text_pt:g}"
+    drawn = focused(model, lines, focus)
     dot = graphviz.Graph("systems_map", strict=False)
-    dot.attr(rankdir="LR", compound="true", newrank="true", nodesep="0.35", ranksep="1.1",
-             fontname=FONT, fontsize="13", labelloc="t", label=map_title(title), bgcolor="white", pad="0.3")
-    dot.attr("node", shape="box", style="rounded,filled", fontname=FONT, fontsize="11", margin="0.12,0.06",
+    dot.attr(rankdir="TB", compound="true", newrank="true", nodesep="0.12", ranksep="0.3",
+             fontname=FONT, fontsize=pt, labelloc="t", label=map_title(title), bgcolor="white", pad="0.1")
+    dot.attr("node", shape="box", style="rounded,filled", fontname=FONT, fontsize=pt, margin="0.08,0.04",
              color="#4d4d4d", penwidth="1.2")
-    dot.attr("edge", fontname=FONT, fontsize="9")
-
-    groups: dict[str, list[str]] = {}
-    for node, data in graph.nodes(data=True):
-        if data["type"] == "actor":
-            groups.setdefault(data["group"], []).append(node)
-    for group, members in groups.items():
-        cluster = model.clusters.get(group)
-        name = f"cluster_{_slug(group)}"
-        style = GROUP_STYLE[cluster.drawn_as if cluster else "kind"]
-        with dot.subgraph(name=name) as sub:
-            sub.attr(label=graphviz.nohtml(cluster.label if cluster else group), fontsize="12", **style)
-            for actor_id in members:
-                actor = model.actors[actor_id]
-                sub.node(actor_id, graphviz.nohtml(_wrap(actor.label)), id=f"actor-{actor_id}",
-                         tooltip=graphviz.nohtml(actor.label),
-                         fillcolor=KIND_FILL[actor.kind])
-
-    for line in lines:
-        _edge(dot, model, line, line.relationship == highlight, looks.get(line.key) if looks else None,
-              line.relationship in flagged)
-    if looks is None:
-        _legend(dot, {b.id: f": total {b.min}-{b.max}" for b in model.framework.rating_bands})
-    else:
-        _legend(dot, {r: text for r, (_, text) in TARGET_KEY.items()}, {r: w for r, (w, _) in TARGET_KEY.items()},
-                "Key: gap to target, line style, scores now → target")
+    dot.attr("edge", fontname=FONT, fontsize=pt)
+    draw = Drawing(dot, model, highlight, looks, flagged, links, pt)
+    inner = {ln.from_: ln for ln in drawn if ln.from_ == ln.to and ln.from_ in model.clusters}
+    outer = [ln for ln in drawn if not (ln.from_ == ln.to and ln.from_ in model.clusters)]
+    single, bundles = bundled(model, outer) if focus is None else (outer, [])
+    draw.actors(actor_graph(model), ends_shown(model, drawn, focus), inner, bundles)
+    for line in single:
+        draw.edge(line)
+    for bundle in bundles:
+        draw.band(bundle)
+    if key:
+        _legend(dot, pt, key_rows(model, looks is not None, bool(bundles)),
+                "Key: gap to target, line style, scores now → target" if looks is not None else
+                "Key: rating, line style, scores framework+action")
     return dot.source
 
 
-def _anchor(model: Model, end: str) -> tuple[str, dict[str, str]]:
-    """The node an edge attaches to, and for a cluster end the cluster it is clipped to."""
-    cluster = model.clusters.get(end)
-    if cluster is None:
-        return end, {}
-    return cluster.members[len(cluster.members) // 2], {"cluster": f"cluster_{_slug(cluster.id)}"}
+def key_rows(model: Model, target: bool = False, bands: bool = True) -> list[tuple[str, str, str]]:
+    """The key of a map: for each line style its colour, a sample stroke and what it means in words."""
+    if target:
+        rows = [(style["color"].split(":")[0], LEGEND_STROKE[r], f"{TARGET_KEY[r][0]} ({style['legend']}){TARGET_KEY[r][1]}")
+                for r, style in EDGE_STYLE.items()]
+    else:
+        bands_of = {b.id: f": total {b.min}-{b.max}" for b in model.framework.rating_bands}
+        rows = [(style["color"].split(":")[0], LEGEND_STROKE[r], f"{style['word']} ({style['legend']}){bands_of.get(r, '')}")
+                for r, style in EDGE_STYLE.items()]
+    if bands:
+        rows.append((BUNDLE_STYLE["color"], "▬▬▬", "grey band: the CSOs' lines to one actor, rated in the CSO table"))
+    return rows
 
 
-def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine, highlight: bool = False,
-          look: Look | None = None, flag: bool = False) -> None:
-    style = EDGE_STYLE[look.style if look else line.rating]
-    label = (look.label if look else edge_label(line)) + (" ⚑" if flag else "")
-    line_id = f"line-{line.relationship}" + (f"-{line.strand}" if line.strand else "")
-    strand = f" ({line.strand})" if line.strand else ""
-    kind = f"target-{_slug(look.style)}" if look else f"rating-{_slug(line.rating)}"
-    attrs = {"color": style["color"], "style": style["style"], "penwidth": style["penwidth"],
-             "label": label, "fontcolor": "#1a1a1a",
-             "tooltip": graphviz.nohtml(f"{line.title}{strand}: {label}"), "class": kind}
-    if highlight:  # the line being edited: twice as thick, its label in bold
-        attrs.update(penwidth=str(2 * float(style["penwidth"])), fontname=f"{FONT} Bold", fontsize="11",
-                     label=f"▶ {label}")
-    if line.from_ == line.to and line.from_ in model.clusters:
-        members = model.clusters[line.from_].members  # a line within a grey-line cluster
-        for i, (a, b) in enumerate(zip(members, members[1:]), 1):
-            dot.edge(a, b, id=f"{line_id}-{i}", **attrs)
-        return
-    tail, t_clip = _anchor(model, line.from_)
-    head, h_clip = _anchor(model, line.to)
-    if "cluster" in t_clip:
-        attrs["ltail"] = t_clip["cluster"]
-    if "cluster" in h_clip:
-        attrs["lhead"] = h_clip["cluster"]
-    dot.edge(tail, head, id=line_id, **attrs)
+@dataclass
+class Drawing:
+    """One map being drawn: the DOT graph and how its lines are to look."""
+
+    dot: graphviz.Graph
+    model: Model
+    highlight: str | None
+    looks: Mapping[tuple[str, str | None], Look] | None
+    flagged: Collection[str]
+    links: Mapping[str, str] | None
+    pt: str = "12"
+    row: dict[str, int] = field(default_factory=dict)  # node → its row of the picture
+    tables: set[str] = field(default_factory=set)  # groups drawn as a table of their lines
+
+    def actors(self, graph: nx.MultiGraph, shown_ids: set[str], inner: Mapping[str, ScoredLine],
+               bundles: list[Bundle]) -> None:
+        """Every shown actor in its group's box, each group in its row of the method's picture. A line
+        within a grey-line group (`inner`) is the group's box itself: its rating on the box's label. With
+        `bundles`, the CSOs' group is one table of their lines."""
+        groups: dict[str, list[str]] = {}
+        for node, data in graph.nodes(data=True):
+            if data["type"] == "actor" and node in shown_ids:
+                groups.setdefault(data["group"], []).append(node)
+        tables = {b.group for b in bundles}
+        self.tables.update(tables)
+        rows: dict[int, list[str]] = {}
+        for group, members in groups.items():
+            row = ROW[self.model.actors[members[0]].kind]
+            if group in tables:
+                self.cso_table(group, members, [b for b in bundles if b.group == group])
+                rows.setdefault(row, []).append(group)
+                continue
+            cluster = self.model.clusters.get(group)
+            attrs = {"label": graphviz.escape(shown(cluster.label if cluster else group)), "fontsize": self.pt,
+                     **GROUP_STYLE[cluster.drawn_as if cluster else "kind"]}
+            if group in inner:
+                attrs.update(self._inner(inner[group]))
+            with self.dot.subgraph(name=f"cluster_{_slug(group)}") as sub:
+                sub.attr(**attrs)
+                for actor_id in members:
+                    actor = self.model.actors[actor_id]
+                    sub.node(actor_id, graphviz.escape(_wrap(shown(actor.label), WRAP.get(actor.kind, 18))),
+                             id=f"actor-{actor_id}", tooltip=graphviz.escape(shown(actor.label)),
+                             fillcolor=KIND_FILL[actor.kind])
+            rows.setdefault(row, []).extend(members)
+        for r, members in sorted(rows.items()):
+            with self.dot.subgraph() as same:  # one row of the method's picture
+                same.attr(rank="same")
+                for node in members:
+                    same.node(node)
+            self.row.update(dict.fromkeys(members, r))
+        self.tables.update(tables)
+
+    def _inner(self, line: ScoredLine) -> dict[str, str]:
+        """A grey line's own rating on its group's box: the label, the id, the tooltip and link."""
+        _, label = self._look(line)
+        return {"label": graphviz.escape(f"{shown(self.model.label(line.from_))}: {label}"),
+                "id": line_id(line), **self._attrs(line)}
+
+    def _attrs(self, line: ScoredLine) -> dict[str, str]:
+        """A line's tooltip in words and, where given, its link."""
+        look = self.looks.get(line.key) if self.looks else None
+        attrs = {"tooltip": graphviz.escape(line_tooltip(self.model, line, look))}
+        if self.links and line.relationship in self.links:
+            attrs.update(URL=graphviz.escape(self.links[line.relationship]), target="_top")
+        return attrs
+
+    def _look(self, line: ScoredLine) -> tuple[str, str]:
+        """The style (a key of EDGE_STYLE) and the label a line is drawn with."""
+        look = self.looks.get(line.key) if self.looks else None
+        label = (look.label if look else edge_label(line)) + (" ⚑" if line.relationship in self.flagged else "")
+        return (look.style if look else line.rating), label
+
+    def edge(self, line: ScoredLine) -> None:
+        """One line as an edge: coloured, styled and labelled by its rating (or its look)."""
+        rating, label = self._look(line)
+        style = EDGE_STYLE[rating]
+        kind = f"target-{_slug(rating)}" if self.looks else f"rating-{_slug(rating)}"
+        attrs = {"color": style["color"], "style": style["style"], "penwidth": style["penwidth"],
+                 "label": graphviz.escape(label), "fontcolor": "#1a1a1a", "class": kind, **self._attrs(line)}
+        if line.relationship == self.highlight:  # the line being edited: twice as thick, its label in bold
+            attrs.update(penwidth=str(2 * float(style["penwidth"])), fontname=f"{FONT} Bold",
+                         label=graphviz.escape(f"▶ {label}"))
+        self._join(line.from_, line.to, line_id(line), attrs)
+
+    def _join(self, a: str, b: str, edge_id: str, attrs: dict[str, str], port: str = "") -> None:
+        """An edge between two ends (actors, clusters or the CSO table), upper row first."""
+        (tail, t_clip), (head, h_clip) = self._anchor(a), self._anchor(b)
+        if self.row.get(tail, 9) > self.row.get(head, 9):
+            (tail, t_clip), (head, h_clip) = (head, h_clip), (tail, t_clip)
+        attrs = {**attrs, **({"ltail": t_clip} if t_clip else {}), **({"lhead": h_clip} if h_clip else {})}
+        if port:
+            attrs["headport" if head in self.tables else "tailport"] = port
+        self.dot.edge(tail, head, id=edge_id, **attrs)
+
+    def _anchor(self, end: str) -> tuple[str, str]:
+        """The node an edge attaches to, and for a cluster end the cluster it is clipped to ('' if none)."""
+        cluster = self.model.clusters.get(end)
+        if end in self.tables or cluster is None:
+            return end, ""
+        return cluster.members[len(cluster.members) // 2], f"cluster_{_slug(cluster.id)}"
+
+    def band(self, bundle: Bundle) -> None:
+        """The CSOs' lines to one end as one grey band from that end to its column of the CSO table."""
+        names = ", ".join(strand_label(self.model, self._cso(bundle, ln)) for ln in bundle.lines)
+        tip = (f"{self.model.label(bundle.end)} – {self.model.label(bundle.group)}: {len(bundle.lines)} "
+               f"line{'s' if len(bundle.lines) > 1 else ''} ({names}), rated in the table")
+        self._join(bundle.end, bundle.group, f"band-{_slug(bundle.end)}",
+                   {**BUNDLE_STYLE, "class": "band", "tooltip": graphviz.escape(shown(tip))},
+                   port="" if self._row_of(bundle.end) == ROW["cso"] else f"{_port(bundle.end)}:n")
+
+    def _row_of(self, end: str) -> int:
+        """The row of the picture an end is in."""
+        return ROW[self._kind(end)]
+
+    def _cso(self, bundle: Bundle, line: ScoredLine) -> str:
+        """The strand of a bundled line's CSO end."""
+        cso = self._cso_id(bundle, line)
+        return self.model.actors[cso].strand or cso
+
+    def cso_table(self, group: str, members: list[str], bundles: list[Bundle]) -> None:
+        """The CSOs' group as one table: a row per CSO (its name), a column per other end (a band arrives
+        at its heading), each cell the line's stroke, word and scores, with the line's id and link."""
+        bundles = sorted(bundles, key=lambda b: (ROW.get(self._kind(b.end), 0), b.end))
+        cell = {(self._cso_id(b, ln), b.end): ln for b in bundles for ln in b.lines}
+        head = "".join(f'<td port="{_port(b.end)}" bgcolor="white"><b>{_lines(self.model.label(b.end), 12)}</b></td>'
+                       for b in bundles)
+        body = []
+        for cso in members:
+            cells = []
+            for b in bundles:
+                line = cell.get((cso, b.end))
+                cells.append(self._cell(line) if line else '<td bgcolor="white">–</td>')
+            body.append(f'<tr><td align="left" bgcolor="{KIND_FILL["cso"]}">'
+                        f'{_lines(self.model.label(cso), 18)}</td>{"".join(cells)}</tr>')
+        cluster = self.model.clusters.get(group)
+        title = _lines(cluster.label if cluster else group, 22)
+        label = (f'<<table border="1" cellborder="1" cellspacing="0" cellpadding="3" color="#7a7a7a">'
+                 f'<tr><td align="left" bgcolor="white"><b>{title}</b>: lines to</td>{head}</tr>'
+                 f'{"".join(body)}</table>>')
+        self.dot.node(group, label, shape="plaintext", style="", margin="0", id=f"table-{_slug(group)}",
+                      fontsize=self.pt)
+
+    def _cso_id(self, bundle: Bundle, line: ScoredLine) -> str:
+        """A bundled line's CSO end."""
+        return line.to if line.from_ == bundle.end else line.from_
+
+    def _kind(self, end: str) -> str:
+        """The kind of an end (a cluster's: its members')."""
+        actor = self.model.actors.get(end)
+        if actor is not None:
+            return actor.kind
+        cluster = self.model.clusters[end]
+        return self.model.actors[cluster.members[0]].kind
+
+    def _cell(self, line: ScoredLine) -> str:
+        """One line as a table cell: a stroke in its colour, its word and scores; its id, link and tooltip."""
+        rating, label = self._look(line)
+        colour = EDGE_STYLE[rating]["color"].split(":")[0]
+        text = xml_escape(label)
+        if line.relationship == self.highlight:
+            text = f"<b>▶ {text}</b>"
+        href = (self.links or {}).get(line.relationship, f"#rel-{line.relationship}")
+        tip = line_tooltip(self.model, line, self.looks.get(line.key) if self.looks else None)
+        return (f'<td align="left" bgcolor="white" id="{line_id(line)}" href="{xml_escape(href)}" target="_top" '
+                f'title="{xml_escape(tip)}"><font color="{colour}">{LEGEND_STROKE[rating][:3]}</font> {text}</td>')
 
 
-LEGEND_STROKE = {"green": "━━━━", "amber": "╺╸╺╸╺", "red": "┈┈┈┈", "n/a": "════", "unscored": "╌╌╌╌"}
+def _port(end: str) -> str:
+    return "p" + _slug(end).replace("-", "_")
 
 
-def _legend(dot: graphviz.Graph, bands: dict[str, str], words: dict[str, str] | None = None,
-            heading: str = "Key: rating, line style, scores framework+action") -> None:
-    """A key as one table node: a line sample in each style's colour, its word, style and meaning."""
-    rows = "".join(
-        f'<tr><td align="left"><font color="{style["color"].split(":")[0]}">{LEGEND_STROKE[rating]}</font></td>'
-        f'<td align="left">{(words or {}).get(rating, style["word"])} ({style["legend"]}){bands.get(rating, "")}</td></tr>'
-        for rating, style in EDGE_STYLE.items())
+def _lines(text: str, width: int) -> str:
+    """Text for an HTML-like label: escaped, wrapped at `width` characters."""
+    return "<br/>".join(xml_escape(t) for t in textwrap.wrap(shown(text), width, break_on_hyphens=False, break_long_words=False)) or "&#160;"
+
+
+LEGEND_STROKE = {"green": "━━━━", "amber": "╺╸╺╸╺", "red": "••••", "n/a": "════", "unscored": "╌╌╌╌"}
+
+
+def _legend(dot: graphviz.Graph, pt: str, rows: list[tuple[str, str, str]], heading: str) -> None:
+    """A key as one table node: a line sample in each style's colour and what it means."""
+    cells = "".join(f'<tr><td align="left"><font color="{colour}">{stroke}</font></td>'
+                    f'<td align="left">{xml_escape(text)}</td></tr>' for colour, stroke, text in rows)
     first, rest = heading.split(":", 1)
-    dot.node("legend", f'<<table border="1" color="#b5b5b5" cellborder="0" cellspacing="1" cellpadding="3">'
-             f'<tr><td colspan="2" align="left"><b>{first}</b>:{rest}</td></tr>'
-             f"{rows}</table>>", shape="plaintext", style="", id="legend", fontsize="10")
+    dot.node("legend", f'<<table border="1" color="#b5b5b5" cellborder="0" cellspacing="1" cellpadding="2">'
+             f'<tr><td colspan="2" align="left"><b>{first}</b>:{xml_escape(rest)}</td></tr>'
+             f"{cells}</table>>", shape="plaintext", style="", id="legend", fontsize=pt)
 
 
 def render(dot_source: str, fmt: str = "svg") -> bytes:
@@ -186,11 +372,17 @@ def render(dot_source: str, fmt: str = "svg") -> bytes:
     return graphviz.Source(dot_source).pipe(format=fmt)
 
 
-def inline_svg(svg: str) -> str:
-    """Graphviz SVG made to sit inside HTML: no XML prolog, doctype or comments; scales to its box."""
+def inline_svg(svg: str, alt: str | None = None) -> str:
+    """Graphviz SVG made to sit inside HTML: no XML prolog, doctype or comments; scales to its box; an
+    image to assistive technology, named by `alt` (as its aria-label and its title)."""
     start = svg.index("<svg")
     body = re.sub(r"<!--.*?-->", "", svg[start:], flags=re.S)
-    return re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg width="100%" role="img"', body, count=1)
+    label = f' aria-label="{xml_escape(shown(alt))}"' if alt else ""
+    opening = f'<svg width="100%" role="img"{label}'
+    body = re.sub(r'<svg width="[^"]*" height="[^"]*"', lambda _: opening, body, count=1)  # the text taken as is
+    if alt:
+        body = body.replace("<title>systems_map</title>", f"<title>{xml_escape(shown(alt))}</title>", 1)
+    return body
 
 
 def write_map(dot_source: str, path: Path | str) -> Path:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from typing import Iterable
 
 import pandas as pd
 import streamlit as st
 
-from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
+from exports.systems_map import inline_svg, key_rows, render, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.plan import Plan
 from scoring import RATINGS, ScoredLine, count_ratings
@@ -39,18 +40,34 @@ def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
 @st.cache_data(max_entries=512, show_spinner=False)
 def map_svg(dot: str) -> str:
     """The map laid out by Graphviz on the server, once per distinct map (about 25 ms)."""
-    return inline_svg(render(dot, "svg").decode("utf-8"))
+    return inline_svg(render(dot, "svg").decode("utf-8"),
+                      "Systems map of the assessment's actors and lines; the Grid table lists every line in words.")
+
+
+def map_of(m: Model, lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
+           plan: Plan | None = None, focus: str | None = None, key: bool = True) -> str:
+    """The systems map's SVG: by rating, or with `target` by the gap to each line's target; lines with a
+    recommendation in `plan` carry a ⚑; with `focus` only that actor's lines; without `key`, no key on it
+    (`map_key` shows it beneath)."""
+    looks = target_looks(gaps(lines, plan), lines) if target and plan is not None else None
+    flagged = {r.relationship for r in plan.recommendations} if plan is not None else set()
+    return map_svg(systems_map_dot(m, lines, title, highlight, looks, flagged, focus=focus, key=key))
+
+
+def map_key(m: Model, target: bool = False) -> None:
+    """The map's key beneath it: each line style's stroke in its colour and what it means."""
+    rows = key_rows(m, target)
+    # The key's texts are ffgrid's own (styles, and the rating bands' numbers), never user text.
+    st.markdown(" &nbsp; ".join(f'<span style="color:{c};font-weight:bold">{stroke}</span> {html.escape(text)}'
+                                for c, stroke, text in rows), unsafe_allow_html=True)
 
 
 def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
                 plan: Plan | None = None) -> None:
-    """The systems map as inline SVG (tooltips, ids, no JS): by rating, or with `target` by the gap to each
-    line's target; lines with a recommendation in `plan` carry a ⚑."""
+    """The systems map as inline SVG (tooltips, ids, no JS)."""
     # Markdown with HTML, not st.html: st.html's sanitiser drops SVG. Graphviz writes every label and
     # tooltip XML-escaped, so no user text can become markup here.
-    looks = target_looks(gaps(lines, plan), lines) if target and plan is not None else None
-    flagged = {r.relationship for r in plan.recommendations} if plan is not None else set()
-    svg = map_svg(systems_map_dot(m, lines, title, highlight, looks, flagged))
+    svg = map_of(m, lines, highlight, title, target, plan)
     st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
 
 

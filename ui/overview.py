@@ -3,7 +3,9 @@
 import streamlit as st
 
 from scoring import completeness
-from ui.components import grid_frame, header, rating_counts, systems_map
+from exports.map_lines import focused
+from ui.components import grid_frame, header, map_key, map_of, rating_counts
+from ui.map_view import clickable_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
 from ui.text import md
@@ -15,18 +17,26 @@ st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
 header(a, m)
 with st.container(border=True):
     assessment_panel(workspace(), a.id, a.status)
-view = st.segmented_control("Map", ["Ratings", "Gap to target"], default="Ratings", key="map_view",
-                            help="Gap to target: each line styled by the points still to gain to its target.")
-map_col, count_col = st.columns([5, 1], gap="medium")
-with map_col:
-    systems_map(m, lines, target=view == "Gap to target", plan=a.plan)
-with count_col:
-    rating_counts(lines, vertical=True)
-    done = completeness(lines)
-    if done.scored < done.total:
-        st.progress(done.percent / 100, text=f"{done.scored} of {done.total} lines scored")
-    if a.plan.recommendations:
-        st.caption(f"⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in the Action plan).")
+controls = st.container(horizontal=True)
+view = controls.segmented_control("Map", ["Ratings", "Gap to target"], default="Ratings", key="map_view",
+                                  help="Gap to target: each line styled by the points still to gain to its target.")
+actors = sorted(m.actors, key=lambda i: m.label(i).casefold())
+if st.session_state.get("map_focus") not in (None, *actors):  # an actor of the assessment seen before
+    del st.session_state["map_focus"]
+focus = controls.selectbox("Focus on one actor", [None, *actors], key="map_focus", width=360,
+                           format_func=lambda i: "The whole system" if i is None else m.label(i))
+rating_counts(lines)
+done = completeness(lines)
+if done.scored < done.total:
+    st.progress(done.percent / 100, text=f"{done.scored} of {done.total} lines scored")
+shown = focused(m, lines, focus)
+target_view = view == "Gap to target"
+clicked = clickable_map(map_of(m, lines, target=target_view, plan=a.plan, focus=focus, key=False), shown,
+                        key="overview_map")
+map_key(m, target_view)
+st.caption("Hover a line for its actors, scores and rating; click it (or Tab to it and press Enter) to open "
+           "that relationship." + (f" ⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in "
+                                   "the Action plan)." if a.plan.recommendations else ""))
 
 st.subheader("Grid")
 grid = grid_frame(lines, a.plan, m)
@@ -43,7 +53,7 @@ titles = dict(zip(grid["id"], grid["Relationship"]))
 pick = st.selectbox("Open a relationship", options, index=None, key="open_relationship",
                     format_func=lambda rid: titles[rid], placeholder="Choose a relationship to assess")
 rows = event.selection.rows if event is not None else []
-target = grid["id"].iloc[rows[0]] if rows else pick
+target = clicked or (grid["id"].iloc[rows[0]] if rows else pick)
 if target:
     st.session_state["relationship"] = target
     st.switch_page(st.session_state["pages"]["assess"], query_params={"assessment": a.id, "relationship": target})

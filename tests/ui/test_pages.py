@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import json
+import re
 
 from framework.assessment_yaml import dump_assessment
 from framework import ROOT
@@ -17,8 +19,10 @@ def _metrics(at) -> dict[str, str]:
 
 
 def _maps(at) -> list[str]:
-    """The systems maps on the page, as the SVG the browser is sent."""
-    return [html.unescape(m.value) for m in at.markdown if 'class="ffgrid-map"' in m.value]
+    """The systems maps on the page, as the SVG the browser is sent (in a page's HTML, or the data of the
+    clickable map component)."""
+    return ([html.unescape(m.value) for m in at.markdown if 'class="ffgrid-map"' in m.value]
+            + [html.unescape(json.loads(c.proto.json)["svg"]) for c in at.get("bidi_component")])
 
 
 def _map(at, n: int = 0) -> str:
@@ -46,6 +50,21 @@ def test_overview_shows_counts_map_and_grid(app):
     assert 'id="line-police-courts" class="edge rating-amber"' in _map(at)
     grid = at.dataframe(key="grid").value
     assert len(grid) == 36 and "▲ RED" in set(grid["Rating"])
+
+
+def test_focus_on_one_actor_draws_only_its_lines(app):
+    at = app()
+    everything = set(re.findall(r'id="(?:a_)?(line-[^"]+)"', _map(at)))
+    assert at.selectbox(key="map_focus").value is None and len(everything) == 36  # every line
+    at.selectbox(key="map_focus").set_value("prosecution").run()
+    assert not at.exception
+    svg = _map(at)
+    assert set(re.findall(r'id="(?:a_)?(line-[^"]+)"', svg)) == {
+        "line-police-prosecution", "line-prosecution-courts", "line-victim-prosecution", "line-public-prosecution",
+        "line-csos-prosecution"}
+    assert 'id="actor-prosecution"' in svg and 'id="actor-igo-fra"' not in svg
+    at.selectbox(key="map_focus").set_value(None).run()  # back to the whole system
+    assert set(re.findall(r'id="(?:a_)?(line-[^"]+)"', _map(at))) == everything
 
 
 def test_the_illustrative_example_is_labelled_on_screen(app):
