@@ -89,11 +89,12 @@ def target_looks(found: Iterable[Gap], lines: Iterable[ScoredLine]) -> dict[tupl
 
 def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", highlight: str | None = None,
                     looks: Mapping[tuple[str, str | None], Look] | None = None,
-                    flagged: Collection[str] = ()) -> str:
+                    flagged: Collection[str] = (), links: Mapping[str, str] | None = None) -> str:
     """DOT source of the systems map for the given scored lines; `highlight` a relationship id to stand out.
 
     With `looks` (e.g. `target_looks`) each line is drawn and labelled as given instead of by its rating;
-    relationships in `flagged` (those with a recommendation) get a ⚑ on their label.
+    relationships in `flagged` (those with a recommendation) get a ⚑ on their label; with `links`
+    (relationship id → URL) each line links there in the SVG (Graphviz `URL`, its tooltip the title).
     """
     graph = actor_graph(model)
     dot = graphviz.Graph("systems_map", strict=False)
@@ -121,7 +122,7 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", 
 
     for line in lines:
         _edge(dot, model, line, line.relationship == highlight, looks.get(line.key) if looks else None,
-              line.relationship in flagged)
+              line.relationship in flagged, (links or {}).get(line.relationship))
     if looks is None:
         _legend(dot, {b.id: f": total {b.min}-{b.max}" for b in model.framework.rating_bands})
     else:
@@ -139,7 +140,7 @@ def _anchor(model: Model, end: str) -> tuple[str, dict[str, str]]:
 
 
 def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine, highlight: bool = False,
-          look: Look | None = None, flag: bool = False) -> None:
+          look: Look | None = None, flag: bool = False, url: str | None = None) -> None:
     style = EDGE_STYLE[look.style if look else line.rating]
     label = (look.label if look else edge_label(line)) + (" ⚑" if flag else "")
     line_id = f"line-{line.relationship}" + (f"-{line.strand}" if line.strand else "")
@@ -148,6 +149,8 @@ def _edge(dot: graphviz.Graph, model: Model, line: ScoredLine, highlight: bool =
     attrs = {"color": style["color"], "style": style["style"], "penwidth": style["penwidth"],
              "label": label, "fontcolor": "#1a1a1a",
              "tooltip": graphviz.nohtml(f"{line.title}{strand}: {label}"), "class": kind}
+    if url:
+        attrs.update(URL=graphviz.nohtml(url), target="_top", labeltooltip=attrs["tooltip"])
     if highlight:  # the line being edited: twice as thick, its label in bold
         attrs.update(penwidth=str(2 * float(style["penwidth"])), fontname=f"{FONT} Bold", fontsize="11",
                      label=f"▶ {label}")
