@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from base.rich_text import to_html
 from dashboard.disclosure import shown_count
+from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
 from exports.report import report_context
 from exports.report_data import DataBlock, DataSection
@@ -44,6 +45,13 @@ STATUS_WORD = {"draft": "Draft", "submitted": "Submitted for review", "validated
 # the words for the columns of a chart's own data, where a block has no table of its own
 DATA_WORDS = {"period": "Period", "area": "Area", "strand": "Strand", "count": "Count",
               "population": "Population", "per_100k": "Rate per 100,000 people"}
+
+STRAND_WORDS = {"all": "All strands"}
+
+
+def strand_labels() -> dict[str, str]:
+    """The strands' labels by id (the dashboard's vocabulary)."""
+    return {s.id: s.label for s in strands().values()}
 
 
 def banners(assessment: Assessment) -> list[str]:
@@ -111,6 +119,8 @@ def _plotted(block: DataBlock, threshold: int) -> tuple[tuple[str, ...], tuple[t
             return "–"
         if column == "count":
             return shown_count(round(float(value)), threshold)
+        if column == "strand":
+            return STRAND_WORDS.get(str(value)) or strand_labels().get(str(value), str(value))
         if column == "population":
             return f"{round(float(value)):,}"
         return f"{value:.1f}" if isinstance(value, float) else str(value)
@@ -208,15 +218,15 @@ def write_site(model: Model, assessment: Assessment, out_dir: Path, figures: pd.
     """Write the web edition into `out_dir` (a folder; with `single_file`, the .html file itself);
     returns the page to open first."""
     out_dir = Path(out_dir)
+    if single_file and out_dir.suffix.lower() not in (".html", ".htm"):
+        raise ValueError(f"{out_dir}: with --single-file, write one .html file")
+    if not single_file and out_dir.suffix.lower() in (".html", ".htm"):
+        raise ValueError(f"{out_dir}: the web edition is a folder of pages; for one file add --single-file")
     files = site_pages(model, assessment, figures, comments, single_file)
     if single_file:
-        if out_dir.suffix.lower() not in (".html", ".htm"):
-            raise ValueError(f"{out_dir}: with --single-file, write one .html file")
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         out_dir.write_bytes(files["index.html"])
         return out_dir
-    if out_dir.suffix.lower() in (".html", ".htm"):
-        raise ValueError(f"{out_dir}: the web edition is a folder of pages; for one file add --single-file")
     for name, body in files.items():
         path = out_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
