@@ -164,9 +164,12 @@ def _map_svg(model: Model, lines: Iterable[Any], links: Links) -> Markup:
     lines = list(lines)
     dot = systems_map_dot(model, lines, links={ln.relationship: links.relationship(ln.relationship) for ln in lines})
     svg = inline_svg(render(dot, "svg").decode("utf-8"))
-    # Graphviz writes every label and address XML-escaped, so its SVG is markup we can trust.
+    box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg)
+    width = f'{float(box.group(1)):.0f}' if box else "100%"  # drawn at its own size (labels 9 px), scrolled
+    # Graphviz writes every label and address XML-escaped, so its SVG is markup we can trust. The lines are
+    # links, so the map is a group named by its caption (an image's children would be hidden from readers).
     return Markup(svg.replace('<svg width="100%" role="img"',
-                              '<svg width="100%" role="group" aria-labelledby="map-caption"', 1))
+                              f'<svg width="{width}" role="group" aria-labelledby="map-caption"', 1))
 
 
 def _chart_svg(block: DataBlock, index: int) -> Markup:
