@@ -530,6 +530,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Write the web edition of the country report: a static site in a folder, or one HTML file."""
+    from dashboard.problems import ImportRefused
+    from exports.site import write_site
+
+    assessment, model = _open(args)
+    try:
+        figures = _figures(args)
+    except ImportRefused as err:
+        return _refused(err.problems, " in the data; no web edition was written.")
+    path = write_site(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id),
+                      single_file=args.single_file)
+    print(f"wrote {path}")
+    return 0
+
+
 def _comments(args: argparse.Namespace, slug: str) -> list:  # type: ignore[type-arg]
     """The review comments on the assessment in the database, if there is one (none if it is not stored)."""
     if not (args.database or _database_exists()):
@@ -629,6 +645,13 @@ def parser() -> argparse.ArgumentParser:
     _compare_option(r, "an annex \"Countries side by side\"")
     _data_options(r)
     r.set_defaults(func=cmd_report)
+
+    pu = sub.add_parser("publish", help="the country report's web edition: a static site (or one HTML file)")
+    pu.add_argument("assessment", type=Path)
+    pu.add_argument("-o", "--output", type=Path, required=True, help="DIR for the site (FILE.html with --single-file)")
+    pu.add_argument("--single-file", action="store_true", help="write everything into one HTML file")
+    _data_options(pu)
+    pu.set_defaults(func=cmd_publish)
 
     e = sub.add_parser("export", help="the assessment as a spreadsheet")
     e.add_argument("assessment", type=Path)

@@ -239,7 +239,8 @@ class Drawing:
     def _attrs(self, line: ScoredLine) -> dict[str, str]:
         """A line's tooltip in words and, where given, its link."""
         look = self.looks.get(line.key) if self.looks else None
-        attrs = {"tooltip": graphviz.escape(line_tooltip(self.model, line, look))}
+        tip = graphviz.escape(line_tooltip(self.model, line, look))
+        attrs = {"tooltip": tip, "labeltooltip": tip}  # the label, a link of its own, says the same
         if self.links and line.relationship in self.links:
             attrs.update(URL=graphviz.escape(self.links[line.relationship]), target="_top")
         return attrs

@@ -392,3 +392,36 @@ def test_db_export_and_import_keep_every_line_break_like_character(tmp_path):
     assert refused.returncode == 1 and f"{raw}:{line_no}: title: " in refused.stderr
     assert "U+2028" in refused.stderr and "\\L inside double quotes" in refused.stderr
     assert "raw\t" not in ffgrid(*db, "list").stdout
+
+
+def test_publish_writes_the_web_edition_as_a_site_or_one_file(tmp_path):
+    tidy = tmp_path / "ruritania.csv"
+    tidy.write_text(RURITANIA)
+    out = tmp_path / "web"
+    result = ffgrid("publish", "assessments/england-wales-2019.yaml", "-o", str(out), "--data", str(tidy),
+                    env={"FFGRID_DB": str(tmp_path / "none.db")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"wrote {out / 'index.html'}\n" and not (tmp_path / "none.db").exists()
+    assert {"index.html", "grid.html", "data.html", "methodology.html", "site.css"} <= {p.name for p in out.iterdir()}
+    assert (out / "relationships" / "police-courts.html").is_file()
+    data = (out / "data.html").read_text(encoding="utf-8")
+    assert "Ruritania police annual 2018 (revised edition)" in data and "Ruritanian police yearbook" not in data
+    trend = next((out / "data").glob("police-recorded-*.csv")).read_text(encoding="utf-8-sig")
+    assert "2017,fewer than 10," in trend and ",4," not in trend
+    one = tmp_path / "one.html"
+    single = ffgrid("publish", "assessments/england-wales-2019.yaml", "-o", str(one), "--single-file",
+                    "--data", str(tidy))
+    assert single.returncode == 0, single.stderr
+    assert 'id="rel-police-courts"' in one.read_text(encoding="utf-8")
+
+
+def test_publish_refuses_bad_data_and_a_wrong_output_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(RURITANIA.replace(",31", ",lots"))
+    out = tmp_path / "web"
+    result = ffgrid("publish", "assessments/england-wales-2019.yaml", "-o", str(out), "--data", str(bad))
+    assert result.returncode == 1 and f"{bad}:4: value: 'lots' is not a number" in result.stderr
+    assert "no web edition was written" in result.stderr and not out.exists()
+    wrong = ffgrid("publish", "assessments/england-wales-2019.yaml", "-o", str(tmp_path / "site.html"))
+    assert wrong.returncode != 0 and "for one file add --single-file" in wrong.stderr
+    assert not (tmp_path / "site.html").exists()

@@ -63,6 +63,22 @@ if built and built[:2] == (current.revision, a.id):
 elif built:
     st.info("The assessment changed since the report was built: build it again.")
 
+st.subheader("Web edition")
+st.caption("A static site of the report (summary, linked systems map, grid, a page per relationship, data with "
+           "its CSVs), built when you download it: unzip and open index.html, or put it on any web server. "
+           "It asks no other site for anything.")
+
+
+def _site_zip(comments: list = workspace().comments(a.id)) -> bytes:  # type: ignore[type-arg]
+    """The web edition of the assessment as stored now, zipped in memory (called on download)."""
+    from exports.site import site_zip
+
+    return site_zip(m, a, figures, comments, folder=f"{a.id}-web")
+
+
+st.download_button("Web edition (ZIP)", _site_zip, file_name=f"{a.id}-web.zip", mime="application/zip",
+                   icon=":material/download:", key="download_site")
+
 st.subheader("Spreadsheets")
 workbook, grid_csv = _spreadsheets(a.id, current.revision, figures)
 bar = st.container(horizontal=True)

@@ -1,0 +1,248 @@
+"""The web edition of the country report: a static, self-contained site (or one HTML file).
+
+Pages come from Jinja2 templates under `templates/site/` (autoescaped, strict), with the report's own
+context (`report_context`), so the site shows what the PDF shows. Nothing on a page asks another site
+for anything: the stylesheet, the systems map (Graphviz SVG, each line a link to its relationship's
+page) and the charts (vl-convert SVG) are local files or inline; only links in user text and evidence
+addresses point out, as ordinary links. User text goes through `base.rich_text.to_html`, everything
+else is escaped. The CSV behind each chart holds the values as its page's table shows them (small
+counts "fewer than N"), with the publications and periods they come from.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pandas as pd
+from markupsafe import Markup
+
+from base.rich_text import to_html
+from dashboard.disclosure import shown_count
+from dashboard.vocabulary import strands
+from exports.csv_text import csv_bytes
+from exports.report import report_context
+from exports.report_data import DataBlock, DataSection
+from exports.systems_map import inline_svg, render, systems_map_dot
+from framework import Assessment, Model
+from framework.profile import Profile
+from framework.report_texts import IMPRINT_LABELS, SECTIONS
+from framework.review import Comment
+
+TEMPLATES = Path(__file__).with_name("templates") / "site"
+PAGES = {"index": "Summary", "grid": "The grid", "data": "Data", "methodology": "Methodology"}
+SAMPLE = "SAMPLE: illustrative example, not an official assessment"
+DRAFT = "DRAFT: not yet validated"
+STATUS_WORD = {"draft": "Draft", "submitted": "Submitted for review", "validated": "Validated",
+               "published": "Published"}
+# the words for the columns of a chart's own data, where a block has no table of its own
+DATA_WORDS = {"period": "Period", "area": "Area", "strand": "Strand", "count": "Count",
+              "population": "Population", "per_100k": "Rate per 100,000 people"}
+
+STRAND_WORDS = {"all": "All strands"}
+
+
+def strand_labels() -> dict[str, str]:
+    """The strands' labels by id (the dashboard's vocabulary)."""
+    return {s.id: s.label for s in strands().values()}
+
+
+def banners(assessment: Assessment) -> list[str]:
+    """What every page says above its content: a sample, a draft (both when both)."""
+    out = [SAMPLE] if assessment.illustrative or assessment.plan.illustrative else []
+    return out + ([DRAFT] if assessment.status in ("draft", "submitted") else [])
+
+
+def language(model: Model, assessment: Assessment) -> str:
+    """The language of the pages: the assessment's profile's first one, else English."""
+    profile = assessment.profile if isinstance(assessment.profile, Profile) else getattr(model, "profile", None)
+    if profile is None or (assessment.profile is not None and profile.code != assessment.profile_code):
+        return "en"
+    return str(profile.languages[0])
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "table"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data block's table as the page (and its CSV) shows it, and the CSV's file name."""
+
+    block: DataBlock
+    headings: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+    file: str
+    periods: str  # the periods the block's publications cover
+
+    def csv(self) -> bytes:
+        """The table as CSV, each row with the publications (edition) and periods it draws on."""
+        frame = pd.DataFrame(list(self.rows), columns=list(self.headings), dtype=str)
+        return csv_bytes(frame.assign(**{"Publications (edition)": "; ".join(self.block.publications),
+                                         "Periods of the publications": self.periods}))
+
+
+def tables(data: DataSection | None, threshold: int) -> list[Table]:
+    """One table per data block: its own rows, or for a chart alone the values the chart plots."""
+    if data is None:
+        return []
+    spans = {publication: periods for _, publication, periods, _ in data.sources}
+    out, names = [], set()
+    for block in data.blocks:
+        headings, rows, numeric = block.headings, block.rows, block.numeric
+        if not rows and block.chart:
+            headings, rows, numeric = _plotted(block, threshold)
+        name = _slug(block.title)
+        while name in names:
+            name += "-2"
+        names.add(name)
+        out.append(Table(block, headings, rows, numeric, f"{name}.csv",
+                         "; ".join(f"{p}: {spans[p]}" for p in block.publications if p in spans)))
+    return out
+
+
+def _plotted(block: DataBlock, threshold: int) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[bool, ...]]:
+    """The chart's own data as a table in words (counts as published, small ones "fewer than N")."""
+    frame = pd.DataFrame([row for values in (block.chart or {}).get("datasets", {}).values() for row in values])
+    columns = [c for c in DATA_WORDS if c in frame.columns]
+
+    def cell(column: str, value: object) -> str:
+        if pd.isna(value):
+            return "–"
+        if column == "count":
+            return shown_count(round(float(value)), threshold)
+        if column == "strand":
+            return STRAND_WORDS.get(str(value)) or strand_labels().get(str(value), str(value))
+        if column == "population":
+            return f"{round(float(value)):,}"
+        return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+    rows = tuple(tuple(cell(c, v) for c, v in zip(columns, row)) for row in frame[columns].itertuples(index=False))
+    return tuple(DATA_WORDS[c] for c in columns), rows, tuple(c in ("count", "population", "per_100k") for c in columns)
+
+
+class Links:
+    """Where one page's links go: relative files in a site (from the page's folder), anchors in one file."""
+
+    def __init__(self, single: bool, depth: int = 0, csvs: dict[str, bytes] | None = None) -> None:
+        self.single, self.prefix, self.csvs = single, "../" * depth, csvs or {}
+
+    def page(self, name: str, anchor: str = "") -> str:
+        if self.single:
+            return f"#{anchor or name}"
+        return f"{self.prefix}{name}.html" + (f"#{anchor}" if anchor else "")
+
+    def relationship(self, rid: str) -> str:
+        return f"#rel-{rid}" if self.single else f"{self.prefix}relationships/{rid}.html"
+
+    def csv(self, file: str) -> str:
+        if self.single:
+            return "data:text/csv;charset=utf-8;base64," + base64.b64encode(self.csvs[file]).decode("ascii")
+        return f"{self.prefix}data/{file}"
+
+    def asset(self, file: str) -> str:
+        return f"{self.prefix}{file}"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["markdown"] = to_html
+    return env
+
+
+def _map_svg(model: Model, lines: Iterable[Any], links: Links) -> Markup:
+    """The systems map as inline SVG, each line a link to its relationship, labelled by its caption."""
+    lines = list(lines)
+    dot = systems_map_dot(model, lines, links={ln.relationship: links.relationship(ln.relationship) for ln in lines})
+    svg = inline_svg(render(dot, "svg").decode("utf-8"))
+    box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg)
+    width = f'{float(box.group(1)):.0f}' if box else "100%"  # drawn at its own size (labels 9 px), scrolled
+    # Graphviz writes every label and address XML-escaped, so its SVG is markup we can trust. The lines are
+    # links, so the map is a group named by its caption (an image's children would be hidden from readers).
+    return Markup(svg.replace('<svg width="100%" role="img"',
+                              f'<svg width="{width}" role="group" aria-labelledby="map-caption"', 1))
+
+
+def _chart_svg(block: DataBlock, index: int) -> Markup:
+    """A chart as inline SVG (vl-convert, offline), labelled by its caption."""
+    svg = block.svg()
+    return Markup(svg.replace("<svg", f'<svg role="img" aria-labelledby="chart-{index}-caption"', 1))
+
+
+def site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
+               comments: Iterable[Comment] = (), single_file: bool = False) -> dict[str, bytes]:
+    """Every file of the web edition by its path (or the one file `index.html` with `single_file`)."""
+    context = report_context(model, assessment, figures, comments)
+    data = context["data"]
+    threshold = data.threshold if data else 10
+    found = tables(data, threshold)
+    csvs = {t.file: t.csv() for t in found}
+    charts = [_chart_svg(t.block, i) if t.block.chart else None for i, t in enumerate(found)]
+    strand_words = {s.id: s.label for s in model.framework.strands}
+    env = _environment()
+    common = {**context, "banners": banners(assessment), "lang": language(model, assessment), "tables": found,
+              "charts": charts, "pages": PAGES, "status_word": STATUS_WORD.get(assessment.status, assessment.status),
+              "imprint_labels": IMPRINT_LABELS, "narrative": SECTIONS,
+              "strand": lambda code: strand_words.get(code, code) if code else "all strands"}
+
+    top = Links(single_file, csvs=csvs)
+    map_svg = _map_svg(model, context["lines"], top)  # on the first page only, so its links start there
+
+    def page(template: str, links: Links, current: str, title: str, **more: object) -> bytes:
+        html = env.get_template(template).render(**common, **more, link=links, current=current, page_title=title,
+                                                 single=links.single, map_svg=map_svg,
+                                                 css=Markup((TEMPLATES / "site.css").read_text(encoding="utf-8")))
+        return html.encode("utf-8")
+
+    if single_file:
+        return {"index.html": page("single.html.j2", top, "", "")}
+    files = {f"{name}.html": page(f"{name}.html.j2", top, name, title) for name, title in PAGES.items()}
+    sections = context["sections"]
+    for i, s in enumerate(sections):
+        files[f"relationships/{s.id}.html"] = page(
+            "relationship.html.j2", Links(False, depth=1), "", s.title, s=s,
+            previous=sections[i - 1] if i else None, following=sections[i + 1] if i + 1 < len(sections) else None)
+    files.update({f"data/{name}": body for name, body in csvs.items()})
+    files["site.css"] = (TEMPLATES / "site.css").read_bytes()
+    return {name: files[name] for name in sorted(files)}
+
+
+def write_site(model: Model, assessment: Assessment, out_dir: Path, figures: pd.DataFrame | None = None,
+               comments: Iterable[Comment] = (), single_file: bool = False) -> Path:
+    """Write the web edition into `out_dir` (a folder; with `single_file`, the .html file itself);
+    returns the page to open first."""
+    out_dir = Path(out_dir)
+    if single_file and out_dir.suffix.lower() not in (".html", ".htm"):
+        raise ValueError(f"{out_dir}: with --single-file, write one .html file")
+    if not single_file and out_dir.suffix.lower() in (".html", ".htm"):
+        raise ValueError(f"{out_dir}: the web edition is a folder of pages; for one file add --single-file")
+    files = site_pages(model, assessment, figures, comments, single_file)
+    if single_file:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        out_dir.write_bytes(files["index.html"])
+        return out_dir
+    for name, body in files.items():
+        path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body)
+    return out_dir / "index.html"
+
+
+def site_zip(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
+             comments: Iterable[Comment] = (), folder: str = "") -> bytes:
+    """The web edition as a zip (in memory), its files under `folder`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in site_pages(model, assessment, figures, comments).items():
+            zf.writestr(f"{folder}/{name}" if folder else name, body)
+    return buffer.getvalue()
+
