@@ -40,7 +40,7 @@ def test_an_installed_copy_validates_and_writes_the_report(tmp_path):
     assert made.returncode == 0, made.stderr
     text = report.read_text(encoding="utf-8")
     assert "@page" in text and "Annex: standards" in text  # the stylesheet and the template
-    assert "OSCE-ODIHR Hate Crime Reporting" in text and "bbc_hatecrime_by_force_2017_19.csv" in text  # bundled data
+    assert "OSCE-ODIHR Hate Crime Reporting" in text and "bundled example data" in text  # bundled data
     assert not (tmp_path / "data-home").exists()  # no database is made just to look for imported figures
     listed = ffgrid("db", "list")  # migrations shipped; the database goes to the user's data folder
     assert listed.returncode == 0 and "england-wales-2019" in listed.stdout, listed.stderr

@@ -13,7 +13,7 @@ from base.paths import ROOT
 
 SOURCES = [*ROOT.glob("*.py"), *(p for d in ("access", "base", "dashboard", "exports", "framework", "scoring", "store",
                                              "ui") for p in (ROOT / d).rglob("*.py")),
-           *(ROOT / "exports" / "templates").iterdir(), *(ROOT / "framework").glob("*.yaml"),
+           *(p for p in (ROOT / "exports" / "templates").rglob("*") if p.is_file()), *(ROOT / "framework").glob("*.yaml"),
            *(ROOT / "dashboard").glob("*.yaml")]
 
 

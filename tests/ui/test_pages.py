@@ -29,6 +29,9 @@ def _map(at, n: int = 0) -> str:
     return _maps(at)[n]
 
 
+LINE_IDS = r'id="(?:a_)?(line-[^"]+?)(?:-label)?"'  # a line's id, on its stroke, link and label
+
+
 def _plain(markdown: str) -> str:
     """Markdown with the escaping of user text removed."""
     return markdown.replace("\\", "")
@@ -54,17 +57,18 @@ def test_overview_shows_counts_map_and_grid(app):
 
 def test_focus_on_one_actor_draws_only_its_lines(app):
     at = app()
-    everything = set(re.findall(r'id="(?:a_)?(line-[^"]+)"', _map(at)))
-    assert at.selectbox(key="map_focus").value is None and len(everything) == 36  # every line
+    everything = set(re.findall(LINE_IDS, _map(at)))
+    assert at.selectbox(key="map_focus").value is None
+    assert len(everything) == 36 and {"line-police-courts", "line-cso-racist-police"} <= everything  # every line
     at.selectbox(key="map_focus").set_value("prosecution").run()
     assert not at.exception
     svg = _map(at)
-    assert set(re.findall(r'id="(?:a_)?(line-[^"]+)"', svg)) == {
+    assert set(re.findall(LINE_IDS, svg)) == {
         "line-police-prosecution", "line-prosecution-courts", "line-victim-prosecution", "line-public-prosecution",
         "line-csos-prosecution"}
     assert 'id="actor-prosecution"' in svg and 'id="actor-igo-fra"' not in svg
     at.selectbox(key="map_focus").set_value(None).run()  # back to the whole system
-    assert set(re.findall(r'id="(?:a_)?(line-[^"]+)"', _map(at))) == everything
+    assert set(re.findall(LINE_IDS, _map(at))) == everything
 
 
 def test_the_illustrative_example_is_labelled_on_screen(app):
