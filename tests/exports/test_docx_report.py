@@ -50,7 +50,8 @@ def ew_docx(tmp_path_factory, model, ew) -> Path:
     line = first.model_copy(update={"situation": first.situation.model_copy(update={"framework": SITUATION})})
     assessment = ew.model_copy(update={"lines": (line, *ew.lines[1:])})
     comments = [Comment(first.relationship, "Rob Reviewer", WHEN, "comment",
-                        "Please cite **the 2018 survey**: [survey](https://example.org/survey).")]
+                        "Please cite **the 2018 survey**: [survey](https://example.org/survey). "
+                        "[Not followed](javascript:alert(1)).")]
     return write_report(model, assessment, tmp_path_factory.mktemp("docx") / "ew.docx",
                         figures=example_figures(), comments=comments)
 
@@ -116,6 +117,8 @@ def test_evidence_addresses_and_markdown_links_are_real_hyperlinks(ew_doc, ew):
     assert links["the inspection"] == "https://example.org/inspection"
     assert links["survey"] == "https://example.org/survey"  # in a review comment
     assert links["hatecrime.osce.org"] == "http://hatecrime.osce.org"  # a Markdown link of the shipped text
+    assert "Not followed" not in links and "Not followed." in _all_text(ew_doc)  # no javascript: link
+    assert all(u.startswith(("http://", "https://", "mailto:")) for u in links.values())
     styles = {r.get(qn("w:val")) for h in ew_doc.element.body.iter(qn("w:hyperlink")) for r in h.iter(qn("w:rStyle"))}
     assert styles == {"Hyperlink"} and "Hyperlink" in [s.name for s in ew_doc.styles]
 
@@ -209,7 +212,8 @@ def test_a_new_hungarian_assessment_is_a_draft_in_hungarian_words(tmp_path, monk
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("FFGRID_DB", str(tmp_path / "none.sqlite"))  # no database: the bundled example figures
     yaml, out = tmp_path / "hu.yaml", tmp_path / "hu.docx"
-    assert cli.main(["new", "--profile", "hu", "--date", "2026-03", "--author", "Kovács Zsófia", "-o", str(yaml)]) == 0
+    assert cli.main(["new", "--profile", "hu", "--date", "2026-03", "--author", "Kovács Zsófia",
+                     "-o", str(yaml)]) == 0
     assert cli.main(["report", str(yaml), "-o", str(out)]) == 0
     document = _document(out)
     assert _header_text(document.sections[0]) == "DRAFT · Magyarország · Facing all the Facts self-assessment"
