@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Sequence
 
 from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
+from docx.text.paragraph import Paragraph
 
+from base.rich_text import Block, Run, allowed, blocks
+from exports.docx_parts import a4, contents, describe, field, language, link, repeat_header, restart_numbering
+from exports.report import HEADER_MAX, one_line
 from exports.report_data import SOURCE_HEADINGS, DataSection
 from exports.systems_map import render
 from exports.xml_text import clipped, shown
-from framework import Assessment
+from framework import Assessment, Model
+from framework.model import citing
+from framework.profile import Profile
 from framework.review import Comment
 from scoring.countries import CountryTable
 
 CORE_MAX = 255  # characters in a core property (the title Word shows in File > Info)
+
+RUNNING = "Facing all the Facts self-assessment"
+LISTS = {False: ("List Bullet", "List Bullet 2", "List Bullet 3"),  # by depth, numbered or not
+         True: ("List Number", "List Number 2", "List Number 3")}
+SITUATION_HEADINGS = 4  # a heading in a national-situation text sits below its "…: national situation" (3)
 
 SECTIONS = ("Summary", "The grid", "Relationships", "Recommendations and action plan", "Data", "Annex: standards",
             "Methodology and definitions")
 
 
 def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A table with a bold header row that repeats on each page; no row splits across pages."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header):
@@ -35,18 +48,93 @@ def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[object]]) ->
     for row in rows:
         for cell, value in zip(table.add_row().cells, row):
             cell.text = "" if value is None else str(value)
+    repeat_header(table)
+
+
+def _picture(doc: Any, png: bytes, width_mm: float, title: str, description: str) -> None:
+    """A picture with its text alternative (title and description), kept on the page of what follows
+    (its caption or its table)."""
+    describe(doc.add_picture(io.BytesIO(png), width=Mm(width_mm)), title, description)
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+
+
+def _caption(doc: Any, text: str) -> None:
+    """A numbered figure caption ("Figure 1. …", a SEQ field Word renumbers)."""
+    p = doc.add_paragraph(style="Caption")
+    p.add_run("Figure ")
+    field(p, "SEQ Figure \\* ARABIC", str(sum(1 for q in doc.paragraphs if q.style.name == "Caption")))
+    p.add_run(f". {text}")
+
+
+def _runs(paragraph: Paragraph, runs: Iterable[Run], bold: bool = False) -> None:
+    """Formatted runs of user text: bold, italic, struck, code; links to http, https and mailto only."""
+    for r in runs:
+        text = shown(r.text)
+        run = link(paragraph, r.href, text) if r.href and allowed(r.href) else paragraph.add_run(text)
+        if r.bold or bold:
+            run.bold = True
+        if r.italic:
+            run.italic = True
+        if r.strike:
+            run.font.strike = True
+        if r.code:
+            run.font.name = "Courier New"
+
+
+def _blocks(doc: Any, found: Iterable[Block], heading_level: int | None = None, depth: int = 0) -> None:
+    """Blocks of user text as Word paragraphs: headings at `heading_level` and below (bold paragraphs if
+    None), list items in Word's list styles (nested `depth` deeper), quotes, code."""
+    last: dict[int, int] = {}  # the last number given at each depth of the list being written
+    for b in found:
+        if b.kind != "item":
+            last.clear()
+        if b.kind == "heading" and heading_level:
+            _runs(doc.add_heading(level=min(9, heading_level + b.level - 1)), b.runs)
+        elif b.kind == "item":
+            level = min(b.level + depth, 3)
+            p = doc.add_paragraph(style=LISTS[b.numbered][level - 1])
+            if b.numbered and last.get(level) != b.number - 1:
+                restart_numbering(p, b.number)
+            last = {k: v for k, v in last.items() if k <= level} | {level: b.number}
+            _runs(p, b.runs)
+        elif b.kind == "quote":
+            _runs(doc.add_paragraph(style="Quote"), b.runs)
+        else:
+            p = doc.add_paragraph(style="List Continue" if depth else None)
+            _runs(p, b.runs, bold=b.kind == "heading")
+            if b.kind == "code":
+                p.paragraph_format.left_indent = Mm(5)
 
 
 def _text(doc: Any, text: str | None) -> None:
-    for block in re.split(r"\n\s*\n", (text or "").strip()) or ["Not described."]:
-        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-        if lines and all(ln.startswith(("- ", "* ")) for ln in lines):
-            for ln in lines:
-                doc.add_paragraph(ln[2:], style="List Bullet")
-        elif lines:
-            doc.add_paragraph(" ".join(lines))
-    if not (text or "").strip():
+    """A national-situation text (Markdown) with its formatting, lists, links and headings."""
+    found = blocks(text)
+    if found:
+        _blocks(doc, found, SITUATION_HEADINGS)
+    else:
         doc.add_paragraph("Not described.")
+
+
+def _item(doc: Any, lead: str, text: str | None, after: tuple[str, str | None] = ("", None),
+          end: str = "") -> None:
+    """A bullet: `lead`, then user text (Markdown, its first paragraph on the same line), then `after`'s
+    words linked to its address (if any), then `end`; the text's other blocks follow, indented."""
+    p = doc.add_paragraph(lead, style="List Bullet")
+    rest = blocks(text)
+    if rest and rest[0].kind == "paragraph":
+        _runs(p, rest[0].runs)
+        rest = rest[1:]
+    words, url = after
+    if words:
+        p.add_run(" (")
+        if url and allowed(url):
+            link(p, url, words)
+        else:
+            p.add_run(words)
+        p.add_run(")")
+    if end:
+        p.add_run(f" {end}")
+    _blocks(doc, rest, depth=1)
 
 
 def _plan(doc: Any, c: dict[str, Any]) -> None:
@@ -75,6 +163,13 @@ def _plan(doc: Any, c: dict[str, Any]) -> None:
                [[g.line.title + (f" ({g.line.strand})" if g.line.strand else ""), f"{g.line.framework}+{g.line.action}",
                  f"{g.target.framework}+{g.target.action}", "N/A" if g.na else ("met" if g.met else g.gap)]
                 for g in c["gaps"]])
+        if c["target_dot"]:
+            country = c["a"].country
+            _picture(doc, render(c["target_dot"], "png"), 170, f"Gap-to-target map of {country}",
+                     f"Gap-to-target map of {country}: each relationship drawn as a line styled by its gap to "
+                     "its target and labelled with its scores now and the target; the table above gives every "
+                     "gap in words.")
+            _caption(doc, f"Gap to target: {country}'s lines styled by how far each is from its target.")
     if c["measures"]:
         doc.add_heading("Measures of success", level=2)
         _table(doc, c["measure_headings"], c["measure_rows"])
@@ -93,7 +188,8 @@ def _data(doc: Any, data: DataSection | None) -> None:
     for b in data.blocks:
         doc.add_heading(b.title, level=2)
         if b.chart:
-            doc.add_picture(io.BytesIO(b.png()), width=Mm(150))
+            _picture(doc, b.png(), 150, b.title, f"Chart: {b.title}"
+                     + ("; the table below gives the figures." if b.rows else "."))
         if b.rows:
             _table(doc, b.headings, b.rows)
         for note in b.notes:
@@ -146,24 +242,87 @@ def shown_comments(comments: Iterable[Comment]) -> list[Comment]:
     return [replace(c, author=shown(c.author), text=shown(c.text)) for c in comments]
 
 
+def marks(a: Assessment) -> list[str]:
+    """What each page's header says the assessment is not: SAMPLE (illustrative), DRAFT (not yet validated)."""
+    return (["SAMPLE"] if a.illustrative else []) + (["DRAFT"] if a.status in ("draft", "submitted") else [])
+
+
+def report_language(a: Assessment, model: Model) -> str:
+    """The report's language: the first of its profile's languages (the profile in the file, or the
+    shipped one its code names, which the model is of), else English."""
+    profile = a.profile if isinstance(a.profile, Profile) else model.profile
+    if profile is not None and a.profile_code == profile.code and profile.languages:
+        return profile.languages[0]
+    return "en"
+
+
+def _running(section: Any, country: str, words: Sequence[str], first: bool = False) -> None:
+    """A section's running header (its marks, the country, the method) and footer "Page X of Y"; the
+    cover (the first page of the first section) has neither."""
+    section.different_first_page_header_footer = first
+    if first:
+        section.first_page_header.is_linked_to_previous = False
+        section.first_page_footer.is_linked_to_previous = False
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    if words:
+        p.add_run(" · ".join(words) + " · ").bold = True
+    p.add_run(f"{one_line(country, HEADER_MAX)} · {RUNNING}")
+    if first:
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run("Page ")
+        field(p, "PAGE", "1")
+        p.add_run(" of ")
+        field(p, "NUMPAGES", "1")
+
+
+def _new_section(doc: Any, country: str, words: Sequence[str]) -> None:
+    """A new section from a new page, with its own header words (the footer carries on)."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _running(section, country, words)
+
+
 def write_docx(c: dict[str, Any], path: Path) -> Path:
-    """Write the report built by `report_context` (of `shown_assessment` and `shown_comments`) as DOCX (text
-    is set as text: nothing is interpreted). The title property is cut to its limit; the body has it all."""
+    """Write the report built by `report_context` (of `shown_assessment` and `shown_comments`) as DOCX, A4:
+    a cover, contents (a field Word fills), running headers saying SAMPLE or DRAFT where it applies, page
+    numbers; user text's Markdown as Word formatting with real links (nothing else interpreted); every
+    map and chart with its description. The core properties are cut to their limit; the body has it all."""
     a, model, word, mark = c["a"], c["model"], c["word"], c["mark"]
     rating = lambda ln: f"{mark[ln.rating]} {word[ln.rating]}"  # noqa: E731
     doc = Document()
-    doc.core_properties.title = clipped(f"{a.country} {a.date} – Facing all the Facts self-assessment", CORE_MAX)
+    props = doc.core_properties
+    props.title = clipped(f"{a.country} {a.date} – {RUNNING}", CORE_MAX)
+    props.subject = clipped(f"{model.framework.name}: {a.country}", CORE_MAX)
+    props.author = props.last_modified_by = clipped(a.author, CORE_MAX)
+    props.comments = clipped(" · ".join([*marks(a), a.title]), CORE_MAX)  # not python-docx's "generated by"
+    language(doc, report_language(a, model))
+    a4(doc.sections[0])
+    words = marks(a)
+    _running(doc.sections[0], a.country, words, first=True)
+
     doc.add_heading(a.country, level=0)
     for text in (a.title, f"Assessment date: {a.date}", f"Assessors: {a.author}",
                  f"Method: {model.framework.name}, model version {model.version}"):
         doc.add_paragraph(text)
     if a.illustrative:
         doc.add_paragraph("Illustrative example, not an official assessment.").runs[0].bold = True
+    if "DRAFT" in words:
+        doc.add_paragraph(f"Draft: this assessment is {a.status}, not yet validated.").runs[0].bold = True
+    doc.add_page_break()
+    doc.add_paragraph("Contents", style="TOC Heading")
+    contents(doc)
     doc.add_page_break()
 
     doc.add_heading(SECTIONS[0], level=1)
     _table(doc, [f"{mark[r]} {word[r]}" for r in c["counts"]], [list(c["counts"].values())])
-    doc.add_picture(io.BytesIO(render(c["map_dot"], "png")), width=Mm(170))
+    _picture(doc, render(c["map_dot"], "png"), 170, f"Systems map of {a.country}",
+             f"Systems map of {a.country}: each relationship drawn as a line styled by its rating; the grid "
+             "table gives every rating in words.")
+    _caption(doc, f"Systems map of {a.country}: each relationship as a line styled by its rating.")
     doc.add_heading("The five weakest relationships", level=2)
     _table(doc, ["Relationship", "Framework", "Action", "Rating"],
            [[ln.title + (f" ({ln.strand})" if ln.strand else ""), ln.framework, ln.action, rating(ln)]
@@ -184,26 +343,30 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
         for dim, criteria in (("Framework", rel.framework_criteria), ("Action", rel.action_criteria)):
             doc.add_heading(f"{dim}: criteria", level=3)
             for crit in criteria:
-                doc.add_paragraph(crit.text + (f" (standards {', '.join(map(str, crit.standards))})"
-                                               if crit.standards else ""), style="List Bullet")
+                doc.add_paragraph(crit.cited, style="List Bullet")
             doc.add_heading(f"{dim}: national situation", level=3)
             _text(doc, getattr(line.situation, dim.lower()) if line else None)
         if line and line.evidence:
             doc.add_heading("Evidence", level=3)
             for e in line.evidence:
-                doc.add_paragraph(e.title + (f": {e.note}" if e.note else "") + (f" ({e.url})" if e.url else ""),
-                                  style="List Bullet")
+                _item(doc, e.title + (": " if e.note else ""), e.note, (e.url or "", e.url),
+                      citing(e.standards))
         thread = c["threads"].get(s.id, [])
         if (line and line.comments) or thread:
             doc.add_heading("Reviewer comments", level=3)
             for comment in (line.comments if line else ()):
-                doc.add_paragraph(comment, style="List Bullet")
+                _item(doc, "", comment)
             for t in thread:
                 sent_back = " (sent back)" if t.kind == "sent_back" else ""
-                doc.add_paragraph(f"{t.author}, {t.at:%Y-%m-%d}{sent_back}: {t.text}", style="List Bullet")
+                _item(doc, f"{t.author}, {t.at:%Y-%m-%d}{sent_back}: ", t.text)
 
+    sample_plan = c["plan"].illustrative and "SAMPLE" not in words
+    if sample_plan:  # the sample plan's pages say so in their header
+        _new_section(doc, a.country, ["SAMPLE", *words])
     doc.add_heading(SECTIONS[3], level=1)
     _plan(doc, c)
+    if sample_plan:
+        _new_section(doc, a.country, words)
 
     doc.add_heading(SECTIONS[4], level=1)
     _data(doc, c["data"])
@@ -223,5 +386,7 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
     for d in model.framework.score_scale.dimensions:
         doc.add_heading(f"{d.label} scores", level=2)
         _table(doc, ["Score", "Meaning"], [[v, meaning] for v, meaning in d.levels.items()])
+    for section in doc.sections:
+        a4(section)
     doc.save(str(path))
     return path

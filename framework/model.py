@@ -127,8 +127,13 @@ class Criterion(Frozen):
 
     @property
     def cited(self) -> str:
-        """The criterion as a reader sees it: its wording, then the standards it cites, once."""
-        return f"{self.wording} {citing(self.standards)}".strip()
+        """The criterion as a reader sees it: its wording, then the standards it cites, once, before
+        the sentence's closing full stop."""
+        wording = self.wording
+        if not self.standards:
+            return wording
+        body, stop = (wording[:-1].rstrip(), ".") if wording.endswith(".") else (wording, "")
+        return f"{body} {citing(self.standards)}{stop}"
 
 
 class Relationship(Frozen):

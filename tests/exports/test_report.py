@@ -186,7 +186,7 @@ def test_the_docx_opens_and_holds_every_section_heading(model, ew, tmp_path):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert set(SECTIONS) <= set(headings) and "Sources and editions" in headings
     assert all(any(rel.title in h for h in headings) for rel in model.relationships.values())
-    assert len(document.inline_shapes) == 5  # the map and the four charts
+    assert len(document.inline_shapes) == 6  # the systems map, the gap-to-target map and the four charts
     grid = document.tables[2]
     assert grid.rows[0].cells[-1].text == "Rating" and len(grid.rows) == 37
 
