@@ -75,11 +75,11 @@ class Bibliography:
         return self.numbers.get(_key(e)) if is_publication(e) else None
 
 
-def bibliography(model: Model, assessment: Assessment) -> Bibliography:
+def bibliography(model: Model, assessment: Assessment, shown: Iterable[str] | None = None) -> Bibliography:
     """Every publication the assessment's evidence cites, once (same title and link), numbered in the
-    order of the report's relationships; a later mention adds a publisher, date or access date that the
-    first one lacked."""
-    order = {rid: i for i, rid in enumerate(model.relationships)}
+    order the report shows the relationships (`shown`, their ids; the model's order if not given); a later
+    mention adds a publisher, date or access date that the first one lacked."""
+    order = {rid: i for i, rid in enumerate(model.relationships if shown is None else shown)}
     found: dict[tuple[str, str], list[Evidence]] = {}
     for line in sorted(assessment.lines, key=lambda ln: order.get(ln.relationship, len(order))):
         for e in line.evidence:

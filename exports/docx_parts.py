@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -21,6 +22,7 @@ LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)  # Word's own Hyperlink blue
 
 def a4(section: Any) -> None:
     """A4 portrait with the PDF's margins."""
+    section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = A4
     for side, value in MARGINS.items():
         setattr(section, f"{side}_margin", value)

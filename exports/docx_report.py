@@ -11,12 +11,16 @@ from typing import Any, Sequence
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from base.rich_text import Block, Run, allowed, blocks
-from exports.docx_parts import a4, contents, describe, field, language, link, repeat_header, restart_numbering
-from exports.report import HEADER_MAX, one_line
+from exports.citations import readable_date, used_in
+from exports.docx_parts import A4, a4, contents, describe, field, language, link, repeat_header, restart_numbering
+from exports.map_print import printed_box
+from exports.report import HEADER_MAX, map_figures, one_line
 from exports.report_data import SOURCE_HEADINGS, DataSection
 from exports.systems_map import render
 from exports.xml_text import clipped, shown
@@ -26,6 +30,8 @@ from framework.profile import Profile
 from framework.review import Comment
 from scoring.countries import CountryTable
 
+MAP_MARGINS = {"top": Mm(14), "right": Mm(10), "bottom": Mm(12), "left": Mm(10)}  # as the PDF's @page map
+MAP_DPI = 200  # the maps' pictures: sharp in print
 CORE_MAX = 255  # characters in a core property (the title Word shows in File > Info)
 
 RUNNING = "Facing all the Facts self-assessment"
@@ -33,8 +39,12 @@ LISTS = {False: ("List Bullet", "List Bullet 2", "List Bullet 3"),  # by depth, 
          True: ("List Number", "List Number 2", "List Number 3")}
 SITUATION_HEADINGS = 4  # a heading in a national-situation text sits below its "…: national situation" (3)
 
-SECTIONS = ("Summary", "The grid", "Relationships", "Recommendations and action plan", "Data", "Annex: standards",
-            "Methodology and definitions")
+SECTIONS = ("Imprint", "Summary of ratings", "Key findings", "The grid", "Relationships",
+            "Recommendations and action plan", "Data", "Annex: standards", "Methodology and definitions")
+
+
+class Markdown(str):
+    """A table cell's user text, written with its Markdown formatting (and links)."""
 
 
 def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -47,7 +57,12 @@ def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[object]]) ->
             run.bold = True
     for row in rows:
         for cell, value in zip(table.add_row().cells, row):
-            cell.text = "" if value is None else str(value)
+            if isinstance(value, Markdown) and blocks(value):
+                _blocks(cell, blocks(value))
+                first = cell.paragraphs[0]
+                first._p.getparent().remove(first._p)  # the cell's own empty paragraph
+            else:
+                cell.text = "" if value is None else str(value)
     repeat_header(table)
 
 
@@ -59,11 +74,39 @@ def _picture(doc: Any, png: bytes, width_mm: float, title: str, description: str
 
 
 def _caption(doc: Any, text: str) -> None:
-    """A numbered figure caption ("Figure 1. …", a SEQ field Word renumbers)."""
-    p = doc.add_paragraph(style="Caption")
-    p.add_run("Figure ")
-    field(p, "SEQ Figure \\* ARABIC", str(sum(1 for q in doc.paragraphs if q.style.name == "Caption")))
-    p.add_run(f". {text}")
+    """A figure's caption ("Map 1: …"), in Word's Caption style."""
+    doc.add_paragraph(text, style="Caption")
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG's header."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def _map(doc: Any, c: dict[str, Any], m: Any, mark: str) -> None:
+    """A numbered map on its own landscape page, as large as the PDF's (so its texts print at the same
+    size, 7 pt or more), with its key and caption; the pages after it are portrait again."""
+    country = c["a"].country
+    section = _new_section(doc, country, mark)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = A4[1], A4[0]
+    for side, value in MAP_MARGINS.items():
+        setattr(section, f"{side}_margin", value)
+    png = render(m.dot, "png", dpi=MAP_DPI)
+    width, height = _png_size(png)
+    box_w, box_h = printed_box()
+    scale = min(box_w / width, box_h / height)  # points per pixel, the map shown whole in the PDF's box
+    picture = doc.add_picture(io.BytesIO(png), width=Pt(width * scale), height=Pt(height * scale))
+    describe(picture, m.caption, m.alt)
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    key = doc.add_paragraph()
+    key.paragraph_format.keep_with_next = True
+    for colour, stroke, text in m.key:
+        run = key.add_run(stroke)
+        run.bold, run.font.color.rgb = True, RGBColor.from_string(colour.lstrip("#").upper()[:6])
+        key.add_run(f" {text}    ")
+    _caption(doc, m.caption)
+    _new_section(doc, country, mark)
 
 
 def _runs(paragraph: Paragraph, runs: Iterable[Run], bold: bool = False) -> None:
@@ -138,42 +181,62 @@ def _item(doc: Any, lead: str, text: str | None, after: tuple[str, str | None] =
 
 
 def _plan(doc: Any, c: dict[str, Any]) -> None:
-    """Recommendations, the action plan by status, targets with their gaps, measures of success."""
+    """Recommendations, the action plan by status, targets with their gaps and map, measures of success."""
     plan, model, label = c["plan"], c["model"], c["status_label"]
     if plan.empty():
         doc.add_paragraph("No recommendations, actions or targets have been recorded for this assessment.")
         return
     if plan.illustrative:
-        doc.add_paragraph(f"Example, not official. {plan.note}").runs[0].bold = True
+        p = doc.add_paragraph()
+        p.add_run("Sample plan: an example, not official.").bold = True
+        p.add_run(" Its recommendations, actions, targets and measures below are all part of the example. "
+                  + (plan.note or ""))
+    elif plan.note:
+        doc.add_paragraph(plan.note)
     doc.add_heading("Recommendations", level=2)
-    _table(doc, ["Relationship", "To", "Priority", "Recommendation"],
-           [[model.relationships[r.relationship].title, model.label(r.to), r.priority, r.text]
+    _table(doc, ["Relationship", "To", "Priority", "Recommendation", "Actions"],
+           [[model.relationships[r.relationship].title, model.label(r.to), r.priority.capitalize(), Markdown(r.text),
+             ", ".join(str(x.number) for x in plan.actions if r.id in x.recommendations)]
             for r in plan.recommendations])
     doc.add_heading("Action plan: status report", level=2)
     for status, actions in c["actions_by_status"].items():
         if actions:
             doc.add_heading(f"Key actions {label[status].lower()}", level=3)
             for x in actions:
+                owner = model.label(x.owner) if x.owner in model.actors else x.owner
                 steps = " → ".join(f"{label[h.status]} {h.date}" + (f": {h.note}" if h.note else "") for h in x.history)
-                doc.add_paragraph(f"{x.number}. {x.title} ({x.owner}{f', due {x.due}' if x.due else ''}). {steps}")
+                p = doc.add_paragraph(style="List Bullet")
+                p.add_run(f"{x.number}. {x.title}").bold = True
+                p.add_run(f" ({owner}{f', due {x.due}' if x.due else ''}). {steps}")
     if c["gaps"]:
         doc.add_heading("Targets", level=2)
-        doc.add_paragraph(f"Towards targets: {c['percent_to_target']}%. Points still to gain: {c['total_gap']}.")
-        _table(doc, ["Line", "Now", "Target", "Gap"],
-               [[g.line.title + (f" ({g.line.strand})" if g.line.strand else ""), f"{g.line.framework}+{g.line.action}",
+        share = c["percent_to_target"]
+        p = doc.add_paragraph("Towards targets: ")
+        p.add_run("–%" if share is None else f"{share:.1f}%").bold = True
+        p.add_run(f" {c['targets_explained']} Points still to gain: ")
+        p.add_run(str(c["total_gap"])).bold = True
+        p.add_run(".")
+        _table(doc, ["Line", "Now (framework+action)", "Target", "Points to gain"],
+               [[c["line_name"](g.line), f"{_score(g.line.framework)}+{_score(g.line.action)}",
                  f"{g.target.framework}+{g.target.action}", "N/A" if g.na else ("met" if g.met else g.gap)]
                 for g in c["gaps"]])
-        if c["target_dot"]:
-            country = c["a"].country
-            _picture(doc, render(c["target_dot"], "png"), 170, f"Gap-to-target map of {country}",
-                     f"Gap-to-target map of {country}: each relationship drawn as a line styled by its gap to "
-                     "its target and labelled with its scores now and the target; the table above gives every "
-                     "gap in words.")
-            _caption(doc, f"Gap to target: {country}'s lines styled by how far each is from its target.")
+        if len(c["maps"]) > 1:
+            _map(doc, c, c["maps"][1], c["plan_mark"])
     if c["measures"]:
         doc.add_heading("Measures of success", level=2)
         _table(doc, c["measure_headings"], c["measure_rows"])
-        doc.add_paragraph(c["measure_note"])
+        _note(doc, c["measure_note"])
+
+
+def _score(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def _note(doc: Any, text: str) -> None:
+    """A note under a table or chart, in the smaller type the PDF gives it."""
+    p = doc.add_paragraph(text)
+    for run in p.runs:
+        run.font.size = Pt(9)
 
 
 def _data(doc: Any, data: DataSection | None) -> None:
@@ -193,9 +256,9 @@ def _data(doc: Any, data: DataSection | None) -> None:
         if b.rows:
             _table(doc, b.headings, b.rows)
         for note in b.notes:
-            doc.add_paragraph(note)
-        doc.add_paragraph(b.definition)
-        doc.add_paragraph(f"Source{'s' if len(b.publications) > 1 else ''}: " + "; ".join(b.publications) + ".")
+            _note(doc, note)
+        _note(doc, b.definition)
+        _note(doc, f"Source{'s' if len(b.publications) > 1 else ''}: " + "; ".join(b.publications) + ".")
     doc.add_heading("Sources and editions", level=2)
     _table(doc, SOURCE_HEADINGS, data.sources)
 
@@ -242,11 +305,6 @@ def shown_comments(comments: Iterable[Comment]) -> list[Comment]:
     return [replace(c, author=shown(c.author), text=shown(c.text)) for c in comments]
 
 
-def marks(a: Assessment) -> list[str]:
-    """What each page's header says the assessment is not: SAMPLE (illustrative), DRAFT (not yet validated)."""
-    return (["SAMPLE"] if a.illustrative else []) + (["DRAFT"] if a.status in ("draft", "submitted") else [])
-
-
 def report_language(a: Assessment, model: Model) -> str:
     """The report's language: the first of its profile's languages (the profile in the file, or the
     shipped one its code names, which the model is of), else English."""
@@ -256,7 +314,7 @@ def report_language(a: Assessment, model: Model) -> str:
     return "en"
 
 
-def _running(section: Any, country: str, words: Sequence[str], first: bool = False) -> None:
+def _running(section: Any, country: str, mark: str, first: bool = False) -> None:
     """A section's running header (its marks, the country, the method) and footer "Page X of Y"; the
     cover (the first page of the first section) has neither."""
     section.different_first_page_header_footer = first
@@ -266,8 +324,8 @@ def _running(section: Any, country: str, words: Sequence[str], first: bool = Fal
     header = section.header
     header.is_linked_to_previous = False
     p = header.paragraphs[0]
-    if words:
-        p.add_run(" · ".join(words) + " · ").bold = True
+    if mark:
+        p.add_run(f"{mark} · ").bold = True
     p.add_run(f"{one_line(country, HEADER_MAX)} · {RUNNING}")
     if first:
         footer = section.footer
@@ -280,66 +338,117 @@ def _running(section: Any, country: str, words: Sequence[str], first: bool = Fal
         field(p, "NUMPAGES", "1")
 
 
-def _new_section(doc: Any, country: str, words: Sequence[str]) -> None:
-    """A new section from a new page, with its own header words (the footer carries on)."""
+def _new_section(doc: Any, country: str, mark: str) -> Any:
+    """A new A4 portrait section from a new page, with its own header words (the footer carries on)."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
-    _running(section, country, words)
+    a4(section)
+    _running(section, country, mark)
+    return section
 
 
-def write_docx(c: dict[str, Any], path: Path) -> Path:
-    """Write the report built by `report_context` (of `shown_assessment` and `shown_comments`) as DOCX, A4:
-    a cover, contents (a field Word fills), running headers saying SAMPLE or DRAFT where it applies, page
-    numbers; user text's Markdown as Word formatting with real links (nothing else interpreted); every
-    map and chart with its description. The core properties are cut to their limit; the body has it all."""
-    a, model, word, mark = c["a"], c["model"], c["word"], c["mark"]
-    rating = lambda ln: f"{mark[ln.rating]} {word[ln.rating]}"  # noqa: E731
-    doc = Document()
-    props = doc.core_properties
-    props.title = clipped(f"{a.country} {a.date} – {RUNNING}", CORE_MAX)
-    props.subject = clipped(f"{model.framework.name}: {a.country}", CORE_MAX)
-    props.author = props.last_modified_by = clipped(a.author, CORE_MAX)
-    props.comments = clipped(" · ".join([*marks(a), a.title]), CORE_MAX)  # not python-docx's "generated by"
-    language(doc, report_language(a, model))
-    a4(doc.sections[0])
-    words = marks(a)
-    _running(doc.sections[0], a.country, words, first=True)
-
+def _cover(doc: Any, c: dict[str, Any]) -> None:
+    """The cover: the stamp (SAMPLE, DRAFT), country, title, date, assessors, method."""
+    a, model = c["a"], c["model"]
+    if c["doc_mark"]:
+        doc.add_paragraph().add_run(c["doc_mark"]).bold = True
     doc.add_heading(a.country, level=0)
-    for text in (a.title, f"Assessment date: {a.date}", f"Assessors: {a.author}",
+    for text in (a.title, f"Assessment date: {readable_date(a.date)}", f"Assessors: {a.author}",
                  f"Method: {model.framework.name}, model version {model.version}"):
         doc.add_paragraph(text)
     if a.illustrative:
-        doc.add_paragraph("Illustrative example, not an official assessment.").runs[0].bold = True
-    if "DRAFT" in words:
-        doc.add_paragraph(f"Draft: this assessment is {a.status}, not yet validated.").runs[0].bold = True
+        doc.add_paragraph().add_run("Illustrative example, not an official assessment.").bold = True
+    if c["draft"]:
+        doc.add_paragraph().add_run(f"Draft: not yet validated by a reviewer ({c['status_words']}).").bold = True
+    if a.source:
+        _note(doc, f"Source: {a.source}")
     doc.add_page_break()
+
+
+def _imprint(doc: Any, c: dict[str, Any]) -> None:
+    """The imprint: the assessment's metadata, acknowledgements, disclaimer."""
+    imprint = c["imprint"]
+    doc.add_heading("Imprint", level=1)
+    _table(doc, ["", ""], [[label, Markdown(text) if md else text] for label, text, md in c["imprint_rows"]])
+    for heading, text in (("Acknowledgements", imprint.acknowledgements), ("Disclaimer", imprint.disclaimer)):
+        if text:
+            doc.add_heading(heading, level=2)
+            _blocks(doc, blocks(text), 3)
+    _note(doc, "Made with ffgrid. Texts written by the assessors are theirs; findings marked as generated are "
+               "derived from the scores by ffgrid.")
+    doc.add_page_break()
+
+
+def _contents(doc: Any, c: dict[str, Any]) -> None:
+    """The contents (a field Word fills) and the list of maps."""
     doc.add_paragraph("Contents", style="TOC Heading")
     contents(doc)
+    doc.add_paragraph("List of maps", style="TOC Heading")
+    for m in c["maps"]:
+        doc.add_paragraph(m.caption)
     doc.add_page_break()
 
-    doc.add_heading(SECTIONS[0], level=1)
-    _table(doc, [f"{mark[r]} {word[r]}" for r in c["counts"]], [list(c["counts"].values())])
-    _picture(doc, render(c["map_dot"], "png"), 170, f"Systems map of {a.country}",
-             f"Systems map of {a.country}: each relationship drawn as a line styled by its rating; the grid "
-             "table gives every rating in words.")
-    _caption(doc, f"Systems map of {a.country}: each relationship as a line styled by its rating.")
+
+def _narrative(doc: Any, c: dict[str, Any], key: str) -> None:
+    """One of the assessors' sections (executive summary, introduction, conclusions)."""
+    doc.add_heading(c["SECTIONS"][key], level=1)
+    _blocks(doc, blocks(c["texts"].section(key)), 2)
+
+
+def _summary(doc: Any, c: dict[str, Any]) -> None:
+    """Counts by rating, the systems map, the five weakest lines."""
+    word, mark = c["word"], c["mark"]
+    doc.add_heading("Summary of ratings", level=1)
+    _table(doc, [f"{mark[r]} {word[r]}" for r in c["counts"]],
+           [[f"{n} {'line' if n == 1 else 'lines'}" for n in c["counts"].values()]])
+    _map(doc, c, c["maps"][0], c["doc_mark"])
     doc.add_heading("The five weakest relationships", level=2)
-    _table(doc, ["Relationship", "Framework", "Action", "Rating"],
-           [[ln.title + (f" ({ln.strand})" if ln.strand else ""), ln.framework, ln.action, rating(ln)]
-            for ln in c["weakest"]])
+    _table(doc, ["Relationship", "Framework (0-3)", "Action (0-3)", "Rating"],
+           [[c["line_name"](ln), ln.framework, ln.action, c["rating"](ln)] for ln in c["weakest"]])
+    _note(doc, "Weakest: the lowest total of the two scores; where totals are equal, the lower action score, "
+               "then the order of the grid.")
 
-    doc.add_heading(SECTIONS[1], level=1)
-    _table(doc, ["Row", "Relationship", "Strand", "Framework", "Action", "Rating"],
-           [[ln.grid_row, ln.title, ln.strand or "", ln.framework, ln.action, rating(ln)] for ln in c["lines"]])
 
-    doc.add_heading(SECTIONS[2], level=1)
+def _findings(doc: Any, c: dict[str, Any]) -> None:
+    """Key findings: the assessors' own, then those generated from the scores, marked as such."""
+    doc.add_heading("Key findings", level=1)
+    if c["texts"].key_findings:
+        _blocks(doc, blocks(c["texts"].key_findings), 2)
+    doc.add_heading("Findings generated from the scores", level=2)
+    source = f" and from {c['previous_name']}" if c["previous_name"] else ""
+    _note(doc, f"Generated by ffgrid from the ratings{source}, not written by the assessors: read them beside "
+               "their texts.")
+    for f in c["findings"]:
+        doc.add_paragraph(f.text, style="List Bullet")
+
+
+def _grid(doc: Any, c: dict[str, Any]) -> None:
+    doc.add_heading("The grid", level=1)
+    strand = c["model"].strand_label
+    _table(doc, ["Row", "Relationship", "Strand", "Framework (0-3)", "Action (0-3)", "Rating"],
+           [[ln.grid_row or "", ln.title, strand(ln.strand), _score(ln.framework), _score(ln.action),
+             c["rating"](ln)] for ln in c["lines"]])
+
+
+def _relationships(doc: Any, c: dict[str, Any]) -> None:
+    """Each relationship: its ends, scores, N/A reasons, criteria and situation, evidence, comments."""
+    model, strand = c["model"], c["model"].strand_label
+    doc.add_heading("Relationships", level=1)
     for s in c["sections"]:
         rel, line = model.relationships[s.id], c["line_of"].get(s.id)
         doc.add_heading(f"{s.grid_row}. {s.title}" if s.grid_row else s.title, level=2)
-        doc.add_paragraph(f"{s.from_label} and {s.to_label}")
-        _table(doc, ["Strand", "Framework", "Action", "Rating"],
-               [[ln.strand or "all", ln.framework, ln.action, rating(ln) + (f": {ln.na_reason}" if ln.na_reason else "")]
+        ends = doc.add_paragraph()
+        ends.paragraph_format.keep_with_next = True
+        ends.add_run(s.from_label).bold = True
+        ends.add_run(" and ")
+        ends.add_run(s.to_label).bold = True
+        _table(doc, ["Strand", "Framework (0-3)", "Action (0-3)", "Rating"],
+               [[strand(ln.strand) or "All strands", _score(ln.framework), _score(ln.action), c["rating"](ln)]
                 for ln in s.scored])
+        for ln in s.scored:
+            if ln.na_reason:
+                p = doc.add_paragraph()
+                p.add_run(f"Not applicable{f' ({strand(ln.strand)})' if ln.strand else ''}:").bold = True
+                p.add_run(f" {ln.na_reason}")
         for dim, criteria in (("Framework", rel.framework_criteria), ("Action", rel.action_criteria)):
             doc.add_heading(f"{dim}: criteria", level=3)
             for crit in criteria:
@@ -349,8 +458,10 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
         if line and line.evidence:
             doc.add_heading("Evidence", level=3)
             for e in line.evidence:
-                _item(doc, e.title + (": " if e.note else ""), e.note, (e.url or "", e.url),
-                      citing(e.standards))
+                n = c["bibliography"].number(e)
+                lead = (f"[{n}] " if n else "") + e.title + (f", {e.publisher}" if e.publisher else "") + (
+                    f" ({readable_date(e.published)})" if e.published else "")
+                _item(doc, lead + (": " if e.note else ""), e.note, (e.url or "", e.url), citing(e.standards))
         thread = c["threads"].get(s.id, [])
         if (line and line.comments) or thread:
             doc.add_heading("Reviewer comments", level=3)
@@ -358,35 +469,113 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
                 _item(doc, "", comment)
             for t in thread:
                 sent_back = " (sent back)" if t.kind == "sent_back" else ""
-                _item(doc, f"{t.author}, {t.at:%Y-%m-%d}{sent_back}: ", t.text)
+                _item(doc, f"{t.author}, {readable_date(f'{t.at:%Y-%m-%d}')}{sent_back}: ", t.text)
 
-    sample_plan = c["plan"].illustrative and "SAMPLE" not in words
-    if sample_plan:  # the sample plan's pages say so in their header
-        _new_section(doc, a.country, ["SAMPLE", *words])
-    doc.add_heading(SECTIONS[3], level=1)
-    _plan(doc, c)
-    if sample_plan:
-        _new_section(doc, a.country, words)
 
-    doc.add_heading(SECTIONS[4], level=1)
-    _data(doc, c["data"])
+def _bibliography(doc: Any, c: dict[str, Any]) -> None:
+    """The publications cited as evidence, numbered, with working links."""
+    doc.add_heading("Bibliography", level=1)
+    doc.add_paragraph("The publications cited as evidence, numbered in the order the relationships cite them.")
+    for cite in c["bibliography"].citations:
+        p = doc.add_paragraph(f"[{cite.number}] ")
+        if cite.publisher:
+            p.add_run(f"{cite.publisher} ({cite.year}). ")
+        p.add_run(cite.title).italic = True
+        p.add_run((f" ({cite.year})" if not cite.publisher and cite.published else "") + ". ")
+        if cite.url and allowed(cite.url):
+            link(p, cite.url, cite.url)
+        elif cite.url:
+            p.add_run(cite.url)
+        if cite.accessed:
+            p.add_run(f" (accessed {readable_date(cite.accessed)})")
 
-    doc.add_heading(SECTIONS[5], level=1)
-    _table(doc, ["No.", "Standard", "Cited by"],
-           [[sid, model.standards[sid].text or "Text to be entered.",
-             "; ".join(f"{ln.title}: {word[ln.rating]}" for ln in roll.lines) or "none"]
-            for sid, roll in c["standards"].items()])
 
-    if c.get("countries"):
-        _countries(doc, c["countries"])
+def _standards(doc: Any, c: dict[str, Any]) -> None:
+    """The numbered standards, each with the lines citing it; paraphrases and missing texts said."""
+    model = c["model"]
+    doc.add_heading("Annex: standards", level=1)
+    doc.add_paragraph(f"The numbered standards of the method, each with the lines that cite it. {c['standards_note']}")
+    rows = []
+    for sid, roll in c["standards"].items():
+        std = model.standards[sid]
+        text = (std.text + (" (the grid's paraphrase)" if std.text_source == "grid paraphrase" else "")
+                if std.text else "Text still to be entered from the standards document.")
+        rows.append([sid, text, "; ".join(f"{c['line_name'](ln)}: {c['word'][ln.rating]}" for ln in roll.lines)
+                     or "none"])
+    _table(doc, ["No.", "Standard", "Cited by"], rows)
 
-    doc.add_heading(SECTIONS[6], level=1)
+
+def _method(doc: Any, c: dict[str, Any]) -> None:
+    """How lines are scored and rated."""
+    model, word, mark = c["model"], c["word"], c["mark"]
+    doc.add_heading("Methodology and definitions", level=1)
+    doc.add_paragraph("Each relationship between two actors of the hate crime recording and data collection system "
+                      "is scored 0-3 for framework (can the two connect: laws, protocols, IT, agreements) and 0-3 for "
+                      "action (do they: data recorded, shared, published and used), with evidence tied to numbered "
+                      "standards.")
     _table(doc, ["Rating", "Total score", "Meaning"],
-           [[f"{mark[b.id]} {word[b.id]}", f"{b.min}-{b.max}", b.meaning] for b in model.framework.rating_bands])
+           [*([f"{mark[b.id]} {word[b.id]}", f"{b.min}-{b.max}", b.meaning] for b in model.framework.rating_bands),
+            [f"{mark['n/a']} N/A", "–", "Not applicable to this country, with a reason; left out of the counts."]])
     for d in model.framework.score_scale.dimensions:
         doc.add_heading(f"{d.label} scores", level=2)
         _table(doc, ["Score", "Meaning"], [[v, meaning] for v, meaning in d.levels.items()])
-    for section in doc.sections:
-        a4(section)
+    _note(doc, model.framework.source)
+
+
+def _text_of(doc: Any) -> str:
+    """Every word of the document so far (paragraphs and tables)."""
+    return " ".join(t.text or "" for t in doc.element.body.iter(qn("w:t")))
+
+
+def write_docx(c: dict[str, Any], path: Path) -> Path:
+    """Write the report built by `report_context` (of `shown_assessment` and `shown_comments`) as DOCX, A4,
+    with the PDF's sections in the PDF's order: a cover, imprint, contents (a field Word fills), running
+    headers saying SAMPLE or DRAFT where it applies, page numbers; user text's Markdown as Word formatting
+    with real links (nothing else interpreted); every map (landscape, as large as the PDF's) and chart with
+    its description. The core properties are cut to their limit; the body has it all."""
+    a, model = c["a"], c["model"]
+    c = dict(c, rating=lambda ln: f"{c['mark'][ln.rating]} {c['word'][ln.rating]}",
+             line_name=lambda ln: model.line_name(ln.relationship, ln.strand),
+             maps=map_figures(model, a, c["lines"], c["gaps"]))
+    doc = Document()
+    props = doc.core_properties
+    props.title = clipped(f"{a.country} {a.date} – {RUNNING}", CORE_MAX)
+    props.subject = clipped(f"{model.framework.name}: {a.country}", CORE_MAX)
+    props.author = props.last_modified_by = clipped(a.author, CORE_MAX)
+    props.comments = clipped(" · ".join(filter(None, [c["doc_mark"], a.title])), CORE_MAX)  # not python-docx's
+    language(doc, report_language(a, model))
+    a4(doc.sections[0])
+    _running(doc.sections[0], a.country, c["doc_mark"], first=True)
+
+    _cover(doc, c)
+    _imprint(doc, c)
+    _contents(doc, c)
+    for key in c["narrative_before"]:
+        _narrative(doc, c, key)
+    _summary(doc, c)
+    _findings(doc, c)
+    _grid(doc, c)
+    _relationships(doc, c)
+    if c["texts"].conclusions:
+        _narrative(doc, c, "conclusions")
+    sample_plan = c["plan_mark"] != c["doc_mark"]
+    if sample_plan:  # the sample plan's pages say so in their header
+        _new_section(doc, a.country, c["plan_mark"])
+    doc.add_heading("Recommendations and action plan", level=1)
+    _plan(doc, c)
+    if sample_plan:
+        _new_section(doc, a.country, c["doc_mark"])
+    doc.add_heading("Data", level=1)
+    _data(doc, c["data"])
+    if c["bibliography"].citations:
+        _bibliography(doc, c)
+    _standards(doc, c)
+    if c.get("countries"):
+        _countries(doc, c["countries"])
+    used = used_in(c["known_abbreviations"], [_text_of(doc)])
+    if used:
+        doc.add_heading("Abbreviations", level=1)
+        _table(doc, ["Abbreviation", "In full"], used)
+    _method(doc, c)
     doc.save(str(path))
     return path

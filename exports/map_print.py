@@ -41,12 +41,18 @@ def smallest_printed_pt(svg: str, box: tuple[float, float] | None = None) -> flo
     return min(text_sizes(svg)) * print_scale(svg, box or printed_box())
 
 
-def readable_svg(dot_for: Callable[[float], str], box: tuple[float, float] | None = None) -> str:
-    """The map's SVG drawn with the smallest text size (of TEXT_SIZES) whose print is at least MIN_PT (or
-    with the largest, if none is)."""
+def readable(dot_for: Callable[[float], str], box: tuple[float, float] | None = None) -> tuple[str, str]:
+    """The map's DOT and SVG drawn with the smallest text size (of TEXT_SIZES) whose print is at least
+    MIN_PT (or with the largest, if none is)."""
     box = box or printed_box()
     for size in TEXT_SIZES:
-        svg = render(dot_for(size), "svg").decode("utf-8")
+        dot = dot_for(size)
+        svg = render(dot, "svg").decode("utf-8")
         if smallest_printed_pt(svg, box) >= MIN_PT:
             break
-    return svg
+    return dot, svg
+
+
+def readable_svg(dot_for: Callable[[float], str], box: tuple[float, float] | None = None) -> str:
+    """The SVG of `readable`."""
+    return readable(dot_for, box)[1]

@@ -22,11 +22,11 @@ from base.rich_text import to_html
 from exports.citations import abbreviations, bibliography, readable_date, used_in
 from exports.report_data import MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, data_section, measure_rows
 from exports.xml_text import clipped
-from exports.map_print import readable_svg
+from exports.map_print import readable
 from exports.systems_map import inline_svg, key_rows, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.model import citing
-from framework.report_texts import SECTIONS
+from framework.report_texts import IMPRINT_LABELS, SECTIONS
 from framework.plan import STATUS_LABEL, status_report
 from scoring import ScoredLine, by_standard, count_ratings, score_assessment
 from scoring.findings import generated_findings, weakest
@@ -95,14 +95,13 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
     return {"a": assessment, "model": model, "lines": lines, "sections": sections, "counts": count_ratings(lines),
             "weakest": weakest(lines), "standards": by_standard(model, lines), "word": WORD, "mark": MARK,
             "texts": assessment.report, "imprint": assessment.report.imprint, "SECTIONS": SECTIONS,
+            "imprint_rows": imprint_rows(model, assessment), "targets_explained": TARGETS_EXPLAINED,
             "narrative_before": [k for k in ("executive_summary", "introduction") if assessment.report.section(k)],
             "findings": generated_findings(model, lines, score_assessment(model, previous) if previous else None,
                                            previous_name),
-            "previous_name": previous_name, "bibliography": bibliography(model, assessment),
+            "previous_name": previous_name, "bibliography": bibliography(model, assessment, [s.id for s in sections]),
             "known_abbreviations": abbreviations(model, assessment), "doc_mark": doc_mark, "plan_mark": plan_mark,
             "draft": assessment.status in ("draft", "submitted"), "status_words": STATUS_WORDS[assessment.status],
-            "country_title": profile.title if profile is not None else assessment.country,
-            "profile_draft": profile is not None and profile.status == "draft",
             "lang": "en", "text_lang": profile.languages[0] if profile is not None else "en",
             "standards_note": _standards_note(model),
             "line_of": {ln.relationship: ln for ln in assessment.lines},
@@ -111,6 +110,29 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
             if figures is not None else None, "source_headings": SOURCE_HEADINGS,
             "threads": threads, "countries": countries,
             **plan_context(model, assessment, lines, None if figures is None else before_cutoff(figures, cutoff))}
+
+
+TARGETS_EXPLAINED = ("of the target points are reached: for each line, the points it has up to its target, added up "
+                     "over all lines and divided by all the target points, framework and action together (lines not "
+                     "applicable are left out).")
+
+
+def imprint_rows(model: Model, assessment: Assessment) -> list[tuple[str, str, bool]]:
+    """The imprint as (label, text, text is Markdown) rows, those given only."""
+    a, imprint, profile = assessment, assessment.report.imprint, model.profile
+    status = STATUS_WORDS[a.status] + ("; illustrative example, not an official assessment" if a.illustrative else "")
+    method = f"{model.framework.name}, model version {model.version}" + (
+        "; the country profile (the names of its agencies and organisations) is a draft still to be confirmed by "
+        "national partners" if profile is not None and profile.status == "draft" else "")
+    label = IMPRINT_LABELS
+    rows = [("Title", a.title, False), ("Country", profile.title if profile is not None else a.country, False),
+            ("Date", readable_date(a.date), False), ("Status", status, False),
+            (label["version"], imprint.version, False), (label["publisher"], imprint.publisher, False),
+            ("Assessors", a.author, False), ("Method", method, False),
+            ("Figures", f"for periods up to {readable_date(a.data_cutoff)}", False),
+            (label["licence"], imprint.licence, False), (label["contact"], imprint.contact, True),
+            ("Source", a.source, False)]
+    return [(label, text, md) for label, text, md in rows if text]
 
 
 def _standards_note(model: Model) -> str:
@@ -150,6 +172,8 @@ class MapFigure:
     caption: str
     svg: Markup
     key: list[tuple[str, str, str]]
+    dot: str  # the DOT the SVG was drawn from (the DOCX renders it as a picture)
+    alt: str  # the text alternative
 
 
 def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
@@ -163,11 +187,11 @@ def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
                       "target, scores now → target", target_looks(found, lines)))  # type: ignore[arg-type]
     figures = []
     for number, (anchor, caption, looks) in enumerate(views, 1):
-        svg = readable_svg(lambda pt, looks=looks: systems_map_dot(model, lines, looks=looks, key=False, text_pt=pt))
+        dot, svg = readable(lambda pt, looks=looks: systems_map_dot(model, lines, looks=looks, key=False, text_pt=pt))
         alt = f"Map {number}: {caption}. {long}"
         # Graphviz writes every label XML-escaped, so its SVG is markup we can trust.
         figures.append(MapFigure(anchor, f"Map {number}: {caption}", Markup(inline_svg(svg, alt)),
-                                 key_rows(model, target=looks is not None)))
+                                 key_rows(model, target=looks is not None), dot, alt))
     return figures
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 import cli
@@ -61,11 +62,16 @@ def ew_doc(ew_docx):  # type: ignore[no-untyped-def]
     return _document(ew_docx)
 
 
-def test_every_section_is_a4_with_the_pdfs_margins(ew_doc):
-    assert len(ew_doc.sections) == 3  # the sample plan has its own header
-    for s in ew_doc.sections:
-        assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
-        assert [round(m.mm) for m in (s.top_margin, s.right_margin, s.bottom_margin, s.left_margin)] == [22, 18, 20, 18]
+def test_every_section_is_a4_and_each_map_has_a_landscape_page_of_its_own(ew_doc):
+    """Portrait with the PDF's margins, except a landscape page (the PDF's map page) for each of the two maps."""
+    sizes = [(round(s.page_width.mm), round(s.page_height.mm)) for s in ew_doc.sections]
+    margins = [[round(m.mm) for m in (s.top_margin, s.right_margin, s.bottom_margin, s.left_margin)]
+               for s in ew_doc.sections]
+    landscape = [i for i, size in enumerate(sizes) if size == (297, 210)]
+    assert len(landscape) == 2 and all(margins[i] == [14, 10, 12, 10] for i in landscape)
+    assert all(size == (210, 297) and margins[i] == [22, 18, 20, 18]
+               for i, size in enumerate(sizes) if i not in landscape)
+    assert [s.orientation for s in ew_doc.sections].count(WD_ORIENT.LANDSCAPE) == 2
 
 
 def test_the_contents_is_a_toc_field_that_word_fills_on_opening(ew_doc):
@@ -91,11 +97,11 @@ def test_headers_name_the_country_and_footers_number_the_pages_but_not_on_the_co
 def test_the_sample_plan_says_sample_in_its_header_and_only_there(ew_doc):
     """E&W 2019 is published and real, but its plan is an example."""
     headers = [_header_text(s) for s in ew_doc.sections]
-    assert headers == ["England & Wales · Facing all the Facts self-assessment",
-                       "SAMPLE · England & Wales · Facing all the Facts self-assessment",
-                       "England & Wales · Facing all the Facts self-assessment"]
-    plan_section = ew_doc.sections[1]
-    assert plan_section.header.paragraphs[0].runs[0].bold
+    plain, plan = ("England & Wales · Facing all the Facts self-assessment",
+                   "SAMPLE PLAN · England & Wales · Facing all the Facts self-assessment")
+    # the report, map 1's page, the report again; the plan, map 2's page (of the plan), the plan; the rest
+    assert headers == [plain, plain, plain, plan, plan, plan, plain]
+    assert ew_doc.sections[3].header.paragraphs[0].runs[0].bold
 
 
 def _links(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -158,21 +164,36 @@ def test_table_header_rows_repeat_bold_and_no_row_splits(ew_doc):
         assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
 
 
-def test_every_map_and_chart_is_there_with_a_description(ew_doc, model):
+def test_every_map_and_chart_is_there_with_a_description(ew_doc, model, ew):
     from exports.report_data import data_section
 
-    data = data_section(example_figures(), country="England & Wales", model=model)
+    data = data_section(example_figures(), country="England & Wales", model=model, cutoff=ew.data_cutoff)
     charts = [b.title for b in data.blocks if b.chart]
     described = [(d.get("title"), d.get("descr")) for d in ew_doc.element.body.iter(
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
     assert len(described) == len(ew_doc.inline_shapes) == 2 + len(charts)  # the systems and gap-to-target maps
     assert all(title and descr for title, descr in described)
-    assert described[0] == ("Systems map of England & Wales", "Systems map of England & Wales: each relationship "
-                            "drawn as a line styled by its rating; the grid table gives every rating in words.")
-    assert described[1][0] == "Gap-to-target map of England & Wales"
+    assert described[0] == ("Map 1: Systems map of England & Wales, 2019, lines by rating",
+                            "Map 1: Systems map of England & Wales, 2019, lines by rating. The grid table (section The "
+                            "grid) gives every line in words and is this map's long description.")
+    assert described[1][0].startswith("Map 2: Gap to target, England & Wales, 2019")
     assert [t for t, _ in described[2:]] == charts
     captions = [p.text for p in ew_doc.paragraphs if p.style.name == "Caption"]
-    assert captions[0].startswith("Figure 1. Systems map") and captions[1].startswith("Figure 2. Gap to target")
+    assert [c[:12] for c in captions] == ["Map 1: Syste", "Map 2: Gap t"]
+    listed = [p.text for p in ew_doc.paragraphs if p.text.startswith("Map ")][:2]
+    assert listed == captions  # the list of maps after the contents
+
+
+def test_each_map_is_as_large_as_the_pdfs_so_its_texts_print_at_7_pt_or_more(ew_doc):
+    """The picture fills the PDF's map box (277 mm wide or 165 mm high), the size the map's texts were
+    drawn for, and its key sits under it."""
+    maps = list(ew_doc.inline_shapes)[:2]
+    for m in maps:
+        width, height = m.width.mm, m.height.mm
+        assert width <= 277.5 and height <= 165.5 and (width > 276 or height > 164), (width, height)
+    keys = [p.text for p in ew_doc.paragraphs if p.text.startswith("━━━━ GREEN")]
+    assert len(keys) == 1 and "AMBER (dashed)" in keys[0]  # map 2's key is of gaps
+    assert any(p.text.startswith("━━━━") and "target" in p.text for p in ew_doc.paragraphs)
 
 
 def test_the_core_properties_give_title_subject_authors_and_language(ew_doc, ew):
@@ -195,11 +216,11 @@ def test_no_criterion_cites_its_standards_twice(ew_doc, model):
 
 
 @pytest.mark.parametrize(("update", "headers"), [
-    ({"status": "draft"}, ["DRAFT", "SAMPLE · DRAFT", "DRAFT"]),  # the plan is an example: SAMPLE on its pages
-    ({"status": "submitted"}, ["DRAFT", "SAMPLE · DRAFT", "DRAFT"]),
-    ({"status": "validated"}, ["", "SAMPLE", ""]),
-    ({"illustrative": True}, ["SAMPLE"]),  # every page says SAMPLE: the plan needs no header of its own
-    ({"illustrative": True, "status": "draft"}, ["SAMPLE · DRAFT"]),
+    ({"status": "draft"}, ["DRAFT"] * 3 + ["SAMPLE PLAN · DRAFT"] * 3 + ["DRAFT"]),  # the plan is an example
+    ({"status": "submitted"}, ["DRAFT"] * 3 + ["SAMPLE PLAN · DRAFT"] * 3 + ["DRAFT"]),
+    ({"status": "validated"}, [""] * 3 + ["SAMPLE PLAN"] * 3 + [""]),
+    ({"illustrative": True}, ["SAMPLE"] * 5),  # every page says SAMPLE: the plan needs no header of its own
+    ({"illustrative": True, "status": "draft"}, ["SAMPLE · DRAFT"] * 5),
 ])
 def test_draft_and_sample_assessments_say_so_on_every_page(model, ew, tmp_path, update, headers):
     document = _document(write_report(model, ew.model_copy(update=update), tmp_path / "r.docx"))
@@ -218,7 +239,7 @@ def test_a_new_hungarian_assessment_is_a_draft_in_hungarian_words(tmp_path, monk
     document = _document(out)
     assert _header_text(document.sections[0]) == "DRAFT · Magyarország · Facing all the Facts self-assessment"
     assert document.core_properties.language == "hu" and document.core_properties.author == "Kovács Zsófia"
-    assert document.paragraphs[0].text == "Magyarország"
+    assert [p.text for p in document.paragraphs[:2]] == ["DRAFT", "Magyarország"]  # the cover's stamp
 
 
 def test_a_profile_in_the_file_gives_its_language(method, tmp_path):

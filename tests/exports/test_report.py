@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import http.server
 import re
 import subprocess
@@ -181,13 +182,20 @@ def test_the_docx_opens_and_holds_every_section_heading(model, ew, tmp_path):
 
     from exports.docx_report import SECTIONS
 
+    texts = ew.report.model_copy(update={"executive_summary": "In short.", "conclusions": "In the end."})
+    ew = ew.model_copy(update={"report": texts})
     path = write_report(model, ew, tmp_path / "r.docx", figures=example_figures())
     document = docx.Document(str(path))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert set(SECTIONS) <= set(headings) and "Sources and editions" in headings
     assert all(any(rel.title in h for h in headings) for rel in model.relationships.values())
+    # the PDF's sections, in the PDF's order (its cover's country and its contents aside)
+    pdf = [html.unescape(h) for h in re.findall(r"<h1[^>]*>(.*?)</h1>", report_html(model, ew, example_figures()))]
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1" and p.text != "Imprint"] == [
+        h for h in pdf[1:] if h != "Contents"]
+    assert {"Executive summary", "Conclusions", "Bibliography", "Abbreviations"} <= set(pdf)
     assert len(document.inline_shapes) == 6  # the systems map, the gap-to-target map and the four charts
-    grid = document.tables[2]
+    grid = next(t for t in document.tables if t.rows[0].cells[0].text == "Row")
     assert grid.rows[0].cells[-1].text == "Rating" and len(grid.rows) == 37
 
 
