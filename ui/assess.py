@@ -22,7 +22,7 @@ from scoring import rate
 from access import Forbidden
 from store import StaleEdit
 from framework.review import Locked
-from ui.components import header, systems_map
+from ui.components import header, rich, systems_map
 from ui.review import STATUS, line_panel
 from ui.state import chosen, drafts, figures_frame, from_url, stored, to_url, workspace
 from ui.text import RATING_MARK, md, scores
@@ -246,7 +246,10 @@ with form:
                 score_input(dim, initial[dim], dim)
             st.text_area(f"National situation: {dims[dim].label.lower()}", initial[f"situation_{dim}"],
                          key=key(f"situation_{dim}"), max_chars=LONG_TEXT_MAX, height=180, persist_state="session",
-                         help="Plain text or Markdown. Shown back as text.", disabled=locked)
+                         help="Plain text or Markdown (bold, lists, links to web or mail addresses); no HTML.",
+                         disabled=locked)
+            with st.expander("As the report shows it"):
+                rich(st.session_state.get(key(f"situation_{dim}"), initial[f"situation_{dim}"]), "Not described.")
     if rel.strands:
         st.markdown("#### Scores per strand")
         for strand in rel.strands:
@@ -318,7 +321,8 @@ with side:
     if recs or acts:
         with st.expander(f"⚑ Recommendations and actions ({len(recs)}, {len(acts)})", expanded=True):
             for r in recs:
-                st.markdown(f"**{md(r.priority)} priority**, to {md(m.label(r.to))}: {md(r.text)}")
+                st.markdown(f"**{md(r.priority.capitalize())} priority**, to {md(m.label(r.to))}:")
+                rich(r.text)
             for x in acts:
                 st.markdown(f"Action {x.number}: {md(x.title)} · **{md(STATUS_LABEL[x.current.status])}** "
                             f"since {x.current.date}")

@@ -8,6 +8,7 @@ from typing import Iterable
 import pandas as pd
 import streamlit as st
 
+from base.rich_text import to_html
 from exports.systems_map import inline_svg, key_rows, render, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.plan import Plan
@@ -15,6 +16,15 @@ from scoring import RATINGS, ScoredLine, count_ratings
 from scoring.targets import gaps
 from ui.state import repository
 from ui.text import RATING_MARK, md
+
+
+def rich(text: str | None, empty: str = "") -> None:
+    """User text (Markdown) as every output shows it: formatted, HTML escaped, links only to web and
+    mail addresses (base.rich_text, the renderer of the report)."""
+    if text and text.strip():
+        st.html(str(to_html(text, heading_base=4)))
+    elif empty:
+        st.caption(empty)
 
 
 def header(assessment: Assessment, m: Model | None = None) -> None:

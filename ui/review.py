@@ -14,6 +14,7 @@ from access.workspace import Workspace
 from framework import ValidationFailed
 from framework.review import BadTransition, Comment, Locked, read_only, steps
 from store.repository import AlreadyExists, NotFound
+from ui.components import rich
 from ui.state import choose
 from ui.text import md
 
@@ -23,14 +24,14 @@ REFUSED = (Forbidden, BadTransition, Locked, NotFound, AlreadyExists, Validation
 
 
 def thread(comments: list[Comment]) -> None:
-    """Comments oldest first, each with its author and date (text shown as text)."""
+    """Comments oldest first, each with its author and date, their Markdown shown as the report shows it."""
     if not comments:
         st.caption("No comments yet.")
     for c in comments:
         sent_back = " · **sent back**" if c.kind == "sent_back" else ""
         with st.chat_message("user", avatar=":material/rate_review:" if c.kind == "sent_back" else None):
             st.caption(f"**{md(c.author)}** · {c.at:%Y-%m-%d %H:%M} UTC{sent_back}")
-            st.text(c.text)
+            rich(c.text)
 
 
 def _act(done: str, action: Callable[[], object]) -> None:

@@ -106,6 +106,17 @@ def _widget(items, prefix: str):
     return next(w for w in items if w.key and w.key.startswith(prefix))
 
 
+def test_the_national_situation_is_previewed_as_the_report_shows_it(app):
+    """Markdown formatted (bold, links), HTML shown as text; the preview follows the unsaved text."""
+    at = _open(app, "victim-police")
+    previews = [h.proto.body for h in at.get("html")]
+    assert any("<strong>This is deeply unsatisfactory.</strong>" in b for b in previews)
+    assert "As the report shows it" in {e.label for e in at.expander}
+    _widget(at.text_area, "situation_action@").input("See <b>this</b> at https://example.org/x").run()
+    assert any(b == '<p>See &lt;b&gt;this&lt;/b&gt; at <a href="https://example.org/x">https://example.org/x</a></p>'
+               for b in (h.proto.body for h in at.get("html")))
+
+
 def test_assess_shows_criteria_standards_meanings_and_inputs(app):
     at = _open(app, "police-courts")
     fw = _widget(at.radio, "framework@")

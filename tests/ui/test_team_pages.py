@@ -29,13 +29,17 @@ def test_submit_send_back_with_a_comment_then_the_assessor_sees_it(app, store):
     rita = _assess(app, "Rita Reviewer")
     rita.button(key=f"send_back_line@{EW}/{REL}").click().run()
     assert any("needs a comment" in e.value for e in rita.error)  # refused without one
-    rita.text_area(key=f"send_back_note@{EW}/{REL}").input("Add the CPS-police protocol as evidence.")
+    rita.text_area(key=f"send_back_note@{EW}/{REL}").input(
+        "Add the **CPS-police protocol** as [evidence](https://example.org/p). <script>x</script> "
+        "[Not a link](javascript:alert(1))")
     rita.button(key=f"send_back_line@{EW}/{REL}").click().run()
     assert store.get(EW).line_meta(REL).review_status == "draft"
 
     back = _assess(app, "Test Assessor")
     assert any("Rita Reviewer" in c.value and "sent back" in c.value for c in back.caption)
-    assert any(t.value == "Add the CPS-police protocol as evidence." for t in back.text)
+    shown = [h.proto.body for h in back.get("html") if "CPS-police protocol" in h.proto.body]
+    assert shown == ['<p>Add the <strong>CPS-police protocol</strong> as <a href="https://example.org/p">evidence</a>. '
+                     '&lt;script&gt;x&lt;/script&gt; Not a link</p>']  # as the report shows it
     assert not [i for i in back.info if "cannot" in i.value]  # editable again
     actions = [e.action for e in AuditLog(store.engine).entries(EW, REL)]
     assert actions[-3:] == ["line_submit", "sent_back", "line_send_back"]
