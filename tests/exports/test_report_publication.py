@@ -174,3 +174,23 @@ def test_the_pdf_is_tagged_pdf_ua_with_its_title_and_language(published):
     assert re.findall(rb"/Lang\s*\(([^)]*)\)", streams + raw) == [b"en"]
     struct = subprocess.run(["pdfinfo", "-struct", str(published)], capture_output=True, text=True).stdout
     assert "Figure" in struct and "Table" in struct and "H1" in struct  # maps and charts as figures, tables as tables
+
+
+@pytest.mark.parametrize(("code", "summary", "expected"), [
+    ("hu", "A GYEM és a TEV adatai.", {"GYEM": "Gyűlölet-bűncselekmények Elleni Munkacsoport (Working Group Against Hate Crimes)",
+            "TEV": "Tett és Védelem Alapítvány (Action and Protection Foundation)"}),
+    ("it", "", {"OSCAD": "Osservatorio per la Sicurezza Contro gli Atti Discriminatori (Observatory for Security "
+                     "against Acts of Discrimination)"}),
+])
+def test_another_countrys_report_lists_its_own_abbreviations(method, code, summary, expected):
+    """A new assessment of a shipped profile: the abbreviations its agencies' names (Italy's OSCAD) or
+    its assessors' texts (Hungary's GYEM) use are listed from its profile, with the method's (ODIHR …)."""
+    from exports.report import report_html
+    from framework.profiles import blank_assessment
+
+    a = blank_assessment(method, method.profiles[code], "2026", None, "test")
+    a = a.model_copy(update={"report": ReportTexts(executive_summary=summary)})
+    html = report_html(method.for_assessment(a), a)
+    listed = dict(re.findall(r"<dt><abbr>([^<]+)</abbr></dt><dd>([^<]+)</dd>", html))
+    assert {k: listed.get(k) for k in expected} == expected and "ODIHR" in listed
+    assert "CPS" not in listed and "HMICFRS" not in listed  # England and Wales' own stay in its profile
