@@ -402,6 +402,9 @@ def _summary(doc: Any, c: dict[str, Any]) -> None:
            [[f"{n} {'line' if n == 1 else 'lines'}" for n in c["counts"].values()]])
     _map(doc, c, c["maps"][0], c["doc_mark"])
     doc.add_heading("The five weakest relationships", level=2)
+    if not c["weakest"]:
+        doc.add_paragraph("No line has been scored yet.")
+        return
     _table(doc, ["Relationship", "Framework (0-3)", "Action (0-3)", "Rating"],
            [[c["line_name"](ln), ln.framework, ln.action, c["rating"](ln)] for ln in c["weakest"]])
     _note(doc, "Weakest: the lowest total of the two scores; where totals are equal, the lower action score, "

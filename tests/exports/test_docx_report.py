@@ -240,6 +240,7 @@ def test_a_new_hungarian_assessment_is_a_draft_in_hungarian_words(tmp_path, monk
     assert _header_text(document.sections[0]) == "DRAFT · Magyarország · Facing all the Facts self-assessment"
     assert document.core_properties.language == "hu" and document.core_properties.author == "Kovács Zsófia"
     assert [p.text for p in document.paragraphs[:2]] == ["DRAFT", "Magyarország"]  # the cover's stamp
+    assert "No line has been scored yet." in [p.text for p in document.paragraphs]  # no empty table of the weakest
 
 
 def test_a_profile_in_the_file_gives_its_language(method, tmp_path):

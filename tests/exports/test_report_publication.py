@@ -194,3 +194,14 @@ def test_another_countrys_report_lists_its_own_abbreviations(method, code, summa
     listed = dict(re.findall(r"<dt><abbr>([^<]+)</abbr></dt><dd>([^<]+)</dd>", html))
     assert {k: listed.get(k) for k in expected} == expected and "ODIHR" in listed
     assert "CPS" not in listed and "HMICFRS" not in listed  # England and Wales' own stay in its profile
+
+
+def test_a_new_assessment_says_nothing_is_scored_yet_instead_of_empty_tables(method):
+    from exports.report import report_html
+    from framework.profiles import blank_assessment
+
+    a = blank_assessment(method, method.profiles["hu"], "2026", None, "test")
+    html = report_html(method.for_assessment(a), a)
+    weakest = html[html.index("<h2>The five weakest relationships</h2>"):html.index('<h1 id="findings"')]
+    assert "<p>No line has been scored yet.</p>" in weakest and "<table" not in weakest
+    assert "No line has been scored yet, so no finding can be drawn from the scores." in html
