@@ -524,8 +524,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         figures = _figures(args)
     except ImportRefused as err:
         return _refused(err.problems, " in the data; no report was written.")
+    previous = load_assessment(args.previous, method) if args.previous else None
     path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id),
-                        compare=comparison, method=method.model)
+                        compare=comparison, method=method.model, previous=previous)
     print(f"wrote {path}")
     return 0
 
@@ -643,6 +644,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("assessment", type=Path)
     r.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf, FILE.docx (editable) or FILE.html")
     _compare_option(r, "an annex \"Countries side by side\"")
+    r.add_argument("--previous", type=Path, metavar="YAML",
+                   help="the country's previous assessment: the key findings say what moved since")
     _data_options(r)
     r.set_defaults(func=cmd_report)
 

@@ -245,17 +245,18 @@ def render_pdf(html: str) -> bytes:
 
 def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None,
                  comments: Iterable[Comment] = (), compare: Comparison | None = None,
-                 method: Model | None = None) -> Path:
+                 method: Model | None = None, previous: Assessment | None = None) -> Path:
     """Write the report as PDF, DOCX (editable) or HTML (for checking), by the file's suffix; with
-    `compare`, an annex sets the countries side by side (its lines titled in `method`'s words)."""
+    `compare`, an annex sets the countries side by side (its lines titled in `method`'s words); with
+    `previous`, the findings say what moved since that assessment."""
     suffix = path.suffix.lower()
     countries = compare.table(method or model) if compare is not None else None
     if suffix == ".docx":
         from exports.docx_report import shown_assessment, shown_comments, shown_table, write_docx
 
         return write_docx(report_context(model, shown_assessment(assessment), figures, shown_comments(comments),
-                                         shown_table(countries) if countries else None), path)
-    html = report_html(model, assessment, figures, comments, countries)
+                                         shown_table(countries) if countries else None, previous), path)
+    html = report_html(model, assessment, figures, comments, countries, previous)
     if suffix == ".html":  # standalone, with the PDF's stylesheet, to look at in a browser
         css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
         path.write_text(html.replace("</head>", f"<style>\n{css}</style>\n</head>", 1), encoding="utf-8")

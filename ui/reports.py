@@ -43,13 +43,14 @@ if st.button("Build the country report", type="primary", icon=":material/picture
     with st.status("Building the report…", expanded=True) as status:
         st.write("Laying out the text, the grid, the systems map and the data charts")
         comments = workspace().comments(a.id)
-        html = report_html(m, a, figures, comments)
+        previous = stored(current.previous)[0].assessment if current.previous else None
+        html = report_html(m, a, figures, comments, previous=previous)
         st.write("Rendering the PDF pages")
         st.session_state["report_pdf"] = (current.revision, a.id, render_pdf(html))
         with tempfile.TemporaryDirectory() as tmp:
             st.write("Writing the editable Word version")
             st.session_state["report_docx"] = (current.revision, a.id, write_report(
-                m, a, Path(tmp) / "r.docx", figures=figures, comments=comments).read_bytes())
+                m, a, Path(tmp) / "r.docx", figures=figures, comments=comments, previous=previous).read_bytes())
         status.update(label="Report ready", state="complete", expanded=False)
 
 built = st.session_state.get("report_pdf")
