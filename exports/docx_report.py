@@ -251,8 +251,7 @@ def _data(doc: Any, data: DataSection | None) -> None:
     for b in data.blocks:
         doc.add_heading(b.title, level=2)
         if b.chart:
-            _picture(doc, b.png(), 150, b.title, f"Chart: {b.title}"
-                     + ("; the table below gives the figures." if b.rows else "."))
+            _picture(doc, b.png(), 150, b.title, b.alt)
         if b.rows:
             _table(doc, b.headings, b.rows)
         for note in b.notes:

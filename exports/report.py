@@ -211,7 +211,7 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     maps = map_figures(model, assessment, context["lines"], context["gaps"])  # type: ignore[arg-type]
     data = context["data"]
     # Graphviz and Vega write every label XML-escaped, so their SVG is markup we can trust.
-    charts = [Markup(b.svg()) if b.chart else None for b in data.blocks] if data else []
+    charts = [Markup(b.described_svg()) if b.chart else None for b in data.blocks] if data else []
     template = env.get_template("report.html.j2")
     values = dict(context, maps=maps, charts=charts, HEADER_MAX=HEADER_MAX, TITLE_MAX=TITLE_MAX)
     # the abbreviations listed are those the report's words use: found in a first rendering

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import pandas as pd
+from markupsafe import escape
 import vl_convert
 
 from dashboard.areas import areas_to_show, country_name, no_figures, of_country, profile_of
@@ -66,6 +67,18 @@ class DataBlock:
     def svg(self) -> str:
         """The chart as vector SVG (text stays text), drawn offline."""
         return vl_convert.vegalite_to_svg(self.chart, vl_version=VEGA_LITE, allowed_base_urls=[])
+
+    @property
+    def alt(self) -> str:
+        """The chart's text alternative (its table, where it has one, is its long description)."""
+        return f"Chart: {self.title}" + ("; the table below gives the figures." if self.rows else ".")
+
+    def described_svg(self) -> str:
+        """The SVG as an image named by `alt`: its aria-label and its <title> (a tagged PDF's Alt text)."""
+        alt = escape(self.alt)
+        svg = self.svg().replace("<svg", f'<svg role="img" aria-label="{alt}"', 1)
+        start = svg.index(">", svg.index("<svg")) + 1
+        return f"{svg[:start]}<title>{alt}</title>{svg[start:]}"
 
     def png(self) -> bytes:
         """The chart as PNG at twice screen resolution (for the DOCX)."""

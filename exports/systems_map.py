@@ -385,7 +385,10 @@ def inline_svg(svg: str, alt: str | None = None) -> str:
     opening = f'<svg width="100%" role="img"{label}'
     body = re.sub(r'<svg width="[^"]*" height="[^"]*"', lambda _: opening, body, count=1)  # the text taken as is
     if alt:
-        body = body.replace("<title>systems_map</title>", f"<title>{xml_escape(shown(alt))}</title>", 1)
+        title = f"<title>{xml_escape(shown(alt))}</title>"
+        body = body.replace("<title>systems_map</title>", title, 1)
+        start = body.index(">") + 1
+        body = f"{body[:start]}\n{title}{body[start:]}"  # the svg's own title: a tagged PDF's Alt text
     return body
 
 

@@ -164,14 +164,30 @@ def test_each_relationship_starts_with_its_heading_ends_and_scores_on_one_page(p
         assert "Strand Framework (0-3) Action (0-3) Rating" in after, heading
 
 
+def _pdf_strings(raw: bytes, key: bytes) -> list[str]:
+    """The text of every `/key (…)` or `/key <hex>` string of a PDF, its streams decompressed."""
+    streams = b"".join(zlib.decompress(m.group(1)) for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S)
+                       if m.group(1)[:1] == b"x")
+    found = []
+    for s in re.findall(rb"/" + key + rb"\s*(\((?:[^)\\]|\\.)*\)|<[0-9A-Fa-f]+>)", streams + raw):
+        found.append(bytes.fromhex(s[1:-1].decode()).decode("utf-16") if s[:1] == b"<"
+                     else re.sub(rb"\\(.)", rb"\1", s[1:-1]).decode("latin-1"))
+    return found
+
+
+def test_every_map_and_chart_has_its_text_alternative_in_the_tagged_pdf(published):
+    alts = _pdf_strings(published.read_bytes(), b"Alt")
+    assert [a[:6] for a in alts] == ["Map 1:", "Map 2:", *["Chart:"] * 4], alts
+    assert alts[0] == ("Map 1: Systems map of England & Wales, 2019, lines by rating. The grid table (section The "
+                       "grid) gives every line in words and is this map's long description.")
+    assert "Chart: Police-recorded hate crime by strand, England and Wales; the table below gives the figures." in alts
+
+
 def test_the_pdf_is_tagged_pdf_ua_with_its_title_and_language(published):
     info = subprocess.run(["pdfinfo", str(published)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
     assert re.search(r"^Title:\s+England & Wales 2019 – Facing all the Facts self-assessment$", info, re.M)
-    raw = published.read_bytes()
-    streams = b"".join(zlib.decompress(m.group(1)) for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S)
-                       if m.group(1)[:1] == b"x")
-    assert re.findall(rb"/Lang\s*\(([^)]*)\)", streams + raw) == [b"en"]
+    assert _pdf_strings(published.read_bytes(), b"Lang") == ["en"]
     struct = subprocess.run(["pdfinfo", "-struct", str(published)], capture_output=True, text=True).stdout
     assert "Figure" in struct and "Table" in struct and "H1" in struct  # maps and charts as figures, tables as tables
 
