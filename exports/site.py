@@ -19,7 +19,7 @@ import base64
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
 from exports.report import report_context, template_environment, used_abbreviations
 from exports.report_data import DataBlock, DataSection
-from exports.systems_map import inline_svg, render, systems_map_dot, target_looks
+from exports.systems_map import Look, inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.profile import Profile
 from framework.report_texts import IMPRINT_LABELS
@@ -167,8 +167,8 @@ def shown_pages(context: dict[str, Any], abbreviations: bool) -> dict[str, str]:
     return {name: title for name, title in PAGES.items() if has.get(name, True)}
 
 
-def _map_svg(model: Model, lines: Iterable[Any], links: Links, looks: Any = None,
-             caption: str = "map-caption") -> Markup:
+def _map_svg(model: Model, lines: Iterable[Any], links: Links,
+             looks: Mapping[tuple[str, str | None], Look] | None = None, caption: str = "map-caption") -> Markup:
     """The systems map as inline SVG, each line a link to its relationship, labelled by its caption (the
     element `caption`); with `looks`, the lines drawn by those (the gap to target), its ids told apart."""
     lines = list(lines)
