@@ -195,19 +195,30 @@ def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
     return figures
 
 
+def template_environment(model: Model, *folders: Path) -> jinja2.Environment:
+    """The Jinja2 environment of the report's templates (the PDF's, the web edition's): every value
+    escaped, user text through `markdown` only, and the words for lines, strands, dates and citations.
+    `folders` are searched in order; the shared macros (`report_parts.html.j2`) are in `TEMPLATES`."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([*folders, TEMPLATES]), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(markdown=to_html, readable_date=readable_date, one_line=one_line,
+                       css_class=lambda rating: rating.replace("/", ""))
+    env.globals.update(strand=model.strand_label, citing=citing,
+                       line_name=lambda ln: model.line_name(ln.relationship, ln.strand))
+    return env
+
+
+def used_abbreviations(known: dict[str, str], pages: Iterable[str]) -> list[tuple[str, str]]:
+    """The known abbreviations that rendered pages (HTML) use in their words."""
+    return used_in(known, [re.sub(r"<[^>]*>", " ", page) for page in pages])
+
+
 def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
                 comments: Iterable[Comment] = (), countries: CountryTable | None = None,
                 previous: Assessment | None = None) -> str:
     """The whole report as one HTML document (embedded map and charts, no external resources)."""
     context = report_context(model, assessment, figures, comments, countries, previous)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["markdown"] = to_html
-    env.filters["readable_date"] = readable_date
-    env.globals.update(strand=model.strand_label, citing=citing,
-                       line_name=lambda ln: model.line_name(ln.relationship, ln.strand))
-    env.filters["one_line"] = one_line
-    env.filters["css_class"] = lambda rating: rating.replace("/", "")
+    env = template_environment(model)
     maps = map_figures(model, assessment, context["lines"], context["gaps"])  # type: ignore[arg-type]
     data = context["data"]
     # Graphviz and Vega write every label XML-escaped, so their SVG is markup we can trust.
@@ -216,7 +227,7 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     values = dict(context, maps=maps, charts=charts, HEADER_MAX=HEADER_MAX, TITLE_MAX=TITLE_MAX)
     # the abbreviations listed are those the report's words use: found in a first rendering
     body = template.render(**values, abbreviations=[])
-    used = used_in(context["known_abbreviations"], [re.sub(r"<[^>]*>", " ", body)])  # type: ignore[arg-type]
+    used = used_abbreviations(context["known_abbreviations"], [body])  # type: ignore[arg-type]
     return template.render(**values, abbreviations=used) if used else body
 
 

@@ -1,7 +1,11 @@
 """The web edition of the country report: a static, self-contained site (or one HTML file).
 
 Pages come from Jinja2 templates under `templates/site/` (autoescaped, strict), with the report's own
-context (`report_context`), so the site shows what the PDF shows. Nothing on a page asks another site
+context (`report_context`) and the PDF's own parts (`templates/report_parts.html.j2`), so the site shows
+what the PDF shows, a page each: the summary (with the assessors' executive summary and introduction), key
+findings (theirs, then those generated from the scores, marked), the grid and a page per relationship,
+conclusions, recommendations and action plan, data, bibliography (each evidence item cited links to its
+entry), the annex of standards, the abbreviations the pages use, methodology and the imprint. Nothing on a page asks another site
 for anything: the stylesheet, the systems map (Graphviz SVG, each line a link to its relationship's
 page) and the charts (vl-convert SVG) are local files or inline; only links in user text and evidence
 addresses point out, as ordinary links. User text goes through `base.rich_text.to_html`, everything
@@ -15,30 +19,33 @@ import base64
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import pandas as pd
 from markupsafe import Markup
 
-from base.rich_text import to_html
 from dashboard.disclosure import shown_count
 from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
-from exports.report import report_context
+from exports.report import report_context, template_environment, used_abbreviations
 from exports.report_data import DataBlock, DataSection
-from exports.systems_map import inline_svg, render, systems_map_dot
+from exports.systems_map import Look, inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.profile import Profile
-from framework.report_texts import IMPRINT_LABELS, SECTIONS
+from framework.report_texts import IMPRINT_LABELS
 from framework.review import Comment
 
 TEMPLATES = Path(__file__).with_name("templates") / "site"
-PAGES = {"index": "Summary", "grid": "The grid", "data": "Data", "methodology": "Methodology"}
+# every page of the site in the navigation's order (the PDF's), by file name; some only when they have content
+PAGES = {"index": "Summary", "findings": "Key findings", "grid": "The grid", "conclusions": "Conclusions",
+         "plan": "Recommendations and action plan", "data": "Data", "bibliography": "Bibliography",
+         "standards": "Standards", "abbreviations": "Abbreviations", "methodology": "Methodology",
+         "imprint": "Imprint"}
 SAMPLE = "SAMPLE: illustrative example, not an official assessment"
+SAMPLE_PLAN = "SAMPLE PLAN: an example, not an official plan"
 DRAFT = "DRAFT: not yet validated"
 STATUS_WORD = {"draft": "Draft", "submitted": "Submitted for review", "validated": "Validated",
                "published": "Published"}
@@ -152,24 +159,30 @@ class Links:
         return f"{self.prefix}{file}"
 
 
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["markdown"] = to_html
-    return env
+def shown_pages(context: dict[str, Any], abbreviations: bool) -> dict[str, str]:
+    """The pages a report has (file name: title): conclusions, a bibliography and abbreviations only when
+    it has them (`abbreviations`: whether its words use any)."""
+    has = {"conclusions": bool(context["texts"].conclusions), "bibliography": bool(context["bibliography"].citations),
+           "abbreviations": abbreviations}
+    return {name: title for name, title in PAGES.items() if has.get(name, True)}
 
 
-def _map_svg(model: Model, lines: Iterable[Any], links: Links) -> Markup:
-    """The systems map as inline SVG, each line a link to its relationship, labelled by its caption."""
+def _map_svg(model: Model, lines: Iterable[Any], links: Links,
+             looks: Mapping[tuple[str, str | None], Look] | None = None, caption: str = "map-caption") -> Markup:
+    """The systems map as inline SVG, each line a link to its relationship, labelled by its caption (the
+    element `caption`); with `looks`, the lines drawn by those (the gap to target), its ids told apart."""
     lines = list(lines)
-    dot = systems_map_dot(model, lines, links={ln.relationship: links.relationship(ln.relationship) for ln in lines})
+    dot = systems_map_dot(model, lines, looks=looks,
+                          links={ln.relationship: links.relationship(ln.relationship) for ln in lines})
     svg = inline_svg(render(dot, "svg").decode("utf-8"))
+    if looks is not None:  # a second map of the one-file edition: its own ids
+        svg = re.sub(r'\bid="', 'id="target-', svg)
     box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg)
     width = f'{float(box.group(1)):.0f}' if box else "100%"  # drawn at its own size (labels 9 px), scrolled
     # Graphviz writes every label and address XML-escaped, so its SVG is markup we can trust. The lines are
     # links, so the map is a group named by its caption (an image's children would be hidden from readers).
     return Markup(svg.replace('<svg width="100%" role="img"',
-                              f'<svg width="{width}" role="group" aria-labelledby="map-caption"', 1))
+                              f'<svg width="{width}" role="group" aria-labelledby="{caption}"', 1))
 
 
 def _chart_svg(block: DataBlock, index: int) -> Markup:
@@ -188,31 +201,43 @@ def site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | Non
     csvs = {t.file: t.csv() for t in found}
     charts = [_chart_svg(t.block, i) if t.block.chart else None for i, t in enumerate(found)]
     strand_words = {s.id: s.label for s in model.framework.strands}
-    env = _environment()
-    common = {**context, "banners": banners(assessment), "lang": language(model, assessment), "tables": found,
-              "charts": charts, "pages": PAGES, "status_word": STATUS_WORD.get(assessment.status, assessment.status),
-              "imprint_labels": IMPRINT_LABELS, "narrative": SECTIONS,
-              "strand": lambda code: strand_words.get(code, code) if code else "all strands"}
-
+    env = template_environment(model, TEMPLATES)
     top = Links(single_file, csvs=csvs)
-    map_svg = _map_svg(model, context["lines"], top)  # on the first page only, so its links start there
+    common = {**context, "banners": banners(assessment), "lang": language(model, assessment), "tables": found,
+              "charts": charts, "status_word": STATUS_WORD.get(assessment.status, assessment.status),
+              "imprint_labels": IMPRINT_LABELS, "sample_plan": SAMPLE_PLAN,
+              "strand": lambda code: strand_words.get(code, code) if code else "all strands",
+              # the maps on pages at the top of the site (or in the one file), so their links start there
+              "map_svg": _map_svg(model, context["lines"], top),
+              "target_svg": _map_svg(model, context["lines"], top, target_looks(context["gaps"], context["lines"]),
+                                     "target-map-caption") if context["gaps"] else None,
+              "css": Markup((TEMPLATES / "site.css").read_text(encoding="utf-8"))}
 
-    def page(template: str, links: Links, current: str, title: str, **more: object) -> bytes:
-        html = env.get_template(template).render(**common, **more, link=links, current=current, page_title=title,
-                                                 single=links.single, map_svg=map_svg,
-                                                 css=Markup((TEMPLATES / "site.css").read_text(encoding="utf-8")))
-        return html.encode("utf-8")
+    def render_all(abbreviations: list[tuple[str, str]]) -> dict[str, str]:
+        pages = shown_pages(context, bool(abbreviations))
 
-    if single_file:
-        return {"index.html": page("single.html.j2", top, "", "")}
-    files = {f"{name}.html": page(f"{name}.html.j2", top, name, title) for name, title in PAGES.items()}
-    sections = context["sections"]
-    for i, s in enumerate(sections):
-        files[f"relationships/{s.id}.html"] = page(
-            "relationship.html.j2", Links(False, depth=1), "", s.title, s=s,
-            previous=sections[i - 1] if i else None, following=sections[i + 1] if i + 1 < len(sections) else None)
-    files.update({f"data/{name}": body for name, body in csvs.items()})
-    files["site.css"] = (TEMPLATES / "site.css").read_bytes()
+        def page(template: str, links: Links, current: str, title: str, **more: object) -> str:
+            return env.get_template(template).render(**common, **more, pages=pages, abbreviations=abbreviations,
+                                                     link=links, current=current, page_title=title,
+                                                     single=links.single)
+
+        if single_file:
+            return {"index.html": page("single.html.j2", top, "", "")}
+        files = {f"{name}.html": page("page.html.j2", top, name, title) for name, title in pages.items()}
+        sections = context["sections"]
+        for i, s in enumerate(sections):
+            files[f"relationships/{s.id}.html"] = page(
+                "relationship.html.j2", Links(False, depth=1), "", s.title, s=s,
+                previous=sections[i - 1] if i else None, following=sections[i + 1] if i + 1 < len(sections) else None)
+        return files
+
+    # the abbreviations listed are those the pages' words use: found in a first rendering
+    html = render_all([])
+    used = used_abbreviations(context["known_abbreviations"], html.values())  # type: ignore[arg-type]
+    files = {name: text.encode("utf-8") for name, text in (render_all(used) if used else html).items()}
+    if not single_file:
+        files.update({f"data/{name}": body for name, body in csvs.items()})
+        files["site.css"] = (TEMPLATES / "site.css").read_bytes()
     return {name: files[name] for name in sorted(files)}
 
 

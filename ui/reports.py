@@ -65,8 +65,9 @@ elif built:
     st.info("The assessment changed since the report was built: build it again.")
 
 st.subheader("Web edition")
-st.caption("A static site of the report (summary, linked systems map, grid, a page per relationship, data with "
-           "its CSVs), built when you download it: unzip and open index.html, or put it on any web server. "
+st.caption("A static site of the report (summary, linked systems map, key findings, grid, a page per "
+           "relationship, conclusions, action plan, data with its CSVs, bibliography, standards, abbreviations, "
+           "imprint), built when you download it: unzip and open index.html, or put it on any web server. "
            "It asks no other site for anything.")
 
 

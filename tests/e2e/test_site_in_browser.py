@@ -75,7 +75,7 @@ def test_keyboard_skip_link_nav_and_map_lines(site, offline):
     for _ in range(4):
         page.keyboard.press("Tab")
         nav.append(page.evaluate("() => document.activeElement.closest('nav') ? document.activeElement.textContent : null"))
-    assert nav == ["Summary", "The grid", "Data", "Methodology"]
+    assert nav == ["Summary", "Key findings", "The grid", "Recommendations and action plan"]
     for _ in range(80):  # on through the page to the first line of the map
         page.keyboard.press("Tab")
         href = page.evaluate("() => document.activeElement.closest('svg') ? "
@@ -89,7 +89,7 @@ def test_keyboard_skip_link_nav_and_map_lines(site, offline):
     assert asked == []
 
 
-def test_screenshots_of_the_summary_and_a_relationship(site, offline):
+def test_screenshots_of_the_summary_a_relationship_and_the_plan(site, offline):
     page, asked = offline
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto((site / "index.html").as_uri())
@@ -97,4 +97,7 @@ def test_screenshots_of_the_summary_and_a_relationship(site, offline):
     page.goto((site / "relationships" / "police-courts.html").as_uri())
     page.screenshot(path=str(ARTIFACTS / "site-relationship.png"), full_page=True)
     assert page.locator(".banner").first.inner_text().startswith("SAMPLE")
+    page.goto((site / "plan.html").as_uri())
+    page.screenshot(path=str(ARTIFACTS / "site-plan.png"), full_page=True)
+    assert page.locator("main .banner").inner_text().startswith("SAMPLE PLAN")
     assert asked == []

@@ -10,16 +10,24 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from collections import Counter
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
+
+from markupsafe import escape
 
 import pandas as pd
 import pytest
 
 from dashboard.examples import example_figures
 from dashboard.statistics import read_tidy
-from exports.site import DRAFT, SAMPLE, write_site
-from framework.report_texts import ReportTexts
+import cli
+from exports.report import TARGETS_EXPLAINED
+from exports.site import DRAFT, SAMPLE, SAMPLE_PLAN, write_site
+from framework.report_texts import Imprint, ReportTexts
+from scoring import score_assessment
+from scoring.findings import generated_findings
 from framework import Evidence, Situation
 from framework.plan import Plan
 from framework.profiles import blank_assessment
@@ -88,7 +96,7 @@ def test_every_relationship_has_a_page_and_every_page_the_layout(site, model, ew
         assert '<html lang="en">' in text, name  # England & Wales's profile: English
         assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in text, name
         assert text.index('class="skip" href="#main"') < text.index("<nav") < text.index('<main id="main"'), name
-        assert "<footer" in text and "Imprint and method" in text, name
+        assert "<footer" in text and ">Imprint</a>" in text and ">Method</a>" in text, name
         assert text.count(SAMPLE) == 1 and DRAFT not in text, name  # the sample plan of a published assessment
     page = pages[f"relationships/{REL}.html"]
     assert "Courts" in page and "Reviewer comments" in page and "Zsófia Kovács" in page
@@ -219,7 +227,11 @@ def test_one_file_holds_every_page_its_css_and_csvs(tmp_path, site, model, ew):
     assert [p.name for p in tmp_path.iterdir()] == ["all.html"]
     text = path.read_text(encoding="utf-8")
     assert "<style>" in text and "<link" not in text and "<script" not in text
-    ids = set(re.findall(r'\bid="([^"]+)"', text))
+    counted = Counter(re.findall(r'\bid="([^"]+)"', text))
+    assert [i for i, n in counted.items() if n > 1] == []  # two maps, every page: no id twice
+    ids = set(counted)
+    assert {"findings", "plan", "bibliography", "standards", "abbreviations", "imprint", "cite-1"} <= ids
+    assert 'href="#cite-1"' in text and 'aria-labelledby="target-map-caption"' in text
     assert {"index", "grid", "data", "methodology", f"rel-{REL}"} <= ids
     assert len([i for i in ids if i.startswith("rel-")]) == len([n for n in site.files if n.startswith("relationships/")])
     for target in _targets(text):
@@ -240,3 +252,121 @@ def test_a_site_is_a_folder_and_one_file_an_html_file(tmp_path, model, ew):
     with pytest.raises(ValueError, match=r"web: with --single-file, write one \.html file"):
         write_site(model, ew, tmp_path / "web", single_file=True)
     assert not list(tmp_path.iterdir())
+
+
+TEXTS = ReportTexts(
+    executive_summary="**Lead** of the summary: the CPS and the ZZQX work together.",
+    introduction="The *national* context.", key_findings="- Police record hate crime well.\n- Courts do not say why.",
+    conclusions="Conclude with [a link](https://example.org/c) and <script>alert(2)</script>.",
+    imprint=Imprint(publisher="Example Foundation", licence="CC BY 4.0", contact="office@example.org",
+                    acknowledgements="Thanks to **all** who took part.", disclaimer="Funded by *the example fund*."),
+    abbreviations={"ZZQX": "Zonal quality example", "QQWV": "An abbreviation no text uses"})
+
+
+@pytest.fixture(scope="module")
+def texts_site(tmp_path_factory, model, ew) -> Site:
+    """The site of an assessment whose assessors wrote every text of the report and its imprint."""
+    root = tmp_path_factory.mktemp("texts") / "web"
+    write_site(model, ew.model_copy(update={"report": TEXTS}), root)
+    return Site(root, _read(root))
+
+
+def _main(text: str) -> str:
+    return text[text.index('<main id="main"'):text.index("</main>")]
+
+
+def test_the_assessors_texts_are_pages_of_the_site_in_markdown(texts_site):
+    pages = _pages(texts_site)
+    assert {"findings.html", "conclusions.html", "plan.html", "bibliography.html", "standards.html",
+            "abbreviations.html", "imprint.html"} <= set(pages)
+    for name, text in pages.items():  # each reached from the navigation of every page
+        nav = text[text.index("<nav"):text.index("</nav>")]
+        for page in ("findings", "conclusions", "plan", "bibliography", "standards", "abbreviations", "imprint"):
+            assert re.search(rf'href="(?:\.\./)?{page}\.html"', nav), (name, page)
+    index = _main(pages["index.html"])
+    assert "<h2>Executive summary</h2>" in index and "<strong>Lead</strong> of the summary" in index
+    assert "<h2>Introduction</h2>" in index and "The <em>national</em> context." in index
+    assert "Police record" not in index and "Conclude with" not in index  # each on its own page
+    conclusions = _main(pages["conclusions.html"])
+    assert '<a href="https://example.org/c">a link</a>' in conclusions
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in conclusions and "<script" not in conclusions
+    imprint = _main(pages["imprint.html"])
+    for said in ("<dd>Example Foundation</dd>", "<dd>CC BY 4.0</dd>", "office@example.org",
+                 "Thanks to <strong>all</strong> who took part.", "Funded by <em>the example fund</em>."):
+        assert said in imprint, said
+
+
+def test_key_findings_are_the_assessors_then_the_generated_ones_marked(texts_site, site, model, ew):
+    findings = _main(texts_site.files["findings.html"])
+    ours = findings.index("<li>Police record hate crime well.</li>")
+    generated = findings[findings.index('<section class="generated"'):findings.index("</section>")]
+    assert ours < findings.index('<section class="generated"')
+    assert "Findings generated from the scores" in generated and "not\nwritten by the assessors" in generated
+    expected = generated_findings(model, score_assessment(model, ew))
+    assert len(expected) >= 3 and all(f"<li>{escape(f.text)}</li>" in generated for f in expected)
+    assert "The assessors have not written key findings of their own." in site.files["findings.html"]
+    assert "conclusions.html" not in site.files and "conclusions.html" not in site.files["index.html"]
+
+
+def test_each_evidence_item_cited_links_to_its_bibliography_entry(site):
+    entries = dict(re.findall(r'<li id="cite-(\d+)" value="\d+">(.*?)</li>', site.files["bibliography.html"], re.S))
+    assert len(entries) >= 3 and "Making the Victim Count" in entries["1"]
+    cited = set()
+    for name, text in site.files.items():
+        if name.startswith("relationships/"):
+            cited |= set(re.findall(r'<a class="cite" href="\.\./bibliography\.html#cite-(\d+)">\[\1\]', text))
+    assert cited == set(entries)
+    assert '<a class="cite" href="../bibliography.html#cite-1">[1]' in site.files["relationships/police-prosecution.html"]
+
+
+def test_the_plan_page_says_sample_plan_and_its_targets_in_words(site, tmp_path, model, ew):
+    plan = site.files["plan.html"]
+    assert f'<p class="banner">{SAMPLE_PLAN}</p>' in plan
+    assert [n for n, t in _pages(site).items() if SAMPLE_PLAN in t] == ["plan.html"]
+    body = unescape(re.sub(r"<[^>]+>", " ", _main(plan)))
+    assert all(" ".join(r.text.split()[:6]) in " ".join(body.split()) for r in ew.plan.recommendations)
+    assert "Towards targets" in body and " ".join(TARGETS_EXPLAINED.split()) in " ".join(body.split())
+    target = plan[plan.index('aria-labelledby="target-map-caption"'):]
+    assert re.search(r'xlink:href="relationships/[^"]+\.html"', target)
+    assert '<figcaption id="target-map-caption">' in plan
+    real = ew.model_copy(update={"plan": ew.plan.model_copy(update={"illustrative": False})})
+    write_site(model, real, tmp_path / "real")
+    pages = {n: t for n, t in _read(tmp_path / "real").items() if n.endswith(".html")}
+    assert not [n for n, t in pages.items() if SAMPLE_PLAN in t or SAMPLE in t]
+    assert "<h2>Recommendations</h2>" in pages["plan.html"]
+
+
+def test_the_abbreviations_page_lists_those_the_pages_use(texts_site, site):
+    listed = dict(re.findall(r"<dt><abbr>([^<]+)</abbr></dt><dd>([^<]+)</dd>", texts_site.files["abbreviations.html"]))
+    assert listed["ZZQX"] == "Zonal quality example" and listed["CPS"] == "Crown Prosecution Service"
+    assert "QQWV" not in listed
+    assert "ZZQX" not in site.files["abbreviations.html"]  # the site without the text that uses it
+
+
+def test_the_standards_annex_is_its_own_page(site, model):
+    standards = unescape(site.files["standards.html"])
+    rows = re.findall(r'<tr><td class="num">(\d+)</td>', standards)
+    assert rows == [str(s) for s in sorted(model.standards, key=int)]
+    assert "texts are the grid's paraphrase of the standard" in standards
+    methodology = site.files["methodology.html"]
+    assert '<a href="standards.html">the annex of standards</a>' in methodology and "Cited by" not in methodology
+
+
+def test_a_new_hungarian_assessment_publishes_in_words(tmp_path, monkeypatch, method):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("FFGRID_DB", str(tmp_path / "none.sqlite"))  # no database: the bundled example figures
+    yaml = tmp_path / "hu.yaml"
+    assert cli.main(["new", "--profile", "hu", "--date", "2026-03", "--author", "X", "-o", str(yaml)]) == 0
+    assert cli.main(["publish", str(yaml), "-o", str(tmp_path / "web")]) == 0
+    pages = {n: t for n, t in _read(tmp_path / "web").items() if n.endswith(".html")}
+    model = method.country(method.profiles["hu"])
+    codes = {c for c in (*model.relationships, *(s.id for s in model.framework.strands), *model.actors) if re.search("[-_]", c)}
+    for name, text in pages.items():
+        words = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<svg.*?</svg>", " ", text, flags=re.S)))
+        words = re.sub(r"\S+\.\w+/\S*|https?://\S+", "", words)  # addresses aside
+        assert not [c for c in codes if re.search(rf"(?<![\w/.-]){re.escape(c)}(?![\w/.-])", words)], name
+        assert not re.findall(r"\b\w+_\w+\b", words) and "None" not in words and "2026-03" not in words, name
+        assert DRAFT in text and "March 2026" in text, name
+    assert "No line has been scored yet." in pages["index.html"]
+    assert "No line has been scored yet, so no finding can be drawn" in pages["findings.html"]
+    assert "No recommendations, actions or targets have been recorded" in pages["plan.html"]
