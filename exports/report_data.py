@@ -338,7 +338,7 @@ def _counted(count: Callable[[object], str], value: object, unit: object) -> str
     return shown if shown == "–" else f"{shown} {unit}"
 
 
-def _imported(group: pd.DataFrame) -> str:
+def how_imported(group: pd.DataFrame) -> str:
     """How a publication's figures came here, in words (never a file name)."""
     examples = {p.name for p in EXAMPLE_FILES}
     known = [c for c in ("imported_from", "imported_at", "imported_by") if c in group.columns]
@@ -365,7 +365,7 @@ def _sources(figures: pd.DataFrame, area: str) -> tuple[tuple[str, str, str, str
     for (source, publication), group in figures.groupby(["source", "publication"]):
         periods = in_order(group["period"])
         span = "; ".join(periods) if len(periods) <= 2 else f"{periods[0]} to {periods[-1]}"
-        rows.append((source_label(str(source), area), str(publication), span, _imported(group)))
+        rows.append((source_label(str(source), area), str(publication), span, how_imported(group)))
     return tuple(sorted(rows))
 
 

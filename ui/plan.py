@@ -95,8 +95,8 @@ with actions_tab:
                                 st.session_state["plan_outcome"] = f"Action {act.number} is now {STATUS_LABEL[to]}."
                                 st.rerun()
     sheets = plan_frames(m, a)
-    status = sheets["Action history"].merge(sheets["Actions"][["number", "title", "owner", "due", "note"]],
-                                            on="number", suffixes=("", "_plan"))
+    status = sheets["Action history"].merge(sheets["Actions"][["Action (number)", "Title", "Owner", "Due", "Note"]],
+                                            on="Action (number)")
     st.download_button("Status report (CSV: every action and each change of its status)", csv_bytes(status),
                        file_name=f"{a.id}-actions.csv", mime="text/csv", icon=":material/download:",
                        key="download_actions")

@@ -18,7 +18,7 @@ from framework import Evidence, Situation
 EW, REL = "england-wales-2019", "police-courts"
 PAGES = ("ui/overview.py", "ui/assess.py", "ui/standards.py", "ui/dashboard.py", "ui/plan.py", "ui/compare.py",
          "ui/history.py", "ui/reports.py", "ui/data_io.py", "ui/users.py")
-NUMERIC = {"records", "count", "lon", "lat", "number", "total", "grid_row"}  # CSV columns of numbers
+NUMERIC = {"records", "count", "lon", "lat", "Action (number)", "total", "grid_row"}  # CSV columns of numbers
 LINK, PLUS, MINUS, AT = '=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)"
 
 
