@@ -26,7 +26,6 @@ from exports.systems_map import render
 from exports.xml_text import clipped, shown
 from framework import Assessment, Model
 from framework.model import citing
-from framework.profile import Profile
 from framework.review import Comment
 from scoring.countries import CountryTable
 
@@ -304,15 +303,6 @@ def shown_comments(comments: Iterable[Comment]) -> list[Comment]:
     return [replace(c, author=shown(c.author), text=shown(c.text)) for c in comments]
 
 
-def report_language(a: Assessment, model: Model) -> str:
-    """The report's language: the first of its profile's languages (the profile in the file, or the
-    shipped one its code names, which the model is of), else English."""
-    profile = a.profile if isinstance(a.profile, Profile) else model.profile
-    if profile is not None and a.profile_code == profile.code and profile.languages:
-        return profile.languages[0]
-    return "en"
-
-
 def _running(section: Any, country: str, mark: str, first: bool = False) -> None:
     """A section's running header (its marks, the country, the method) and footer "Page X of Y"; the
     cover (the first page of the first section) has neither."""
@@ -545,7 +535,7 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
     props.subject = clipped(f"{model.framework.name}: {a.country}", CORE_MAX)
     props.author = props.last_modified_by = clipped(a.author, CORE_MAX)
     props.comments = clipped(" · ".join(filter(None, [c["doc_mark"], a.title])), CORE_MAX)  # not python-docx's
-    language(doc, report_language(a, model))
+    language(doc, c["text_lang"])  # Word checks the assessors' texts in it
     a4(doc.sections[0])
     _running(doc.sections[0], a.country, c["doc_mark"], first=True)
 

@@ -25,6 +25,7 @@ from exports.xml_text import clipped
 from exports.map_print import readable
 from exports.systems_map import inline_svg, key_rows, systems_map_dot, target_looks
 from framework import Assessment, Model
+from framework.profile import Profile
 from framework.model import citing
 from framework.report_texts import IMPRINT_LABELS, SECTIONS
 from framework.plan import STATUS_LABEL, status_report
@@ -71,6 +72,16 @@ def marks(assessment: Assessment) -> tuple[str, str]:
     return doc, plan
 
 
+def text_language(model: Model, assessment: Assessment) -> str:
+    """The language the assessment's own texts are written in: the first of its profile's languages (the
+    profile in the file, or the shipped one its code names, which the model is of), else English. The
+    report's own words are English (the document's language) until they are translated."""
+    profile = assessment.profile if isinstance(assessment.profile, Profile) else model.profile
+    if profile is not None and assessment.profile_code == profile.code and profile.languages:
+        return str(profile.languages[0])
+    return "en"
+
+
 def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
                    comments: Iterable[Comment] = (), countries: CountryTable | None = None,
                    previous: Assessment | None = None) -> dict[str, object]:
@@ -102,7 +113,7 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
             "previous_name": previous_name, "bibliography": bibliography(model, assessment, [s.id for s in sections]),
             "known_abbreviations": abbreviations(model, assessment), "doc_mark": doc_mark, "plan_mark": plan_mark,
             "draft": assessment.status in ("draft", "submitted"), "status_words": STATUS_WORDS[assessment.status],
-            "lang": "en", "text_lang": profile.languages[0] if profile is not None else "en",
+            "lang": "en", "text_lang": text_language(model, assessment),
             "standards_note": _standards_note(model),
             "line_of": {ln.relationship: ln for ln in assessment.lines},
             "map_dot": systems_map_dot(model, lines),
@@ -195,13 +206,19 @@ def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
     return figures
 
 
-def template_environment(model: Model, *folders: Path) -> jinja2.Environment:
+def template_environment(model: Model, *folders: Path, text_lang: str = "en") -> jinja2.Environment:
     """The Jinja2 environment of the report's templates (the PDF's, the web edition's): every value
-    escaped, user text through `markdown` only, and the words for lines, strands, dates and citations.
-    `folders` are searched in order; the shared macros (`report_parts.html.j2`) are in `TEMPLATES`."""
+    escaped, user text through `markdown` only (marked as written in `text_lang` where that is not the
+    document's English), and the words for lines, strands, dates and citations. `folders` are searched
+    in order; the shared macros (`report_parts.html.j2`) are in `TEMPLATES`."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([*folders, TEMPLATES]), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(markdown=to_html, readable_date=readable_date, one_line=one_line,
+
+    def markdown(text: str | None, heading_base: int = 4) -> Markup:
+        html = to_html(text, heading_base)
+        return Markup(f'<div lang="{escape(text_lang)}">{html}</div>') if html and text_lang != "en" else html
+
+    env.filters.update(markdown=markdown, readable_date=readable_date, one_line=one_line,
                        css_class=lambda rating: rating.replace("/", ""))
     env.globals.update(strand=model.strand_label, citing=citing,
                        line_name=lambda ln: model.line_name(ln.relationship, ln.strand))
@@ -218,7 +235,7 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
                 previous: Assessment | None = None) -> str:
     """The whole report as one HTML document (embedded map and charts, no external resources)."""
     context = report_context(model, assessment, figures, comments, countries, previous)
-    env = template_environment(model)
+    env = template_environment(model, text_lang=context["text_lang"])  # type: ignore[arg-type]
     maps = map_figures(model, assessment, context["lines"], context["gaps"])  # type: ignore[arg-type]
     data = context["data"]
     # Graphviz and Vega write every label XML-escaped, so their SVG is markup we can trust.

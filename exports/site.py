@@ -34,7 +34,6 @@ from exports.report import report_context, template_environment, used_abbreviati
 from exports.report_data import DataBlock, DataSection
 from exports.systems_map import Look, inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
-from framework.profile import Profile
 from framework.report_texts import IMPRINT_LABELS
 from framework.review import Comment
 
@@ -62,17 +61,10 @@ def strand_labels() -> dict[str, str]:
 
 
 def banners(assessment: Assessment) -> list[str]:
-    """What every page says above its content: a sample, a draft (both when both)."""
-    out = [SAMPLE] if assessment.illustrative or assessment.plan.illustrative else []
+    """What every page says above its content: a sample, a draft (both when both); a real assessment's
+    sample plan says so on its own page."""
+    out = [SAMPLE] if assessment.illustrative else []
     return out + ([DRAFT] if assessment.status in ("draft", "submitted") else [])
-
-
-def language(model: Model, assessment: Assessment) -> str:
-    """The language of the pages: the assessment's profile's first one, else English."""
-    profile = assessment.profile if isinstance(assessment.profile, Profile) else getattr(model, "profile", None)
-    if profile is None or (assessment.profile is not None and profile.code != assessment.profile_code):
-        return "en"
-    return str(profile.languages[0])
 
 
 def _slug(text: str) -> str:
@@ -201,9 +193,9 @@ def site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | Non
     csvs = {t.file: t.csv() for t in found}
     charts = [_chart_svg(t.block, i) if t.block.chart else None for i, t in enumerate(found)]
     strand_words = {s.id: s.label for s in model.framework.strands}
-    env = template_environment(model, TEMPLATES)
+    env = template_environment(model, TEMPLATES, text_lang=context["text_lang"])  # type: ignore[arg-type]
     top = Links(single_file, csvs=csvs)
-    common = {**context, "banners": banners(assessment), "lang": language(model, assessment), "tables": found,
+    common = {**context, "banners": banners(assessment), "lang": context["lang"], "tables": found,
               "charts": charts, "status_word": STATUS_WORD.get(assessment.status, assessment.status),
               "imprint_labels": IMPRINT_LABELS, "sample_plan": SAMPLE_PLAN,
               "strand": lambda code: strand_words.get(code, code) if code else "all strands",

@@ -97,7 +97,7 @@ def test_every_relationship_has_a_page_and_every_page_the_layout(site, model, ew
         assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in text, name
         assert text.index('class="skip" href="#main"') < text.index("<nav") < text.index('<main id="main"'), name
         assert "<footer" in text and ">Imprint</a>" in text and ">Method</a>" in text, name
-        assert text.count(SAMPLE) == 1 and DRAFT not in text, name  # the sample plan of a published assessment
+        assert SAMPLE not in text and DRAFT not in text, name  # published and real: only its plan is a sample
     page = pages[f"relationships/{REL}.html"]
     assert "Courts" in page and "Reviewer comments" in page and "Zsófia Kovács" in page
     assert '<a href="https://example.org/evidence?a=1&amp;b=2">' in page  # evidence links, escaped
@@ -209,16 +209,19 @@ def test_each_chart_has_its_csv_with_publication_and_periods(site):
     assert "Probe police annual (first edition): 2091 to 2093" in probe
 
 
-def test_a_draft_says_so_on_every_page_and_a_site_takes_its_profile_s_language(tmp_path, method, model, ew):
+def test_a_draft_says_so_on_every_page_and_its_texts_are_marked_in_their_language(tmp_path, method, model, ew):
+    """The site's own words are English (its pages' language); the assessors' texts are in the profile's."""
     draft = ew.model_copy(update={"status": "submitted", "plan": Plan(), "illustrative": False})
     write_site(model, draft, tmp_path / "draft")
     pages = {n: t for n, t in _read(tmp_path / "draft").items() if n.endswith(".html")}
     assert all(DRAFT in t and SAMPLE not in t for t in pages.values())
     assert "No figures were given for this report." in pages["data.html"]
-    spain = blank_assessment(method, method.profiles["es"], "2026", None, "test")
+    spain = blank_assessment(method, method.profiles["es"], "2026", None, "test").model_copy(
+        update={"report": ReportTexts(executive_summary="Un *resumen*.")})
     page = write_site(method.for_assessment(spain), spain, tmp_path / "es.html", single_file=True)
     text = page.read_text(encoding="utf-8")
-    assert '<html lang="es">' in text and text.count(DRAFT) == 1
+    assert '<html lang="en">' in text and text.count(DRAFT) == 1
+    assert '<div lang="es"><p>Un <em>resumen</em>.</p>' in text
 
 
 def test_one_file_holds_every_page_its_css_and_csvs(tmp_path, site, model, ew):
