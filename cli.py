@@ -295,7 +295,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "report":
         from bench.report import run as run_report
 
-        run_report(runs=args.runs)
+        run_report(runs=args.runs, breakdown=args.breakdown)
         return 0
     if args.what == "dashboard":
         from bench.dashboard import run as run_dashboard
@@ -591,12 +591,11 @@ def _figures(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _database_exists() -> bool:
     """Whether the default database is set up (a PostgreSQL URL, or a SQLite file that exists)."""
-    from sqlalchemy.engine import make_url
+    from base.db_location import database_url, sqlite_file
 
-    from store.database import database_url
-
-    url = make_url(database_url())
-    return url.get_backend_name() != "sqlite" or Path(url.database or "").is_file()
+    url = database_url()
+    file = sqlite_file(url)
+    return not url.startswith("sqlite") or (file is not None and file.is_file())
 
 
 def _compare_option(p: argparse.ArgumentParser, what: str) -> None:
@@ -764,6 +763,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--actors", type=int, default=1000)
     b.add_argument("--relationships", type=int, default=10_000)
     b.add_argument("--runs", type=int, default=5)
+    b.add_argument("--no-breakdown", dest="breakdown", action="store_false",
+                   help="`bench report`: leave out the timings inside the process (quicker)")
     b.add_argument("--rows", type=int, default=1_000_000, help="case records for `bench dashboard`")
     b.add_argument("--countries", type=int, default=30, help="assessments of as many countries for `bench compare`")
     b.set_defaults(func=cmd_bench)

@@ -55,8 +55,9 @@ def _listed(times: list[float]) -> str:
     return ", ".join(f"{t:.2f}" for t in times)
 
 
-def run(runs: int = 5) -> dict[str, float]:
-    """Print and return the medians (seconds), their ratios and pages per second."""
+def run(runs: int = 5, breakdown: bool = True) -> dict[str, float]:
+    """Print and return the medians (seconds), their ratios and pages per second; with `breakdown`,
+    also the time inside a warm process of the data charts, the HTML and WeasyPrint."""
     with tempfile.TemporaryDirectory() as tmp:
         out, site = Path(tmp) / "report.pdf", Path(tmp) / "site"
         env = {**os.environ, "FFGRID_DB": str(Path(tmp) / "none.db"), "DATABASE_URL": ""}
@@ -73,17 +74,10 @@ def run(runs: int = 5) -> dict[str, float]:
                          before=lambda: shutil.rmtree(site, ignore_errors=True))
         (pages, tagged), (baseline_pages, baseline_tagged) = _pdfinfo(out), _pdfinfo(baseline_pdf)
         site_files = sum(1 for p in site.rglob("*") if p.is_file())
-    method = load_method()
-    assessment = load_assessment(EW, method)
-    model = method.for_assessment(assessment)
-    data = example_figures()
-    html = report_html(model, assessment, data)
-    section = data_section(data)
     figures = {"command": statistics.median(times), "baseline": statistics.median(baseline),
-               "publish": statistics.median(publish), "pages": float(pages),
-               "charts": median_time(lambda: [b.svg() for b in section.blocks if b.chart], runs),
-               "html": median_time(lambda: report_html(model, assessment, data), runs),
-               "pdf": median_time(lambda: render_pdf(html), max(1, runs // 2))}
+               "publish": statistics.median(publish), "pages": float(pages)}
+    if breakdown:
+        figures |= _inside(runs)
     figures |= {"ratio": figures["command"] / figures["baseline"], "pages_per_s": pages / figures["command"],
                 "baseline_pages_per_s": baseline_pages / figures["baseline"],
                 "publish_ratio": figures["publish"] / figures["command"]}
@@ -97,6 +91,20 @@ def run(runs: int = 5) -> dict[str, float]:
           "as WeasyPrint alone, everything included)")
     print(f"ffgrid publish (web edition, whole command, new process): {figures['publish']:.2f} s median of {runs} "
           f"({_listed(publish)}); {site_files} files; ratio publish/report: {figures['publish_ratio']:.2f}")
-    print(f"  inside (warm): data charts as SVG {figures['charts']:.2f} s, whole HTML with the map and charts "
-          f"{figures['html']:.2f} s, WeasyPrint layout + PDF {figures['pdf']:.2f} s")
+    if breakdown:
+        print(f"  inside (warm): data charts as SVG {figures['charts']:.2f} s, whole HTML with the map and charts "
+              f"{figures['html']:.2f} s, WeasyPrint layout + PDF {figures['pdf']:.2f} s")
     return figures
+
+
+def _inside(runs: int) -> dict[str, float]:
+    """Medians (seconds) of the report's parts in this (warm) process."""
+    method = load_method()
+    assessment = load_assessment(EW, method)
+    model = method.for_assessment(assessment)
+    data = example_figures()
+    html = report_html(model, assessment, data)
+    section = data_section(data)
+    return {"charts": median_time(lambda: [b.svg() for b in section.blocks if b.chart], runs),
+            "html": median_time(lambda: report_html(model, assessment, data), runs),
+            "pdf": median_time(lambda: render_pdf(html), max(1, runs // 2))}

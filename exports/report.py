@@ -23,7 +23,7 @@ from exports.citations import abbreviations, bibliography, readable_date, used_i
 from exports.report_data import MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, data_section, measure_rows
 from exports.xml_text import clipped
 from exports.map_print import readable
-from exports.systems_map import inline_svg, key_rows, systems_map_dot, target_looks
+from exports.systems_map import inline_svg, prefixed_ids, key_rows, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.profile import Profile
 from framework.model import citing
@@ -200,8 +200,9 @@ def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
     for number, (anchor, caption, looks) in enumerate(views, 1):
         dot, svg = readable(lambda pt, looks=looks: systems_map_dot(model, lines, looks=looks, key=False, text_pt=pt))
         alt = f"Map {number}: {caption}. {long}"
+        shown_svg = inline_svg(svg, alt) if number == 1 else prefixed_ids(inline_svg(svg, alt), f"{anchor}-")
         # Graphviz writes every label XML-escaped, so its SVG is markup we can trust.
-        figures.append(MapFigure(anchor, f"Map {number}: {caption}", Markup(inline_svg(svg, alt)),
+        figures.append(MapFigure(anchor, f"Map {number}: {caption}", Markup(shown_svg),
                                  key_rows(model, target=looks is not None), dot, alt))
     return figures
 
@@ -242,10 +243,13 @@ def report_html(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     charts = [Markup(b.described_svg()) if b.chart else None for b in data.blocks] if data else []
     template = env.get_template("report.html.j2")
     values = dict(context, maps=maps, charts=charts, HEADER_MAX=HEADER_MAX, TITLE_MAX=TITLE_MAX)
-    # the abbreviations listed are those the report's words use: found in a first rendering
-    body = template.render(**values, abbreviations=[])
+    # the abbreviations listed are those the report's words use: the report is rendered once with a
+    # placeholder for the list (and its line of the contents), filled in from the words rendered
+    body = template.render(**values)
     used = used_abbreviations(context["known_abbreviations"], [body])  # type: ignore[arg-type]
-    return template.render(**values, abbreviations=used) if used else body
+    listed = env.get_template("abbreviations.html.j2").module
+    return (body.replace("<!--ffgrid:abbreviations-contents-->", str(listed.contents(used)), 1)  # type: ignore[attr-defined]
+            .replace("<!--ffgrid:abbreviations-section-->", str(listed.section(used, context["doc_mark"])), 1))  # type: ignore[attr-defined]
 
 
 @contextmanager

@@ -32,7 +32,7 @@ from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
 from exports.report import report_context, template_environment, used_abbreviations
 from exports.report_data import DataBlock, DataSection
-from exports.systems_map import Look, inline_svg, render, systems_map_dot, target_looks
+from exports.systems_map import prefixed_ids, Look, inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.report_texts import IMPRINT_LABELS
 from framework.review import Comment
@@ -168,7 +168,7 @@ def _map_svg(model: Model, lines: Iterable[Any], links: Links,
                           links={ln.relationship: links.relationship(ln.relationship) for ln in lines})
     svg = inline_svg(render(dot, "svg").decode("utf-8"))
     if looks is not None:  # a second map of the one-file edition: its own ids
-        svg = re.sub(r'\bid="', 'id="target-', svg)
+        svg = prefixed_ids(svg, "target-")
     box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg)
     width = f'{float(box.group(1)):.0f}' if box else "100%"  # drawn at its own size (labels 9 px), scrolled
     # Graphviz writes every label and address XML-escaped, so its SVG is markup we can trust. The lines are

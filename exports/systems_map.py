@@ -392,6 +392,11 @@ def inline_svg(svg: str, alt: str | None = None) -> str:
     return body
 
 
+def prefixed_ids(svg: str, prefix: str) -> str:
+    """The SVG with every id prefixed, so that a second map on the same page repeats none of the first's."""
+    return re.sub(r'\bid="', f'id="{prefix}', svg)
+
+
 def write_map(dot_source: str, path: Path | str) -> Path:
     """Write the map as .dot (the source), .svg or .png, chosen by the file's suffix."""
     path = Path(path)

@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
-from base.paths import ROOT
-
-def default_sqlite(environ: os._Environ[str] | dict[str, str] = os.environ) -> Path:
-    """The SQLite file used when nothing is set: var/ffgrid.db in a source checkout; for an installed
-    copy, ffgrid/ffgrid.db under $XDG_DATA_HOME (~/.local/share), never inside site-packages."""
-    if (ROOT / "pyproject.toml").is_file():
-        return ROOT / "var" / "ffgrid.db"
-    return Path(environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "ffgrid" / "ffgrid.db"
-
+from base.db_location import database_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _LOCK_ID = 0x66666772  # "ffgr": one migration at a time across app processes on PostgreSQL
-
-
-def database_url(environ: dict[str, str] | None = None) -> str:
-    """`DATABASE_URL` if set (e.g. PostgreSQL), else a SQLite file at `FFGRID_DB` or var/ffgrid.db."""
-    env = os.environ if environ is None else environ
-    if env.get("DATABASE_URL"):
-        url = env["DATABASE_URL"]
-        return "postgresql+psycopg://" + url.split("://", 1)[1] if url.startswith(("postgres://", "postgresql://")) else url
-    return f"sqlite:///{Path(env.get('FFGRID_DB') or default_sqlite(env)).resolve()}"
 
 
 def open_engine(url: str | None = None, migrate: bool = True, pool_size: int = 5) -> Engine:
