@@ -184,6 +184,9 @@ def _gap_notes(trend: pd.DataFrame, totals: pd.DataFrame) -> list[str]:
     return out
 
 
+IMPLAUSIBLE_PCT = 1000  # a stage more than ten times the one before is named as most likely another count
+
+
 def _beyond_100(steps: pd.DataFrame) -> list[str]:
     """Why a stage can be more than 100% of the one before: said for each stage that is."""
     out, before = [], None
@@ -193,7 +196,10 @@ def _beyond_100(steps: pd.DataFrame) -> list[str]:
             out.append(f"Why a stage can pass 100%: {r.stage} is {r.pct_of_previous:,.1f}% of {before.stage}. "
                        f"Each source counts its own units in its own year{units}, and a case counted at one stage "
                        "in one year can reach the next stage in a later year, so the stages are not one group of "
-                       "cases followed through.")
+                       "cases followed through."
+                       + (f" But {r.stage} is more than ten times {before.stage}: it most likely counts something "
+                          "else (all cases of its kind, not only hate crimes, or another unit); ask its publisher "
+                          "before citing it." if r.pct_of_previous > IMPLAUSIBLE_PCT else ""))
         before = r if pd.notna(r.count) else before
     return out
 

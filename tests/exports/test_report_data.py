@@ -222,6 +222,22 @@ def test_a_stage_above_100_percent_of_the_one_before_is_explained(bundled):
     assert not [n for n in odihr_uk.notes if n.startswith("Why")]  # no stage passes 100% there
 
 
+def test_a_stage_ten_times_the_one_before_is_named_as_most_likely_another_count():
+    """Hungary's published sentenced figures (8,928 for 50 prosecuted in 2023) are kept, and said to be doubtful."""
+    from framework import load_method
+
+    m = load_method()
+    section = data_section(example_figures(), country="Hungary", model=m.country(m.profiles["hu"]))
+    funnel = section.blocks[0]
+    assert dict(zip(funnel.headings, funnel.rows[2]))["Number"] == "8,928 cases"
+    why = next(n for n in funnel.notes if n.startswith("Why a stage can pass 100%"))
+    assert why.endswith("But Sentenced is more than ten times Prosecuted: it most likely counts something else (all "
+                        "cases of its kind, not only hate crimes, or another unit); ask its publisher before citing it.")
+    uk = next(b for b in data_section(example_figures(), country="England & Wales").blocks
+              if "Home Office, CPS" in b.title)
+    assert not [n for n in uk.notes if "ten times" in n]  # 119.3% is explained, not doubted
+
+
 def _reader_facing(section) -> list[str]:
     return [getattr(section, "intro", ""), section.note, *(t for b in section.blocks for t in (
         b.title, b.definition, *b.headings, *(c for r in b.rows for c in r), *getattr(b, "notes", ()),
