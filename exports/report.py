@@ -34,7 +34,7 @@ from scoring.findings import generated_findings, weakest
 from scoring.countries import Comparison, CountryTable
 from scoring.ratings import MARK, WORD
 from scoring.targets import gaps, percent_to_target, total_gap
-from framework.review import Comment
+from framework.review import STATUS_WORDS, Comment
 
 TEMPLATES = Path(__file__).with_name("templates")
 HEADER_MAX = 48  # characters of the country in each page's header (the cover has it whole)
@@ -58,8 +58,6 @@ class ReportLine:
     scored: tuple[ScoredLine, ...]
 
 
-STATUS_WORDS = {"draft": "draft", "submitted": "submitted for review", "validated": "validated by a reviewer",
-                "published": "published"}
 
 
 def marks(assessment: Assessment) -> tuple[str, str]:

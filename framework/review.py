@@ -20,6 +20,8 @@ Step = Literal["submit", "validate", "send_back"]
 Kind = Literal["line", "assessment"]
 READ_ONLY = frozenset({"validated", "published"})
 CHANGES_WHEN_READ_ONLY = frozenset({"plan", "comment"})  # the follow-up and review comments; nothing else
+STATUS_WORDS = {"draft": "draft", "submitted": "submitted for review", "validated": "validated by a reviewer",
+                "published": "published"}  # an assessment's or a line's review state, as readers read it
 
 
 class Locked(Exception):

@@ -116,7 +116,7 @@ def test_no_download_starts_a_formula_and_numbers_stay_numbers(app, store, serve
     funnel = next(v for k, v in spreadsheets.items() if k.startswith("ui/dashboard.py: ") and "funnel-" in k)
     assert f"'{LINK}" in {cell for column, cell, _ in _cells("funnel.csv", funnel) if column == "publication"}
     history = _cells("history.csv", files[f"ui/history.py: Export the log (CSV): {EW}-history.csv"])
-    assert f"'{LINK}" in {cell for column, cell, _ in history if column == "new"}
+    assert f"'{LINK}" in {cell for column, cell, _ in history if column == "New value"}
     lon = [float(cell) for column, cell, _ in cells if column == "lon"]
     assert lon and min(lon) < 0  # longitudes west of Greenwich stay (negative) numbers
     numeric = [(cell, where) for column, cell, where in cells if column in NUMERIC]

@@ -71,15 +71,22 @@ def test_history_lists_every_change_and_exports_it(app, store):
     at = _assess(app, "Test Assessor")
     at.radio(key=f"framework@{EW}/{REL}").set_value(3).run()
     at.button(key="save").click().run()
+    at.button(key=f"submit_line@{EW}/{REL}").click().run()
     at.switch_page(HISTORY).run()
     table = at.dataframe[0].value
-    assert {"actor", "action", "field", "old", "new"} <= set(table.columns)
-    mine = table[table["actor"] == "Test Assessor"]
-    assert ("save_line", "framework", "1", "3") in set(zip(mine["action"], mine["field"], mine["old"], mine["new"]))
+    assert list(table.columns) == ["When (UTC)", "Who", "What", "Relationship", "Changed", "Old value", "New value"]
+    title = "Police forces of England and Wales – Courts of England and Wales (judiciary)"
+    rows = set(zip(table["What"], table["Relationship"], table["Changed"], table["Old value"], table["New value"]))
+    assert ("Test Assessor saved the line", title, "Framework score (0-3)", "1", "3") in rows
+    assert ("Test Assessor submitted the line for review", title, "Review status of the line", "draft",
+            "submitted for review") in rows
+    assert table["What"].iloc[0] == "Test Assessor submitted the line for review"  # newest first
+    words = " ".join(str(v) for v in table.drop(columns="When (UTC)").to_numpy().ravel())
+    assert REL not in words and "save_line" not in words and '{"' not in words and "None" not in words
     assert len(table) == len(AuditLog(store.engine).entries(EW))
     assert [b.label for b in at.get("download_button")] == ["Export the log (CSV)"]
     at.selectbox(key="history_relationship").set_value(REL).run()
-    assert set(at.dataframe[0].value["relationship"]) == {REL}
+    assert set(at.dataframe[0].value["Relationship"]) == {title}
 
 
 def test_users_page_is_for_admins_and_adds_a_user(app, store):

@@ -1,0 +1,117 @@
+"""The audit log in words: who did what to which relationship, and each old and new value as a reader
+reads it (rating words, scores with their scale, evidence as its titles, statuses in words), never ids,
+field names or JSON. The History page and its CSV show this; the log itself keeps what was stored."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+
+from base.rich_text import plain
+from framework import Model
+from framework.model import citing
+from framework.report_texts import IMPRINT_LABELS, SECTIONS
+from framework.review import STATUS_WORDS
+from scoring.ratings import MARK, WORD
+
+COLUMNS = ("When (UTC)", "Who", "What", "Relationship", "Changed", "Old value", "New value")
+
+ACTION_WORDS = {
+    "save_line": "saved the line", "line_submit": "submitted the line for review",
+    "line_validate": "validated the line", "line_send_back": "sent the line back to the assessor",
+    "assessment_submit": "submitted the assessment for review", "assessment_validate": "validated the assessment",
+    "assessment_send_back": "sent the assessment back to the assessors", "comment": "commented",
+    "sent_back": "said why it was sent back", "save_report": "changed the report texts",
+    "save_plan": "changed the action plan", "import": "imported the assessment",
+    "new_version": "started this version of the assessment", "replace": "replaced the assessment",
+}
+
+FIELD_WORDS = {
+    "framework": "Framework score (0-3)", "action": "Action score (0-3)", "rating": "Rating the source states",
+    "na_reason": "Why not applicable", "grid_row": "Row of the grid", "situation.framework":
+    "National situation: framework", "situation.action": "National situation: action", "evidence": "Evidence",
+    "strands": "Scores per strand", "comments": "Notes in the grid", "status": "Status of the assessment",
+    "review_status": "Review status of the line", "comment": "Comment",
+    "plan.recommendations": "Recommendations", "plan.actions": "Actions", "plan.targets": "Targets",
+    "plan.measures": "Measures of success", "plan.note": "Note on the plan", "plan.illustrative": "Sample plan",
+    "report.abbreviations": "Abbreviations", "report.data_cutoff": "Data cut-off",
+}
+
+
+def _field(field: str | None) -> str:
+    if not isinstance(field, str) or not field:
+        return ""
+    if field in FIELD_WORDS:
+        return FIELD_WORDS[field]
+    part = field.split(".")[-1]
+    if field.startswith("report.imprint"):
+        return f"Imprint: {IMPRINT_LABELS.get(part, part)}" if part != "imprint" else "Imprint"
+    if field.startswith("report."):
+        return SECTIONS.get(part, part.replace("_", " ").capitalize())
+    return field.replace("_", " ").replace(".", ": ").capitalize()
+
+
+def _rating(word: str) -> str:
+    return f"{MARK[word]} {WORD[word]}" if word in WORD else word
+
+
+def _score(value: Any) -> str:
+    return "–" if value is None else str(value)
+
+
+def _item(model: Model, item: Any) -> str:
+    """One element of a logged list (evidence, a strand's scores, a plan's entry) in a few words."""
+    if not isinstance(item, dict):
+        return str(item)
+    if "strand" in item and ("framework" in item or "action" in item or "na_reason" in item):
+        text = f"{model.strand_label(item['strand'])} {_score(item.get('framework'))}+{_score(item.get('action'))}"
+        return text + (f" (not applicable: {item['na_reason']})" if item.get("na_reason") else "")
+    name = next((item[k] for k in ("title", "text", "name", "label") if item.get(k)), None)
+    if name is None and item.get("relationship") in model.relationships:
+        name = model.line_name(item["relationship"], item.get("strand"))
+        if "framework" in item or "action" in item:
+            name += f": target {_score(item.get('framework'))}+{_score(item.get('action'))}"
+    text = plain(str(name)) if name is not None else "; ".join(f"{k}: {v}" for k, v in item.items())
+    if item.get("url"):
+        text += f" ({item['url']})"
+    if item.get("standards"):
+        text += f" {citing(item['standards'])}"
+    return text
+
+
+def value_words(model: Model, field: str | None, value: str | None) -> str:
+    """A logged old or new value as a reader reads it ("" for none)."""
+    value = None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+    field = field if isinstance(field, str) else None
+    if field == "rating":  # none stated: the rating is the one the scores give
+        return _rating(value) if value else "as the scores give it"
+    if value is None or value == "":
+        return ""
+    if field in ("status", "review_status"):
+        return STATUS_WORDS.get(value, value)
+    if field == "plan.illustrative":
+        return "yes, an example" if value.lower() in ("true", "1") else "no"
+    if value[:1] in "[{":
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return value
+        items = data if isinstance(data, list) else [data]
+        if isinstance(data, dict) and field == "report.abbreviations":
+            return "; ".join(f"{k}: {v}" for k, v in data.items())
+        return "; ".join(_item(model, i) for i in items) if items else "none"
+    return value
+
+
+def history_in_words(model: Model, log: pd.DataFrame) -> pd.DataFrame:
+    """The audit log (the columns of `store.audit.Entry`) as a table of words, in the log's order."""
+    titles = {rid: rel.title for rid, rel in model.relationships.items()}
+    rows = []
+    for e in log.itertuples(index=False):
+        rel = titles.get(e.relationship, e.relationship) if isinstance(e.relationship, str) else ""
+        what = ACTION_WORDS.get(e.action, str(e.action).replace("_", " "))
+        rows.append((e.at, e.actor, f"{e.actor} {what}", rel, _field(e.field),
+                     value_words(model, e.field, e.old), value_words(model, e.field, e.new)))
+    return pd.DataFrame(rows, columns=list(COLUMNS))
