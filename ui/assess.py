@@ -23,9 +23,9 @@ from access import Forbidden
 from store import StaleEdit
 from framework.review import Locked
 from ui.components import header, rich, systems_map
-from ui.review import STATUS, line_panel
+from ui.review import line_panel
 from ui.state import chosen, drafts, figures_frame, from_url, stored, to_url, workspace
-from ui.text import RATING_MARK, md, scores
+from ui.text import RATING_MARK, STATUS, md, scores
 
 slug = chosen()
 current, lines, m = stored(slug)

@@ -8,7 +8,7 @@ from ui.components import grid_frame, header, map_key, map_of, rating_counts
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
-from ui.text import md
+from ui.text import STATUS, md
 
 current, lines, m = stored(chosen())
 a = current.assessment
@@ -39,9 +39,16 @@ st.caption("Hover a line for its actors, scores and rating; click it (or Tab to 
                                    "the Action plan)." if a.plan.recommendations else ""))
 
 st.subheader("Grid")
-grid = grid_frame(lines, a.plan, m)
+grid = grid_frame(lines, a.plan, m, current.meta)
+present = [w for w in STATUS.values() if w in set(grid["Review"])]
+review = st.pills("Review status", present, selection_mode="multi", key="grid_review",
+                  help="Show only the lines in these review states (none chosen: every line).")
+if review:
+    grid = grid[grid["Review"].isin(review)].reset_index(drop=True)
+    st.caption(f"{len(grid)} of {len(lines)} lines: {', '.join(review)}.")
 event = st.dataframe(grid, hide_index=True, key="grid", on_select="rerun", selection_mode="single-row",
-                     column_order=["Row", "Relationship", "Strand", "Framework", "Action", "Rating", "Target", "Gap"],
+                     column_order=["Row", "Relationship", "Strand", "Framework", "Action", "Rating", "Review", "Target",
+                                   "Gap"],
                      column_config={"Row": st.column_config.NumberColumn(width=50),
                                     "Relationship": st.column_config.TextColumn(width="large"),
                                     "Framework": st.column_config.NumberColumn(help="Framework score 0-3"),

@@ -16,10 +16,8 @@ from framework.review import BadTransition, Comment, Locked, read_only, steps
 from store.repository import AlreadyExists, NotFound
 from ui.components import rich
 from ui.state import choose
-from ui.text import md
+from ui.text import STATUS, md
 
-STATUS = {"draft": "✎ Draft", "submitted": "◷ Submitted for review", "validated": "✔ Validated",
-          "published": "✔ Published"}
 REFUSED = (Forbidden, BadTransition, Locked, NotFound, AlreadyExists, ValidationFailed)
 
 

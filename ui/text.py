@@ -7,6 +7,8 @@ import re
 from scoring.ratings import RATINGS, marked
 
 RATING_MARK = {r: marked(r) for r in RATINGS}
+STATUS = {"draft": "✎ Draft", "submitted": "◷ Submitted for review", "validated": "✔ Validated",
+          "published": "✔ Published"}  # a line's or an assessment's review state, with its mark
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
 

@@ -45,6 +45,19 @@ def test_submit_send_back_with_a_comment_then_the_assessor_sees_it(app, store):
     assert actions[-3:] == ["line_submit", "sent_back", "line_send_back"]
 
 
+def test_the_grid_shows_each_lines_review_status_and_filters_by_it(app, store):
+    at = _assess(app, "Test Assessor")
+    at.button(key=f"submit_line@{EW}/{REL}").click().run()
+    at = app(user="Rita Reviewer")
+    grid = at.dataframe(key="grid").value
+    review = dict(zip(grid["id"], grid["Review"]))
+    assert review[REL] == "◷ Submitted for review" and set(review.values()) == {"✎ Draft", "◷ Submitted for review"}
+    at.pills(key="grid_review").set_value(["◷ Submitted for review"]).run()
+    assert not at.exception
+    assert at.dataframe(key="grid").value["id"].tolist() == [REL]
+    assert any("1 of 36 lines" in c.value for c in at.caption)
+
+
 def test_a_validated_assessment_is_read_only_on_screen_and_a_new_version_can_start(app, store):
     at = app(user="Test Assessor")
     at.button(key="submit_assessment").click().run()
