@@ -115,3 +115,16 @@ def history_in_words(model: Model, log: pd.DataFrame) -> pd.DataFrame:
         rows.append((e.at, e.actor, f"{e.actor} {what}", rel, _field(e.field),
                      value_words(model, e.field, e.old), value_words(model, e.field, e.new)))
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+REVIEW_ACTIONS = ("line_submit", "line_validate", "line_send_back", "comment")
+
+
+def last_review(log: pd.DataFrame) -> tuple[str, Any] | None:
+    """The latest review event of a line's log (submitted, validated, sent back, commented) as a sentence
+    ("Rita Reviewer sent the line back to the assessor") and its time; None if there is none."""
+    events = log[log["action"].isin(REVIEW_ACTIONS)]
+    if events.empty:
+        return None
+    e = events.iloc[-1]
+    return f"{e['actor']} {ACTION_WORDS[e['action']]}", e["at"]

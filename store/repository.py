@@ -373,7 +373,8 @@ class Repository:
             before = row.review_status
             after = next_status("line", relationship, before, step, comment)
             self._comment_for(s, a_id, slug, relationship, step, actor, comment)
-            s.execute(update(LineRow).where(LineRow.id == row.id).values(review_status=after))
+            s.execute(update(LineRow).where(LineRow.id == row.id)  # a review step is not a save: its time stays
+                      .values(review_status=after, updated_at=LineRow.updated_at))
             record(s, actor, f"line_{step}", slug, relationship, "review_status", before, after)
         return after
 

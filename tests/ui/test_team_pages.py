@@ -35,8 +35,12 @@ def test_submit_send_back_with_a_comment_then_the_assessor_sees_it(app, store):
     rita.button(key=f"send_back_line@{EW}/{REL}").click().run()
     assert store.get(EW).line_meta(REL).review_status == "draft"
 
+    saved_at = store.get(EW).line_meta(REL).updated_at
     back = _assess(app, "Test Assessor")
     assert any("Rita Reviewer" in c.value and "sent back" in c.value for c in back.caption)
+    header = next(c.value for c in back.caption if "↔" in c.value)
+    assert "Rita Reviewer sent the line back to the assessor" in header.replace("\\", "")  # who and what, apart
+    assert store.get(EW).line_meta(REL).updated_at == saved_at  # a review step is not a save
     shown = [h.proto.body for h in back.get("html") if "CPS-police protocol" in h.proto.body]
     assert shown == ['<p>Add the <strong>CPS-police protocol</strong> as <a href="https://example.org/p">evidence</a>. '
                      '&lt;script&gt;x&lt;/script&gt; Not a link</p>']  # as the report shows it
