@@ -33,6 +33,9 @@ def app() -> None:
     if user is None or allowed(user, "new_assessment"):
         pages["new"] = st.Page("ui/new_assessment.py", title="New assessment", icon=":material/add_box:",
                                url_path="new")
+    if user is None or allowed(user, "review"):
+        pages["review"] = st.Page("ui/review_queue.py", title="Review queue", icon=":material/fact_check:",
+                                  url_path="review")
     if user is None or allowed(user, "manage_users"):
         pages["users"] = st.Page("ui/users.py", title="Users", icon=":material/group:", url_path="users")
     if user is None:  # the sign-in form instead of the page asked for; that page opens once signed in

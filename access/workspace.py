@@ -49,6 +49,11 @@ class Workspace:
         require(self.user, "read")
         return self.repo.list()
 
+    def review_queue(self) -> list[tuple[Summary, str | None]]:
+        """What waits for review (submitted assessments, then submitted lines), for those who review."""
+        require(self.user, "review")
+        return self.repo.waiting_for_review()
+
     def get(self, slug: str) -> Stored:
         require(self.user, "read")
         return self.repo.get(slug)

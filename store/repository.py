@@ -212,6 +212,19 @@ class Repository:
             return [Summary(r.slug, r.title, r.country, r.date, r.model_version, r.illustrative, r.revision, n,
                             r.status, r.profile) for r, n in s.execute(query)]
 
+    def waiting_for_review(self) -> list[tuple[Summary, str | None]]:
+        """What waits for a reviewer: each submitted assessment (relationship None) and each line submitted
+        for review (its relationship), by country, date and the order of the grid."""
+        summaries = {s.id: s for s in self.list()}
+        query = (select(AssessmentRow.slug, LineRow.relationship)
+                 .join(LineRow, LineRow.assessment_id == AssessmentRow.id)
+                 .where(LineRow.review_status == "submitted")
+                 .order_by(AssessmentRow.country, AssessmentRow.date, AssessmentRow.slug, LineRow.position))
+        with self._session() as s:
+            lines = [(summaries[slug], rel) for slug, rel in s.execute(query)]
+        whole = [(summary, None) for summary in summaries.values() if summary.status == "submitted"]
+        return whole + lines
+
     def revision(self, slug: str) -> int:
         """A number that changes whenever anything in the assessment is saved (cheap to ask)."""
         with self._session() as s:

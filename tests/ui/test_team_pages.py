@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
+from access import Forbidden
+from access.workspace import Workspace
+from store.accounts import Accounts
 from store.audit import AuditLog
 
 ASSESS, HISTORY, USERS, DASHBOARD = "ui/assess.py", "ui/history.py", "ui/users.py", "ui/dashboard.py"
@@ -60,6 +65,23 @@ def test_the_grid_shows_each_lines_review_status_and_filters_by_it(app, store):
     assert not at.exception
     assert at.dataframe(key="grid").value["id"].tolist() == [REL]
     assert any("1 of 36 lines" in c.value for c in at.caption)
+
+
+def test_the_review_queue_lists_what_waits_for_a_reviewer_and_opens_it(app, store):
+    assert "review" not in app(user="Test Assessor").session_state["pages"]  # for reviewers only
+    at = app("ui/review_queue.py", user="Rita Reviewer")
+    assert any("Nothing waits for review" in s.value for s in at.success)
+    _assess(app, "Test Assessor").button(key=f"submit_line@{EW}/{REL}").click().run()
+    at = app("ui/review_queue.py", user="Rita Reviewer")
+    assert not at.exception, at.exception
+    queue = at.dataframe(key="review_queue").value
+    assert queue[["What", "Status", "Last step"]].values.tolist() == [[
+        "Police forces of England and Wales – Courts of England and Wales (judiciary)", "◷ Submitted for review",
+        "Test Assessor submitted the line for review"]]
+    assert queue["Assessment"].iloc[0].startswith("England & Wales 2019")
+    assert any("1 line(s) and 0 assessment(s) submitted for review" in c.value for c in at.caption)
+    with pytest.raises(Forbidden):
+        Workspace(store, Accounts(store.engine).get("Test Assessor")).review_queue()  # refused on the server too
 
 
 def test_a_validated_assessment_is_read_only_on_screen_and_a_new_version_can_start(app, store):

@@ -1,0 +1,45 @@
+"""Review queue: what waits for a reviewer across every assessment: submitted assessments and the lines
+submitted for review, each with who submitted it and when; select one to open it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from exports.history_words import last_review
+from ui.state import choose, stored, workspace
+from ui.text import STATUS
+
+st.title("Review queue")
+ws = workspace()
+queue = ws.review_queue()
+if not queue:
+    st.success("Nothing waits for review: no assessment or line is submitted.", icon=":material/done_all:")
+    st.stop()
+
+rows = []
+for summary, relationship in queue:
+    _, _, m = stored(summary.id)
+    event = last_review(ws.history(summary.id, relationship)) if relationship else None
+    rows.append({"Assessment": f"{summary.country} {summary.date} · {summary.title}",
+                 "What": m.relationships[relationship].title if relationship in m.relationships
+                 else "The whole assessment",
+                 "Status": STATUS["submitted"], "Last step": event[0] if event else "",
+                 "When (UTC)": event[1] if event else None, "assessment": summary.id, "relationship": relationship})
+table = pd.DataFrame(rows)
+lines = sum(1 for _, r in queue if r)
+st.caption(f"{lines} line(s) and {len(queue) - lines} assessment(s) submitted for review. Select a row to open it.")
+event = st.dataframe(table, hide_index=True, key="review_queue", on_select="rerun", selection_mode="single-row",
+                     column_order=["Assessment", "What", "Status", "Last step", "When (UTC)"],
+                     column_config={"When (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+                                    "Assessment": st.column_config.TextColumn(width="large"),
+                                    "What": st.column_config.TextColumn(width="large")})
+picked = event.selection.rows if event is not None else []
+if picked:
+    row = table.iloc[picked[0]]
+    choose(row["assessment"])
+    if pd.notna(row["relationship"]):
+        st.session_state["relationship"] = row["relationship"]
+        st.switch_page(st.session_state["pages"]["assess"],
+                       query_params={"assessment": row["assessment"], "relationship": row["relationship"]})
+    st.switch_page(st.session_state["pages"]["overview"], query_params={"assessment": row["assessment"]})
