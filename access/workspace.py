@@ -21,7 +21,7 @@ from framework.plan import Plan
 from framework.report_texts import ReportTexts
 from framework.review import Comment
 from store.accounts import Account, Accounts
-from store.audit import AuditLog
+from store.audit import AuditLog, Entry
 from store.cases import CaseStore, CaseSet
 from store.figures import Dataset, FigureStore
 from store.repository import Repository, Stored, Summary
@@ -48,6 +48,16 @@ class Workspace:
     def list(self) -> list[Summary]:
         require(self.user, "read")
         return self.repo.list()
+
+    def review_news(self, slug: str) -> list[Entry]:
+        """Send-backs and comments by others on the assessment since this user last marked them read."""
+        require(self.user, "read")
+        return AuditLog(self.repo.engine).news(slug, self.user.name)
+
+    def mark_read(self, slug: str, up_to: int) -> None:
+        """The assessment's review news read up to the log entry `up_to`."""
+        require(self.user, "read")
+        AuditLog(self.repo.engine).seen(slug, self.user.name, up_to)
 
     def review_queue(self) -> list[tuple[Summary, str | None]]:
         """What waits for review (submitted assessments, then submitted lines), for those who review."""

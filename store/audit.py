@@ -7,11 +7,13 @@ from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from store.tables import AuditRow, as_utc, utcnow
+from store.tables import AuditRow, SeenRow, as_utc, utcnow
 
 MAX_VALUE = 100_000  # characters kept of one old or new value
+NEWS = ("sent_back", "comment")  # what an assessor is told of on the Overview: send-backs (with why) and comments
 
 
 def record(s: Session | Connection, actor: str, action: str, assessment: str | None = None,
@@ -40,6 +42,7 @@ class Entry:
     field: str | None
     old: str | None
     new: str | None
+    id: int = 0  # its place in the log (ids only grow)
 
 
 class AuditLog:
@@ -59,8 +62,32 @@ class AuditLog:
         if users:
             query = query.where(AuditRow.action.in_(("user_added", "user_changed")))
         with Session(self.engine) as s:
-            return [Entry(as_utc(r.at), r.actor, r.action, r.assessment, r.relationship, r.field, r.old, r.new)
+            return [Entry(as_utc(r.at), r.actor, r.action, r.assessment, r.relationship, r.field, r.old, r.new, r.id)
                     for r in s.scalars(query)]
+
+    def news(self, assessment: str, reader: str) -> list[Entry]:
+        """Review news of an assessment for `reader`, oldest first: lines or the assessment sent back, and
+        comments, by others, since the last entry `reader` was shown (`seen`)."""
+        with Session(self.engine) as s:
+            after = s.scalar(select(SeenRow.audit_id).where(SeenRow.user_name == reader,
+                                                            SeenRow.assessment == assessment)) or 0
+            query = (select(AuditRow).where(AuditRow.assessment == assessment, AuditRow.id > after,
+                                            AuditRow.actor != reader, AuditRow.action.in_(NEWS))
+                     .order_by(AuditRow.id))
+            return [Entry(as_utc(r.at), r.actor, r.action, r.assessment, r.relationship, r.field, r.old, r.new, r.id)
+                    for r in s.scalars(query)]
+
+    def seen(self, assessment: str, reader: str, up_to: int) -> None:
+        """Record that `reader` was shown the assessment's news up to the entry `up_to`."""
+        try:
+            with Session(self.engine) as s, s.begin():
+                row = s.scalar(select(SeenRow).where(SeenRow.user_name == reader, SeenRow.assessment == assessment))
+                if row is None:
+                    s.add(SeenRow(user_name=reader[:200], assessment=assessment, audit_id=up_to))
+                else:
+                    row.audit_id = max(row.audit_id, up_to)
+        except IntegrityError:  # another tab recorded it at the same moment: read again
+            self.seen(assessment, reader, up_to)
 
     def last_assessment(self, actor: str) -> str | None:
         """The assessment `actor` last changed (saved, submitted, reviewed, commented, planned), or None."""

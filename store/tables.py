@@ -238,3 +238,15 @@ class AuditRow(Base):
     field: Mapped[str | None] = mapped_column(String(200))
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+
+
+class SeenRow(Base):
+    """How far one person has read an assessment's log: the last entry they were shown the review news of."""
+
+    __tablename__ = "seen"
+    __table_args__ = (UniqueConstraint("user_name", "assessment"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(200))
+    assessment: Mapped[str] = mapped_column(String(120))
+    audit_id: Mapped[int] = mapped_column(Integer, default=0)  # the id of the last audit_log row read

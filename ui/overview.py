@@ -8,7 +8,11 @@ from ui.components import grid_frame, header, map_key, map_of, rating_counts
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
+from base.rich_text import plain
+from exports.xml_text import clipped
 from ui.text import STATUS, md
+
+NEWS_SHOWN = 8  # review notes listed at most (the latest)
 
 current, lines, m = stored(chosen())
 a = current.assessment
@@ -17,6 +21,20 @@ st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
 header(a, m)
 with st.container(border=True):
     assessment_panel(workspace(), a.id, a.status)
+news = workspace().review_news(a.id)
+if news:
+    with st.container(border=True, key="review_news"):
+        st.markdown(f"**Since you last looked: {len(news)} review note(s)**")
+        for e in news[-NEWS_SHOWN:]:
+            what = "sent back" if e.action == "sent_back" else "commented on"
+            where = m.relationships[e.relationship].title if e.relationship in m.relationships else "the assessment"
+            st.markdown(f"- {md(e.actor)} {what} **{md(where)}**, {e.at:%Y-%m-%d %H:%M} UTC: "
+                        f"{md(clipped(plain(e.new), 200))}")
+        if len(news) > NEWS_SHOWN:
+            st.caption(f"The {NEWS_SHOWN} latest of {len(news)}; History has every one.")
+        if st.button("Mark as read", key="mark_news_read", icon=":material/done:"):
+            workspace().mark_read(a.id, news[-1].id)
+            st.rerun()
 controls = st.container(horizontal=True)
 view = controls.segmented_control("Map", ["Ratings", "Gap to target"], default="Ratings", key="map_view",
                                   help="Gap to target: each line styled by the points still to gain to its target.")

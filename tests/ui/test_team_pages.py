@@ -84,6 +84,29 @@ def test_the_review_queue_lists_what_waits_for_a_reviewer_and_opens_it(app, stor
         Workspace(store, Accounts(store.engine).get("Test Assessor")).review_queue()  # refused on the server too
 
 
+def _news(at) -> list[str]:
+    return [md.value for md in at.markdown if "commented on" in md.value or "sent back" in md.value]
+
+
+def test_the_overview_tells_the_assessor_what_was_sent_back_or_commented_until_read(app, store):
+    at = _assess(app, "Test Assessor")
+    at.button(key=f"submit_line@{EW}/{REL}").click().run()
+    assert not _news(app(user="Test Assessor"))  # nothing from others yet
+    rita = _assess(app, "Rita Reviewer")
+    rita.text_area(key=f"send_back_note@{EW}/{REL}").input("Add the **protocol**.")
+    rita.button(key=f"send_back_line@{EW}/{REL}").click().run()
+    assert not _news(app(user="Rita Reviewer"))  # her own send-back is no news to her
+    ann = app(user="Test Assessor")
+    news = _news(ann)
+    assert len(news) == 1 and "Rita Reviewer sent back" in news[0].replace("\\", "")
+    assert "Police forces of England and Wales – Courts of England and Wales (judiciary)" in news[0].replace("\\", "")
+    assert "Add the protocol." in news[0].replace("\\", "")  # the reason, as words
+    assert any("1 review note(s)" in md.value for md in ann.markdown)
+    assert _news(app(user="Test Assessor"))  # still there on the next visit (another tab, a reload)
+    ann.button(key="mark_news_read").click().run()
+    assert not _news(ann) and not _news(app(user="Test Assessor"))  # read: gone, in every session
+
+
 def test_a_validated_assessment_is_read_only_on_screen_and_a_new_version_can_start(app, store):
     at = app(user="Test Assessor")
     at.button(key="submit_assessment").click().run()
