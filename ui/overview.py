@@ -69,6 +69,8 @@ event = st.dataframe(grid, hide_index=True, key="grid", on_select="rerun", selec
                                    "Gap"],
                      column_config={"Row": st.column_config.NumberColumn(width=50),
                                     "Relationship": st.column_config.TextColumn(width="large"),
+                                    "Strand": st.column_config.TextColumn(width="medium"),  # "Anti-Gypsy, Roma…"
+                                    "Review": st.column_config.TextColumn(width="medium"),
                                     "Framework": st.column_config.NumberColumn(help="Framework score 0-3"),
                                     "Action": st.column_config.NumberColumn(help="Action score 0-3")},
                      height=35 * (len(grid) + 1) + 3)  # every row, no inner scrolling
