@@ -25,10 +25,13 @@ which = st.selectbox("Relationship", [None, *sorted(set(log["relationship"].drop
                      format_func=lambda r: "All changes to the assessment" if r is None else titles.get(r, r))
 shown = history_in_words(m, log if which is None else log[log["relationship"] == which]).iloc[::-1]
 st.caption(f"{len(shown):,} change(s), newest first.")
-st.dataframe(shown, hide_index=True, width="stretch", key="history_table",
-             column_config={"When (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm:ss"),
-                            "What": st.column_config.TextColumn(width="medium"),
-                            "Old value": st.column_config.TextColumn(width="medium"),
-                            "New value": st.column_config.TextColumn(width="medium")})
+st.dataframe(shown, hide_index=True, width="stretch", key="history_table",  # who: in the sentence (and the CSV)
+             column_order=["When (UTC)", "What", "Relationship", "Changed", "Old value", "New value"],
+             column_config={"When (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm", width=130),
+                            "What": st.column_config.TextColumn(width=290),
+                            "Relationship": st.column_config.TextColumn(width=200),
+                            "Changed": st.column_config.TextColumn(width=160),
+                            "Old value": st.column_config.TextColumn(width=130),
+                            "New value": st.column_config.TextColumn(width=130)})
 st.download_button("Export the log (CSV)", csv_bytes(shown), file_name=f"{a.id}-history.csv",
                    mime="text/csv", icon=":material/download:", key="export_history")

@@ -53,7 +53,10 @@ def test_assessor_submits_reviewer_sends_back_assessor_sees_why_and_history_has_
     ann.get_by_role("link", name="History").click()
     expect(ann.get_by_role("heading", name="History")).to_be_visible(timeout=TIMEOUT)
     table = ann.locator("[data-testid='stDataFrame'] table")
-    for text in ("line_send_back", "sent_back", "comment", "line_submit", "save_line", "Rob Reviewer", "Ann Assessor"):
+    for text in ("Rob Reviewer sent the line back to the assessor", "Rob Reviewer said why it was sent back",
+                 "Rob Reviewer commented", "Ann Assessor submitted the line for review", "Ann Assessor saved the line",
+                 "Action score (0-3)", "submitted for review"):  # in words, not codes
         expect(table.get_by_text(text, exact=True).first).to_be_attached(timeout=TIMEOUT)
+    expect(table.get_by_text("line_send_back", exact=True)).to_have_count(0)
     screenshot(ann, "history")
     ann_context.close()
