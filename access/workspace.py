@@ -21,7 +21,7 @@ from framework.plan import Plan
 from framework.report_texts import ReportTexts
 from framework.review import Comment
 from store.accounts import Account, Accounts
-from store.audit import AuditLog, Entry
+from store.audit import REVIEW_STEPS, AuditLog, Entry
 from store.cases import CaseStore, CaseSet
 from store.figures import Dataset, FigureStore
 from store.repository import Repository, Stored, Summary
@@ -48,6 +48,11 @@ class Workspace:
     def list(self) -> list[Summary]:
         require(self.user, "read")
         return self.repo.list()
+
+    def last_review_step(self, slug: str, relationship: str) -> Entry | None:
+        """The newest review step on a line (submitted, validated, sent back, commented), or None."""
+        require(self.user, "read")
+        return AuditLog(self.repo.engine).latest(slug, relationship, REVIEW_STEPS)
 
     def review_news(self, slug: str) -> list[Entry]:
         """Send-backs and comments by others on the assessment since this user last marked them read."""

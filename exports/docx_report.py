@@ -28,6 +28,7 @@ from framework import Assessment, Model
 from framework.model import citing
 from framework.review import Comment
 from scoring.countries import CountryTable
+from scoring.ratings import score_text
 
 MAP_MARGINS = {"top": Mm(14), "right": Mm(10), "bottom": Mm(12), "left": Mm(10)}  # as the PDF's @page map
 MAP_DPI = 200  # the maps' pictures: sharp in print
@@ -216,7 +217,7 @@ def _plan(doc: Any, c: dict[str, Any]) -> None:
         p.add_run(str(c["total_gap"])).bold = True
         p.add_run(".")
         _table(doc, ["Line", "Now (framework+action)", "Target", "Points to gain"],
-               [[c["line_name"](g.line), f"{_score(g.line.framework)}+{_score(g.line.action)}",
+               [[c["line_name"](g.line), f"{score_text(g.line.framework)}+{score_text(g.line.action)}",
                  f"{g.target.framework}+{g.target.action}", "N/A" if g.na else ("met" if g.met else g.gap)]
                 for g in c["gaps"]])
         if len(c["maps"]) > 1:
@@ -225,10 +226,6 @@ def _plan(doc: Any, c: dict[str, Any]) -> None:
         doc.add_heading("Measures of success", level=2)
         _table(doc, c["measure_headings"], c["measure_rows"])
         _note(doc, c["measure_note"])
-
-
-def _score(value: int | None) -> str:
-    return "–" if value is None else str(value)
 
 
 def _note(doc: Any, text: str) -> None:
@@ -417,7 +414,7 @@ def _grid(doc: Any, c: dict[str, Any]) -> None:
     doc.add_heading("The grid", level=1)
     strand = c["model"].strand_label
     _table(doc, ["Row", "Relationship", "Strand", "Framework (0-3)", "Action (0-3)", "Rating"],
-           [[ln.grid_row or "", ln.title, strand(ln.strand), _score(ln.framework), _score(ln.action),
+           [[ln.grid_row or "", ln.title, strand(ln.strand), score_text(ln.framework), score_text(ln.action),
              c["rating"](ln)] for ln in c["lines"]])
 
 
@@ -434,7 +431,7 @@ def _relationships(doc: Any, c: dict[str, Any]) -> None:
         ends.add_run(" and ")
         ends.add_run(s.to_label).bold = True
         _table(doc, ["Strand", "Framework (0-3)", "Action (0-3)", "Rating"],
-               [[strand(ln.strand) or "All strands", _score(ln.framework), _score(ln.action), c["rating"](ln)]
+               [[strand(ln.strand) or "All strands", score_text(ln.framework), score_text(ln.action), c["rating"](ln)]
                 for ln in s.scored])
         for ln in s.scored:
             if ln.na_reason:

@@ -14,7 +14,7 @@ from framework import Model
 from framework.model import citing
 from framework.report_texts import IMPRINT_LABELS, SECTIONS
 from framework.review import STATUS_WORDS
-from scoring.ratings import MARK, WORD
+from scoring.ratings import MARK, WORD, score_text
 
 COLUMNS = ("When (UTC)", "Who", "What", "Relationship", "Changed", "Old value", "New value")
 
@@ -57,22 +57,18 @@ def _rating(word: str) -> str:
     return f"{MARK[word]} {WORD[word]}" if word in WORD else word
 
 
-def _score(value: Any) -> str:
-    return "–" if value is None else str(value)
-
-
 def _item(model: Model, item: Any) -> str:
     """One element of a logged list (evidence, a strand's scores, a plan's entry) in a few words."""
     if not isinstance(item, dict):
         return str(item)
     if "strand" in item and ("framework" in item or "action" in item or "na_reason" in item):
-        text = f"{model.strand_label(item['strand'])} {_score(item.get('framework'))}+{_score(item.get('action'))}"
+        text = f"{model.strand_label(item['strand'])} {score_text(item.get('framework'))}+{score_text(item.get('action'))}"
         return text + (f" (not applicable: {item['na_reason']})" if item.get("na_reason") else "")
     name = next((item[k] for k in ("title", "text", "name", "label") if item.get(k)), None)
     if name is None and item.get("relationship") in model.relationships:
         name = model.line_name(item["relationship"], item.get("strand"))
         if "framework" in item or "action" in item:
-            name += f": target {_score(item.get('framework'))}+{_score(item.get('action'))}"
+            name += f": target {score_text(item.get('framework'))}+{score_text(item.get('action'))}"
     text = plain(str(name)) if name is not None else "; ".join(f"{k}: {v}" for k, v in item.items())
     if item.get("url"):
         text += f" ({item['url']})"
@@ -111,20 +107,11 @@ def history_in_words(model: Model, log: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for e in log.itertuples(index=False):
         rel = titles.get(e.relationship, e.relationship) if isinstance(e.relationship, str) else ""
-        what = ACTION_WORDS.get(e.action, str(e.action).replace("_", " "))
-        rows.append((e.at, e.actor, f"{e.actor} {what}", rel, _field(e.field),
+        rows.append((e.at, e.actor, step_words(e.actor, str(e.action)), rel, _field(e.field),
                      value_words(model, e.field, e.old), value_words(model, e.field, e.new)))
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
-REVIEW_ACTIONS = ("line_submit", "line_validate", "line_send_back", "comment")
-
-
-def last_review(log: pd.DataFrame) -> tuple[str, Any] | None:
-    """The latest review event of a line's log (submitted, validated, sent back, commented) as a sentence
-    ("Rita Reviewer sent the line back to the assessor") and its time; None if there is none."""
-    events = log[log["action"].isin(REVIEW_ACTIONS)]
-    if events.empty:
-        return None
-    e = events.iloc[-1]
-    return f"{e['actor']} {ACTION_WORDS[e['action']]}", e["at"]
+def step_words(actor: str, action: str) -> str:
+    """A logged step as a sentence ("Rita Reviewer sent the line back to the assessor")."""
+    return f"{actor} {ACTION_WORDS.get(action, action.replace('_', ' '))}"

@@ -29,7 +29,8 @@ from dashboard.sources import source_label
 from dashboard.vocabulary import strands
 from exports.citations import readable_date
 from exports.csv_text import csv_bytes, guard_cell, guard_formulas
-from exports.report import STATUS_WORDS, marks
+from exports.report import marks
+from framework.review import STATUS_WORDS
 from exports.report_data import MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, how_imported, measure_rows
 from exports.xml_text import ooxml
 from framework import Assessment, Model

@@ -15,6 +15,11 @@ WORD = {GREEN: "GREEN", AMBER: "AMBER", RED: "RED", NA: "N/A", UNSCORED: "UNSCOR
 MARK = {GREEN: "●", AMBER: "◆", RED: "▲", NA: "○", UNSCORED: "–"}  # a shape per rating: never colour alone
 
 
+def score_text(value: object) -> str:
+    """A score as printed: the number, or '–' for none."""
+    return "–" if value is None else str(value)
+
+
 def marked(rating: str) -> str:
     """A rating as a person reads it anywhere: its shape and its word ("● GREEN")."""
     return f"{MARK[rating]} {WORD[rating]}"

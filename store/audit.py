@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from store.tables import AuditRow, SeenRow, as_utc, utcnow
 
 MAX_VALUE = 100_000  # characters kept of one old or new value
+REVIEW_STEPS = ("line_submit", "line_validate", "line_send_back", "comment")  # what a line's header names
 NEWS = ("sent_back", "comment")  # what an assessor is told of on the Overview: send-backs (with why) and comments
 
 
@@ -64,6 +65,17 @@ class AuditLog:
         with Session(self.engine) as s:
             return [Entry(as_utc(r.at), r.actor, r.action, r.assessment, r.relationship, r.field, r.old, r.new, r.id)
                     for r in s.scalars(query)]
+
+    def latest(self, assessment: str, relationship: str | None, actions: tuple[str, ...]) -> Entry | None:
+        """The newest entry of one of `actions` on the assessment's relationship (None: on the whole
+        assessment), or None: one row read, not the relationship's whole log."""
+        query = (select(AuditRow).where(AuditRow.assessment == assessment, AuditRow.relationship == relationship,
+                                        AuditRow.action.in_(actions))
+                 .order_by(AuditRow.id.desc()).limit(1))
+        with Session(self.engine) as s:
+            r = s.scalar(query)
+        return None if r is None else Entry(as_utc(r.at), r.actor, r.action, r.assessment, r.relationship, r.field,
+                                            r.old, r.new, r.id)
 
     def news(self, assessment: str, reader: str) -> list[Entry]:
         """Review news of an assessment for `reader`, oldest first: lines or the assessment sent back, and

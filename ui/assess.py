@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard.areas import of_country
 from dashboard.evidence import evidence_for
-from exports.history_words import last_review
+from exports.history_words import step_words
 from framework import Relationship, ValidationFailed, parse_line
 from framework.assessment import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from framework.plan import STATUS_LABEL
@@ -127,12 +127,12 @@ if others:
 meta = current.line_meta(rid)
 st.markdown(f"### {md(rel.title)}")
 ws = workspace()
-review = last_review(ws.history(slug, rid))
+review = ws.last_review_step(slug, rid)
 st.caption(f"**{md(m.label(rel.from_))}** ↔ **{md(m.label(rel.to))}**"
            + (f" · grid row {saved_line.grid_row}" if saved_line and saved_line.grid_row else "")
            + (f" · version {meta.version}, saved by {md(meta.updated_by)} {meta.updated_at:%Y-%m-%d %H:%M} UTC"
               if meta.updated_by and meta.updated_at else "")
-           + (f" · {md(review[0])} {review[1]:%Y-%m-%d %H:%M} UTC" if review else ""))
+           + (f" · {md(step_words(review.actor, review.action))} {review.at:%Y-%m-%d %H:%M} UTC" if review else ""))
 
 if current.read_only:
     why = f"This assessment is {a.status} and read-only. To change it, start a new version on the Overview."

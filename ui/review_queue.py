@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from exports.history_words import last_review
+from exports.history_words import step_words
 from ui.state import choose, stored, workspace
 from ui.text import STATUS
 
@@ -20,12 +20,12 @@ if not queue:
 rows = []
 for summary, relationship in queue:
     _, _, m = stored(summary.id)
-    event = last_review(ws.history(summary.id, relationship)) if relationship else None
+    step = ws.last_review_step(summary.id, relationship) if relationship else None
     rows.append({"Assessment": f"{summary.country} {summary.date} · {summary.title}",
                  "What": m.relationships[relationship].title if relationship in m.relationships
                  else "The whole assessment",
-                 "Status": STATUS["submitted"], "Last step": event[0] if event else "",
-                 "When (UTC)": event[1] if event else None, "assessment": summary.id, "relationship": relationship})
+                 "Status": STATUS["submitted"], "Last step": step_words(step.actor, step.action) if step else "",
+                 "When (UTC)": step.at if step else None, "assessment": summary.id, "relationship": relationship})
 table = pd.DataFrame(rows)
 lines = sum(1 for _, r in queue if r)
 st.caption(f"{lines} line(s) and {len(queue) - lines} assessment(s) submitted for review. Select a row to open it.")

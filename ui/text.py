@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scoring.ratings import RATINGS, marked
+from scoring.ratings import RATINGS, marked, score_text
 
 RATING_MARK = {r: marked(r) for r in RATINGS}
 STATUS = {"draft": "✎ Draft", "submitted": "◷ Submitted for review", "validated": "✔ Validated",
@@ -22,5 +22,4 @@ def md(text: str | None) -> str:
 
 def scores(framework: int | None, action: int | None) -> str:
     """'3+2' for framework+action scores, '–' for a missing one."""
-    show = lambda v: "–" if v is None else str(v)  # noqa: E731
-    return f"{show(framework)}+{show(action)}"
+    return f"{score_text(framework)}+{score_text(action)}"
