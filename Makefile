@@ -8,7 +8,7 @@ PORT   ?= 8501
 
 run: setup
 	@$(VENV)/bin/ffgrid users demo || true
-	$(VENV)/bin/streamlit run streamlit_app.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run serve.py --server.port $(PORT)
 
 # Bytecode is written even where the environment says not to (PYTHONDONTWRITEBYTECODE): the test
 # processes, the app servers and the command runs they start then skip compiling on later runs.

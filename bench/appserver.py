@@ -36,7 +36,7 @@ class AppServer:
     """`streamlit run SCRIPT` as a child process on a free port, with its own environment."""
 
     env: dict[str, str] = field(default_factory=dict)
-    script: Path = ROOT / "streamlit_app.py"
+    script: Path = ROOT / "serve.py"  # the app with its sign-in page (any Streamlit script for a baseline)
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
     started_at: float = 0.0

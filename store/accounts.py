@@ -2,7 +2,7 @@
 tries throttled per name and client address (store/throttle.py).
 
 Every change is written to the audit log in the same transaction (passwords never: only that one
-was set).
+was set), and a change of role, password or whether the account is on ends its sign-ins there too.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from framework.review import ROLES, User
 from store.audit import record
 from store.database import writer
 from store.passwords import check_password, hash_password, needs_rehash
+from store.sign_ins import end_sign_ins
 from store.tables import AssignmentRow, UserRow, utcnow
 from store.throttle import SignInThrottle, TooManyTries
 
@@ -131,6 +132,7 @@ class Accounts:
             old = s.get(UserRow, uid)
             before = None if what == "password" else str(getattr(old, what))
             s.execute(update(UserRow).where(UserRow.id == uid).values(**values))
+            end_sign_ins(s, uid)  # a switched-off account, a new role or password: every browser signs in again
             after = "(changed)" if what == "password" else str(next(iter(values.values())))
             record(s, actor, "user_changed", field=f"user:{name}.{what}", old=before, new=after)
 

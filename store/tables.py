@@ -250,3 +250,42 @@ class SeenRow(Base):
     user_name: Mapped[str] = mapped_column(String(200))
     assessment: Mapped[str] = mapped_column(String(120))
     audit_id: Mapped[int] = mapped_column(Integer, default=0)  # the id of the last audit_log row read
+
+
+class SignInRow(Base):
+    """A browser signed in to an account, found by the random token its cookie carries (kept here
+    only as a hash): it ends on sign-out, after the idle timeout, or when the account changes."""
+
+    __tablename__ = "sign_ins"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the token, hex
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    ended_why: Mapped[str | None] = mapped_column(String(40))  # signed_out, idle, account_changed
+
+
+class DraftRow(Base):
+    """What one person typed on one relationship and has not saved yet, with the version it started from."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("user_id", "assessment", "relationship"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    assessment: Mapped[str] = mapped_column(String(120))
+    relationship: Mapped[str] = mapped_column(String(120))
+    base: Mapped[int] = mapped_column(Integer)  # the line's version the draft started from
+    values: Mapped[dict] = mapped_column(JSON)  # the form's values (framework/editing.py's shape)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AppSecretRow(Base):
+    """A secret the app makes for itself on first use (the sign-in cookie's signing key), shared by
+    every app process on the database and never kept in the repository."""
+
+    __tablename__ = "app_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

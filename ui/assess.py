@@ -1,7 +1,8 @@
 """Assess: one relationship at a time: criteria, standards, scores, national situation and evidence.
 
-Form values live in this browser session, keyed by assessment and relationship, so switching
-relationship or page keeps unsaved changes (listed as drafts, with the version they started from).
+Unsaved form values are kept as the person's drafts in the database, keyed by assessment and
+relationship, so switching relationship or page, a reload or another tab keeps them (listed as drafts,
+with the version they started from).
 A save goes to the repository against that version: a stale one is refused, nothing overwritten.
 """
 
@@ -60,6 +61,7 @@ saved_line = a.line(rid)
 draft = pending.get((slug, rid))
 base = draft["base"] if draft else current.line_meta(rid).version
 initial = form_values(saved_line, rel.strands)
+start = draft["values"] if draft else initial  # a draft kept from another tab or before a reload: the form opens on it
 tag = f"@{slug}/{rid}"  # this line's widget keys end with it
 editor_key = f"evidence{tag}"
 
@@ -120,7 +122,7 @@ form_versions[(slug, rid)] = {"base": base, "initial": initial}
 notice = st.container()  # where the outcome of a save is shown
 others = [r for (s, r) in pending if s == slug and r != rid]
 if others:
-    st.info("Unsaved changes kept (in this browser session) on: "
+    st.info("Unsaved changes kept for you on: "
             + "; ".join(md(m.relationships[r].title) for r in others) + ". Open them to save or discard.",
             icon=":material/edit:")
 
@@ -184,7 +186,7 @@ def _field(path: tuple[str | int, ...]) -> str:
 
 def _save() -> None:
     """Save callback: runs before the next run draws the page, so everything shows the saved state."""
-    values = _collect(initial)
+    values = _collect(start)
     if not _differs(values, initial):
         st.session_state["save_outcome"] = {"info": "No changes to save."}
         return
@@ -246,17 +248,17 @@ with form:
             st.caption(md(dims[dim].question))
             cited(rel.framework_criteria if dim == "framework" else rel.action_criteria)
             if not rel.strands:
-                score_input(dim, initial[dim], dim)
-            st.text_area(f"National situation: {dims[dim].label.lower()}", initial[f"situation_{dim}"],
+                score_input(dim, start[dim], dim)
+            st.text_area(f"National situation: {dims[dim].label.lower()}", start[f"situation_{dim}"],
                          key=key(f"situation_{dim}"), max_chars=LONG_TEXT_MAX, height=180, persist_state="session",
                          help="Plain text or Markdown (bold, lists, links to web or mail addresses); no HTML.",
                          disabled=locked)
             with st.expander("As the report shows it"):
-                rich(st.session_state.get(key(f"situation_{dim}"), initial[f"situation_{dim}"]), "Not described.")
+                rich(st.session_state.get(key(f"situation_{dim}"), start[f"situation_{dim}"]), "Not described.")
     if rel.strands:
         st.markdown("#### Scores per strand")
         for strand in rel.strands:
-            s0 = initial["strands"][strand]
+            s0 = start["strands"][strand]
             with st.container(border=True):
                 st.markdown(f"**{md(strand_label[strand])}** · {RATING_MARK[ratings[(rid, strand)]]}")
                 c1, c2, c3 = st.columns([3, 3, 2])
@@ -269,15 +271,15 @@ with form:
                                disabled=locked):
                     c3.text_input("Reason it does not apply (required)", s0["na_reason"], max_chars=SHORT_TEXT_MAX,
                                   key=key(f"na_reason:{strand}"), persist_state="session", disabled=locked)
-    elif st.checkbox("Not applicable to this country", initial["na"], key=key("na"), persist_state="session",
+    elif st.checkbox("Not applicable to this country", start["na"], key=key("na"), persist_state="session",
                      disabled=locked):
-        st.text_input("Reason it does not apply (required)", initial["na_reason"], key=key("na_reason"),
+        st.text_input("Reason it does not apply (required)", start["na_reason"], key=key("na_reason"),
                       max_chars=SHORT_TEXT_MAX, persist_state="session", disabled=locked)
 
     st.markdown("#### Evidence")
     inputs = st.session_state.setdefault("evidence_inputs", {})
     if editor_key not in st.session_state or editor_key not in inputs:  # the editor was not on screen
-        inputs[editor_key] = draft["values"]["evidence"] if draft else initial["evidence"]
+        inputs[editor_key] = start["evidence"]
     st.data_editor(
         pd.DataFrame(inputs[editor_key] or [], columns=list(EVIDENCE_FIELDS)), key=editor_key, num_rows="dynamic",
         hide_index=True, width="stretch", disabled=locked,
@@ -290,7 +292,7 @@ with form:
                 "Standards", options=[str(s) for s in m.standards], help="Standards this item supports"),
         })
 
-    values = _collect(initial)
+    values = _collect(start)
     changed = _differs(values, initial)
     if changed:
         pending[(slug, rid)] = {"base": base, "values": values}

@@ -1,46 +1,30 @@
-"""Sign in: a local account's name and password (checked against its argon2 hash).
+"""Signed out: why, and the way to the sign-in page.
 
-Drawn by the entry point in place of whatever page was asked for, which opens once signed in. Tries
-are throttled per name and per client address (store/throttle.py), with one message whatever the name.
+The name and password are asked on a page served beside the app (web/sign_in.py), which sets the
+cookie that keeps the browser signed in; a page opened without a sign-in is sent there directly. The
+app shows this only when a sign-in ends while a page is open (signed out in another tab, the idle
+timeout, an account changed by an administrator).
 """
 
 from __future__ import annotations
 
+from html import escape
+from urllib.parse import quote, urlsplit
+
 import streamlit as st
 
-from access.client import client_source, trusted_proxy_header
-from store.accounts import TooManyTries
-from ui.state import accounts, sign_in
+SIGN_IN_PATH = "/sign-in"  # web.sign_in.PATH
 
 
 def sign_in_page() -> None:
-    """The sign-in form; on success the user is remembered in this session and the app reruns."""
+    """Why this session is signed out, and a link to sign in again that comes back to this page."""
     st.title("Sign in to ffgrid")
     st.caption("Facing all the Facts: self-assessment of hate crime recording and data collection.")
     if reason := st.session_state.pop("signed_out_because", None):
         st.info(reason, icon=":material/logout:")
-    with st.form("sign_in", border=True, width=420):
-        name = st.text_input("Name", max_chars=200, key="sign_in_name")
-        password = st.text_input("Password", type="password", max_chars=500, key="sign_in_password")
-        pressed = st.form_submit_button("Sign in", type="primary", icon=":material/login:")
-    if pressed:
-        source = client_source(_headers(), st.context.ip_address, trusted_proxy_header())
-        try:
-            user = accounts().verify(name, password, source)
-        except TooManyTries as err:
-            st.error(f"Too many tries: wait {err.wait} second{'s' if err.wait != 1 else ''}, then try again.",
-                     icon=":material/timer:")
-            return
-        if user is None:
-            st.error("That name and password do not match an active account.", icon=":material/error:")
-        else:
-            sign_in(user)
-            st.rerun()
-    st.caption("Accounts are made by an administrator (Users page, or `ffgrid users add NAME --role ROLE`). "
-               "`make run` prints demo accounts for each role on the local database.")
-
-
-def _headers() -> list[tuple[str, str]]:
-    """The request's headers as (name, value) pairs, a repeated header once for each of its values."""
-    headers = st.context.headers
-    return [(key, value) for key in dict.fromkeys(headers) for value in headers.get_all(key)]
+    url = urlsplit(st.context.url or "/")
+    here = (url.path or "/") + (f"?{url.query}" if url.query else "")
+    st.html(f'<a class="ffgrid-sign-in" href="{escape(SIGN_IN_PATH)}?next={escape(quote(here, safe=""))}">'
+            "Sign in</a>"
+            "<style>.ffgrid-sign-in{display:inline-block;padding:.5rem 1rem;border-radius:.5rem;font-weight:600;"
+            "background:#b3261e;color:#fff !important;text-decoration:none}</style>")

@@ -1,4 +1,4 @@
-"""What the pages share: the model, the repository, the chosen assessment and drafts in this session.
+"""What the pages share: the model, the repository, the chosen assessment, the signed-in user and their drafts.
 
 Nothing here lives outside the database and the user's own session, so several app processes can
 serve one database: cached reads are keyed by the assessment's revision, read fresh on each run.
@@ -6,8 +6,8 @@ serve one database: cached reads are keyed by the assessment's revision, read fr
 
 from __future__ import annotations
 
-import os
 import time
+from collections.abc import MutableMapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -16,8 +16,8 @@ import pandas as pd
 import streamlit as st
 
 from access import User
+from access.sign_in_cookie import COOKIE, SECRET_NAME, ended_words, session_minutes, token_from
 from dashboard.evidence import INDICATORS
-from access.session import idle_expired
 from access.workspace import Workspace
 from framework import Method, Model, load_method
 from framework.review import read_only
@@ -28,6 +28,7 @@ from store.audit import AuditLog
 from store.cases import CaseStore
 from store.example_data import seed_cases, seed_figures
 from store.figures import FigureStore
+from store.sign_ins import Drafts, SignIns, app_secret
 
 
 @st.cache_resource
@@ -131,12 +132,13 @@ def starting_assessment(user: User, summaries: dict[str, Summary]) -> str:
     return newest_first[0].id
 
 
-def drafts() -> dict[tuple[str, str], dict[str, Any]]:
-    """Unsaved form values in this browser session, by (assessment, relationship)."""
-    return st.session_state.setdefault("drafts", {})
+def drafts() -> MutableMapping[tuple[str, str], dict[str, Any]]:
+    """The signed-in person's unsaved form values, by (assessment, relationship): kept in the database,
+    so a reload, another tab or another app process finds them (read fresh on each run)."""
+    return Drafts(repository().engine, st.session_state["user_name"])
 
 
-SESSION_MINUTES = float(os.environ.get("FFGRID_SESSION_MINUTES", "30"))  # idle time before signing out
+SESSION_MINUTES = session_minutes()  # idle time before signing out
 
 
 def clock() -> float:
@@ -144,22 +146,40 @@ def clock() -> float:
     return time.time()
 
 
+def _now() -> datetime:
+    return datetime.fromtimestamp(clock(), timezone.utc)
+
+
 @st.cache_resource
 def accounts() -> Accounts:
     """The accounts in the database (sign-in tries timed by `clock`)."""
-    return Accounts(repository().engine, now=lambda: datetime.fromtimestamp(clock(), timezone.utc))
+    return Accounts(repository().engine, now=_now)
+
+
+@st.cache_resource
+def sign_ins() -> SignIns:
+    """The sign-ins in the database (timed by `clock`)."""
+    return SignIns(repository().engine, SESSION_MINUTES, now=_now)
+
+
+@st.cache_resource
+def cookie_secret() -> str:
+    """The secret that signs the sign-in cookie (made on first use, kept in the database)."""
+    return app_secret(repository().engine, SECRET_NAME)
 
 
 def sign_in(user: User) -> None:
-    """Remember who signed in, in this browser session only."""
-    st.session_state["user_name"] = user.name
-    st.session_state["last_seen"] = clock()
+    """Sign `user` in in this browser session (the sign-in page sets a cookie for the whole browser)."""
+    st.session_state["sign_in"] = sign_ins().start(user.name)
 
 
 def sign_out(reason: str | None = None, forget_place: bool = False) -> None:
-    """Forget the user and everything typed in this session; with `forget_place` (the user signed out,
-    not timed out) also the assessment and relationship named in the address, so that whoever signs in
+    """Forget the user and everything of this session; with `forget_place` (the user signed out, not
+    timed out) end the sign-in in the database, so every tab of this browser is signed out at its next
+    action, and forget the assessment and relationship named in the address, so that whoever signs in
     next in this tab starts where they left off."""
+    if forget_place and (token := _token()):
+        sign_ins().end(token)
     for name in list(st.session_state):
         del st.session_state[name]
     if forget_place:
@@ -168,22 +188,27 @@ def sign_out(reason: str | None = None, forget_place: bool = False) -> None:
         st.session_state["signed_out_because"] = reason
 
 
+def _token() -> str | None:
+    """This session's sign-in token: held since the first run, or the browser's cookie."""
+    token = st.session_state.get("sign_in")
+    if token is None:
+        token = token_from(st.context.cookies.get(COOKIE), cookie_secret())
+    return token
+
+
 def signed_in() -> User | None:
     """The signed-in user as stored now (a changed role or a switched-off account applies at once),
-    or None: not signed in, idle for longer than the session timeout (or no valid time of last
-    activity), or the account is gone."""
-    name = st.session_state.get("user_name")
-    if name is None:
+    or None: not signed in, signed out in another tab, idle for longer than the session timeout, or
+    the account was changed or is gone."""
+    token = _token()
+    if token is None:
         return None
-    now = clock()
-    if idle_expired(st.session_state.get("last_seen"), now, SESSION_MINUTES):
-        sign_out(f"Signed out after {SESSION_MINUTES:g} minutes without activity.")
-        return None
-    user = accounts().get(name)
+    name, why = sign_ins().check(token)
+    user = accounts().get(name) if name else None
     if user is None:
-        sign_out("Your account is no longer active.")
+        sign_out(ended_words(why or "account_changed", SESSION_MINUTES))
         return None
-    st.session_state["last_seen"] = now
+    st.session_state["sign_in"], st.session_state["user_name"] = token, user.name
     return user
 
 

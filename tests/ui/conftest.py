@@ -51,6 +51,12 @@ def db_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+def signed_in_as(at: AppTest, name: str) -> None:
+    """Start a sign-in for `name` (in the app's database, on the app's clock) and hand it to the session,
+    as the sign-in page's cookie would."""
+    at.session_state["sign_in"] = state.sign_ins().start(name)
+
+
 PEOPLE = {"Test Assessor": "assessor", "Rita Reviewer": "reviewer", "Vic Viewer": "viewer", "Ada Admin": "admin"}
 PASSWORD = "a test password"
 
@@ -95,8 +101,7 @@ def app(store: Repository) -> Callable[..., AppTest]:
         if assessment:  # chosen as if by a link; None: what the app opens by itself after sign-in
             at.query_params["assessment"] = assessment
         if user:
-            at.session_state["user_name"] = user
-            at.session_state["last_seen"] = state.clock()  # the app's clock (tests may set it)
+            signed_in_as(at, user)
         at.run()
         if page:
             at.switch_page(page).run()

@@ -43,7 +43,7 @@ def test_a_link_naming_an_assessment_opens_it(app):
 
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
     at.query_params["assessment"] = EW
-    at.session_state["user_name"], at.session_state["last_seen"] = "Test Assessor", state.clock()
+    at.session_state["sign_in"] = state.sign_ins().start("Test Assessor")
     at.run()
     assert not at.exception and at.session_state["assessment"] == EW
     at.query_params["assessment"] = "no-such-assessment"  # a broken link: the session's choice stays

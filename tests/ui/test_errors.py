@@ -5,15 +5,24 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 
 import streamlit as st
+
+
+def _break(db_file) -> None:
+    """Overwrite the database as a full or failing disk leaves it (its write-ahead log, which holds the
+    latest pages, written into it first, as SQLite does at a checkpoint)."""
+    with sqlite3.connect(db_file) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db_file.write_bytes(b"this is not a database " * 100)
 
 
 def test_a_broken_database_gives_words_and_a_reference_and_the_log_the_traceback(app, db_file, caplog):
     at = app("ui/overview.py")
     st.set_option("client.showErrorDetails", "none")
     try:
-        db_file.write_bytes(b"this is not a database " * 100)  # as a full or failing disk leaves it
+        _break(db_file)
         with caplog.at_level(logging.ERROR, logger="ffgrid"):
             at.run()
     finally:
@@ -29,7 +38,7 @@ def test_a_broken_database_gives_words_and_a_reference_and_the_log_the_traceback
 
 def test_in_development_the_details_are_shown_too(app, db_file):
     at = app("ui/overview.py")
-    db_file.write_bytes(b"this is not a database " * 100)
+    _break(db_file)
     at.run()
     assert at.exception  # error details "full": Streamlit shows the traceback as well
     assert any("reference" in e.value for e in at.error)

@@ -16,8 +16,7 @@ def test_a_viewers_deep_link_to_users_shows_no_account(app, store):
     at = app(user="Vic Viewer")
     assert "users" not in at.session_state["pages"]  # the address /users opens the default page
     at = AppTest.from_file(str(ROOT / USERS))  # and the page itself, run for a viewer, refuses
-    at.session_state["user_name"] = "Vic Viewer"
-    at.session_state["last_seen"] = state.clock()
+    at.session_state["sign_in"] = state.sign_ins().start("Vic Viewer")
     at.run()
     assert [e.value for e in at.error] == ["Vic Viewer \\(viewer\\) may not manage users"]
     shown = " ".join(str(e.value) for e in [*at.markdown, *at.caption, *at.title, *at.error, *at.info])

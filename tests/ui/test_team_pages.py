@@ -173,33 +173,49 @@ def test_a_viewer_sees_case_records_only_in_public_view(app):
     assert any("Where: records by ward" in m.value for m in at.markdown)
 
 
-def test_an_idle_session_is_signed_out_and_a_switched_off_account_at_once(app, store, monkeypatch):
+def test_an_idle_session_is_signed_out_and_a_changed_account_at_once(app, store, monkeypatch):
     from store.accounts import Accounts
 
     # A machine booted a minute ago: the uptime clock reads 60 s, which must not count for anything.
     monkeypatch.setattr(time, "monotonic", lambda: 60.0)
-    now = 1_800_000_000.0  # the wall clock, as the app reads it
-    monkeypatch.setattr("ui.state.clock", lambda: now)
+    now = [1_800_000_000.0]  # the wall clock, as the app reads it
+    monkeypatch.setattr("ui.state.clock", lambda: now[0])
     at = app(user="Test Assessor")
-    at.session_state["last_seen"] = now - 29 * 60  # active 29 minutes ago: still signed in
+    now[0] += 29 * 60  # active 29 minutes ago: still signed in, and that run counts as activity
     at.run()
-    assert at.session_state["user_name"] == "Test Assessor" and at.session_state["last_seen"] == now
-    at.session_state["last_seen"] = now - 31 * 60  # idle for 31 minutes
+    assert at.session_state["user_name"] == "Test Assessor" and [t.value for t in at.title] == ["Systems map"]
+    now[0] += 29 * 60
+    at.run()
+    assert [t.value for t in at.title] == ["Systems map"]
+    now[0] += 31 * 60  # idle for 31 minutes
     at.run()
     assert [t.value for t in at.title] == ["Sign in to ffgrid"] and "user_name" not in at.session_state
-    assert any("without activity" in i.value for i in at.info)
-    for last_seen in (None, 0.0, "yesterday", float("nan"), now + 3600):  # no valid time of last activity
-        at = app(user="Test Assessor")
-        if last_seen is None:
-            del at.session_state["last_seen"]
-        else:
-            at.session_state["last_seen"] = last_seen
-        at.run()
-        assert [t.value for t in at.title] == ["Sign in to ffgrid"], last_seen
-    at = app(user="Rita Reviewer")
-    Accounts(store.engine).set_active("Rita Reviewer", False, actor="Ada Admin")
-    at.run()
+    assert [i.value for i in at.info] == ["Signed out after 30 minutes without activity."]
+    at.run()  # the ended sign-in stays ended
     assert [t.value for t in at.title] == ["Sign in to ffgrid"]
+    for change in (lambda a: a.set_active("Rita Reviewer", False, actor="Ada Admin"),
+                   lambda a: a.set_role("Rita Reviewer", "viewer", actor="Ada Admin"),
+                   lambda a: a.set_password("Rita Reviewer", "another long password", actor="Ada Admin")):
+        if not Accounts(store.engine).get("Rita Reviewer"):
+            Accounts(store.engine).set_active("Rita Reviewer", True, actor="Ada Admin")
+        at = app(user="Rita Reviewer")
+        change(Accounts(store.engine))
+        at.run()
+        assert [t.value for t in at.title] == ["Sign in to ffgrid"]
+        assert "changed by an administrator" in at.info[0].value
+
+
+def test_signing_out_ends_the_sign_in_for_every_tab(app, store):
+    at = app(user="Test Assessor")
+    token = at.session_state["sign_in"]
+    other = app(user=None)  # a second tab of the same browser: the same sign-in
+    other.session_state["sign_in"] = token
+    other.run()
+    assert [t.value for t in other.title] == ["Systems map"]
+    at.sidebar.button(key="sign_out").click().run()
+    assert [t.value for t in at.title] == ["Sign in to ffgrid"] and [i.value for i in at.info] == ["You signed out."]
+    other.run()  # its next action
+    assert [t.value for t in other.title] == ["Sign in to ffgrid"] and [i.value for i in other.info] == ["You signed out."]
 
 
 def test_xsrf_and_cors_protection_stay_on():

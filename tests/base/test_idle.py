@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from access.session import idle_expired
+from base.idle import idle_expired
 
 NOW = 1_800_000_000.0
 

@@ -1,0 +1,158 @@
+"""The sign-in page and the gate in front of the app's pages, served by Streamlit's Starlette server.
+
+Why a route and not a Streamlit form: a Streamlit script cannot set a cookie, and a cookie is what
+keeps a browser signed in across reloads and tabs. So the name and password are posted to this route,
+which checks them (throttled, store/throttle.py), starts a sign-in in the database and sets its
+signed, HttpOnly, SameSite=Lax cookie (Secure over HTTPS); the app reads the cookie from the request
+that opened its connection. A plain HTML form is also what password managers understand.
+
+The form carries a token that must match a SameSite=Strict cookie set with it (no other site can
+post a sign-in in someone's name), and `next` may only name a path of this site. A page opened
+without a live sign-in is sent here first (`SignInGate`), and back to where it was going after.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from access.client import client_source, trusted_proxy_header
+from access.sign_in_cookie import (COOKIE, MAX_AGE, SECRET_NAME, cookie_value, ended_words, session_minutes,
+                                   token_from)
+from store import open_engine
+from store.accounts import Accounts, TooManyTries
+from store.sign_ins import SignIns, app_secret
+
+PATH = "/sign-in"
+CSRF_COOKIE = "ffgrid_sign_in_form"
+# Paths the gate lets through: Streamlit's own (assets, the connection, uploads, media, components,
+# its OIDC sign-in) and this page.
+OPEN_PREFIXES = ("/_stcore", "/static", "/media", "/component", "/auth", "/oauth2callback", "/favicon", PATH)
+STREAMLIT_AUTH_COOKIE = "_streamlit_user"  # set by st.login (single sign-on): the app checks that one itself
+
+_templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                         autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+@dataclass(frozen=True)
+class Service:
+    """What the routes use, opened once per process on first use."""
+
+    accounts: Accounts
+    sign_ins: SignIns
+    secret: str
+
+
+@cache
+def service() -> Service:
+    """The database's accounts and sign-ins and the cookie's secret (made on first use, kept in the database)."""
+    engine = open_engine()
+    return Service(Accounts(engine), SignIns(engine, session_minutes()), app_secret(engine, SECRET_NAME))
+
+
+def safe_next(value: str | None) -> str:
+    """Where to go after signing in: a path of this site (with its query), else the start page."""
+    value = (value or "").strip()
+    parts = urlsplit(value)
+    if not value.startswith("/") or value.startswith(("//", "/\\")) or parts.scheme or parts.netloc \
+            or any(ord(c) < 32 for c in value) or value.startswith(PATH):
+        return "/"
+    return value
+
+
+def live_user(request: Request) -> tuple[str | None, str | None]:
+    """(the signed-in account's name, None), or (None, why the browser's sign-in ended, or None if it has none)."""
+    token = token_from(request.cookies.get(COOKIE), service().secret)
+    return service().sign_ins.check(token) if token else (None, None)
+
+
+def _page(request: Request, next_path: str | None, status: int = 200, *, error: str | None = None,
+          notice: str | None = None, name: str = "", providers: tuple[tuple[str, str], ...] = ()) -> HTMLResponse:
+    """The sign-in form (with a form token, also set as a cookie for this path only)."""
+    csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
+    body = _templates.get_template("sign_in.html.j2").render(
+        action=PATH, csrf=csrf, next=safe_next(next_path), error=error, notice=notice, name=name,
+        providers=providers, minutes=session_minutes())
+    response = HTMLResponse(body, status, headers={"Cache-Control": "no-store"})
+    response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=_https(request), path=PATH)
+    return response
+
+
+def _https(request: Request) -> bool:
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
+
+
+def sign_in_routes(providers: tuple[tuple[str, str], ...] = ()) -> list[Route]:
+    """The sign-in page (GET) and its form (POST); `providers` are the single sign-on (key, label) pairs
+    offered beside it."""
+
+    async def show(request: Request) -> Response:
+        name, why = await run_in_threadpool(live_user, request)
+        if name is not None:  # already signed in: on to the page asked for
+            return RedirectResponse(safe_next(request.query_params.get("next")), 303)
+        response = _page(request, request.query_params.get("next"), notice=ended_words(why, session_minutes()) if why else None, providers=providers)
+        if why:
+            response.delete_cookie(COOKIE, path="/")
+        return response
+
+    async def submit(request: Request) -> Response:
+        form = await request.form(max_files=0, max_fields=10)
+        next_path = str(form.get("next") or "")
+        name, password = str(form.get("name") or "")[:200], str(form.get("password") or "")[:500]
+        sent, expected = str(form.get("csrf") or ""), request.cookies.get(CSRF_COOKIE) or ""
+        if not expected or not secrets.compare_digest(sent, expected):
+            return _page(request, next_path, 400, error="This sign-in form had expired. Please sign in again.", name=name,
+                         providers=providers)
+        source = client_source(request.headers.items(), request.client.host if request.client else None,
+                               trusted_proxy_header())
+        try:
+            user = await run_in_threadpool(service().accounts.verify, name, password, source)
+        except TooManyTries as err:
+            return _page(request, next_path, 429, error=f"Too many tries: wait {err.wait} second{'s' if err.wait != 1 else ''}, "
+                                             "then try again.", name=name, providers=providers)
+        if user is None:
+            return _page(request, next_path, 401, error="That name and password do not match an active account.", name=name,
+                         providers=providers)
+        token = await run_in_threadpool(service().sign_ins.start, user.name)
+        response = RedirectResponse(safe_next(next_path), 303)
+        response.set_cookie(COOKIE, cookie_value(token, service().secret), max_age=MAX_AGE, path="/",
+                            httponly=True, samesite="lax", secure=_https(request))
+        response.delete_cookie(CSRF_COOKIE, path=PATH)
+        return response
+
+    return [Route(PATH, show, methods=["GET"]), Route(PATH, submit, methods=["POST"])]
+
+
+class SignInGate:
+    """ASGI middleware: a browser that opens a page of the app without a live sign-in is sent to the
+    sign-in page, which brings it back. (The app checks the sign-in again on every run.)"""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            request = Request(scope)
+            if _is_page(request) and (await run_in_threadpool(live_user, request))[0] is None:
+                target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+                await RedirectResponse(f"{PATH}?next={quote(target, safe='')}", 303)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _is_page(request: Request) -> bool:
+    """A page of the app opened by a browser (not an asset, Streamlit's own, or single sign-on)."""
+    return ("text/html" in request.headers.get("accept", "")
+            and not request.url.path.startswith(OPEN_PREFIXES)
+            and "sign_in_with" not in request.query_params
+            and not any(name.startswith(STREAMLIT_AUTH_COOKIE) for name in request.cookies))
