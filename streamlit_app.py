@@ -6,7 +6,8 @@ from access import allowed
 from ui.errors import show_unexpected
 from ui.signin import sign_in_page
 from store.repository import choice_labels
-from ui.state import choose, drafts, from_url, repository, sign_out, signed_in, starting_assessment, to_url
+from ui.state import (choose, drafts, from_url, keep_open, repository, sign_out, signed_in, starting_assessment,
+                      to_url)
 from ui.text import md
 
 st.set_page_config(page_title="ffgrid – Facing all the Facts", page_icon=":material/hub:", layout="wide")
@@ -56,6 +57,7 @@ def app() -> None:
     st.session_state["assessment"] = (picked if picked in summaries else None) or from_url("assessment", summaries) or (
         current if current in summaries else starting_assessment(user, summaries))
     to_url("assessment", st.session_state["assessment"])
+    keep_open(st.session_state["assessment"])
     labels = choice_labels(summaries.values())
     with st.sidebar:
         st.markdown("**ffgrid** · Facing all the Facts")
@@ -65,7 +67,8 @@ def app() -> None:
         if summaries[st.session_state["assessment"]].illustrative:
             st.caption(":orange[Illustrative example, not an official assessment.]")
         if pending := drafts():
-            st.warning(f"{len(pending)} relationship(s) with unsaved changes. Open **Assess** to save or discard.",
+            st.warning(f"{len(pending)} relationship(s) with unsaved changes, kept for you. Open **Assess** to save "
+                       "or discard them.",
                        icon=":material/edit:")
         st.divider()
         st.caption(f"Signed in as **{md(user.name)}** ({user.role})")

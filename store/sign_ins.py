@@ -73,6 +73,16 @@ class SignIns:
                           .values(last_seen=now))
         return name, None
 
+    def open_assessment(self, token: str) -> str | None:
+        """The assessment this browser has open (a new tab opens it too)."""
+        with Session(self.engine) as s:
+            return s.scalar(select(SignInRow.assessment).where(SignInRow.token_hash == _hash(token)))
+
+    def keep_open(self, token: str, assessment: str) -> None:
+        """Note the assessment this browser has open."""
+        with Session(writer(self.engine)) as s, s.begin():
+            s.execute(update(SignInRow).where(SignInRow.token_hash == _hash(token)).values(assessment=assessment[:120]))
+
     def end(self, token: str, why: str = "signed_out") -> None:
         """End one sign-in (its other tabs are signed out at their next action)."""
         with Session(writer(self.engine)) as s, s.begin():

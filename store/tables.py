@@ -264,6 +264,7 @@ class SignInRow(Base):
     last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ended_why: Mapped[str | None] = mapped_column(String(40))  # signed_out, idle, account_changed
+    assessment: Mapped[str | None] = mapped_column(String(120))  # the one this browser has open (for a new tab)
 
 
 class DraftRow(Base):

@@ -110,6 +110,13 @@ def from_url(name: str, valid: Iterable[str]) -> str | None:
     return value
 
 
+def keep_open(slug: str) -> None:
+    """Note, for this browser's other and next tabs, the assessment open here (written when it changes)."""
+    if st.session_state.get("kept_open") != slug:
+        sign_ins().keep_open(st.session_state["sign_in"], slug)
+        st.session_state["kept_open"] = slug
+
+
 def to_url(name: str, value: str) -> None:
     """Name `value` in the URL (so a link or a reload opens it again)."""
     st.session_state[f"url:{name}"] = value
@@ -118,11 +125,13 @@ def to_url(name: str, value: str) -> None:
 
 
 def starting_assessment(user: User, summaries: dict[str, Summary]) -> str:
-    """What to open after sign-in: the assessment the user last worked on; else one they are assigned to
-    that can still change (a reviewer: one waiting for review); else the newest one that can."""
-    last = AuditLog(repository().engine).last_assessment(user.name)
-    if last in summaries:
-        return last
+    """What a new tab or a new sign-in opens: the assessment this browser has open in another tab; else
+    the one the user last worked on; else one they are assigned to that can still change (a reviewer:
+    one waiting for review); else the newest one that can."""
+    for last in (sign_ins().open_assessment(st.session_state["sign_in"]),
+                 AuditLog(repository().engine).last_assessment(user.name)):
+        if last in summaries:
+            return last
     newest_first = sorted(summaries.values(), key=lambda s: (s.date, s.id), reverse=True)
     open_ = [s for s in newest_first if not read_only(s.status)]
     for wanted in ([s for s in open_ if s.id in user.assigned],

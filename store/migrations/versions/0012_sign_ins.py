@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column('last_seen', sa.DateTime(timezone=True), nullable=False),
         sa.Column('ended_at', sa.DateTime(timezone=True), nullable=True),
         sa.Column('ended_why', sa.String(length=40), nullable=True),
+        sa.Column('assessment', sa.String(length=120), nullable=True),
         sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('token_hash'),
     )
