@@ -49,8 +49,8 @@ def test_edit_a_score_and_see_it_on_grid_and_map_after_reload(server, page, scre
     wait_for_map(page, "police-courts", "green")
     expect(page.locator("[data-testid='stDataFrame'] table tr").filter(has_text=ROW_2).first
            ).to_contain_text("● GREEN", timeout=TIMEOUT)
-    page.reload()  # a new session: only the database remembers (and it asks who you are again)
-    sign_in(page, "Ann Assessor", PASSWORD)
+    page.reload()  # a new session: only the database remembers (the browser stays signed in)
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
     wait_for_map(page, "police-courts", "green")
     assert _grid_rating(page, ROW_2) == "● GREEN"
     assert "GREEN 3+2" in edge(page, "police-courts").text_content()

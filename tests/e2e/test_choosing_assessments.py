@@ -75,8 +75,8 @@ def test_the_grid_and_the_chooser_open_the_line_of_the_chosen_assessment_also_af
     assert "relationship=police-courts" in page.url
     screenshot(page, "assess-2024-from-chooser")
 
-    page.reload()  # a new session: sign in again, and the same assessment and line open
-    sign_in(page, "Ann Assessor", PASSWORD)
+    page.reload()  # a new session, still signed in: the same assessment and line open
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
     _shows_the_2024_draft(page)
     expect(page.get_by_role("combobox", name="Relationship")).to_have_value(
         re.compile("Police forces of England and Wales – Courts of England and Wales"), timeout=TIMEOUT)

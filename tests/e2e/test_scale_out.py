@@ -1,5 +1,6 @@
 """Scale-out: two app processes on different ports serve one PostgreSQL database. A change saved
-through one shows in the other, and two people saving the same relationship through different
+through one shows in the other; a browser signed in through one is signed in to the other (the
+cookie's secret is in the database); and two people saving the same relationship through different
 processes conflict cleanly: the second is refused and told whose change it met."""
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ def test_two_app_processes_on_one_postgresql(pg_url, browser, screenshot):
         ann, ada = a_context.new_page(), b_context.new_page()
         open_relationship(ann, one.url, REL, "Ann Assessor", PASSWORD)  # through process one
         wait_for_map(ann, REL, "amber")
+        other = a_context.new_page()  # the same browser on process two (a cookie does not depend on the port)
+        other.goto(f"{two.url}/history?assessment=england-wales-2019")
+        expect(other.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
+        other.close()
 
         choose_score(ann, "Framework", 3)
         save(ann)

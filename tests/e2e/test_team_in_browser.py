@@ -42,8 +42,8 @@ def test_assessor_submits_reviewer_sends_back_assessor_sees_why_and_history_has_
     screenshot(rob, "review-sent-back")
     rob_context.close()
 
-    ann.reload()  # a new session for the assessor: signs in again and lands on the same relationship
-    sign_in(ann, "Ann Assessor", PASSWORD)
+    ann.reload()  # a new session for the assessor, still signed in, on the same relationship
+    expect(ann.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
     expect(ann.get_by_text("Add the CPS victim survey as evidence for the action score.")).to_be_visible(
         timeout=TIMEOUT)
     expect(ann.get_by_text("Is the 2018 CPS victim survey cited?")).to_be_visible()
