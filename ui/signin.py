@@ -10,6 +10,7 @@ import streamlit as st
 
 from access.client import client_source, trusted_proxy_header
 from store.accounts import TooManyTries
+from ui.single_sign_on import sign_in_options
 from ui.state import accounts, sign_in
 
 
@@ -36,6 +37,7 @@ def sign_in_page() -> None:
         else:
             sign_in(user)
             st.rerun()
+    sign_in_options()  # a button per single sign-on provider, if any is configured
     st.caption("Accounts are made by an administrator (Users page, or `ffgrid users add NAME --role ROLE`). "
                "`make run` prints demo accounts for each role on the local database.")
 

@@ -159,27 +159,39 @@ def sign_in(user: User) -> None:
 def sign_out(reason: str | None = None, forget_place: bool = False) -> None:
     """Forget the user and everything typed in this session; with `forget_place` (the user signed out,
     not timed out) also the assessment and relationship named in the address, so that whoever signs in
-    next in this tab starts where they left off."""
+    next in this tab starts where they left off. A session a provider signed in is signed out of the
+    provider too (st.logout: the browser goes there and back, so `reason` is not shown then)."""
+    from ui import single_sign_on
+
+    by_provider = single_sign_on.signed_in_by_provider()
     for name in list(st.session_state):
         del st.session_state[name]
     if forget_place:
         st.query_params.clear()
     if reason:
         st.session_state["signed_out_because"] = reason
+    if by_provider:
+        single_sign_on.sign_out_of_provider()
 
 
 def signed_in() -> User | None:
     """The signed-in user as stored now (a changed role or a switched-off account applies at once),
     or None: not signed in, idle for longer than the session timeout (or no valid time of last
-    activity), or the account is gone."""
+    activity), or the account is gone (or, signed in by a provider, no longer linked to its identity).
+    Nobody signed in in this session: whoever a provider signed in to the browser (st.login), with
+    the account linked to their identity (made on first sign-in)."""
+    from ui import single_sign_on  # imports this module
+
     name = st.session_state.get("user_name")
     if name is None:
-        return None
+        if (user := single_sign_on.provider_signed_in()) is not None:
+            sign_in(user)
+        return user
     now = clock()
     if idle_expired(st.session_state.get("last_seen"), now, SESSION_MINUTES):
         sign_out(f"Signed out after {SESSION_MINUTES:g} minutes without activity.")
         return None
-    user = accounts().get(name)
+    user = single_sign_on.still_linked() if single_sign_on.signed_in_by_provider() else accounts().get(name)
     if user is None:
         sign_out("Your account is no longer active.")
         return None
