@@ -17,6 +17,7 @@ from access import User
 from access.single_sign_on import SESSION_COOKIE, Provider, SettingsError, pending_sign_in, providers, role_from_claims
 from store.identities import Identities, Identity
 from ui import state
+from ui.text import md
 
 IDENTITY = "identity"  # session key: the (issuer, subject) a provider signed this session in as
 
@@ -110,7 +111,7 @@ def sign_in_options() -> None:
 def waiting_page(user: User) -> None:
     """All a role-less account sees: that it waits for an administrator, and how to sign out."""
     st.title("Your account waits for an administrator")
-    st.info(f"You are signed in as **{user.name}**, but your account has no role yet, so you cannot open any "
+    st.info(f"You are signed in as **{md(user.name)}**, but your account has no role yet, so you cannot open any "
             "page. An administrator gives you one on the Users page; then check again.",
             icon=":material/hourglass_top:")
     st.button("Check again", icon=":material/refresh:", key="check_role")  # a rerun reads the role anew
