@@ -88,3 +88,13 @@ def test_sign_out_ends_the_providers_sign_in(app, store):
     at.sidebar.button(key="sign_out").click().run()
     assert at.user == {"is_logged_in": False} and "user_name" not in at.session_state
     assert any(b.label == "Sign in with Microsoft" for b in at.button)
+
+
+def test_an_idle_session_is_signed_out_of_the_provider_too(app, store, monkeypatch):
+    now = [1_800_000_000.0]
+    monkeypatch.setattr("ui.state.clock", lambda: now[0])
+    at = _signed_in_by_provider(_person("rita-sub", name="Rita Review", groups=["ffgrid-reviewers"]))
+    assert at.session_state["user_name"] == "Rita Review"
+    now[0] += 31 * 60
+    at.run()
+    assert at.user == {"is_logged_in": False} and "user_name" not in at.session_state
