@@ -465,7 +465,7 @@ def cmd_users(args: argparse.Namespace) -> int:
     try:
         if args.action == "list":
             for a in ws.users():
-                print(f"{a.name}\t{a.role}\t{'active' if a.active else 'inactive'}\t{', '.join(a.assigned)}")
+                print(f"{a.name}\t{a.role or 'no role yet'}\t{'active' if a.active else 'inactive'}\t{', '.join(a.assigned)}")
         elif args.action == "add":
             password = (getpass.getpass(f"Password for {args.name}: ") if sys.stdin.isatty()
                         else sys.stdin.readline().rstrip("\n"))

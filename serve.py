@@ -6,6 +6,9 @@
 import streamlit as st
 from starlette.middleware import Middleware
 
-from web.sign_in import SignInGate, sign_in_routes
+from ui.single_sign_on import offered, refused_provider, refused_words
+from web.sign_in import SignInGate, SingleSignOn, sign_in_routes
 
-app = st.App("streamlit_app.py", routes=sign_in_routes(), middleware=[Middleware(SignInGate)])
+_single_sign_on = SingleSignOn(providers=offered,
+                               refused=lambda cookies: (label := refused_provider(cookies)) and refused_words(label))
+app = st.App("streamlit_app.py", routes=sign_in_routes(_single_sign_on), middleware=[Middleware(SignInGate)])

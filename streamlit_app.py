@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from access import allowed
+from access import NO_ROLE, allowed
 from ui.errors import show_unexpected
 from ui.signin import sign_in_page
+from ui.single_sign_on import waiting_page
 from store.repository import choice_labels
 from ui.state import (choose, drafts, from_url, keep_open, repository, sign_out, signed_in, starting_assessment,
                       to_url)
@@ -39,9 +40,12 @@ def app() -> None:
                                   url_path="review")
     if user is None or allowed(user, "manage_users"):
         pages["users"] = st.Page("ui/users.py", title="Users", icon=":material/group:", url_path="users")
-    if user is None:  # the sign-in form instead of the page asked for; that page opens once signed in
-        st.navigation(list(pages.values()), position="hidden")
-        sign_in_page()
+    if user is None or user.role == NO_ROLE:  # the sign-in form instead of the page asked for (it opens once
+        st.navigation(list(pages.values()), position="hidden")  # signed in), or the wait for a role
+        if user is None:
+            sign_in_page()
+        else:
+            waiting_page(user)
         st.stop()
     st.session_state["pages"] = pages  # for click-through between pages (st.switch_page)
     page = st.navigation(list(pages.values()))

@@ -1,5 +1,5 @@
 """Who may do what: roles, the policy, and the workspace the pages call (every action checked there)."""
 
-from access.policy import ROLES, Forbidden, User, allowed, require
+from access.policy import NO_ROLE, ROLES, Forbidden, User, allowed, require
 
-__all__ = ["ROLES", "Forbidden", "User", "allowed", "require"]
+__all__ = ["NO_ROLE", "ROLES", "Forbidden", "User", "allowed", "require"]

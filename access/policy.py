@@ -5,15 +5,16 @@
   targets), on the assessments assigned to them.
 - reviewer: comments on any line, validates or sends back; cannot change scores.
 - viewer: reads and exports; sees case data only with small counts hidden.
+- no role (an account made by single sign-on, until an admin gives one): nothing at all.
 """
 
 from __future__ import annotations
 
 import os
 
-from framework.review import ROLES, User
+from framework.review import NO_ROLE, ROLES, User
 
-__all__ = ["RULES", "ROLES", "Forbidden", "User", "allowed", "require"]
+__all__ = ["RULES", "NO_ROLE", "ROLES", "Forbidden", "User", "allowed", "require"]
 
 # action -> roles allowed; "assigned" marks actions an assessor may take only on assigned assessments
 RULES: dict[str, tuple[frozenset[str], bool]] = {
@@ -55,6 +56,6 @@ def allowed(user: User | None, action: str, assessment: str | None = None) -> bo
 def require(user: User | None, action: str, assessment: str | None = None) -> None:
     """Raise `Forbidden` unless `user` may take `action`."""
     if not allowed(user, action, assessment):
-        who = f"{user.name} ({user.role})" if user else "nobody signed in"
+        who = f"{user.name} ({user.role or 'no role yet'})" if user else "nobody signed in"
         where = f" on {assessment}" if assessment else ""
         raise Forbidden(f"{who} may not {action.replace('_', ' ')}{where}")

@@ -24,6 +24,7 @@ from store.accounts import Account, Accounts
 from store.audit import REVIEW_STEPS, AuditLog, Entry
 from store.cases import CaseStore, CaseSet
 from store.figures import Dataset, FigureStore
+from store.identities import Identities
 from store.repository import Repository, Stored, Summary
 
 
@@ -251,6 +252,16 @@ class Workspace:
     def set_active(self, name: str, active: bool) -> None:
         require(self.user, "manage_users")
         self.accounts.set_active(name, active, self.user.name)
+
+    def sign_in_providers(self) -> dict[str, tuple[str, ...]]:
+        """The single sign-on providers each account signs in with (keys in the secrets), by name."""
+        require(self.user, "manage_users")
+        return Identities(self.repo.engine).providers()
+
+    def remove_identity(self, name: str) -> None:
+        """Unlink an account from its single sign-on identities (its provider sessions end)."""
+        require(self.user, "manage_users")
+        Identities(self.repo.engine).remove(name, self.user.name)
 
     def user_history(self) -> pd.DataFrame:
         """Changes to accounts (who added or changed whom)."""

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Literal
 
 ROLES = ("admin", "assessor", "reviewer", "viewer")  # what each may do: access/policy.py
+NO_ROLE = ""  # an account made by single sign-on, until an admin (or the provider's claim) gives it a role: may do nothing
 Step = Literal["submit", "validate", "send_back"]
 Kind = Literal["line", "assessment"]
 READ_ONLY = frozenset({"validated", "published"})

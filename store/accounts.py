@@ -15,7 +15,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from framework.review import ROLES, User
+from framework.review import NO_ROLE, ROLES, User
 from store.audit import record
 from store.database import writer
 from store.passwords import check_password, hash_password, needs_rehash
@@ -132,7 +132,8 @@ class Accounts:
             old = s.get(UserRow, uid)
             before = None if what == "password" else str(getattr(old, what))
             s.execute(update(UserRow).where(UserRow.id == uid).values(**values))
-            end_sign_ins(s, uid)  # a switched-off account, a new role or password: every browser signs in again
+            if not (what == "role" and before == NO_ROLE):  # a first role only grants: the waiting page goes on
+                end_sign_ins(s, uid)  # switched off, a new role or password: every browser signs in again
             after = "(changed)" if what == "password" else str(next(iter(values.values())))
             record(s, actor, "user_changed", field=f"user:{name}.{what}", old=before, new=after)
 

@@ -176,15 +176,31 @@ class CaseSnapshotRow(Base):
 
 
 class UserRow(Base):
-    """A local account: the password only as an argon2 hash."""
+    """An account: the password only as an argon2 hash ("" for one made by single sign-on: no password)."""
 
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     password_hash: Mapped[str] = mapped_column(String(500))
-    role: Mapped[str] = mapped_column(String(20))  # admin, assessor, reviewer, viewer
+    role: Mapped[str] = mapped_column(String(20))  # admin, assessor, reviewer, viewer; "": none yet (single sign-on)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IdentityRow(Base):
+    """A person's identity at an OpenID Connect provider (issuer + subject), linked to the account it
+    signs in to (the e-mail only as last seen: it can change, the subject cannot)."""
+
+    __tablename__ = "identities"
+    __table_args__ = (UniqueConstraint("issuer", "subject"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    issuer: Mapped[str] = mapped_column(String(500))
+    subject: Mapped[str] = mapped_column(String(255))
+    provider: Mapped[str] = mapped_column(String(60))  # the provider's key in the secrets ([auth.KEY])
+    email: Mapped[str | None] = mapped_column(String(320))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -13,6 +13,8 @@ from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
+from ui.single_sign_on import sign_in_options
+
 SIGN_IN_PATH = "/sign-in"  # web.sign_in.PATH
 
 
@@ -28,3 +30,4 @@ def sign_in_page() -> None:
             "Sign in</a>"
             "<style>.ffgrid-sign-in{display:inline-block;padding:.5rem 1rem;border-radius:.5rem;font-weight:600;"
             "background:#b3261e;color:#fff !important;text-decoration:none}</style>")
+    sign_in_options()  # a button per single sign-on provider, if any is configured

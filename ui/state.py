@@ -186,7 +186,11 @@ def sign_out(reason: str | None = None, forget_place: bool = False) -> None:
     """Forget the user and everything of this session; with `forget_place` (the user signed out, not
     timed out) end the sign-in in the database, so every tab of this browser is signed out at its next
     action, and forget the assessment and relationship named in the address, so that whoever signs in
-    next in this tab starts where they left off."""
+    next in this tab starts where they left off. A session a provider signed in is signed out of the
+    provider too (st.logout: the browser goes there and back, so `reason` is not shown then)."""
+    from ui import single_sign_on  # imports this module
+
+    by_provider = single_sign_on.signed_in_by_provider()
     if forget_place and (token := _token()):
         sign_ins().end(token)
     for name in list(st.session_state):
@@ -195,6 +199,8 @@ def sign_out(reason: str | None = None, forget_place: bool = False) -> None:
         st.query_params.clear()
     if reason:
         st.session_state["signed_out_because"] = reason
+    if by_provider:
+        single_sign_on.sign_out_of_provider()
 
 
 def _token() -> str | None:
@@ -208,12 +214,22 @@ def _token() -> str | None:
 def signed_in() -> User | None:
     """The signed-in user as stored now (a changed role or a switched-off account applies at once),
     or None: not signed in, signed out in another tab, idle for longer than the session timeout, or
-    the account was changed or is gone."""
+    the account was changed or is gone (or, signed in by a provider, no longer linked to its identity).
+    Without a sign-in cookie: whoever a provider signed in to the browser (st.login), with the account
+    linked to their identity (made on first sign-in), signed in for this session."""
+    from ui import single_sign_on  # imports this module
+
     token = _token()
     if token is None:
-        return None
+        if (user := single_sign_on.provider_signed_in()) is not None:
+            sign_in(user)
+            st.session_state["user_name"] = user.name
+        return user
     name, why = sign_ins().check(token)
-    user = accounts().get(name) if name else None
+    if name is None:
+        user = None
+    else:
+        user = single_sign_on.still_linked() if single_sign_on.signed_in_by_provider() else accounts().get(name)
     if user is None:
         sign_out(ended_words(why or "account_changed", SESSION_MINUTES))
         return None

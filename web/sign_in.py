@@ -16,6 +16,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from functools import cache
+from typing import Callable, Mapping
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -92,20 +93,31 @@ def _https(request: Request) -> bool:
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
 
 
-def sign_in_routes(providers: tuple[tuple[str, str], ...] = ()) -> list[Route]:
-    """The sign-in page (GET) and its form (POST); `providers` are the single sign-on (key, label) pairs
-    offered beside it."""
+@dataclass(frozen=True)
+class SingleSignOn:
+    """The single sign-on providers offered beside the form, as (key, label) pairs, and the words for a
+    provider's sign-in that this browser (its cookies) started and that did not succeed, if any."""
+
+    providers: Callable[[], tuple[tuple[str, str], ...]] = tuple
+    refused: Callable[[Mapping[str, str]], str | None] = lambda cookies: None
+
+
+def sign_in_routes(single_sign_on: SingleSignOn = SingleSignOn()) -> list[Route]:
+    """The sign-in page (GET) and its form (POST), with the single sign-on providers beside it."""
 
     async def show(request: Request) -> Response:
         name, why = await run_in_threadpool(live_user, request)
         if name is not None:  # already signed in: on to the page asked for
             return RedirectResponse(safe_next(request.query_params.get("next")), 303)
-        response = _page(request, request.query_params.get("next"), notice=ended_words(why, session_minutes()) if why else None, providers=providers)
+        providers = single_sign_on.providers()
+        response = _page(request, request.query_params.get("next"), error=single_sign_on.refused(request.cookies),
+                         notice=ended_words(why, session_minutes()) if why else None, providers=providers)
         if why:
             response.delete_cookie(COOKIE, path="/")
         return response
 
     async def submit(request: Request) -> Response:
+        providers = single_sign_on.providers()
         form = await request.form(max_files=0, max_fields=10)
         next_path = str(form.get("next") or "")
         name, password = str(form.get("name") or "")[:200], str(form.get("password") or "")[:500]

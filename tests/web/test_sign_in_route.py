@@ -19,7 +19,7 @@ from store import open_engine
 from store.accounts import Accounts
 from store.sign_ins import SignIns, app_secret
 from web import sign_in
-from web.sign_in import CSRF_COOKIE, PATH, Service, SignInGate, safe_next, sign_in_routes
+from web.sign_in import CSRF_COOKIE, PATH, Service, SignInGate, SingleSignOn, safe_next, sign_in_routes
 
 PASSWORD = "a long test password"
 
@@ -44,7 +44,8 @@ def client(service) -> TestClient:
     async def page(request):
         return HTMLResponse(f"<h1>the app at {request.url.path}</h1>")
 
-    app = Starlette(routes=[*sign_in_routes((("keycloak", "Our Keycloak"),)), Route("/{path:path}", page)],
+    offer = SingleSignOn(providers=lambda: (("keycloak", "Our Keycloak"),))
+    app = Starlette(routes=[*sign_in_routes(offer), Route("/{path:path}", page)],
                     middleware=[Middleware(SignInGate)])
     return TestClient(app, base_url="http://testserver", follow_redirects=False)
 
