@@ -57,6 +57,7 @@ def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
     the line there (a row with no value), rather than the line bridging it."""
     frame = with_gaps(frame, "strand") if not frame.empty else frame
     frame = frame.assign(value=pd.to_numeric(frame["value"]).astype(float))  # NaN: null in the JSON, a break
+    frame = frame.assign(run=runs(frame, "strand", "value"))  # each unbroken stretch its own line
     periods = in_order(frame["period"]) if not frame.empty else []
     legend = alt.Legend(orient="bottom", columns=3, title="Strand", symbolType="stroke", symbolSize=500,
                         symbolStrokeWidth=2.5, labelLimit=0)  # one legend: colour and dash together
@@ -64,8 +65,46 @@ def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
         x=alt.X("period:O", title="Financial year", scale=alt.Scale(domain=periods) if periods else alt.Undefined),
         y=alt.Y("value:Q", title="Offences recorded"),
         color=alt.Color("strand:N", legend=legend, scale=alt.Scale(scheme="dark2")),
-        strokeDash=alt.StrokeDash("strand:N", legend=legend),
+        strokeDash=alt.StrokeDash("strand:N", legend=legend), detail="run:N",
         tooltip=["period", "strand", alt.Tooltip("value:Q", format=","), "publication"])
+
+
+def runs(frame: pd.DataFrame, by: str | None, value: str) -> list[str]:
+    """Each row's stretch of its series (`by` group, in the frame's order): a new one after every row
+    without a value, so a line drawn per stretch breaks at a gap in any Vega-Lite version."""
+    keys = frame[by].astype(str) if by else pd.Series("", index=frame.index)
+    breaks = frame[value].isna().astype(int).groupby(keys, sort=False).cumsum()
+    return [f"{k} {n}" for k, n in zip(keys, breaks)]
+
+
+HIDDEN = "hidden"  # what a hidden count reads on the chart
+
+
+def counts_chart(frame: pd.DataFrame, category: str, value: str, value_title: str, category_title: str,
+                 kind: str = "bar", description: str = "") -> alt.LayerChart:
+    """Counts per category, every category on the axis in the frame's order; a hidden count (no value)
+    reads HIDDEN where its bar or point would be. `kind`: 'bar' (horizontal), 'column' or 'line'."""
+    frame = frame.assign(**{value: pd.to_numeric(frame[value]).astype(float)})
+    frame = frame.assign(run=runs(frame, None, value), shown=[HIDDEN if pd.isna(v) else f"{v:,.0f}" for v in frame[value]])
+    categories = [str(c) for c in frame[category]]
+    frame = frame.assign(**{category: categories})
+    across = alt.X if kind == "bar" else alt.Y
+    along = alt.Y if kind == "bar" else alt.X
+    axis = alt.Axis(labelLimit=260) if kind == "bar" else alt.Axis(labelAngle=0 if kind == "column" else -45)
+    where = along(f"{category}:N", sort=None, title=None, axis=axis, scale=alt.Scale(domain=categories))
+    amount = across(f"{value}:Q", title=value_title)
+    base = alt.Chart(frame)
+    tooltip = [alt.Tooltip(f"{category}:N", title=category_title),
+               alt.Tooltip("shown:N", title=value_title)]
+    if kind == "line":
+        marks = base.mark_line(point=True, color=BAR).encode(x=where, y=amount, detail="run:N", tooltip=tooltip)
+    else:
+        marks = base.mark_bar(color=BAR).encode(where, amount, tooltip=tooltip)
+    hidden = base.transform_filter(f"!isValid(datum['{value}'])").mark_text(
+        **({"align": "left", "dx": 3} if kind == "bar" else {"angle": 270, "align": "left", "dx": 3}),
+        color="#333333", fontSize=10).encode(where, (alt.XDatum if kind == "bar" else alt.YDatum)(0, type="quantitative"),
+                                             text="shown:N", tooltip=tooltip)
+    return alt.layer(marks, hidden).properties(description=description) if description else alt.layer(marks, hidden)
 
 
 def funnel_chart(frame: pd.DataFrame) -> alt.Chart:
