@@ -232,6 +232,7 @@ def official_figures() -> None:
         st.dataframe(quality_flags(figures), hide_index=True, width="stretch")
 
 
+PLURALS = {"Day": "days of the week", "Hour": "hours", "Ethnicity": "ethnicities", "Strand": "strands"}
 CASE_CHARTS = (("month", "Records by month", "Month", "line"), ("weekday", "By day of the week", "Day", "column"),
                ("hour", "By hour of the day", "Hour", "column"))
 BREAKDOWN_CHARTS = (("victim_age_group", "Victims by age group", "Age group"),
@@ -360,7 +361,7 @@ def case_records() -> None:
         said = ([f"Hidden ({len(hidden)}): {and_(hidden)}: fewer than {DEFAULT_THRESHOLD} records each, or hidden "
                  "as well so that a total does not give one away."] if hidden else [])
         spec = counts_chart(frame.assign(**{key: shown[category]}), key, "records", "Records", category, kind, title)
-        chart(spec, shown, describe(title, shown, category, "Records", f"{category.lower()}s" if kind != "line"
+        chart(spec, shown, describe(title, shown, category, "Records", PLURALS.get(category, category.lower() + "s") if kind != "line"
                                     else "months", ranked=kind == "bar", extra=said),
               definition, name, frame, tuple(said))
 
