@@ -13,11 +13,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.case_views import (
-    CaseFilter, breakdown, by_strand, chart_categories, connect, every_category, points, public_filter, record_years,
-    repeats, trend,
+    CaseFilter, breakdown, by_strand, chart_categories, connect, counts_by, every_category, points, public_filter, record_years,
+    repeats,
 )
 from dashboard.areas import areas_to_show, no_figures, of_country
-from dashboard.charts import ABOUT, HIDDEN, counts_chart, funnel_chart, rates_chart, strand_trend_chart
+from dashboard.charts import ABOUT, HIDDEN, counts_spec, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.checks import RULE_WORDS, check, start_year
 from dashboard.disclosure import (
     DEFAULT_THRESHOLD, NARROWED_AT_MOST, ROUNDING_BASE, public_counts, public_number, round_to_base,
@@ -71,11 +71,13 @@ def heading(name: str, area: str | None = None) -> None:
     st.subheader(ABOUT[name].title + (f", {area}" if area else ""))
 
 
-def chart(spec: alt.TopLevelMixin | None, shown: pd.DataFrame, description: str, definition: str, name: str,
+def chart(spec: alt.TopLevelMixin | dict | None, shown: pd.DataFrame, description: str, definition: str, name: str,
           raw: pd.DataFrame, notes: tuple[str, ...] = ()) -> None:
     """A chart, its text alternative (a sentence and its figures as a table), its notes, its definition,
     and the numbers behind it as CSV."""
-    if spec is not None:
+    if isinstance(spec, dict):
+        st.vega_lite_chart(spec=spec, width="stretch")
+    elif spec is not None:
         st.altair_chart(spec, width="stretch")
         st.caption(description)
     for note in notes:
@@ -85,6 +87,14 @@ def chart(spec: alt.TopLevelMixin | None, shown: pd.DataFrame, description: str,
         st.table(shown, hide_index=True)
     st.download_button("Numbers behind this chart (CSV)", csv_bytes(raw), file_name=f"{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def official_spec(kind: str, frame: pd.DataFrame, description: str) -> dict:
+    """An official chart's Vega-Lite specification, built once per distinct frame (Altair's validation
+    was most of a filter change's time)."""
+    make = {"trend": strand_trend_chart, "funnel": funnel_chart, "rates": rates_chart}[kind]
+    return make(frame).properties(description=description).to_dict()
 
 
 def not_here(what: str, area: str, elsewhere: list[str]) -> None:
@@ -157,7 +167,7 @@ def official_figures() -> None:
                               for p in periods])
         gaps = gap_notes(trend, trend_all[trend_all["strand"] == "all"])
         title = f"{ABOUT['police-by-strand'].title}, {area}"
-        chart(strand_trend_chart(trend).properties(description=title), shown,
+        chart(official_spec("trend", trend, title), shown,
               f"Chart: {title}: one line per strand ({', '.join(names)}), {periods[0]} to {periods[-1]}. "
               + ("Years missing from a series break its line. " if gaps else "")
               + "The figures are under “Figures as a table”.", ABOUT["police-by-strand"].definition,
@@ -179,7 +189,7 @@ def official_figures() -> None:
         else:
             shown = table(with_numbers(steps), [*funnel_columns(), ("publication", "Publication", text)])
             title = f"{ABOUT['funnel'].title}: {which}, {period}"
-            chart(funnel_chart(steps).properties(description=title), shown,
+            chart(official_spec("funnel", steps, title), shown,
                   describe(title, shown, "Stage", "Number", "stages"), ABOUT["funnel"].definition,
                   f"funnel-{period}", steps)
             st.dataframe(shown, hide_index=True, width="stretch")
@@ -209,7 +219,7 @@ def official_figures() -> None:
     else:
         shown = table(by_force, rates_columns())
         title = f"{ABOUT['rates'].title}, {year}"
-        chart(rates_chart(by_force).properties(description=title), shown,
+        chart(official_spec("rates", by_force, title), shown,
               describe(title, shown, "Police force", "Offences per 100,000 people", "police forces", ranked=True),
               ABOUT["rates"].definition, f"rates-{year}", by_force)
 
@@ -259,8 +269,8 @@ def _view(files: tuple[str, ...], name: str, f: CaseFilter | None = None, arg: o
             return record_years(con)
         case "categories":
             return chart_categories(con, arg)
-        case "trend":
-            return trend(con, f, arg)
+        case "counts":  # every chart's counts of the filter, in one scan
+            return counts_by(con, f, ("area_2", *(column for column, _, _ in BREAKDOWN_CHARTS)))
         case "breakdown":
             return breakdown(con, f, arg)
         case "strand":
@@ -334,7 +344,8 @@ def case_records() -> None:
         return public_number(n) if public else f"{n:,}"
 
     m1, m2, m3 = st.columns(3)
-    total = int(_view(files, "trend", f, "month")["records"].sum())
+    counted = _view(files, "counts", f)
+    total = int(counted["month"]["records"].sum())
     m1.metric("Records", number(total))
     for col, who, label in ((m2, "victim", "of victims with an id"), (m3, "offender", "of known offenders")):
         r = _view(files, "repeats", f, who).iloc[0]
@@ -360,13 +371,13 @@ def case_records() -> None:
         hidden = shown.loc[shown["Records"] == HIDDEN, category].tolist()
         said = ([f"Hidden ({len(hidden)}): {and_(hidden)}: fewer than {DEFAULT_THRESHOLD} records each, or hidden "
                  "as well so that a total does not give one away."] if hidden else [])
-        spec = counts_chart(frame.assign(**{key: shown[category]}), key, "records", "Records", category, kind, title)
+        spec = counts_spec(frame.assign(**{key: shown[category]}), key, "records", "Records", category, kind, title)
         chart(spec, shown, describe(title, shown, category, "Records", PLURALS.get(category, category.lower() + "s") if kind != "line"
                                     else "months", ranked=kind == "bar", extra=said),
               definition, name, frame, tuple(said))
 
     for unit, title, category, kind in CASE_CHARTS:
-        frame = counts(_view(files, "trend", f, unit), unit, unit)
+        frame = counts(counted[unit], unit, unit)
         counts_block(frame, unit, title, category, kind, f"Records by the {unit} they were recorded, with the "
                      "filters above.", f"cases-by-{unit}")
 
@@ -377,12 +388,12 @@ def case_records() -> None:
     left, right = st.columns(2)
     for i, (column, title, category) in enumerate(BREAKDOWN_CHARTS):
         with (left if i % 2 == 0 else right):
-            frame = counts(_view(files, "breakdown", f, column), "value", column)
+            frame = counts(counted[column], "value", column)
             counts_block(frame, "value", title, category, "bar", f"Records by {category.lower()}; 'unknown' where it "
                          "was not recorded.", f"cases-{column}")
 
     if public:
-        frame = counts(_view(files, "breakdown", f, "area_2"), "value", "area_2")
+        frame = counts(counted["area_2"], "value", "area_2")
         counts_block(frame.assign(value=frame["value"].map(area_label)), "value", f"Where: records by {level.lower()}",
                      level, "bar", f"Records by {level.lower()}. The map of individual records is shown only outside "
                      "public view.", "cases-by-ward")
