@@ -79,6 +79,7 @@ def chart(spec: alt.TopLevelMixin | dict | None, shown: pd.DataFrame, descriptio
         st.vega_lite_chart(spec=spec, width="stretch")
     elif spec is not None:
         st.altair_chart(spec, width="stretch")
+    if spec is not None:
         st.caption(description)
     for note in notes:
         st.caption(note)
