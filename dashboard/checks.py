@@ -16,6 +16,9 @@ from dashboard.vocabulary import strands
 
 CHECKS_FILE = Path(__file__).with_name("checks.yaml")
 RULES = ("stage_order", "missing_stage", "yoy_change", "missing_period", "strand_sum", "pct_range")
+RULE_WORDS = {"stage_order": "A stage above the one before", "missing_stage": "A stage not published",
+              "yoy_change": "A large change on the year before", "missing_period": "A year missing",
+              "strand_sum": "Strands add up to more than the total", "pct_range": "A percentage outside 0-100"}
 
 
 @dataclass(frozen=True)

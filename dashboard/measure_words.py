@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dashboard.labels import readable
+
 MEASURE_WORDS: dict[str, str] = {  # the measures the bundled figures and mappings use
     "recorded_offences": "Hate crimes recorded by police (offences)",
     "motivating_factors": "Motivating factors recorded by police (factors)",
@@ -30,6 +32,5 @@ def measure_words(code: str) -> str:
     if code in MEASURE_WORDS:
         return MEASURE_WORDS[code]
     stem, percent = (code[:-4], True) if code.endswith("_pct") else (code, False)
-    text = " ".join(stem.replace("_", " ").replace("-", " ").split())
-    text = (text[:1].upper() + text[1:]) if text else "Unnamed measure"
+    text = readable(stem, "Unnamed measure")
     return f"{text} (%)" if percent else text

@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from base.yamlio import load_file
+from dashboard.labels import readable
 
 SOURCES_FILE = Path(__file__).with_name("sources.yaml")
 
@@ -30,5 +31,4 @@ def source_label(code: str, area: str | None = None) -> str:
     known = names.get(area or "", names.get("default"))
     if known:
         return known
-    text = " ".join(code.split(":", 1)[-1].replace("_", " ").replace("-", " ").split())
-    return (text[:1].upper() + text[1:]) if text else "Unnamed source"
+    return readable(code.split(":", 1)[-1], "Unnamed source")

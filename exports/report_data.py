@@ -32,7 +32,10 @@ from dashboard.indicators import (
 )
 from dashboard.periods import in_order, in_words, missing_periods, period_start, starts_before
 from dashboard.sources import source_label
-from dashboard.vocabulary import strands
+from dashboard.labels import strand_label
+from dashboard.tables import (
+    Column, chart_alt, funnel_columns, gap_columns, gap_notes, versus_columns, with_numbers,
+)
 
 if TYPE_CHECKING:
     from scoring.measures import MeasureNow
@@ -40,15 +43,6 @@ if TYPE_CHECKING:
 VEGA_LITE = alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0]  # "6.4": the version Altair writes
 WIDTH = 520  # px at 96 dpi: the plot and its labels fit the text width of an A4 page (657 px)
 FONT = "DejaVu Sans"  # the report's font, so Vega measures labels as they will print
-Column = tuple[str, str, Callable[[object], str]]  # frame column, heading, formatter
-
-
-def _pct(value: object) -> str:
-    return "–" if pd.isna(value) else f"{value:,.1f}%"
-
-
-def _text(value: object) -> str:
-    return "" if pd.isna(value) else str(value)
 
 
 @dataclass(frozen=True)
@@ -71,7 +65,7 @@ class DataBlock:
     @property
     def alt(self) -> str:
         """The chart's text alternative (its table, where it has one, is its long description)."""
-        return f"Chart: {self.title}" + ("; the table below gives the figures." if self.rows else ".")
+        return chart_alt(self.title, "the table below" if self.rows else None)
 
     def described_svg(self) -> str:
         """The SVG as an image named by `alt`: its aria-label and its <title> (a tagged PDF's Alt text)."""
@@ -157,33 +151,6 @@ def before_cutoff(figures: pd.DataFrame, cutoff: str | None) -> pd.DataFrame:
     return ranked[starts_before(ranked["period"], cutoff)]
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _gap_notes(trend: pd.DataFrame, totals: pd.DataFrame) -> list[str]:
-    """'No figures for 2019/20: …' for each year missing from a strand's series, with the total where
-    only that is published."""
-    missing: dict[str, list[str]] = {}
-    for strand, group in trend.groupby("strand", sort=True):
-        for period in missing_periods(group["period"]):
-            missing.setdefault(period, []).append(str(strand))
-    every = set(trend["strand"])
-    out = []
-    for period in in_order(missing):
-        if set(missing[period]) < every:  # some strands only
-            out.append(f"No figures for {period} for {_and(missing[period])}: none of the publications used gives "
-                       f"{'them' if len(missing[period]) > 1 else 'it'}; the line{'s are' if len(missing[period]) > 1 else ' is'}"
-                       " broken there, not joined across the year.")
-            continue
-        total = totals[(totals["period"] == period) & totals["value"].notna()]
-        given = (f"only the total is published ({with_unit(float(total['value'].iloc[0]), 'offences')}"
-                 + (f"; {total['note'].iloc[0]}" if total["note"].iloc[0] else "") + ")"
-                 if not total.empty else "none of the publications used gives this year")
-        out.append(f"No figures by strand for {period}: {given}; the lines are broken there, not joined across the year.")
-    return out
-
-
 IMPLAUSIBLE_PCT = 1000  # a stage more than ten times the one before is named as most likely another count
 
 
@@ -246,8 +213,6 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
 
     if figures.empty:
         return too_early()
-    labels = {s.id: s.label for s in strands().values()}
-
     def count(value: object) -> str:  # as published, or "fewer than N"
         return "–" if pd.isna(value) else shown_count(round(float(value)), threshold)
 
@@ -256,7 +221,7 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
 
     trend = strand_trend(figures, area=area)
     totals = trend[trend["strand"] == "all"]
-    trend = trend[trend["strand"] != "all"].assign(strand=lambda d: d["strand"].map(labels).fillna(d["strand"]))
+    trend = trend[trend["strand"] != "all"].assign(strand=lambda d: d["strand"].map(strand_label))
     if not trend.empty:
         hidden += int(small(trend["value"], threshold).sum())
         names = sorted(set(trend["strand"]))
@@ -269,7 +234,7 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
             _spec(chart.properties(width=WIDTH - 60, height=260)), ("Year", *(f"{n} (offences)" for n in names)),
             tuple((str(p), *(count(value.get((p, n))) for n in names)) for p in periods),
             tuple(sorted(set(trend["publication"]))), (False, *(True for _ in names)),
-            (*_gap_notes(trend, totals), *source_notes(trend, label="strand"))))
+            (*gap_notes(trend, totals), *source_notes(trend, label="strand"))))
 
     for series in funnels_for(shown):
         steps = funnel(figures, series)
@@ -278,21 +243,13 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
         latest = steps[steps["period"] == max(steps["period"], key=period_start)]
         hidden += int(small(latest["count"], threshold).sum())
         chart = funnel_chart(latest.assign(count=hide_small(latest["count"], threshold))).properties(width=WIDTH - 170)
-        counted = latest.assign(number=list(zip(latest["count"], latest["unit"])))
-        blocks.append(_block("funnel", counted, [
-            ("stage", "Stage", _text), ("number", "Number", lambda v: _counted(count, *v)),
-            ("pct_of_previous", "% of the stage before", _pct), ("pct_of_first", "% of the first stage", _pct),
-            ("how", "How counted", _text)], chart, latest["publication"],
+        blocks.append(_block("funnel", with_numbers(latest), funnel_columns(count), chart, latest["publication"],
             f"{ABOUT['funnel'].title}: {series.name}, {latest['period'].iloc[0]}", text=("stage", "how"),
             notes=(*_beyond_100(latest), *source_notes(latest, label="stage"))))
 
     gap = reporting_gap(figures, area=area).sort_values("period")
     if not gap.empty:
-        blocks.append(_block("reporting-gap", gap, [
-            ("period", "Survey years", _text), ("survey_estimate", "Survey estimate (incidents a year)", count),
-            ("police_recorded_mean", "Police-recorded, mean of the same years (offences a year)", count),
-            ("recorded_share_pct", "Recorded share (% of the estimate)", _pct)],
-            None, gap["survey_publication"], f"{ABOUT['reporting-gap'].title}, {area}", text=("period",),
+        blocks.append(_block("reporting-gap", gap, gap_columns(count), None, gap["survey_publication"], f"{ABOUT['reporting-gap'].title}, {area}", text=("period",),
             notes=(*source_notes(gap, note="survey_note"), *(
                 ["Police-recorded mean “–”: the figures used do not give the police-recorded total for every year "
                  "of those survey years."] if gap["police_recorded_mean"].isna().any() else []))))
@@ -318,17 +275,10 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
         hidden += int(few.sum())
         versus = versus.assign(cso_per_100_police=versus["cso_per_100_police"].mask(few),
                                organisation=versus["organisation"].map(lambda o: source_label(f"cso:{o}", area)))
-        blocks.append(_block("cso-vs-police", versus, [
-            ("organisation", "Organisation", _text), ("strand", "Strand", lambda s: labels.get(str(s), str(s))),
-            ("period", "Period", _text), ("cso_area", "Organisation's area", _text),
-            ("cso_incidents", "Incidents the organisation recorded", count),
-            ("police_recorded", f"Offences police recorded ({area})", count),
-            ("cso_per_100_police", "Incidents per 100 police-recorded offences",
-             lambda v: "–" if pd.isna(v) else f"{v:.1f}")],
-            None, latest_edition(figures[figures["source"].str.startswith("cso:")])["publication"],
+        blocks.append(_block("cso-vs-police", versus, versus_columns(area, count, strand_label), None, latest_edition(figures[figures["source"].str.startswith("cso:")])["publication"],
             text=("organisation", "strand", "period", "cso_area"),
             notes=source_notes(versus.assign(who=versus["organisation"] + ", "
-                                             + versus["strand"].map(lambda s: labels.get(str(s), str(s)))),
+                                             + versus["strand"].map(strand_label)),
                                label="who", always=True)))
 
     if not blocks and cutoff:
@@ -336,12 +286,6 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
     used = {p for b in blocks for p in b.publications}
     return DataSection(area, tuple(blocks), _sources(figures[figures["publication"].isin(used)], area), hidden,
                        threshold, cutoff=cutoff)
-
-
-def _counted(count: Callable[[object], str], value: object, unit: object) -> str:
-    """A count with what it counts: '10,749 suspects', 'fewer than 10 defendants'; '–' when not published."""
-    shown = count(value)
-    return shown if shown == "–" else f"{shown} {unit}"
 
 
 def how_imported(group: pd.DataFrame) -> str:

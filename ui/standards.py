@@ -31,10 +31,24 @@ table = pd.DataFrame([{
     "Ratings": _marks(r.counts),
     "Stands out": "▲ only red lines" if r.only_red else "",
 } for sid, r in rollups.items()])
+
+
+def why_none_only_red() -> str:
+    """Why no standard is cited only by red lines, in words."""
+    red = [ln for ln in lines if ln.rating == "red"]
+    if not red:
+        return "no line is red."
+    if not any(ln.relationship in {c.relationship for r in rollups.values() for c in r.lines} for ln in red):
+        return "no red line cites a standard."
+    return "every standard a red line cites is also cited by a line rated amber or green."
+
+
 show_only_red = st.toggle("Only standards cited only by red lines", key="only_red")
-st.dataframe(table[table["Stands out"] != ""] if show_only_red else table, hide_index=True,
-             width="stretch", column_config={"Text": st.column_config.TextColumn(width="large"),
-                                             "Standard": st.column_config.NumberColumn(width=70)})
+shown = table[table["Stands out"] != ""] if show_only_red else table
+if shown.empty:
+    st.info(f"No standard is cited only by red lines: {why_none_only_red()}", icon=":material/info:")
+else:  # a table, not a grid: every standard's text is shown whole, wrapped
+    st.table(shown.assign(Standard=shown["Standard"].astype(str)), hide_index=True)
 
 sid = st.selectbox("Lines citing a standard", list(rollups), key="standard",
                    format_func=lambda s: f"Standard {s}" + ("  ▲ only red lines" if rollups[s].only_red else ""))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pandas as pd
@@ -29,18 +30,18 @@ def test_the_dashboard_shows_the_bundled_figures_and_synthetic_cases(app):
     assert {m.label: m.value for m in at.metric}["Records"] == "6,590"  # public view: 2023, 6,589 rounded
     assert len(_charts(at)) >= 10
     funnel = at.dataframe[0].value
-    assert funnel["stage"].tolist()[:3] == ["Recorded by police", "Referred to prosecution", "Prosecuted (completed)"]
-    assert funnel["count"].tolist()[0] == 103379  # Home Office 2018/19, the latest edition
-    assert all(c.value for c in at.caption if "figures from" in c.value)
+    assert funnel["Stage"].tolist()[:3] == ["Recorded by police", "Referred to prosecution", "Prosecuted (completed)"]
+    assert funnel["Number"].tolist()[0] == "103,379 offences"  # Home Office 2018/19, the latest edition
 
 
 def test_the_odihr_series_and_its_missing_sentenced_figure(app):
     at = app(DASHBOARD)
-    at.radio(key="funnel_series").set_value("United Kingdom (OSCE-ODIHR)").run()
+    at.selectbox(key="fig_area").set_value("United Kingdom").run()  # the funnels of the area chosen
+    assert at.radio(key="funnel_series").options == ["United Kingdom (OSCE-ODIHR)"]
     at.selectbox(key="funnel_period").set_value("2016").run()
-    funnel = at.dataframe[0].value.set_index("stage")
-    assert funnel.loc["Recorded by police", "count"] == 80763
-    assert funnel.loc["Sentenced", "how"] == "not published"
+    funnel = at.dataframe[0].value.set_index("Stage")
+    assert funnel.loc["Recorded by police", "Number"].startswith("80,763 ")
+    assert funnel.loc["Sentenced", "How counted"] == "not published" and funnel.loc["Sentenced", "Number"] == "–"
 
 
 def _records(at) -> int:
@@ -69,26 +70,26 @@ def test_filters_and_public_view_change_the_numbers(app):
 
 def test_official_filters_narrow_the_figures_and_the_cso_comparison_is_shown(app):
     at = app(DASHBOARD)
-    before = next(c.value for c in at.caption if "figures, from" in c.value)
+    before = next(c.value for c in at.caption if "figures shown" in c.value)
     at.select_slider(key="fig_years").set_value((2016, 2018)).run()
     at.multiselect(key="fig_strands").set_value(["race"]).run()
-    after = next(c.value for c in at.caption if "figures, from" in c.value)
+    after = next(c.value for c in at.caption if "figures shown" in c.value)
     assert before != after
     trend = _chart_data(at, "Financial year")
     assert set(trend["strand"]) == {"Race"} and set(trend["period"]) == {"2016/17", "2017/18", "2018/19"}
-    versus = next(d.value for d in at.dataframe if "cso_incidents" in d.value.columns)
-    assert "CST" in set(versus["organisation"])
+    versus = next(d.value for d in at.dataframe if "Incidents the organisation recorded" in d.value.columns)
+    assert "Community Security Trust" in set(versus["Organisation"])
 
 
 def test_a_chosen_edition_replaces_the_latest_one(app):
     at = app(DASHBOARD)
     first_release = "Home Office, Hate crime England and Wales 2017/18 (first release)"
     at.selectbox(key="funnel_period").set_value("2017/18").run()
-    assert at.dataframe[0].value["count"].tolist()[0] == 94121  # by default: the revised figure
+    assert at.dataframe[0].value["Number"].tolist()[0] == "94,121 offences"  # by default: the revised figure
     at.multiselect(key="fig_publications").set_value([first_release, "CPS Hate crime report 2017-18"]).run()
     at.selectbox(key="funnel_period").set_value("2017/18").run()
     funnel = at.dataframe[0].value
-    assert funnel["count"].tolist()[0] == 94098 and funnel["publication"].tolist()[0] == first_release
+    assert funnel["Number"].tolist()[0] == "94,098 offences" and funnel["Publication"].tolist()[0] == first_release
     at.selectbox(key="case_source").set_value("Victim support service (SYNTHETIC)").run()
     assert 0 < _records(at) < 6_589 * 0.3  # about 15% of the synthetic records come from the support service
 
@@ -137,7 +138,7 @@ def test_public_view_shows_one_calendar_year_with_single_choices_and_rounds_ever
     assert shown % 5 == 0 and abs(shown - year[ward]) <= 2
     months, hours = _chart_data(at, '"field": "month"'), _chart_data(at, '"field": "hour"')
     assert months["month"].tolist() == [f"2022-{m:02d}" for m in range(1, 13)]  # the months of that year, all
-    assert hours["hour"].tolist() == list(range(24))  # every category listed: empty ones are not told apart
+    assert hours["hour"].tolist() == [str(h) for h in range(24)]  # every category listed: empty ones are not told apart
     assert not at.selectbox(key="case_source").disabled
     at.selectbox(key="case_source").set_value("Police (SYNTHETIC)")
     at.selectbox(key="case_strand").set_value("race").run()  # ward, strand and agency: one too many
@@ -167,8 +168,8 @@ def test_a_spanish_assessment_sees_spain_s_figures_only(app, store, method):
     at = app(DASHBOARD, user="Ada Admin", assessment=_country_assessment(store, method, "es"))
     assert at.selectbox(key="fig_area").options == ["Spain"]
     assert at.radio(key="funnel_series").options == ["Spain (OSCE-ODIHR)"]
-    funnel = at.dataframe[0].value.set_index("stage")
-    assert funnel.loc["Recorded by police", "count"] == 1869  # 2022, the latest
+    funnel = at.dataframe[0].value.set_index("Stage")
+    assert funnel.loc["Recorded by police", "Number"].startswith("1,869 ")  # 2022, the latest
     shown = " ".join(str(d.value.to_csv()) for d in at.dataframe) + " ".join(c.value for c in at.caption)
     assert "England and Wales" not in shown and "United Kingdom" not in shown
 
@@ -184,3 +185,96 @@ def test_case_records_are_shown_with_their_own_country_only(app, store, method):
     assert any("No case records of Hungary imported yet" in i.value for i in at.info)
     assert not [w for w in at.warning if "SYNTHETIC" in w.value]  # the English city's records are not Hungary's
     assert not [s for s in at.selectbox if s.key == "case_year"]
+
+
+# ------------------------------------------------------------------------------- in words (issue 16)
+
+CODE = re.compile(r"cso:|official:|E05\d|E01\d|_|^None$|^nan$|^NaN$|\d\.\d{3,}")  # ids, field names, raw floats
+
+
+def _words(at) -> list[str]:
+    """Everything the page shows in its tables and chart legends or axes: column names, cells, the
+    category values charts draw, and the options of the filters."""
+    shown: list[str] = []
+    for grid in (*at.dataframe, *at.table):
+        frame = grid.value
+        shown += [str(c) for c in frame.columns] + [str(v) for v in frame.to_numpy().ravel()]
+    for c in at.get("vega_lite_chart"):
+        spec, data = json.loads(c.proto.spec), pa.ipc.open_stream(c.proto.datasets[0].data.data).read_all().to_pandas()
+        drawn = {e["field"] for layer in spec.get("layer", [spec]) for k, e in layer["encoding"].items()
+                 if isinstance(e, dict) and e.get("type") == "nominal" and k in ("x", "y", "color", "strokeDash")}
+        shown += [str(v) for f in drawn for v in data[f].dropna()]
+    for box in (*at.selectbox, *at.multiselect):
+        shown += [str(o) for o in box.options]
+    return shown
+
+
+def test_the_dashboard_shows_words_never_codes_or_raw_numbers(app):
+    at = app(DASHBOARD)
+    assert not [w for w in _words(at) if CODE.search(w)]
+    assert any("Community Security Trust" in o for o in at.multiselect(key="fig_sources").options)
+    gap = next(d.value for d in at.dataframe if "Survey years" in d.value.columns)
+    assert gap["Police-recorded, mean of the same years (offences a year)"].str.fullmatch(r"[\d,]+|–").all()
+    at.toggle(key="public_view").set_value(False).run()  # the map, its legend and the multi-selects
+    assert not [w for w in _words(at) if CODE.search(w)]
+    assert "Synthetic ward 14" in at.multiselect(key="case_wards").options
+
+
+def test_a_year_missing_from_the_police_series_breaks_its_line_and_is_named(app):
+    at = app(DASHBOARD)
+    assert any(c.value.startswith("No figures by strand for 2019/20: only the total is published (105,090 offences")
+               for c in at.caption)
+    trend = _chart_data(at, "Financial year")
+    race = trend[trend["strand"] == "Race"].set_index("period")
+    assert pd.isna(race.loc["2019/20", "value"])  # on the axis, without a value ...
+    assert race.loc["2018/19", "run"] != race.loc["2020/21", "run"]  # ... and the line is drawn in two stretches
+    table = next(t.value for t in at.table if "Year" in t.value.columns).set_index("Year")
+    assert table.loc["2019/20", "Race (offences)"] == "–"
+
+
+def test_every_chart_honours_the_area_or_says_why_not(app):
+    at = app(DASHBOARD)
+    at.selectbox(key="fig_area").set_value("United Kingdom").run()
+    said = [c.value for c in at.caption]
+    assert any(c.startswith("No police-recorded figures by strand for United Kingdom with these filters: they are "
+                            "published for England and Wales") for c in said)
+    assert at.radio(key="funnel_series").options == ["United Kingdom (OSCE-ODIHR)"]  # not England and Wales' funnel
+    assert "This chart shows the police forces of England and Wales: rates by force are published only for them, " \
+           "not for United Kingdom." in said
+    count = next(c for c in said if "figures shown" in c)
+    shown, total = (int(n.replace(",", "")) for n in re.match(r"([\d,]+) of ([\d,]+)", count).groups())
+    assert 0 < shown < total and "those for United Kingdom," in count
+    assert [s.value for s in at.subheader][0] == "Police-recorded hate crime by strand, United Kingdom"
+
+
+def test_hidden_counts_stay_on_the_axis_and_read_hidden(app):
+    at = app(DASHBOARD)
+    at.selectbox(key="case_strand").set_value("transgender").run()  # small counts: about 3% of records
+    hours = _chart_data(at, '"field": "hour"')
+    assert hours["hour"].tolist() == [str(h) for h in range(24)]  # every hour on the axis ...
+    hidden = hours[hours["records"].isna()]
+    assert len(hidden) >= 2 and set(hidden["shown"]) == {"hidden"}  # ... the hidden ones labelled as such
+    spec = next(json.loads(c.proto.spec) for c in at.get("vega_lite_chart") if '"field": "hour"' in c.proto.spec)
+    assert any(layer["mark"]["type"] == "text" for layer in spec["layer"])  # drawn where the bar would be
+    assert any(c.value.startswith(f"Hidden ({len(hidden)}): ") and "fewer than 10 records each" in c.value
+               for c in at.caption)
+    table = next(t.value for t in at.table if "Hour" in t.value.columns)
+    assert (table["Records"] == "hidden").sum() == len(hidden)
+
+
+def test_every_chart_has_a_text_alternative_and_its_figures_as_a_table(app):
+    at = app(DASHBOARD)
+    charts = at.get("vega_lite_chart")
+    tables = [e for e in at.expander if e.label == "Figures as a table"]
+    assert len(charts) >= 10 and len(tables) >= len(charts) and len(at.table) >= len(charts)
+    described = [c.value for c in at.caption if c.value.startswith("Chart: ")]
+    assert len(described) >= len(charts)
+    assert any(d.startswith("Chart: By hour of the day: 24 hours; the highest is ") for d in described)
+    assert all(json.loads(c.proto.spec).get("description") for c in charts)
+
+
+def test_the_public_view_switch_has_room_for_its_label(app):
+    at = app(DASHBOARD)
+    toggle = at.toggle(key="public_view")
+    assert toggle.label == "Public view"
+    assert not [c for c in at.columns if toggle in list(c)]  # not squeezed into a narrow filter column

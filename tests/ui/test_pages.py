@@ -310,12 +310,23 @@ def test_standards_page_lists_every_standard_and_flags_red_only_ones(app, store,
             update={"framework": 1, "action": 1, "rating": None}), stored.line_meta(ln.relationship).version, "t")
     at = app(STANDARDS)
     assert at.title[0].value == "Standards"
-    assert len(at.dataframe[0].value) == len(model.standards) == 40
+    assert len(at.table[0].value) == len(model.standards) == 40
     assert any("cited only by red lines" in e.value and "10" in e.value for e in at.error)
     at.toggle(key="only_red").set_value(True).run()
-    assert 10 in set(at.dataframe[0].value["Standard"])
+    assert "10" in set(at.table[0].value["Standard"])
     at.selectbox(key="standard").select(10).run()
-    assert set(at.dataframe[1].value["Rating"]) == {"▲ RED"}
+    assert set(at.dataframe[0].value["Rating"]) == {"▲ RED"}
+
+
+def test_standards_page_shows_every_text_whole_and_says_why_the_red_only_table_is_empty(app, model):
+    at = app(STANDARDS)
+    texts = at.table[0].value.set_index("Standard")["Text"]  # a table that wraps, not a grid that cuts text
+    longest = max((s for s in model.standards.values() if s.text), key=lambda s: len(s.text))
+    assert texts[str(longest.id)] == longest.text and len(longest.text) > 100
+    at.toggle(key="only_red").set_value(True).run()
+    assert not at.table  # no standard of the 2019 grid is cited only by red lines ...
+    assert any("No standard is cited only by red lines: every standard a red line cites is also cited by a line "
+               "rated amber or green." in i.value for i in at.info)  # ... and the page says why
 
 
 # ------------------------------------------------------------------------------------------ Compare
