@@ -161,7 +161,8 @@ def _leaks(files: dict[str, str], small: dict[str, set[str]]) -> list[str]:
             for year, counts in small.items():
                 if year in joined:
                     for cell in record:
-                        hits = set(re.findall(r"(?<![\d.,])\d+(?![\d.,])", cell)) & counts
+                        words = re.sub(r"#[0-9a-fA-F]{3,8}\b", "", cell)  # colours are not counts
+                        hits = set(re.findall(r"(?<![\d.,])\d+(?![\d.,])", words)) & counts
                         if hits and year not in cell:
                             found.append(f"{name}: {year} {sorted(hits)} in {cell!r}")
     return found
