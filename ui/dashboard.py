@@ -86,8 +86,8 @@ def chart(spec: alt.TopLevelMixin | dict | None, shown: pd.DataFrame, descriptio
     st.caption(definition)
     with st.expander("Figures as a table"):
         st.table(shown, hide_index=True)
-    st.download_button("Numbers behind this chart (CSV)", csv_bytes(raw), file_name=f"{name}.csv",
-                       mime="text/csv", key=f"download-{name}", icon=":material/download:")
+    st.download_button("Numbers behind this chart (CSV)", lambda: csv_bytes(raw), file_name=f"{name}.csv",
+                       mime="text/csv", key=f"download-{name}", icon=":material/download:")  # made when asked for
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -386,12 +386,13 @@ def case_records() -> None:
     counts_block(frame.assign(strand=frame["strand"].map(strand_label)), "strand", "By strand", "Strand", "bar",
                  "Records per strand flagged; a record with several strands counts once for each.", "cases-by-strand")
 
-    left, right = st.columns(2)
-    for i, (column, title, category) in enumerate(BREAKDOWN_CHARTS):
-        with (left if i % 2 == 0 else right):
-            frame = counts(counted[column], "value", column)
-            counts_block(frame, "value", title, category, "bar", f"Records by {category.lower()}; 'unknown' where it "
-                         "was not recorded.", f"cases-{column}")
+    titles = {column: title for column, title, _ in BREAKDOWN_CHARTS}
+    column = st.segmented_control("Break the records down by", list(titles), format_func=titles.get,
+                                  default=BREAKDOWN_CHARTS[0][0], key="case_breakdown", required=True)
+    _, title, category = next(b for b in BREAKDOWN_CHARTS if b[0] == column)  # one at a time: fewer to redraw
+    frame = counts(counted[column], "value", column)
+    counts_block(frame, "value", title, category, "bar", f"Records by {category.lower()}; 'unknown' where it "
+                 "was not recorded.", f"cases-{column}")
 
     if public:
         frame = counts(counted["area_2"], "value", "area_2")
