@@ -23,7 +23,7 @@ from scoring import rate
 from access import Forbidden
 from store import StaleEdit
 from framework.review import Locked
-from ui.components import header, rich, systems_map
+from ui.components import header, rich, systems_map, where
 from ui.review import line_panel
 from ui.state import chosen, drafts, figures_frame, from_url, stored, to_url, workspace
 from ui.text import RATING_MARK, STATUS, md, scores
@@ -125,7 +125,7 @@ if others:
             icon=":material/edit:")
 
 meta = current.line_meta(rid)
-st.markdown(f"### {md(rel.title)}")
+st.markdown(f"## {md(rel.title)}")
 ws = workspace()
 review = ws.last_review_step(slug, rid)
 st.caption(f"**{md(m.label(rel.from_))}** ↔ **{md(m.label(rel.to))}**"
@@ -242,7 +242,7 @@ form, side = st.columns([3, 2], gap="large")
 with form:
     for dim in ("framework", "action"):
         with st.container(border=True):
-            st.markdown(f"#### {dims[dim].label}")
+            st.markdown(f"### {dims[dim].label}")
             st.caption(md(dims[dim].question))
             cited(rel.framework_criteria if dim == "framework" else rel.action_criteria)
             if not rel.strands:
@@ -254,7 +254,7 @@ with form:
             with st.expander("As the report shows it"):
                 rich(st.session_state.get(key(f"situation_{dim}"), initial[f"situation_{dim}"]), "Not described.")
     if rel.strands:
-        st.markdown("#### Scores per strand")
+        st.markdown("### Scores per strand")
         for strand in rel.strands:
             s0 = initial["strands"][strand]
             with st.container(border=True):
@@ -274,7 +274,7 @@ with form:
         st.text_input("Reason it does not apply (required)", initial["na_reason"], key=key("na_reason"),
                       max_chars=SHORT_TEXT_MAX, persist_state="session", disabled=locked)
 
-    st.markdown("#### Evidence")
+    st.markdown("### Evidence")
     inputs = st.session_state.setdefault("evidence_inputs", {})
     if editor_key not in st.session_state or editor_key not in inputs:  # the editor was not on screen
         inputs[editor_key] = draft["values"]["evidence"] if draft else initial["evidence"]
@@ -318,7 +318,7 @@ with side:
             if changed:
                 preview = rate(m, values["framework"], values["action"], values["na"])
                 st.caption(f"With your unsaved changes: **{RATING_MARK[preview]}**")
-    systems_map(m, lines, highlight=rid, plan=a.plan)
+    systems_map(m, lines, highlight=rid, plan=a.plan, where=where(a))
     recs = [r for r in a.plan.recommendations if r.relationship == rid]
     acts = [x for x in a.plan.actions if rid in x.relationships]
     if recs or acts:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from scoring import completeness
 from exports.map_lines import focused
-from ui.components import grid_frame, header, map_key, map_of, rating_counts
+from ui.components import grid_frame, header, map_alt, map_key, map_of, rating_counts, where
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
@@ -17,7 +17,7 @@ NEWS_SHOWN = 8  # review notes listed at most (the latest)
 current, lines, m = stored(chosen())
 a = current.assessment
 st.title("Systems map")
-st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 header(a, m)
 with st.container(border=True):
     assessment_panel(workspace(), a.id, a.status)
@@ -49,14 +49,14 @@ if done.scored < done.total:
     st.progress(done.percent / 100, text=f"{done.scored} of {done.total} lines scored")
 shown = focused(m, lines, focus)
 target_view = view == "Gap to target"
-clicked = clickable_map(map_of(m, lines, target=target_view, plan=a.plan, focus=focus, key=False), shown,
-                        key="overview_map")
+clicked = clickable_map(map_of(m, lines, target=target_view, plan=a.plan, focus=focus, key=False, where=where(a)),
+                        shown, key="overview_map", alt=map_alt(m, where(a), target_view, focus=focus))
 map_key(m, target_view)
 st.caption("Hover a line for its actors, scores and rating; click it (or Tab to it and press Enter) to open "
            "that relationship." + (f" ⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in "
                                    "the Action plan)." if a.plan.recommendations else ""))
 
-st.subheader("Grid")
+st.header("Grid")
 grid = grid_frame(lines, a.plan, m, current.meta)
 present = [w for w in STATUS.values() if w in set(grid["Review"])]
 review = st.pills("Review status", present, selection_mode="multi", key="grid_review",

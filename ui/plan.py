@@ -28,7 +28,7 @@ may = ws.may("plan", a.id)
 titles = {rid: rel.title for rid, rel in m.relationships.items()}
 
 st.title("Action plan")
-st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 if plan.illustrative:
     st.warning(f"**Example, not official.** {md(plan.note)}", icon=":material/science:")
 if done := st.session_state.pop("plan_outcome", None):
@@ -67,7 +67,7 @@ with actions_tab:
     for status, actions in report.items():
         if not actions:
             continue
-        st.markdown(f"##### Key actions {STATUS_LABEL[status].lower()} ({len(actions)})")
+        st.markdown(f"### Key actions {STATUS_LABEL[status].lower()} ({len(actions)})")
         for act in actions:
             with st.expander(f"{act.number}. {md(act.title)}", icon=":material/task_alt:"):
                 st.caption(f"Owner: **{md(m.label(act.owner) if act.owner in m.actors else act.owner)}**"

@@ -34,7 +34,7 @@ ws = workspace()
 may = ws.may("report", a.id) and may_change(a.status, "report")
 
 st.title("Report texts")
-st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 st.caption("What the country report says in words beyond the grid. Write in Markdown: **bold**, *italics*, "
            "lists, and links to web addresses (other links are shown as their words). Every section is optional.")
 if not may:
@@ -55,11 +55,11 @@ with st.form("report_texts", border=False):
     for key, heading in SECTIONS.items():
         values[key] = st.text_area(heading, texts.section(key), help=HINTS[key], height=160, disabled=not may,
                                    key=f"report_{key}")
-    st.markdown("##### Imprint")
+    st.markdown("### Imprint")
     imprint = {key: (st.text_area if key in ("acknowledgements", "disclaimer") else st.text_input)(
         label, getattr(texts.imprint, key), disabled=not may, key=f"imprint_{key}")
         for key, label in IMPRINT_LABELS.items()}
-    st.markdown("##### Abbreviations")
+    st.markdown("### Abbreviations")
     st.caption("Used in the report's texts, on top of those of the country profile; the report lists the ones "
                "its text uses.")
     table = st.data_editor(
@@ -90,7 +90,7 @@ if saved:
 
 written = [k for k in SECTIONS if texts.section(k)]
 if written:
-    st.subheader("As the report shows them")
+    st.header("As the report shows them")
     for key in written:
         with st.expander(SECTIONS[key]):
-            st.html(str(to_html(texts.section(key), heading_base=4)))
+            st.html(str(to_html(texts.section(key), heading_base=3)))
