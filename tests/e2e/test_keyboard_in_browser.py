@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from bench.steps import TIMEOUT, edge, open_relationship, settle, wait_for_map
 from bench.team import PASSWORD
 
-RELATIONSHIP = "police-prosecution"  # RED in the 2019 grid (framework 2, action 0)
+RELATIONSHIP = "prosecution-courts"  # AMBER in the 2019 grid (framework 2, action 2)
 MAX_TABS = 150
 
 
@@ -55,7 +55,7 @@ def _radio_index(page: Page) -> int:
 
 def test_score_and_save_a_line_with_the_keyboard_alone(server, page, screenshot):
     open_relationship(page, server.url, RELATIONSHIP, "Ann Assessor", PASSWORD)  # signing in: bench.steps
-    wait_for_map(page, RELATIONSHIP, "red")
+    wait_for_map(page, RELATIONSHIP, "amber")
     settle(page)
     page.locator("body").focus()
     in_group = lambda name: lambda f: f["type"] == "radio" and (f["group"] or "").startswith(name)  # noqa: E731
@@ -63,17 +63,17 @@ def test_score_and_save_a_line_with_the_keyboard_alone(server, page, screenshot)
     _tab_to(page, in_group("Framework score"))
     _score_with_keys(page, "Framework", 3)
     _tab_to(page, in_group("Action score"))
-    _score_with_keys(page, "Action", 2)
+    _score_with_keys(page, "Action", 3)
     # Back once with Shift+Tab to the framework score, and on again: the choice is kept.
     _tab_to(page, in_group("Framework score"), key="Shift+Tab")
     assert _radio_index(page) == 3
     _tab_to(page, in_group("Action score"))
-    assert _radio_index(page) == 2
+    assert _radio_index(page) == 3
 
     saved = _tab_to(page, lambda f: f["tag"] == "BUTTON" and f["text"].endswith("Save"))
     assert saved["text"].endswith("Save")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Saved version").first).to_be_visible(timeout=TIMEOUT)
-    wait_for_map(page, RELATIONSHIP, "green")  # 3 + 2 = 5: green, drawn on the map at once
+    wait_for_map(page, RELATIONSHIP, "green")  # 3 + 3: green, drawn on the map at once
     assert "rating-green" in (edge(page, RELATIONSHIP).get_attribute("class") or "")
     screenshot(page, "assess-saved-by-keyboard")
