@@ -239,6 +239,7 @@ if outcome := st.session_state.pop("save_outcome", None):
                 st.text(theirs.situation.action or "")
 
 form, side = st.columns([3, 2], gap="large")
+below = st.container()  # the evidence editor and Save: the page's whole width, under both columns
 with form:
     for dim in ("framework", "action"):
         with st.container(border=True):
@@ -274,20 +275,22 @@ with form:
         st.text_input("Reason it does not apply (required)", initial["na_reason"], key=key("na_reason"),
                       max_chars=SHORT_TEXT_MAX, persist_state="session", disabled=locked)
 
-    st.markdown("### Evidence")
+    below.markdown("### Evidence")
     inputs = st.session_state.setdefault("evidence_inputs", {})
     if editor_key not in st.session_state or editor_key not in inputs:  # the editor was not on screen
         inputs[editor_key] = draft["values"]["evidence"] if draft else initial["evidence"]
-    st.data_editor(
+    below.data_editor(
         pd.DataFrame(inputs[editor_key] or [], columns=list(EVIDENCE_FIELDS)), key=editor_key, num_rows="dynamic",
         hide_index=True, width="stretch", disabled=locked,
         column_config={
             "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
             "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
-            "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"]),
+            "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"],
+                                                          width="small"),
             "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width="large"),
             "standards": st.column_config.MultiselectColumn(
-                "Standards", options=[str(s) for s in m.standards], help="Standards this item supports"),
+                "Standards", options=[str(s) for s in m.standards], help="Standards this item supports",
+                width="medium"),
         })
 
     values = _collect(initial)
@@ -296,11 +299,12 @@ with form:
         pending[(slug, rid)] = {"base": base, "values": values}
     else:
         pending.pop((slug, rid), None)
-    bar = st.container(horizontal=True, vertical_alignment="center")
+    bar = below.container(horizontal=True, vertical_alignment="center")
     if not locked:
         # Save is never disabled: text still being typed reaches the server together with the click.
         bar.button("Save", type="primary", icon=":material/save:", key="save", on_click=_save)
-    bar.button("Discard changes", disabled=not changed, key="discard", on_click=_discard)
+    if not locked or changed:  # a draft kept from before the line was locked can still be dropped
+        bar.button("Discard changes", disabled=not changed, key="discard", on_click=_discard)
     bar.caption("Unsaved changes." if changed else "No unsaved changes.")
 
 with side:

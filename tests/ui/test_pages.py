@@ -85,7 +85,7 @@ def test_choosing_a_relationship_opens_it_on_the_assess_page(app):
     assert not at.exception
     assert at.title[0].value == "Assess a relationship"
     assert at.selectbox(key="relationship").value == "victim-courts"
-    assert any(md.value.startswith("### Victims – Courts of England and Wales") for md in at.markdown)
+    assert any(md.value.startswith("## Victims – Courts of England and Wales") for md in at.markdown)
 
 
 # ------------------------------------------------------------------------------------------- Assess
