@@ -279,19 +279,20 @@ with form:
     inputs = st.session_state.setdefault("evidence_inputs", {})
     if editor_key not in st.session_state or editor_key not in inputs:  # the editor was not on screen
         inputs[editor_key] = draft["values"]["evidence"] if draft else initial["evidence"]
-    below.data_editor(
-        pd.DataFrame(inputs[editor_key] or [], columns=list(EVIDENCE_FIELDS)), key=editor_key, num_rows="dynamic",
-        hide_index=True, width="stretch", disabled=locked,
-        column_config={
-            "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
-            "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
-            "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"],
-                                                          width="small"),
-            "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width="large"),
-            "standards": st.column_config.MultiselectColumn(
-                "Standards", options=[str(s) for s in m.standards], help="Standards this item supports",
-                width="medium"),
-        })
+    table = pd.DataFrame(inputs[editor_key] or [], columns=list(EVIDENCE_FIELDS))
+    evidence_columns = {
+        "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
+        "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
+        "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"], width="small"),
+        "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width="large"),
+        "standards": st.column_config.MultiselectColumn(
+            "Standards", options=[str(s) for s in m.standards], help="Standards this item supports", width="medium"),
+    }
+    if locked:  # to read: a table, not an editor offering a row to add
+        below.dataframe(table, hide_index=True, width="stretch", column_config=evidence_columns)
+    else:
+        below.data_editor(table, key=editor_key, num_rows="dynamic", hide_index=True, width="stretch",
+                          column_config=evidence_columns)
 
     values = _collect(initial)
     changed = _differs(values, initial)

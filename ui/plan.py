@@ -143,10 +143,12 @@ with targets_tab:
                            "Target framework": t.framework if t else None, "Target action": t.action if t else None}
                           for ln in lines
                           for t in [next((x for x in plan.targets if (x.relationship, x.strand) == ln.key), None)]])
-    edited = st.data_editor(table, hide_index=True, width="stretch", disabled=not may, key="targets_editor",
-                            column_order=["Line", "Now", "Target framework", "Target action"],
-                            column_config={c: st.column_config.NumberColumn(c, min_value=0, max_value=3, step=1)
-                                           for c in ("Target framework", "Target action")})
+    # Only those who may set targets get an editor; the others read the same table.
+    edited = (st.data_editor if may else st.dataframe)(
+        table, hide_index=True, width="stretch", key="targets_editor",
+        column_order=["Line", "Now", "Target framework", "Target action"],
+        column_config={c: st.column_config.NumberColumn(c, min_value=0, max_value=3, step=1)
+                       for c in ("Target framework", "Target action")})
     st.dataframe(pd.DataFrame([{"Line": g.line.title + (f" ({g.line.strand})" if g.line.strand else ""),
                                 "Framework gap": g.framework_gap, "Action gap": g.action_gap,
                                 "Gap": "N/A" if g.na else str(g.gap), "Met": "✔" if g.met else ""} for g in found]),
