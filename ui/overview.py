@@ -4,7 +4,7 @@ import streamlit as st
 
 from scoring import completeness
 from exports.map_lines import focused
-from ui.components import grid_frame, header, map_alt, map_key, map_of, rating_counts, where
+from ui.components import grid_frame, header, map_alt, map_key, map_of, rating_counts, text_px, where
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
@@ -69,7 +69,7 @@ event = st.dataframe(grid, hide_index=True, key="grid", on_select="rerun", selec
                                    "Gap"],
                      column_config={"Row": st.column_config.NumberColumn(width=50),
                                     "Relationship": st.column_config.TextColumn(width="large"),
-                                    "Strand": st.column_config.TextColumn(width="medium"),  # "Anti-Gypsy, Roma…"
+                                    "Strand": st.column_config.TextColumn(width=text_px(grid["Strand"])),  # every word
                                     "Review": st.column_config.TextColumn(width="medium"),
                                     "Framework": st.column_config.NumberColumn(help="Framework score 0-3"),
                                     "Action": st.column_config.NumberColumn(help="Action score 0-3")},
