@@ -23,7 +23,7 @@ from scoring import rate
 from access import Forbidden
 from store import StaleEdit
 from framework.review import Locked
-from ui.components import header, rich, systems_map, where
+from ui.components import country_and_date, header, rich, systems_map
 from ui.review import line_panel
 from ui.state import chosen, drafts, figures_frame, from_url, stored, to_url, workspace
 from ui.text import RATING_MARK, STATUS, md, scores
@@ -153,11 +153,16 @@ levels = range(m.framework.score_scale.min, m.framework.score_scale.max + 1)
 
 
 def score_input(dim: str, start: int | None, name: str, label: str | None = None) -> int | None:
-    """A 0-3 choice with each level's meaning shown beside it."""
+    """A 0-3 choice with each level's meaning shown beside it; on a locked line the score and its meaning."""
     d = dims[dim]
+    if locked:  # to read, not a disabled choice
+        value = st.session_state.get(key(name), start)
+        st.markdown(f"**{label or d.label + ' score'}:** "
+                    + ("not scored" if value is None else f"{value}, {md(d.levels[value])}"))
+        return value
     return st.radio(label or f"{d.label} score", list(levels), index=None if start is None else start - levels[0],
                     key=key(name), captions=[md(d.levels[v]) for v in levels], horizontal=False,
-                    persist_state="session", help=d.question, disabled=locked)
+                    persist_state="session", help=d.question)
 
 
 def cited(criteria) -> None:  # type: ignore[no-untyped-def]
@@ -248,10 +253,14 @@ with form:
             cited(rel.framework_criteria if dim == "framework" else rel.action_criteria)
             if not rel.strands:
                 score_input(dim, initial[dim], dim)
-            st.text_area(f"National situation: {dims[dim].label.lower()}", initial[f"situation_{dim}"],
+            situation = f"National situation: {dims[dim].label.lower()}"
+            if locked:  # to read: as the report shows it
+                st.markdown(f"**{situation}**")
+                rich(st.session_state.get(key(f"situation_{dim}"), initial[f"situation_{dim}"]), "Not described.")
+                continue
+            st.text_area(situation, initial[f"situation_{dim}"],
                          key=key(f"situation_{dim}"), max_chars=LONG_TEXT_MAX, height=180, persist_state="session",
-                         help="Plain text or Markdown (bold, lists, links to web or mail addresses); no HTML.",
-                         disabled=locked)
+                         help="Plain text or Markdown (bold, lists, links to web or mail addresses); no HTML.")
             with st.expander("As the report shows it"):
                 rich(st.session_state.get(key(f"situation_{dim}"), initial[f"situation_{dim}"]), "Not described.")
     if rel.strands:
@@ -262,18 +271,25 @@ with form:
                 st.markdown(f"**{md(strand_label[strand])}** · {RATING_MARK[ratings[(rid, strand)]]}")
                 c1, c2, c3 = st.columns([3, 3, 2])
                 for dim, col in (("framework", c1), ("action", c2)):
+                    if locked:
+                        with col:
+                            score_input(dim, s0[dim], f"{dim}:{strand}", dims[dim].label)
+                        continue
                     col.selectbox(dims[dim].label, [None, *levels],
                                   index=0 if s0[dim] is None else s0[dim] - levels[0] + 1,
-                                  key=key(f"{dim}:{strand}"), persist_state="session", disabled=locked,
+                                  key=key(f"{dim}:{strand}"), persist_state="session",
                                   format_func=lambda v, d=dim: "–" if v is None else f"{v}: {dims[d].levels[v]}")
-                if c3.checkbox("Not applicable", s0["na"], key=key(f"na:{strand}"), persist_state="session",
-                               disabled=locked):
+                if locked:
+                    c3.markdown(f"Not applicable: {md(s0['na_reason'])}" if s0["na"] else "")
+                elif c3.checkbox("Not applicable", s0["na"], key=key(f"na:{strand}"), persist_state="session"):
                     c3.text_input("Reason it does not apply (required)", s0["na_reason"], max_chars=SHORT_TEXT_MAX,
-                                  key=key(f"na_reason:{strand}"), persist_state="session", disabled=locked)
-    elif st.checkbox("Not applicable to this country", initial["na"], key=key("na"), persist_state="session",
-                     disabled=locked):
+                                  key=key(f"na_reason:{strand}"), persist_state="session")
+    elif locked:
+        if initial["na"]:
+            st.markdown(f"**Not applicable to this country:** {md(initial['na_reason'])}")
+    elif st.checkbox("Not applicable to this country", initial["na"], key=key("na"), persist_state="session"):
         st.text_input("Reason it does not apply (required)", initial["na_reason"], key=key("na_reason"),
-                      max_chars=SHORT_TEXT_MAX, persist_state="session", disabled=locked)
+                      max_chars=SHORT_TEXT_MAX, persist_state="session")
 
     below.markdown("### Evidence")
     inputs = st.session_state.setdefault("evidence_inputs", {})
@@ -323,7 +339,7 @@ with side:
             if changed:
                 preview = rate(m, values["framework"], values["action"], values["na"])
                 st.caption(f"With your unsaved changes: **{RATING_MARK[preview]}**")
-    systems_map(m, lines, highlight=rid, plan=a.plan, where=where(a))
+    systems_map(m, lines, highlight=rid, plan=a.plan, where=country_and_date(a))
     recs = [r for r in a.plan.recommendations if r.relationship == rid]
     acts = [x for x in a.plan.actions if rid in x.relationships]
     if recs or acts:

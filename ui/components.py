@@ -28,7 +28,7 @@ def rich(text: str | None, empty: str = "") -> None:
         st.caption(empty)
 
 
-def where(assessment: Assessment) -> str:
+def country_and_date(assessment: Assessment) -> str:
     """The assessment as a map's caption names it: its country and date."""
     return f"{assessment.country}, {assessment.date}"
 

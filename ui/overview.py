@@ -4,7 +4,8 @@ import streamlit as st
 
 from scoring import completeness
 from exports.map_lines import focused
-from ui.components import grid_frame, header, map_alt, map_key, map_of, rating_counts, text_px, where
+from ui.components import (country_and_date, grid_frame, header, map_alt, map_key, map_of, rating_counts,
+                           text_px)
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
@@ -49,8 +50,9 @@ if done.scored < done.total:
     st.progress(done.percent / 100, text=f"{done.scored} of {done.total} lines scored")
 shown = focused(m, lines, focus)
 target_view = view == "Gap to target"
-clicked = clickable_map(map_of(m, lines, target=target_view, plan=a.plan, focus=focus, key=False, where=where(a)),
-                        shown, key="overview_map", alt=map_alt(m, where(a), target_view, focus=focus))
+subject = country_and_date(a)
+clicked = clickable_map(map_of(m, lines, target=target_view, plan=a.plan, focus=focus, key=False, where=subject),
+                        shown, key="overview_map", alt=map_alt(m, subject, target_view, focus=focus))
 map_key(m, target_view)
 st.caption("Hover a line for its actors, scores and rating; click it (or Tab to it and press Enter) to open "
            "that relationship." + (f" ⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in "

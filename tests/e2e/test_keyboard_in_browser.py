@@ -1,5 +1,6 @@
 """Scoring and saving a line with the keyboard alone: after signing in, Tab, Shift+Tab, the arrow keys,
-Enter and Space reach the framework and action scores and Save, and the map then shows the new rating."""
+Enter and Space reach the framework and action scores and Save, and the map then shows the new rating.
+On the way, the evidence editor fits the page (no sideways scrolling)."""
 
 from __future__ import annotations
 
@@ -53,10 +54,20 @@ def _radio_index(page: Page) -> int:
         return radios.indexOf(e); }""")
 
 
+def _evidence_editor_fits(page: Page) -> None:
+    """The evidence editor spans the page's width under both columns and does not scroll sideways."""
+    editor = page.locator("[class*='st-key-evidence'] .dvn-scroller").first
+    expect(editor).to_be_visible(timeout=TIMEOUT)
+    width, scrolls = editor.evaluate("e => [e.clientWidth, e.scrollWidth]")
+    main = page.locator("[data-testid='stMainBlockContainer']").evaluate("e => e.clientWidth")
+    assert width >= 0.85 * main and scrolls <= width + 1, (width, scrolls, main)
+
+
 def test_score_and_save_a_line_with_the_keyboard_alone(server, page, screenshot):
     open_relationship(page, server.url, RELATIONSHIP, "Ann Assessor", PASSWORD)  # signing in: bench.steps
     wait_for_map(page, RELATIONSHIP, "amber")
     settle(page)
+    _evidence_editor_fits(page)
     page.locator("body").focus()
     in_group = lambda name: lambda f: f["type"] == "radio" and (f["group"] or "").startswith(name)  # noqa: E731
 
