@@ -100,9 +100,9 @@ def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None,
 
 
 def text_px(texts: Iterable[str], least: int = 60) -> int:
-    """A table column's width in pixels that shows the longest of `texts` whole (about 8 px a character in
+    """A table column's width in pixels that shows the longest of `texts` whole (about 7 px a character in
     the app's 14 px font, and the cell's padding)."""
-    return max([least, *(8 * len(t) + 24 for t in texts)])
+    return max([least, *(7 * len(t) + 16 for t in texts)])
 
 
 def grid_frame(lines: list[ScoredLine], plan: Plan | None = None, m: Model | None = None,

@@ -77,8 +77,8 @@ else:  # to read: the texts as the report shows them (below), the imprint, abbre
     imprint_set = [(label, getattr(texts.imprint, key)) for key, label in IMPRINT_LABELS.items()
                    if getattr(texts.imprint, key)]
     st.markdown("### Imprint")
-    st.markdown("\n".join(f"- **{md(label)}**: {md(' '.join(value.split()))}" for label, value in imprint_set) if imprint_set
-                else "No imprint yet.")
+    st.markdown("\n".join(f"- **{md(label)}**: {md(' '.join(value.split()))}" for label, value in imprint_set)
+                if imprint_set else "No imprint yet.")
     st.markdown("### Abbreviations")
     if texts.abbreviations:
         st.dataframe(pd.DataFrame({"Abbreviation": list(texts.abbreviations),

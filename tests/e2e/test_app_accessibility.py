@@ -23,7 +23,8 @@ from tests.e2e.conftest import ARTIFACTS, _screenshot
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 IMPACTS = ("serious", "critical")
-ALSO = ("heading-order", "target-size")  # heading order (moderate): one level at a time; target size: off by default in axe
+# Checked too: heading order (rated moderate): one level at a time; target size (WCAG 2.2, off by default in axe)
+ALSO = ("heading-order", "target-size")
 ASSESSMENT = "england-wales-2019"
 NAME = {role: name for name, role in TEAM.items()}
 SCREENSHOTS = ("Overview", "Assess", "Action plan", "Report texts")  # saved under test-artifacts/ to look at
@@ -39,7 +40,7 @@ class Allowed:
     pages: tuple[str, ...] = ()  # only on these pages (url paths; "" is the Overview); empty: every page
 
     def covers(self, page: str, rule: str, selector: str) -> bool:
-        return rule == self.rule and (not self.pages or page in self.pages) and re.search(self.selector, selector)
+        return rule == self.rule and (not self.pages or page in self.pages) and bool(re.search(self.selector, selector))
 
 
 # Streamlit's own markup, which the app cannot change; each with its upstream issue.
@@ -61,7 +62,8 @@ def _pages(page: Page) -> list[tuple[str, str]]:
     more = page.get_by_test_id("stSidebarNavViewButton")
     if more.count() and more.inner_text().startswith("View") and "more" in more.inner_text():
         more.click()  # Streamlit shows the first ten links until asked for more
-    return [(re.sub(r"^https?://[^/]+/|\?.*$", "", a.get_attribute("href") or ""), a.inner_text().strip().splitlines()[-1])  # after the icon's name
+    return [(re.sub(r"^https?://[^/]+/|\?.*$", "", a.get_attribute("href") or ""),
+             a.inner_text().strip().splitlines()[-1])  # the title after the icon's name
             for a in links.all()]
 
 
@@ -118,7 +120,8 @@ def test_no_serious_or_critical_wcag_violation_on_any_page_as_any_role(server, b
         seen[role] = [title for _, title in links]
         for path, title in links:
             started = time.perf_counter()
-            page.locator("[data-testid='stSidebarNav'] a").filter(has_text=re.compile(rf"{re.escape(title)}$")).first.click()
+            link = page.locator("[data-testid='stSidebarNav'] a").filter(has_text=re.compile(rf"{re.escape(title)}$"))
+            link.first.click()
             page.wait_for_url(re.compile(rf"/{re.escape(path)}\?(.*&)?assessment={ASSESSMENT}"), timeout=TIMEOUT)
             expect(page.locator("h1").first).to_be_visible(timeout=TIMEOUT)
             settle(page)

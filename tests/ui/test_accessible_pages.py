@@ -39,4 +39,4 @@ def test_the_grids_strand_column_reads_each_strand_whole(app):
     strands = {s for s in grid.value["Strand"] if s}
     assert {"Antisemitism", "Anti-Muslim"} <= strands and "antisemitism" not in strands  # words, not ids
     width = json.loads(grid.proto.columns)["Strand"]["width"]
-    assert isinstance(width, int) and width >= 8 * max(map(len, strands)) + 24, (width, max(strands, key=len))
+    assert isinstance(width, int) and width >= 7 * max(map(len, strands)) + 16, (width, max(strands, key=len))
