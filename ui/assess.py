@@ -298,9 +298,9 @@ with form:
     table = pd.DataFrame(inputs[editor_key] or [], columns=list(EVIDENCE_FIELDS))
     evidence_columns = {
         "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
-        "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+", width="medium"),
-        "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"], width=110),
-        "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width="large"),
+        "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
+        "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"], width=100),
+        "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width=360),
         "standards": st.column_config.MultiselectColumn(
             "Standards", options=[str(s) for s in m.standards], help="Standards this item supports", width="medium"),
     }
