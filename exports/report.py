@@ -23,7 +23,7 @@ from exports.citations import abbreviations, bibliography, readable_date, used_i
 from exports.report_data import MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, data_section, measure_rows
 from exports.xml_text import clipped
 from exports.map_print import readable
-from exports.systems_map import inline_svg, prefixed_ids, key_rows, systems_map_dot, target_looks
+from exports.systems_map import inline_svg, key_rows, map_caption, prefixed_ids, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.profile import Profile
 from framework.model import citing
@@ -190,10 +190,10 @@ def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
     """The report's maps, numbered: the system by rating, and with targets set the gap to target."""
     where = f"{one_line(assessment.country, TITLE_MAX)}, {assessment.date}"
     long = "The grid table (section The grid) gives every line in words and is this map's long description."
-    views = [("map-ratings", f"Systems map of {where}, lines by rating", None)]
+    views = [("map-ratings", map_caption(where), None)]
     if found:
-        views.append(("map-targets", f"Gap to target, {where}: each line by the points still to gain to its "
-                      "target, scores now → target", target_looks(found, lines)))  # type: ignore[arg-type]
+        views.append(("map-targets", map_caption(where, target=True),
+                      target_looks(found, lines)))  # type: ignore[arg-type]
     figures = []
     for number, (anchor, caption, looks) in enumerate(views, 1):
         dot, svg = readable(lambda pt, looks=looks: systems_map_dot(model, lines, looks=looks, key=False, text_pt=pt))

@@ -392,6 +392,15 @@ def inline_svg(svg: str, alt: str | None = None) -> str:
     return body
 
 
+def map_caption(where: str, target: bool = False) -> str:
+    """What a map shows, for its caption in print and its text alternative on screen; `where` names the
+    assessment (country, date)."""
+    if target:
+        return (f"Gap to target, {where}: each line by the points still to gain to its target, "
+                "scores now → target")
+    return f"Systems map of {where}, lines by rating"
+
+
 def prefixed_ids(svg: str, prefix: str) -> str:
     """The SVG with every id prefixed, so that a second map on the same page repeats none of the first's."""
     return re.sub(r'\bid="', f'id="{prefix}', svg)

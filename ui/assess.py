@@ -24,7 +24,7 @@ from scoring import rate
 from access import Forbidden
 from store import StaleEdit
 from framework.review import Locked
-from ui.components import header, rich, systems_map
+from ui.components import country_and_date, header, rich, systems_map
 from ui.review import line_panel
 from ui.state import chosen, drafts, figures_frame, from_url, stored, to_url, workspace
 from ui.text import RATING_MARK, STATUS, md, scores
@@ -127,7 +127,7 @@ if others:
             icon=":material/edit:")
 
 meta = current.line_meta(rid)
-st.markdown(f"### {md(rel.title)}")
+st.markdown(f"## {md(rel.title)}")
 ws = workspace()
 review = ws.last_review_step(slug, rid)
 st.caption(f"**{md(m.label(rel.from_))}** ↔ **{md(m.label(rel.to))}**"
@@ -155,11 +155,16 @@ levels = range(m.framework.score_scale.min, m.framework.score_scale.max + 1)
 
 
 def score_input(dim: str, start: int | None, name: str, label: str | None = None) -> int | None:
-    """A 0-3 choice with each level's meaning shown beside it."""
+    """A 0-3 choice with each level's meaning shown beside it; on a locked line the score and its meaning."""
     d = dims[dim]
+    if locked:  # to read, not a disabled choice
+        value = st.session_state.get(key(name), start)
+        st.markdown(f"**{label or d.label + ' score'}:** "
+                    + ("not scored" if value is None else f"{value}, {md(d.levels[value])}"))
+        return value
     return st.radio(label or f"{d.label} score", list(levels), index=None if start is None else start - levels[0],
                     key=key(name), captions=[md(d.levels[v]) for v in levels], horizontal=False,
-                    persist_state="session", help=d.question, disabled=locked)
+                    persist_state="session", help=d.question)
 
 
 def cited(criteria) -> None:  # type: ignore[no-untyped-def]
@@ -241,56 +246,71 @@ if outcome := st.session_state.pop("save_outcome", None):
                 st.text(theirs.situation.action or "")
 
 form, side = st.columns([3, 2], gap="large")
+below = st.container()  # the evidence editor and Save: the page's whole width, under both columns
 with form:
     for dim in ("framework", "action"):
         with st.container(border=True):
-            st.markdown(f"#### {dims[dim].label}")
+            st.markdown(f"### {dims[dim].label}")
             st.caption(md(dims[dim].question))
             cited(rel.framework_criteria if dim == "framework" else rel.action_criteria)
             if not rel.strands:
                 score_input(dim, start[dim], dim)
-            st.text_area(f"National situation: {dims[dim].label.lower()}", start[f"situation_{dim}"],
+            situation = f"National situation: {dims[dim].label.lower()}"
+            if locked:  # to read: as the report shows it
+                st.markdown(f"**{situation}**")
+                rich(st.session_state.get(key(f"situation_{dim}"), initial[f"situation_{dim}"]), "Not described.")
+                continue
+            st.text_area(situation, start[f"situation_{dim}"],
                          key=key(f"situation_{dim}"), max_chars=LONG_TEXT_MAX, height=180, persist_state="session",
-                         help="Plain text or Markdown (bold, lists, links to web or mail addresses); no HTML.",
-                         disabled=locked)
+                         help="Plain text or Markdown (bold, lists, links to web or mail addresses); no HTML.")
             with st.expander("As the report shows it"):
                 rich(st.session_state.get(key(f"situation_{dim}"), start[f"situation_{dim}"]), "Not described.")
     if rel.strands:
-        st.markdown("#### Scores per strand")
+        st.markdown("### Scores per strand")
         for strand in rel.strands:
             s0 = start["strands"][strand]
             with st.container(border=True):
                 st.markdown(f"**{md(strand_label[strand])}** · {RATING_MARK[ratings[(rid, strand)]]}")
                 c1, c2, c3 = st.columns([3, 3, 2])
                 for dim, col in (("framework", c1), ("action", c2)):
+                    if locked:
+                        with col:
+                            score_input(dim, s0[dim], f"{dim}:{strand}", dims[dim].label)
+                        continue
                     col.selectbox(dims[dim].label, [None, *levels],
                                   index=0 if s0[dim] is None else s0[dim] - levels[0] + 1,
-                                  key=key(f"{dim}:{strand}"), persist_state="session", disabled=locked,
+                                  key=key(f"{dim}:{strand}"), persist_state="session",
                                   format_func=lambda v, d=dim: "–" if v is None else f"{v}: {dims[d].levels[v]}")
-                if c3.checkbox("Not applicable", s0["na"], key=key(f"na:{strand}"), persist_state="session",
-                               disabled=locked):
+                if locked:
+                    c3.markdown(f"Not applicable: {md(s0['na_reason'])}" if s0["na"] else "")
+                elif c3.checkbox("Not applicable", s0["na"], key=key(f"na:{strand}"), persist_state="session"):
                     c3.text_input("Reason it does not apply (required)", s0["na_reason"], max_chars=SHORT_TEXT_MAX,
-                                  key=key(f"na_reason:{strand}"), persist_state="session", disabled=locked)
-    elif st.checkbox("Not applicable to this country", start["na"], key=key("na"), persist_state="session",
-                     disabled=locked):
+                                  key=key(f"na_reason:{strand}"), persist_state="session")
+    elif locked:
+        if initial["na"]:
+            st.markdown(f"**Not applicable to this country:** {md(initial['na_reason'])}")
+    elif st.checkbox("Not applicable to this country", start["na"], key=key("na"), persist_state="session"):
         st.text_input("Reason it does not apply (required)", start["na_reason"], key=key("na_reason"),
-                      max_chars=SHORT_TEXT_MAX, persist_state="session", disabled=locked)
+                      max_chars=SHORT_TEXT_MAX, persist_state="session")
 
-    st.markdown("#### Evidence")
+    below.markdown("### Evidence")
     inputs = st.session_state.setdefault("evidence_inputs", {})
     if editor_key not in st.session_state or editor_key not in inputs:  # the editor was not on screen
         inputs[editor_key] = start["evidence"]
-    st.data_editor(
-        pd.DataFrame(inputs[editor_key] or [], columns=list(EVIDENCE_FIELDS)), key=editor_key, num_rows="dynamic",
-        hide_index=True, width="stretch", disabled=locked,
-        column_config={
-            "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
-            "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
-            "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"]),
-            "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width="large"),
-            "standards": st.column_config.MultiselectColumn(
-                "Standards", options=[str(s) for s in m.standards], help="Standards this item supports"),
-        })
+    table = pd.DataFrame(inputs[editor_key] or [], columns=list(EVIDENCE_FIELDS))
+    evidence_columns = {
+        "title": st.column_config.TextColumn("Title", required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
+        "url": st.column_config.LinkColumn("Link", max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
+        "dimension": st.column_config.SelectboxColumn("Supports", options=["", "framework", "action"], width=100),
+        "note": st.column_config.TextColumn("Quote or note", max_chars=LONG_TEXT_MAX, width=360),
+        "standards": st.column_config.MultiselectColumn(
+            "Standards", options=[str(s) for s in m.standards], help="Standards this item supports", width="medium"),
+    }
+    if locked:  # to read: a table, not an editor offering a row to add
+        below.dataframe(table, hide_index=True, width="stretch", column_config=evidence_columns)
+    else:
+        below.data_editor(table, key=editor_key, num_rows="dynamic", hide_index=True, width="stretch",
+                          column_config=evidence_columns)
 
     values = _collect(start)
     changed = _differs(values, initial)
@@ -298,11 +318,12 @@ with form:
         pending[(slug, rid)] = {"base": base, "values": values}
     else:
         pending.pop((slug, rid), None)
-    bar = st.container(horizontal=True, vertical_alignment="center")
+    bar = below.container(horizontal=True, vertical_alignment="center")
     if not locked:
         # Save is never disabled: text still being typed reaches the server together with the click.
         bar.button("Save", type="primary", icon=":material/save:", key="save", on_click=_save)
-    bar.button("Discard changes", disabled=not changed, key="discard", on_click=_discard)
+    if not locked or changed:  # a draft kept from before the line was locked can still be dropped
+        bar.button("Discard changes", disabled=not changed, key="discard", on_click=_discard)
     bar.caption("Unsaved changes." if changed else "No unsaved changes.")
 
 with side:
@@ -320,7 +341,7 @@ with side:
             if changed:
                 preview = rate(m, values["framework"], values["action"], values["na"])
                 st.caption(f"With your unsaved changes: **{RATING_MARK[preview]}**")
-    systems_map(m, lines, highlight=rid, plan=a.plan)
+    systems_map(m, lines, highlight=rid, plan=a.plan, where=country_and_date(a))
     recs = [r for r in a.plan.recommendations if r.relationship == rid]
     acts = [x for x in a.plan.actions if rid in x.relationships]
     if recs or acts:

@@ -9,7 +9,7 @@ from scoring.progress import country_trend, same_country, timeline
 
 from scoring import compare
 from store.repository import choice_labels
-from ui.components import rating_counts, systems_map
+from ui.components import country_and_date, rating_counts, systems_map
 from ui.state import repository, stored
 from ui.text import RATING_MARK, md, scores
 
@@ -59,11 +59,11 @@ st.dataframe(table[table["Movement"] != ARROW["same"]] if only_moved else table,
 left, right = st.columns(2, gap="medium")
 for col, s, ls, m in ((left, before, before_lines, before_model), (right, after, after_lines, after_model)):
     with col:
-        st.markdown(f"#### {md(s.assessment.country)} {md(s.assessment.date)}")
+        st.markdown(f"## {md(s.assessment.country)} {md(s.assessment.date)}")
         rating_counts(ls)
-        systems_map(m, ls)
+        systems_map(m, ls, where=country_and_date(s.assessment))
 
-st.subheader(f"Progress over time: {md(after.assessment.country)}")
+st.header(f"Progress over time: {md(after.assessment.country)}")
 series = same_country([stored(i)[0].assessment for i in ids], after.assessment.country)
 st.caption(f"{len(series)} assessment(s) of {md(after.assessment.country)}, oldest first"
            + (" (illustrative ones included, marked in the table)." if any(a.illustrative for a in series) else "."))

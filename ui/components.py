@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from base.rich_text import to_html
-from exports.systems_map import inline_svg, key_rows, render, systems_map_dot, target_looks
+from exports.systems_map import inline_svg, key_rows, map_caption, render, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.plan import Plan
 from scoring import RATINGS, ScoredLine, count_ratings
@@ -26,6 +26,11 @@ def rich(text: str | None, empty: str = "") -> None:
         st.html(str(to_html(text, heading_base=4)))
     elif empty:
         st.caption(empty)
+
+
+def country_and_date(assessment: Assessment) -> str:
+    """The assessment as a map's caption names it: its country and date."""
+    return f"{assessment.country}, {assessment.date}"
 
 
 def header(assessment: Assessment, m: Model | None = None) -> None:
@@ -49,20 +54,32 @@ def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def map_svg(dot: str) -> str:
-    """The map laid out by Graphviz on the server, once per distinct map (about 25 ms)."""
-    return inline_svg(render(dot, "svg").decode("utf-8"),
-                      "Systems map of the assessment's actors and lines; the Grid table lists every line in words.")
+def map_svg(dot: str, alt: str) -> str:
+    """The map laid out by Graphviz on the server, once per distinct map (about 25 ms), named by `alt`."""
+    return inline_svg(render(dot, "svg").decode("utf-8"), alt)
+
+
+def map_alt(m: Model, where: str, target: bool = False, highlight: str | None = None,
+            focus: str | None = None) -> str:
+    """A map's text alternative: what it shows (the report's caption, `where` naming the assessment), the
+    line highlighted or the actor focused on, and where to read every line in words."""
+    parts = [map_caption(where or "the assessment", target)]
+    if highlight in m.relationships:
+        parts.append(f"the line {m.relationships[highlight].title} is highlighted")
+    if focus in m.actors:
+        parts.append(f"only the lines of {m.label(focus)} are shown")
+    return "; ".join(parts) + ". The grid on the Overview lists every line in words."
 
 
 def map_of(m: Model, lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
-           plan: Plan | None = None, focus: str | None = None, key: bool = True) -> str:
+           plan: Plan | None = None, focus: str | None = None, key: bool = True, where: str = "") -> str:
     """The systems map's SVG: by rating, or with `target` by the gap to each line's target; lines with a
     recommendation in `plan` carry a ⚑; with `focus` only that actor's lines; without `key`, no key on it
-    (`map_key` shows it beneath)."""
+    (`map_key` shows it beneath); named for assistive technology by `map_alt`."""
     looks = target_looks(gaps(lines, plan), lines) if target and plan is not None else None
     flagged = {r.relationship for r in plan.recommendations} if plan is not None else set()
-    return map_svg(systems_map_dot(m, lines, title, highlight, looks, flagged, focus=focus, key=key))
+    return map_svg(systems_map_dot(m, lines, title, highlight, looks, flagged, focus=focus, key=key),
+                   map_alt(m, where, target, highlight, focus))
 
 
 def map_key(m: Model, target: bool = False) -> None:
@@ -74,12 +91,18 @@ def map_key(m: Model, target: bool = False) -> None:
 
 
 def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
-                plan: Plan | None = None) -> None:
-    """The systems map as inline SVG (tooltips, ids, no JS)."""
+                plan: Plan | None = None, where: str = "") -> None:
+    """The systems map as inline SVG (tooltips, ids, no JS), an image named by its text alternative."""
     # Markdown with HTML, not st.html: st.html's sanitiser drops SVG. Graphviz writes every label and
     # tooltip XML-escaped, so no user text can become markup here.
-    svg = map_of(m, lines, highlight, title, target, plan)
+    svg = map_of(m, lines, highlight, title, target, plan, where=where)
     st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
+
+
+def text_px(texts: Iterable[str], least: int = 60) -> int:
+    """A table column's width in pixels that shows the longest of `texts` whole (about 7 px a character in
+    the app's 14 px font, and the cell's padding)."""
+    return max([least, *(7 * len(t) + 16 for t in texts)])
 
 
 def grid_frame(lines: list[ScoredLine], plan: Plan | None = None, m: Model | None = None,

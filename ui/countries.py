@@ -40,7 +40,7 @@ st.dataframe(styled, hide_index=True, width="stretch", key="countries_heatmap",
 st.caption("Each cell gives the rating in words and a symbol. ABSENT marks a line that is not part of that "
            "country's system (its profile leaves it out), which is not the same as an assessor's N/A.")
 
-st.subheader("One relationship across countries")
+st.header("One relationship across countries")
 rows = {row.key: row for row in table.rows}
 key = st.selectbox("Relationship", list(rows), key="countries_line",
                    format_func=lambda k: rows[k].line + (f" ({rows[k].strand})" if rows[k].strand else ""))

@@ -68,7 +68,7 @@ def quality_flags(figures: pd.DataFrame) -> pd.DataFrame:
 
 def heading(name: str, area: str | None = None) -> None:
     """A chart's heading, as the report titles it (with the area it shows)."""
-    st.subheader(ABOUT[name].title + (f", {area}" if area else ""))
+    st.header(ABOUT[name].title + (f", {area}" if area else ""))
 
 
 def chart(spec: alt.TopLevelMixin | dict | None, shown: pd.DataFrame, description: str, definition: str, name: str,

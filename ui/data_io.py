@@ -30,7 +30,7 @@ def problems_table(err: ImportRefused) -> None:
                  hide_index=True, width="stretch")
 
 
-st.subheader("Import an assessment")
+st.header("Import an assessment")
 if not ws.may("manage_assessments"):
     st.caption(f"Importing assessments is for administrators (you are {ws.user.role}).")
     upload = None
@@ -66,7 +66,7 @@ if upload is not None and st.button("Import", type="primary", key="import"):
 if notice := st.session_state.pop("import_notice", None):
     st.success(notice, icon=":material/check_circle:")
 
-st.subheader("Import data for the dashboard")
+st.header("Import data for the dashboard")
 if not ws.may("import_data"):
     st.caption(f"Importing data is for administrators and assessors (you are {ws.user.role}).")
 else:
@@ -128,7 +128,7 @@ with st.expander("Data imported so far"):
                                 else c.country, "Rows": c.rows, "Synthetic": c.synthetic}
                                for c in case_store().sets()]), hide_index=True, width="stretch")
 
-st.subheader("Export")
+st.header("Export")
 current, lines, m = stored(chosen())
 a = current.assessment
 st.caption(f"{md(a.country)} {md(a.date)} · {md(a.title)} (revision {current.revision})")

@@ -14,7 +14,7 @@ from ui.text import md
 current, _, m = stored(chosen())
 a = current.assessment
 st.title("History")
-st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 if current.previous:
     previous = stored(current.previous)[0].assessment
     st.caption(f"Started as a new version of {md(previous.country)} {md(previous.date)} · {md(previous.title)}.")

@@ -53,10 +53,10 @@ def element_ids(lines: list[ScoredLine]) -> dict[str, str]:
     return ids
 
 
-def clickable_map(svg: str, lines: list[ScoredLine], key: str) -> str | None:
-    """Show the map; the relationship of the line just clicked, if one was."""
-    label = ("Systems map: each line a relationship between two actors; Tab to a line and press Enter to open "
-             "it. The Grid table lists every line in words.")
+def clickable_map(svg: str, lines: list[ScoredLine], key: str, alt: str = "Systems map.") -> str | None:
+    """Show the map (a group of links named by `alt` and how to open a line); the relationship of the line
+    just clicked, if one was."""
+    label = f"{alt} Each line is a relationship between two actors: Tab to a line and press Enter to open it."
     result = _MAP(key=key, data={"svg": svg, "lines": element_ids(lines), "label": label},
                   on_opened_change=lambda: None)
     return result.opened if result is not None else None

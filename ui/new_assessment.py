@@ -127,7 +127,7 @@ if start and chosen is not None:
 
 made_in_app = {code: p for code, p in profiles.items() if code not in method().profiles}
 if made_in_app:
-    st.subheader("Profiles made here")
+    st.header("Profiles made here")
     st.caption("Stored in the database; an assessment's YAML export carries its profile too.")
     bar = st.container(horizontal=True)
     for code, p in made_in_app.items():

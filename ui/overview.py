@@ -4,7 +4,8 @@ import streamlit as st
 
 from scoring import completeness
 from exports.map_lines import focused
-from ui.components import grid_frame, header, map_key, map_of, rating_counts
+from ui.components import (country_and_date, grid_frame, header, map_alt, map_key, map_of, rating_counts,
+                           text_px)
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
@@ -17,7 +18,7 @@ NEWS_SHOWN = 8  # review notes listed at most (the latest)
 current, lines, m = stored(chosen())
 a = current.assessment
 st.title("Systems map")
-st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 header(a, m)
 with st.container(border=True):
     assessment_panel(workspace(), a.id, a.status)
@@ -49,14 +50,15 @@ if done.scored < done.total:
     st.progress(done.percent / 100, text=f"{done.scored} of {done.total} lines scored")
 shown = focused(m, lines, focus)
 target_view = view == "Gap to target"
-clicked = clickable_map(map_of(m, lines, target=target_view, plan=a.plan, focus=focus, key=False), shown,
-                        key="overview_map")
+subject = country_and_date(a)
+clicked = clickable_map(map_of(m, lines, target=target_view, plan=a.plan, focus=focus, key=False, where=subject),
+                        shown, key="overview_map", alt=map_alt(m, subject, target_view, focus=focus))
 map_key(m, target_view)
 st.caption("Hover a line for its actors, scores and rating; click it (or Tab to it and press Enter) to open "
            "that relationship." + (f" ⚑ on a line: a recommendation was made ({len(a.plan.recommendations)} in "
                                    "the Action plan)." if a.plan.recommendations else ""))
 
-st.subheader("Grid")
+st.header("Grid")
 grid = grid_frame(lines, a.plan, m, current.meta)
 present = [w for w in STATUS.values() if w in set(grid["Review"])]
 review = st.pills("Review status", present, selection_mode="multi", key="grid_review",
@@ -69,7 +71,7 @@ event = st.dataframe(grid, hide_index=True, key="grid", on_select="rerun", selec
                                    "Gap"],
                      column_config={"Row": st.column_config.NumberColumn(width=50),
                                     "Relationship": st.column_config.TextColumn(width="large"),
-                                    "Strand": st.column_config.TextColumn(width="medium"),  # "Anti-Gypsy, Roma…"
+                                    "Strand": st.column_config.TextColumn(width=text_px(grid["Strand"])),  # every word
                                     "Review": st.column_config.TextColumn(width="medium"),
                                     "Framework": st.column_config.NumberColumn(help="Framework score 0-3"),
                                     "Action": st.column_config.NumberColumn(help="Action score 0-3")},

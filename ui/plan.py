@@ -28,7 +28,7 @@ may = ws.may("plan", a.id)
 titles = {rid: rel.title for rid, rel in m.relationships.items()}
 
 st.title("Action plan")
-st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 if plan.illustrative:
     st.warning(f"**Example, not official.** {md(plan.note)}", icon=":material/science:")
 if done := st.session_state.pop("plan_outcome", None):
@@ -67,7 +67,7 @@ with actions_tab:
     for status, actions in report.items():
         if not actions:
             continue
-        st.markdown(f"##### Key actions {STATUS_LABEL[status].lower()} ({len(actions)})")
+        st.markdown(f"### Key actions {STATUS_LABEL[status].lower()} ({len(actions)})")
         for act in actions:
             with st.expander(f"{act.number}. {md(act.title)}", icon=":material/task_alt:"):
                 st.caption(f"Owner: **{md(m.label(act.owner) if act.owner in m.actors else act.owner)}**"
@@ -143,10 +143,12 @@ with targets_tab:
                            "Target framework": t.framework if t else None, "Target action": t.action if t else None}
                           for ln in lines
                           for t in [next((x for x in plan.targets if (x.relationship, x.strand) == ln.key), None)]])
-    edited = st.data_editor(table, hide_index=True, width="stretch", disabled=not may, key="targets_editor",
-                            column_order=["Line", "Now", "Target framework", "Target action"],
-                            column_config={c: st.column_config.NumberColumn(c, min_value=0, max_value=3, step=1)
-                                           for c in ("Target framework", "Target action")})
+    # Only those who may set targets get an editor; the others read the same table.
+    edited = (st.data_editor if may else st.dataframe)(
+        table, hide_index=True, width="stretch", key="targets_editor",
+        column_order=["Line", "Now", "Target framework", "Target action"],
+        column_config={c: st.column_config.NumberColumn(c, min_value=0, max_value=3, step=1)
+                       for c in ("Target framework", "Target action")})
     st.dataframe(pd.DataFrame([{"Line": g.line.title + (f" ({g.line.strand})" if g.line.strand else ""),
                                 "Framework gap": g.framework_gap, "Action gap": g.action_gap,
                                 "Gap": "N/A" if g.na else str(g.gap), "Met": "✔" if g.met else ""} for g in found]),

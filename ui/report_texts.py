@@ -34,7 +34,7 @@ ws = workspace()
 may = ws.may("report", a.id) and may_change(a.status, "report")
 
 st.title("Report texts")
-st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 st.caption("What the country report says in words beyond the grid. Write in Markdown: **bold**, *italics*, "
            "lists, and links to web addresses (other links are shown as their words). Every section is optional.")
 if not may:
@@ -50,27 +50,42 @@ base = seen[1] if seen and seen[0] == a.id else a.report
 st.session_state["report_texts_seen"] = (a.id, a.report)
 texts = a.report
 
-with st.form("report_texts", border=False):
-    values: dict[str, str] = {}
-    for key, heading in SECTIONS.items():
-        values[key] = st.text_area(heading, texts.section(key), help=HINTS[key], height=160, disabled=not may,
-                                   key=f"report_{key}")
-    st.markdown("##### Imprint")
-    imprint = {key: (st.text_area if key in ("acknowledgements", "disclaimer") else st.text_input)(
-        label, getattr(texts.imprint, key), disabled=not may, key=f"imprint_{key}")
-        for key, label in IMPRINT_LABELS.items()}
-    st.markdown("##### Abbreviations")
-    st.caption("Used in the report's texts, on top of those of the country profile; the report lists the ones "
-               "its text uses.")
-    table = st.data_editor(
-        pd.DataFrame({"Abbreviation": list(texts.abbreviations), "Stands for": list(texts.abbreviations.values())},
-                     dtype="string"),
-        num_rows="dynamic", disabled=not may, hide_index=True, key="report_abbreviations", width="stretch")
-    cutoff = st.text_input(CUTOFF, texts.data_cutoff or "", disabled=not may,
-                           placeholder=a.date, help="Figures for periods that start after this date are left out "
-                           "of the report. Empty: the assessment's date. Write YYYY, YYYY-MM or YYYY-MM-DD.",
-                           key="report_cutoff")
-    saved = st.form_submit_button("Save the report texts", type="primary", disabled=not may)
+saved = False
+if may:
+    with st.form("report_texts", border=False):
+        values: dict[str, str] = {}
+        for key, heading in SECTIONS.items():
+            values[key] = st.text_area(heading, texts.section(key), help=HINTS[key], height=160,
+                                       key=f"report_{key}")
+        st.markdown("### Imprint")
+        imprint = {key: (st.text_area if key in ("acknowledgements", "disclaimer") else st.text_input)(
+            label, getattr(texts.imprint, key), key=f"imprint_{key}")
+            for key, label in IMPRINT_LABELS.items()}
+        st.markdown("### Abbreviations")
+        st.caption("Used in the report's texts, on top of those of the country profile; the report lists the ones "
+                   "its text uses.")
+        table = st.data_editor(
+            pd.DataFrame({"Abbreviation": list(texts.abbreviations), "Stands for": list(texts.abbreviations.values())},
+                         dtype="string"),
+            num_rows="dynamic", hide_index=True, key="report_abbreviations", width="stretch")
+        cutoff = st.text_input(CUTOFF, texts.data_cutoff or "",
+                               placeholder=a.date, help="Figures for periods that start after this date are left out "
+                               "of the report. Empty: the assessment's date. Write YYYY, YYYY-MM or YYYY-MM-DD.",
+                               key="report_cutoff")
+        saved = st.form_submit_button("Save the report texts", type="primary")
+else:  # to read: the texts as the report shows them (below), the imprint, abbreviations and cut-off
+    imprint_set = [(label, getattr(texts.imprint, key)) for key, label in IMPRINT_LABELS.items()
+                   if getattr(texts.imprint, key)]
+    st.markdown("### Imprint")
+    st.markdown("\n".join(f"- **{md(label)}**: {md(' '.join(value.split()))}" for label, value in imprint_set)
+                if imprint_set else "No imprint yet.")
+    st.markdown("### Abbreviations")
+    if texts.abbreviations:
+        st.dataframe(pd.DataFrame({"Abbreviation": list(texts.abbreviations),
+                                   "Stands for": list(texts.abbreviations.values())}), hide_index=True)
+    else:
+        st.caption("None beyond the country profile's.")
+    st.markdown(f"**{CUTOFF}:** {md(texts.data_cutoff or a.date)}")
 
 if saved:
     pairs = [(str(r["Abbreviation"]).strip(), str(r["Stands for"]).strip()) for r in table.to_dict("records")
@@ -89,8 +104,10 @@ if saved:
         st.rerun()
 
 written = [k for k in SECTIONS if texts.section(k)]
+if not written and not may:
+    st.caption("No report texts written yet.")
 if written:
-    st.subheader("As the report shows them")
+    st.header("As the report shows them")
     for key in written:
         with st.expander(SECTIONS[key]):
-            st.html(str(to_html(texts.section(key), heading_base=4)))
+            st.html(str(to_html(texts.section(key), heading_base=3)))

@@ -30,7 +30,7 @@ def _spreadsheets(slug: str, revision: int, figures: pd.DataFrame) -> tuple[byte
 current, lines, m = stored(chosen())
 a = current.assessment
 st.title("Reports")
-st.markdown(f"#### {md(a.country)} {md(a.date)} · {md(a.title)}")
+st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 header(a, m)
 st.caption("Built from the assessment as stored now (revision "
            f"{current.revision}). The PDF embeds everything it shows and fetches nothing.")
@@ -64,7 +64,7 @@ if built and built[:2] == (current.revision, a.id):
 elif built:
     st.info("The assessment changed since the report was built: build it again.")
 
-st.subheader("Web edition")
+st.header("Web edition")
 st.caption("A static site of the report (summary, linked systems map, key findings, grid, a page per "
            "relationship, conclusions, action plan, data with its CSVs, bibliography, standards, abbreviations, "
            "imprint), built when you download it: unzip and open index.html, or put it on any web server. "
@@ -81,7 +81,7 @@ def _site_zip(comments: list = workspace().comments(a.id)) -> bytes:  # type: ig
 st.download_button("Web edition (ZIP)", _site_zip, file_name=f"{a.id}-web.zip", mime="application/zip",
                    icon=":material/download:", key="download_site")
 
-st.subheader("Spreadsheets")
+st.header("Spreadsheets")
 workbook, grid_csv = _spreadsheets(a.id, current.revision, figures)
 bar = st.container(horizontal=True)
 bar.download_button("Workbook (XLSX: grid, evidence, standards, data)", workbook, file_name=f"{a.id}.xlsx",
@@ -89,5 +89,5 @@ bar.download_button("Workbook (XLSX: grid, evidence, standards, data)", workbook
                     icon=":material/download:", key="download_xlsx")
 bar.download_button("Grid (CSV)", grid_csv, file_name=f"{a.id}-grid.csv", mime="text/csv",
                     icon=":material/download:", key="download_csv")
-st.subheader("The assessment and its map")
+st.header("The assessment and its map")
 assessment_downloads(m, a, lines)

@@ -126,7 +126,8 @@ def test_a_validated_assessment_is_read_only_on_screen_and_a_new_version_can_sta
 
 
 def _widget_disabled(at) -> bool:
-    return all(r.disabled for r in at.radio)
+    """Nothing on Assess to change the line with: its scores and evidence are shown to read."""
+    return not at.radio and not at.data_editor and bool(at.dataframe)
 
 
 def test_history_lists_every_change_and_exports_it(app, store):
