@@ -47,6 +47,35 @@ class Allowed:
 # Streamlit's own markup, which the app cannot change; each with its upstream issue.
 STREAMLIT_OWN: list[Allowed] = []
 
+def _pages(page: Page) -> list[tuple[str, str]]:
+    """The sidebar's page links: (url path, title)."""
+    links = page.locator("[data-testid='stSidebarNav'] a")
+    expect(links.first).to_be_visible(timeout=TIMEOUT)
+    more = page.get_by_test_id("stSidebarNavViewButton")
+    if more.count() and more.inner_text().startswith("View") and "more" in more.inner_text():
+        more.click()  # Streamlit shows the first ten links until asked for more
+    return [(re.sub(r"^https?://[^/]+/|\?.*$", "", a.get_attribute("href") or ""),
+             a.inner_text().strip().splitlines()[-1])  # the title after the icon's name
+            for a in links.all()]
+
+
+def _violations(axe: Axe, page: Page, path: str) -> tuple[list[dict], list[dict]]:
+    """axe's serious and critical violations on the page: (not allowed, allowed), a row per rule and node."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"],
+                                     "rules": {rule: {"enabled": True} for rule in ALSO}})
+    bad, let = [], []
+    for v in results.response["violations"]:
+        if v["impact"] not in IMPACTS and v["id"] not in ALSO:
+            continue
+        for node in v["nodes"]:
+            selector = " ".join(map(str, node["target"]))
+            row = {"rule": v["id"], "impact": v["impact"], "selector": selector,
+                   "summary": node.get("failureSummary", "")[:200]}
+            rules = STREAMLIT_OWN
+            (let if any(a.covers(path, v["id"], selector) for a in rules) else bad).append(row)
+    return bad, let
+
+
 CONTROLS_JS = r"""() => [...document.querySelectorAll(
         '[data-testid="stMain"] :is(button, input, textarea, [role=combobox]):not([type=hidden])')].map(e =>
     (e.disabled || e.getAttribute('aria-disabled') === 'true' ? 'disabled ' : '') + (e.type === 'file' ? 'upload ' : '')

@@ -248,7 +248,7 @@ def test_every_chart_honours_the_area_or_says_why_not(app):
     count = next(c for c in said if "figures shown" in c)
     shown, total = (int(n.replace(",", "")) for n in re.match(r"([\d,]+) of ([\d,]+)", count).groups())
     assert 0 < shown < total and "those for United Kingdom," in count
-    assert [s.value for s in at.subheader][0] == "Police-recorded hate crime by strand, United Kingdom"
+    assert [s.value for s in at.header][0] == "Police-recorded hate crime by strand, United Kingdom"
 
 
 def test_hidden_counts_stay_on_the_axis_and_read_hidden(app):
