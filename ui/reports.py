@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.disclosure import DEFAULT_THRESHOLD
-from exports.report_build import STEPS, build_report
+from exports.report_build import STEPS, build_report, start_workers
 from exports.spreadsheet import write_grid_csv, write_workbook
 from ui.components import assessment_downloads, header
 from ui.report_builds import builds
@@ -84,6 +84,7 @@ def _build_panel() -> None:
 
 
 user = workspace().user.name
+start_workers()  # the processes that write the files, ready by the time the button is clicked
 running = (b := builds().get(user, a.id)) is not None and b.running
 if st.button("Build the country report", type="primary", icon=":material/picture_as_pdf:", key="build_report",
              disabled=running, on_click=_start_build):

@@ -37,15 +37,16 @@ def _until(at, done, seconds: float = 180):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Holds each file of the build until set, so the page can be seen while it is building."""
+    """Holds each file of the build until set (then writes it in the worker process as ever), so the page
+    can be seen while it is building."""
     opened = threading.Event()
-    write = report_build.write_report
+    write = report_build.write_in_worker
 
     def held(*args, **kwargs):  # type: ignore[no-untyped-def]
         assert opened.wait(120)
         return write(*args, **kwargs)
 
-    monkeypatch.setattr(report_build, "write_report", held)
+    monkeypatch.setattr(report_build, "write_in_worker", held)
     return opened
 
 
@@ -74,7 +75,7 @@ def test_a_failed_build_says_why_in_words_and_can_be_tried_again(app, monkeypatc
     def fails(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise MemoryError
 
-    monkeypatch.setattr(report_build, "write_report", fails)
+    monkeypatch.setattr(report_build, "write_in_worker", fails)
     at = app("ui/reports.py", assessment=DRAFT)
     at.button(key="build_report").click().run()
     _until(at, lambda at: bool(at.error), seconds=30)
