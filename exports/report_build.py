@@ -2,15 +2,17 @@
 the code `ffgrid report` runs (`write_report`), so that a page can run it in a background thread and
 show its progress and outcome on its next runs.
 
-Each file is written in a worker process (a pool forked from a clean process that has the report's
-modules imported already): the layout is CPU-bound Python, which in a thread of the app's process
+Each file is written in a worker process (a pool of spawned processes, children of the app's process
+that end with it, which import the report's modules as they start): the layout is CPU-bound Python, which in a thread of the app's process
 would hold the interpreter lock against every other page run, and take the app's process three
 times as long besides. A worker uses the machine's other core and leaves the app's process free.
 """
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
+import os
 import tempfile
 import threading
 import time
@@ -30,7 +32,7 @@ PDF_STEP = "Rendering the PDF pages (the text, the grid, the systems map and the
 DOCX_STEP = "Writing the editable Word version"
 STEPS = (PDF_STEP, DOCX_STEP)
 WORKERS = 2  # report files written at once (per app process)
-PRELOAD = ["exports.report", "exports.docx_report", "weasyprint", "docx"]  # imported once, in the fork server
+PRELOAD = ("exports.report", "exports.docx_report", "weasyprint", "docx")  # imported as a worker starts
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -41,10 +43,24 @@ def worker_pool() -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(PRELOAD)
-            _pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=context)
+            _pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_preload)
         return _pool
+
+
+def _preload() -> None:
+    """A new worker's first step: end with the app's process (a worker would otherwise outlive it if it
+    were killed), then import the report's modules before any file is asked for."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="ffgrid-worker-watch", daemon=True).start()
+    for name in PRELOAD:
+        importlib.import_module(name)
 
 
 def start_workers() -> None:
