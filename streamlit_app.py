@@ -10,8 +10,10 @@ from store.repository import choice_labels
 from ui.state import (choose, drafts, from_url, keep_open, repository, sign_out, signed_in, starting_assessment,
                       to_url)
 from ui.text import md
+from ui.warmup import start as warm_up_in_background
 
 st.set_page_config(page_title="ffgrid – Facing all the Facts", page_icon=":material/hub:", layout="wide")
+warm_up_in_background()  # the process's one-time work, while the first person signs in
 
 
 def app() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.engine import make_url
 
 from base.db_location import database_url
@@ -26,9 +29,38 @@ def open_engine(url: str | None = None, migrate: bool = True, pool_size: int = 5
         event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=pool_size)
-    if migrate:
+    if migrate and not at_head(engine):
         upgrade(engine)
     return engine
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest migration's revision id, read from the migration files (without importing Alembic,
+    which takes a second); None where the files do not form one straight line."""
+    revisions: dict[str, object] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        values = {t.id: node.value for node in ast.parse(path.read_text(encoding="utf-8")).body
+                  if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+        if not isinstance(values.get("revision"), ast.Constant):
+            return None
+        revisions[values["revision"].value] = getattr(values.get("down_revision"), "value", ())
+    heads = set(revisions) - set(revisions.values())
+    return next(iter(heads)) if len(heads) == 1 and all(isinstance(d, (str, type(None))) for d in revisions.values()) \
+        else None
+
+
+def at_head(engine: Engine) -> bool:
+    """Whether the database's schema is at the newest migration already (one cheap query), so that
+    opening it needs no Alembic run: the usual case at every start but the first after an upgrade."""
+    head = head_revision()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as conn:
+            return [r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))] == [head]
+    except (OperationalError, ProgrammingError):  # no such table yet: a new database
+        return False
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

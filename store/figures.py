@@ -60,6 +60,15 @@ class FigureStore:
                    new=f"{len(rows)} figures of {'; '.join(publications)}" + (f" (mapping {mapping})" if mapping else ""))
         return dataset_id
 
+    def revision(self) -> tuple[int, int]:
+        """What changes with every import (the newest import's id, as each import adds one, and the
+        number of figures): one cheap query, to key cached views of `frame()`."""
+        query = select(select(func.max(DatasetRow.id)).where(DatasetRow.kind == "statistics").scalar_subquery(),
+                       select(func.count(FigureRow.id)).scalar_subquery())
+        with self.engine.connect() as conn:
+            newest, count = conn.execute(query).one()
+        return newest or 0, count
+
     def frame(self) -> pd.DataFrame:
         """Every figure with its provenance (file, time of import and who imported it)."""
         query = (select(*(getattr(FigureRow, c) for c in FIGURE_COLUMNS), DatasetRow.file.label("imported_from"),

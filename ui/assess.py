@@ -13,10 +13,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.areas import of_country
+from dashboard.areas import of_country, statistics_areas
 from dashboard.evidence import evidence_for
 from exports.history_words import step_words
-from framework import Relationship, ValidationFailed, parse_line
+from framework import Model, Relationship, ValidationFailed, parse_line
 from framework.assessment import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from framework.plan import STATUS_LABEL
 from framework.editing import EVIDENCE_FIELDS, apply_table_edits, clean_evidence, form_values, line_data
@@ -26,7 +26,7 @@ from store import StaleEdit
 from framework.review import Locked
 from ui.components import country_and_date, header, rich, systems_map
 from ui.review import line_panel
-from ui.state import chosen, drafts, figures_frame, from_url, stored, to_url, workspace
+from ui.state import chosen, drafts, figures_frame, figures_revision, from_url, stored, to_url, workspace
 from ui.text import RATING_MARK, STATUS, md, scores
 
 slug = chosen()
@@ -38,9 +38,10 @@ pending = drafts()
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _evidence(relationship: str, figures: pd.DataFrame) -> list:  # type: ignore[type-arg]
-    """The indicators bearing on a relationship, computed once per relationship and set of figures."""
-    return evidence_for(relationship, figures)
+def _evidence(relationship: str, areas: tuple[str, ...], figures: tuple[int, int], _m: Model) -> list:  # type: ignore[type-arg]
+    """The indicators bearing on a relationship from its country's figures (`areas`), computed once per
+    relationship, country and revision of the figures (not on every save)."""
+    return evidence_for(relationship, of_country(figures_frame(), _m))
 
 
 def _label(rid: str) -> str:
@@ -354,7 +355,8 @@ with side:
                             f"since {x.current.date}")
             if a.plan.illustrative:
                 st.caption("Example plan, not official.")
-    if indicators := _evidence(rid, of_country(figures_frame(), m)):  # the assessment's country's figures
+    areas = (*statistics_areas(m), *getattr(m.profile, "statistics_parts", ()))
+    if indicators := _evidence(rid, areas, figures_revision(), m):  # the assessment's country's figures
         with st.expander("Data that bears on this relationship", expanded=True, icon=":material/monitoring:"):
             st.dataframe(pd.DataFrame([{"Indicator": i.label, "Value": i.value, "Period": i.period,
                                         "Source": i.publication} for i in indicators]),

@@ -9,17 +9,21 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.disclosure import DEFAULT_THRESHOLD
-from exports.report import render_pdf, report_html, write_report
+from exports.report_build import STEPS, build_report, start_workers
 from exports.spreadsheet import write_grid_csv, write_workbook
 from ui.components import assessment_downloads, header
-from ui.state import chosen, figures_frame, stored, workspace
+from ui.report_builds import builds
+from ui.state import chosen, figures_frame, figures_revision, stored, workspace
 from ui.text import md
 
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _spreadsheets(slug: str, revision: int, figures: pd.DataFrame) -> tuple[bytes, bytes]:
-    """The workbook and the grid CSV of one revision with one set of figures (built once, not per rerun)."""
+def _spreadsheets(slug: str, revision: int, figures_revision: tuple[int, int],
+                  _figures: pd.DataFrame) -> tuple[bytes, bytes]:
+    """The workbook and the grid CSV of one revision with one revision of the figures (built once, not
+    per rerun; keyed by the revisions, not by hashing the figures)."""
+    figures = _figures
     current, _, m = stored(slug)
     a = current.assessment
     with tempfile.TemporaryDirectory() as tmp:
@@ -39,30 +43,54 @@ figures = figures_frame()
 st.caption(f"The data section draws on the {len(figures):,} figures imported (Data in / out), from "
            f"{figures['publication'].nunique()} publications; counts below {DEFAULT_THRESHOLD} are hidden.")
 
-if st.button("Build the country report", type="primary", icon=":material/picture_as_pdf:", key="build_report"):
-    with st.status("Building the report…", expanded=True) as status:
-        st.write("Laying out the text, the grid, the systems map and the data charts")
-        comments = workspace().comments(a.id)
-        previous = stored(current.previous)[0].assessment if current.previous else None
-        html = report_html(m, a, figures, comments, previous=previous)
-        st.write("Rendering the PDF pages")
-        st.session_state["report_pdf"] = (current.revision, a.id, render_pdf(html))
-        with tempfile.TemporaryDirectory() as tmp:
-            st.write("Writing the editable Word version")
-            st.session_state["report_docx"] = (current.revision, a.id, write_report(
-                m, a, Path(tmp) / "r.docx", figures=figures, comments=comments, previous=previous).read_bytes())
-        status.update(label="Report ready", state="complete", expanded=False)
+BUILD_POLL_SECONDS = 0.5  # how often the page looks at a running build
 
-built = st.session_state.get("report_pdf")
-if built and built[:2] == (current.revision, a.id):
-    bar = st.container(horizontal=True)
-    bar.download_button("Country report (PDF)", built[2], file_name=f"{a.id}-report.pdf", mime="application/pdf",
-                        icon=":material/download:", key="download_pdf")
-    bar.download_button("Country report (DOCX, editable)", st.session_state["report_docx"][2],
-                        file_name=f"{a.id}-report.docx", icon=":material/download:", key="download_docx",
-                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-elif built:
-    st.info("The assessment changed since the report was built: build it again.")
+
+def _start_build() -> None:
+    """Start building the report of the assessment as stored now (PDF, then DOCX) in the background."""
+    comments = workspace().comments(a.id)
+    previous = stored(current.previous)[0].assessment if current.previous else None
+    builds().start(user, a.id, current.revision,
+                   lambda build: build_report(build, m, a, figures, comments, previous))
+
+
+def _build_panel() -> None:
+    """The build's progress while it runs (looked at again every BUILD_POLL_SECONDS), then its downloads
+    or why it failed."""
+    build = builds().get(user, a.id)
+    if build is None:
+        return
+    if build.running:
+        st.progress(build.steps_done / len(STEPS),
+                    text=f"Building the report… step {build.steps_done + 1} of {len(STEPS)}: {build.step} "
+                         f"({build.seconds:.0f} s so far). You can go on using the app meanwhile.")
+    elif st.session_state.get("report_polling"):  # it has just finished: draw the page again, not polling
+        st.session_state["report_polling"] = False
+        st.rerun()
+    if build.error:
+        st.error(build.error, icon=":material/error:")
+    elif build.revision != current.revision:
+        st.info("The assessment changed since the report was built: build it again.")
+    elif build.pdf is not None:
+        if not build.running:
+            st.success(f"Report ready (built in {build.seconds:.0f} s).", icon=":material/check_circle:")
+        bar = st.container(horizontal=True)
+        bar.download_button("Country report (PDF)", build.pdf, file_name=f"{a.id}-report.pdf",
+                            mime="application/pdf", icon=":material/download:", key="download_pdf")
+        if build.docx is not None:
+            bar.download_button("Country report (DOCX, editable)", build.docx, file_name=f"{a.id}-report.docx",
+                                icon=":material/download:", key="download_docx",
+                                mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+user = workspace().user.name
+start_workers()  # the processes that write the files, ready by the time the button is clicked
+running = (b := builds().get(user, a.id)) is not None and b.running
+if st.button("Build the country report", type="primary", icon=":material/picture_as_pdf:", key="build_report",
+             disabled=running, on_click=_start_build):
+    running = True
+st.session_state["report_polling"] = running
+st.fragment(run_every=BUILD_POLL_SECONDS if running else None)(_build_panel)()
 
 st.header("Web edition")
 st.caption("A static site of the report (summary, linked systems map, key findings, grid, a page per "
@@ -82,7 +110,7 @@ st.download_button("Web edition (ZIP)", _site_zip, file_name=f"{a.id}-web.zip", 
                    icon=":material/download:", key="download_site")
 
 st.header("Spreadsheets")
-workbook, grid_csv = _spreadsheets(a.id, current.revision, figures)
+workbook, grid_csv = _spreadsheets(a.id, current.revision, figures_revision(), figures)
 bar = st.container(horizontal=True)
 bar.download_button("Workbook (XLSX: grid, evidence, standards, data)", workbook, file_name=f"{a.id}.xlsx",
                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

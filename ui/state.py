@@ -66,7 +66,18 @@ def case_store() -> CaseStore:
 
 
 def figures_frame() -> pd.DataFrame:
-    """Every stored figure with its provenance (read fresh: another process may have imported)."""
+    """Every stored figure with its provenance, as stored now (another process may have imported):
+    read once per revision of the figures (one cheap query when nothing changed)."""
+    return _figures(figures_revision())
+
+
+def figures_revision() -> tuple[int, int]:
+    """What changes whenever figures are imported (to key what is computed from them)."""
+    return figure_store().revision()
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _figures(revision: tuple[int, int]) -> pd.DataFrame:
     return figure_store().frame()
 
 

@@ -95,3 +95,24 @@ def test_migrating_an_old_sqlite_database_keeps_the_rows_that_point_at_altered_t
         assert conn.execute(text("SELECT assessment FROM assignments")).scalars().all() == ["ew-old"]
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # enforced again afterwards
     engine.dispose()
+
+
+def test_a_database_at_the_newest_migration_opens_without_running_alembic(tmp_path):
+    """The fast path at start: the head read from the migration files is Alembic's own head, a database
+    at it is opened with one query, and one a migration behind is still upgraded."""
+    from alembic.script import ScriptDirectory
+
+    from store.database import at_head, head_revision
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    engine = open_engine(url, migrate=False)
+    assert not at_head(engine)  # a new, empty database
+    upgrade(engine, "0010")
+    assert not at_head(engine)
+    engine = open_engine(url)
+    assert at_head(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
