@@ -310,7 +310,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "app":
         from bench.app import run as run_app
 
-        run_app(runs=args.runs)
+        run_app(runs=args.runs, rows=args.rows)
         return 0
     from bench.model import run
 
@@ -765,7 +765,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--runs", type=int, default=5)
     b.add_argument("--no-breakdown", dest="breakdown", action="store_false",
                    help="`bench report`: leave out the timings inside the process (quicker)")
-    b.add_argument("--rows", type=int, default=1_000_000, help="case records for `bench dashboard`")
+    b.add_argument("--rows", type=int, default=1_000_000, help="case records for `bench dashboard` and `bench app`")
     b.add_argument("--countries", type=int, default=30, help="assessments of as many countries for `bench compare`")
     b.set_defaults(func=cmd_bench)
     return p
