@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,25 @@ EW_2019 = ROOT / "assessments" / "england-wales-2019.yaml"
 
 
 HEAVY = {"test_longest_texts.py", "test_report.py", "test_install.py"}  # the longest modules after the browser's
+
+
+SUMMARIES = ("axe-app.txt",)  # test-artifacts/ files a test writes to be read at the end of the run
+_STARTED = pytest.StashKey[float]()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_STARTED] = time.time()  # file times are wall-clock times too
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
+    """Print the summaries tests wrote in this run (e.g. axe-core's results per page and role), which
+    a test's own output does not show when the tests run in parallel."""
+    for name in SUMMARIES:
+        path = ROOT / "test-artifacts" / name
+        if path.exists() and path.stat().st_mtime >= config.stash.get(_STARTED, float("inf")):
+            terminalreporter.write_sep("-", name)
+            terminalreporter.write_line(path.read_text(encoding="utf-8").rstrip())
+
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

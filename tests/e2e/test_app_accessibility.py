@@ -137,11 +137,11 @@ def test_no_serious_or_critical_wcag_violation_on_any_page_as_any_role(server, b
         context.close()
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe-app.json").write_text(json.dumps(found, indent=1))
+    summary = "\n".join(["axe-core, WCAG 2.2 AA, serious and critical violations per page and role:", *report,
+                         "Controls offered to a reviewer and a viewer:", *controls])
+    (ARTIFACTS / "axe-app.txt").write_text(summary + "\n")  # printed at the end of the run (tests/conftest.py)
     with capsys.disabled():
-        print("\naxe-core, WCAG 2.2 AA, serious and critical violations per page and role:")
-        print("\n".join(report))
-        print("Controls offered to a reviewer and a viewer:")
-        print("\n".join(controls))
+        print("\n" + summary)
     assert "Users" in seen["admin"] and "Users" not in seen["assessor"] + seen["reviewer"] + seen["viewer"]
     assert "Review queue" in seen["reviewer"] and "Review queue" not in seen["viewer"]
     assert all(len(titles) >= 11 for titles in seen.values()), seen
