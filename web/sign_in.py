@@ -13,6 +13,7 @@ without a live sign-in is sent here first (`SignInGate`), and back to where it w
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from functools import cache
@@ -89,6 +90,16 @@ def _page(request: Request, next_path: str | None, status: int = 200, *, error: 
     return response
 
 
+def _remote(request: Request) -> str | None:
+    """The connection's address, None for a local one (as Streamlit's `st.context.ip_address` gives it):
+    a proxy on the same machine, or someone at it, is not counted as one client by the throttle."""
+    host = request.client.host if request.client else None
+    try:
+        return None if host is None or ipaddress.ip_address(host).is_loopback else host
+    except ValueError:
+        return None
+
+
 def _https(request: Request) -> bool:
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
 
@@ -125,8 +136,7 @@ def sign_in_routes(single_sign_on: SingleSignOn = SingleSignOn()) -> list[Route]
         if not expected or not secrets.compare_digest(sent, expected):
             return _page(request, next_path, 400, error="This sign-in form had expired. Please sign in again.", name=name,
                          providers=providers)
-        source = client_source(request.headers.items(), request.client.host if request.client else None,
-                               trusted_proxy_header())
+        source = client_source(request.headers.items(), _remote(request), trusted_proxy_header())
         try:
             user = await run_in_threadpool(service().accounts.verify, name, password, source)
         except TooManyTries as err:

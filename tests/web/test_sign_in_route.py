@@ -163,3 +163,11 @@ def test_assets_and_streamlit_routes_pass_the_gate(client):
     assert client.get("/", headers={"accept": "application/json"}).status_code == 200  # not a page load
     client.cookies.set("_streamlit_user", "set by st.login")
     assert client.get("/", headers={"accept": "text/html"}).status_code == 200  # the app checks that one itself
+
+
+def test_an_address_is_throttled_across_names_but_a_local_connection_is_not_one_client(service):
+    app = Starlette(routes=sign_in_routes(), middleware=[Middleware(SignInGate)])
+    for host, throttled in (("203.0.113.5", True), ("127.0.0.1", False)):
+        client = TestClient(app, base_url="http://testserver", follow_redirects=False, client=(host, 50000))
+        codes = [_post(client, f"Guess {i}", "a wrong password", **_form(client)).status_code for i in range(6)]
+        assert codes == [401] * 5 + ([429] if throttled else [401]), host
