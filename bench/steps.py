@@ -28,12 +28,13 @@ def wait_for_map(page: Page, relationship: str, rating: str | None = None) -> No
         polling="raf", timeout=TIMEOUT)
 
 
-def open_relationship(page: Page, base_url: str, relationship: str, name: str, password: str,
+def open_relationship(page: Page, base_url: str, relationship: str, name: str | None, password: str | None,
                       assessment: str = "england-wales-2019") -> None:
-    """Open the Assess page on one relationship of an assessment (a deep link, through sign-in) and wait
-    for its form."""
+    """Open the Assess page on one relationship of an assessment (a deep link, through sign-in unless
+    `name` is None: a browser still signed in goes straight there) and wait for its form."""
     page.goto(f"{base_url}/assess?assessment={assessment}&relationship={relationship}")
-    sign_in(page, name, password)
+    if name is not None and password is not None:
+        sign_in(page, name, password)
     expect(page.get_by_role("button", name="Save")).to_be_visible(timeout=TIMEOUT)
     wait_for_map(page, relationship)
 
@@ -56,6 +57,12 @@ def sign_in(page: Page, name: str, password: str) -> None:
     page.get_by_role("textbox", name="Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
+
+
+def sign_out(page: Page) -> None:
+    """Sign out and wait until the app says so."""
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_text("You signed out.")).to_be_visible(timeout=TIMEOUT)
 
 
 def choose_option(page: Page, box: str, typed: str, option: str) -> None:

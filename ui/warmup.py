@@ -79,11 +79,18 @@ class _NotThisThread(logging.Filter):
         return record.threadName != THREAD
 
 
+def _serving() -> bool:
+    """Whether this process has Streamlit's own runtime (AppTest puts a stand-in in place while it runs)."""
+    return runtime.exists() and type(runtime.Runtime.instance()) is runtime.Runtime
+
+
 def _run(*first: Callable[[], object]) -> None:
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NotThisThread())
     deadline = time.monotonic() + 60
-    while not runtime.exists() and time.monotonic() < deadline:  # started from the server's lifespan: the
+    while not _serving() and time.monotonic() < deadline:  # started from the server's lifespan: the
         time.sleep(0.05)  # caches belong to Streamlit's runtime, which is made just after
+    if not _serving():  # no server after all (e.g. a script run that outlived its AppTest): nothing to warm
+        return
     start_at = time.perf_counter()
     try:
         warm_up(lambda step, s: log.info("warm-up: %s in %.2f s", step, s), *first)

@@ -19,7 +19,7 @@ def test_the_dashboard_draws_its_charts_offline(server, page, screenshot):
     screenshot(page, "dashboard-official")
     page.get_by_role("tab", name="Case records").click()
     expect(page.get_by_text("SYNTHETIC case records: generated examples, not real cases.")).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_text("Where: records by ward")).to_be_visible(timeout=TIMEOUT)  # public view
+    expect(page.get_by_text("Where: records by ward", exact=True)).to_be_visible(timeout=TIMEOUT)  # public view
     page.wait_for_load_state("networkidle")
     screenshot(page, "dashboard-cases-public")
     page.get_by_test_id("stCheckbox").get_by_text("Public view", exact=True).click()
@@ -34,7 +34,7 @@ def test_the_reports_page_builds_the_report(server, page, screenshot, tmp_path):
     page.get_by_role("button", name="Build the country report").click()
     expect(page.get_by_text("Rendering the PDF pages")).to_be_visible(timeout=TIMEOUT)  # progress is shown
     expect(page.get_by_role("button", name="Country report (PDF)")).to_be_visible(timeout=90_000)
-    expect(page.get_by_role("button", name="Country report (DOCX, editable)")).to_be_visible()
+    expect(page.get_by_role("button", name="Country report (DOCX, editable)")).to_be_visible(timeout=90_000)
     screenshot(page, "reports")
     with page.expect_download() as download:
         page.get_by_role("button", name="Country report (PDF)").click()
