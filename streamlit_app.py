@@ -10,7 +10,7 @@ from store.repository import choice_labels
 from ui.state import (choose, drafts, from_url, keep_open, repository, sign_out, signed_in, starting_assessment,
                       to_url)
 from ui.text import md
-from ui.warmup import start as warm_up_in_background
+from ui.warmup import page_run, start as warm_up_in_background
 
 st.set_page_config(page_title="ffgrid – Facing all the Facts", page_icon=":material/hub:", layout="wide")
 warm_up_in_background()  # the process's one-time work, while the first person signs in
@@ -84,7 +84,8 @@ def app() -> None:
     page.run()
 
 
-try:
-    app()
-except Exception as err:  # st.rerun and st.stop are BaseExceptions: they pass
-    show_unexpected(err)
+with page_run():  # the warm-up's later steps wait while pages run
+    try:
+        app()
+    except Exception as err:  # st.rerun and st.stop are BaseExceptions: they pass
+        show_unexpected(err)

@@ -1,12 +1,15 @@
 """An app process's one-time work, done in the background as soon as the server starts (serve.py), or
 else when it serves its first page, instead of in the first signed-in session's page runs.
 
-What it does: import the modules the pages draw with (pandas, networkx, Graphviz's wrapper, the
-Markdown renderer, Streamlit's emoji table behind pills and segmented controls, the report's
-WeasyPrint), load the method, open the database (migrated and seeded), store the bundled figures and
-case records if they are not there yet, and score and draw the map of every stored assessment. Each
-step fills a cache the pages read anyway (`st.cache_resource` / `st.cache_data`), so a page that comes
-first simply waits for the step, and nothing is done twice. Nothing here is per user.
+What it does, first: import the modules the pages draw with (pandas, networkx, Graphviz's wrapper, the
+Markdown renderer, Streamlit's emoji table behind pills and segmented controls), load the method, open
+the database (migrated and seeded), and score and draw the map of every stored assessment: what the
+first page, the Overview, shows. Then, once no page has run for a moment (so that it does not slow down
+the first person's page, its files and its messages): store the bundled figures and case records if
+they are not there yet, and import the report's modules (WeasyPrint among them).
+
+Each step fills a cache the pages read anyway (`st.cache_resource` / `st.cache_data`), so a page that
+comes first simply waits for the step, and nothing is done twice. Nothing here is per user.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import importlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 from streamlit import runtime
@@ -23,16 +27,23 @@ from streamlit import runtime
 log = logging.getLogger("ffgrid")
 
 MODULES = ("pandas", "networkx", "graphviz", "base.rich_text", "streamlit.emojis", "access.workspace",
-           "ui.components", "ui.review", "exports.report")
-LATER = ("weasyprint", "docx")  # only the Reports page needs them; imported once the rest is done
+           "ui.components", "ui.review", "ui.map_view")
+LATER = ("exports.report", "weasyprint", "docx")  # the Reports page's
+QUIET = 1.5  # seconds without a page run before a later step starts
+MOST = 30.0  # seconds a later step waits for quiet at most (a busy server is warmed all the same)
+SERVER_WAIT = 60.0  # seconds the warm-up waits for Streamlit's runtime (made just after the server's start)
 
 _started = threading.Event()
 THREAD = "ffgrid-warm-up"
+_runs = [0, 0.0]  # page runs going on now, and when the last one ended (time.monotonic)
+_runs_lock = threading.Lock()
 
 
-def warm_up(log_step: Callable[[str, float], None] = lambda step, s: None, *first: Callable[[], object]) -> None:
+def warm_up(log_step: Callable[[str, float], None] = lambda step, s: None, *first: Callable[[], object],
+            pause: Callable[[], None] = lambda: None) -> None:
     """Do the one-time work now, step by step (`log_step` is told each step's name and seconds), after
-    the callables in `first` (e.g. the sign-in page's database)."""
+    the callables in `first` (e.g. the sign-in page's database); `pause` is called before each step that
+    the first page does not need."""
     from ui import state
 
     def step(name: str, work: Callable[[], object]) -> None:
@@ -42,14 +53,49 @@ def warm_up(log_step: Callable[[str, float], None] = lambda step, s: None, *firs
 
     for work in first:
         step(getattr(work, "__name__", "first"), work)
+    step("Streamlit's check for a console", _console_check)
     step("imports", lambda: [importlib.import_module(m) for m in MODULES])
     step("the method", state.method)
     step("the database (migrations, bundled assessments)", state.repository)
     step("accounts", state.accounts)
-    step("the figures", state.figures_frame)
-    step("the case records", state.case_store)
     step("the scores and maps of every assessment", _maps)
-    step("the report's modules", lambda: [importlib.import_module(m) for m in LATER])
+    for name, work in (("the figures", state.figures_frame), ("the case records", state.case_store),
+                       ("the report's modules", lambda: [importlib.import_module(m) for m in LATER])):
+        pause()
+        step(name, work)
+
+
+@contextmanager
+def page_run() -> Iterator[None]:
+    """Mark a page run of this process (the later steps of the warm-up wait while pages run)."""
+    with _runs_lock:
+        _runs[0] += 1
+    try:
+        yield
+    finally:
+        with _runs_lock:
+            _runs[0] -= 1
+            _runs[1] = time.monotonic()
+
+
+def wait_for_quiet(quiet: float = QUIET, most: float = MOST) -> None:
+    """Return once no page has run for `quiet` seconds, or after `most` seconds."""
+    deadline = time.monotonic() + most
+    while time.monotonic() < deadline:
+        with _runs_lock:
+            running, last = _runs
+        if not running and time.monotonic() - last >= quiet:
+            return
+        time.sleep(0.1)
+
+
+def _console_check() -> None:
+    """Streamlit asks once per process, as the first element is sent, whether it runs in a console: by
+    reading the source of every frame of the calling stack, which is a page run's deep stack (0.2 s) unless
+    it is asked here first, on this thread's short one. (It answers no, and prints nothing under a server.)"""
+    from streamlit import delta_generator
+
+    getattr(delta_generator, "_maybe_print_use_warning", lambda: None)()
 
 
 def _maps() -> None:
@@ -81,19 +127,19 @@ class _NotThisThread(logging.Filter):
 
 def _serving() -> bool:
     """Whether this process has Streamlit's own runtime (AppTest puts a stand-in in place while it runs)."""
-    return runtime.exists() and type(runtime.Runtime.instance()) is runtime.Runtime
+    return runtime.exists() and type(runtime.get_instance()) is runtime.Runtime
 
 
 def _run(*first: Callable[[], object]) -> None:
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NotThisThread())
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + SERVER_WAIT
     while not _serving() and time.monotonic() < deadline:  # started from the server's lifespan: the
         time.sleep(0.05)  # caches belong to Streamlit's runtime, which is made just after
     if not _serving():  # no server after all (e.g. a script run that outlived its AppTest): nothing to warm
         return
     start_at = time.perf_counter()
     try:
-        warm_up(lambda step, s: log.info("warm-up: %s in %.2f s", step, s), *first)
+        warm_up(lambda step, s: log.info("warm-up: %s in %.2f s", step, s), *first, pause=wait_for_quiet)
     except Exception:  # the pages do the same work again and show any error in words
         log.exception("warm-up failed; the pages will do this work themselves")
     else:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+import threading
 from dataclasses import dataclass
-from functools import cache
-from typing import Callable, Mapping
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Callable, Mapping
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -31,9 +32,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from access.client import client_source, trusted_proxy_header
 from access.sign_in_cookie import (COOKIE, MAX_AGE, SECRET_NAME, cookie_value, ended_words, session_minutes,
                                    token_from)
-from store import open_engine
-from store.accounts import Accounts, TooManyTries
+from store.database import open_engine
 from store.sign_ins import SignIns, app_secret
+from store.throttle import TooManyTries
+
+if TYPE_CHECKING:
+    from store.accounts import Accounts
 
 PATH = "/sign-in"
 CSRF_COOKIE = "ffgrid_sign_in_form"
@@ -46,20 +50,41 @@ _templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templa
                          autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Service:
-    """What the routes use, opened once per process on first use."""
+    """What the routes use, opened once per process on first use: the sign-ins and the cookie's secret,
+    which the gate needs for every page, at once; the accounts (and their imports) when the form is
+    first posted."""
 
-    accounts: Accounts
     sign_ins: SignIns
     secret: str
+    open_accounts: Callable[[], Accounts]
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        return self.open_accounts()
+
+
+_opening = threading.Lock()
+
+
+def service() -> Service:
+    """The database's sign-ins and accounts and the cookie's secret (made on first use, kept in the
+    database); opened once, whichever thread asks first (the server's warm-up or a first request)."""
+    with _opening:
+        return _open_service()
 
 
 @cache
-def service() -> Service:
-    """The database's accounts and sign-ins and the cookie's secret (made on first use, kept in the database)."""
+def _open_service() -> Service:
     engine = open_engine()
-    return Service(Accounts(engine), SignIns(engine, session_minutes()), app_secret(engine, SECRET_NAME))
+
+    def accounts() -> Accounts:
+        from store.accounts import Accounts
+
+        return Accounts(engine)
+
+    return Service(SignIns(engine, session_minutes()), app_secret(engine, SECRET_NAME), accounts)
 
 
 def safe_next(value: str | None) -> str:

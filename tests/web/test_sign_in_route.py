@@ -33,8 +33,8 @@ def clock():
 def service(tmp_path: Path, clock, monkeypatch) -> Service:
     engine = open_engine(f"sqlite:///{tmp_path / 'web.db'}")
     Accounts(engine).add("Ann Assessor", PASSWORD, "assessor")
-    svc = Service(Accounts(engine, now=lambda: clock[0]), SignIns(engine, 30, now=lambda: clock[0]),
-                  app_secret(engine, SECRET_NAME))
+    svc = Service(SignIns(engine, 30, now=lambda: clock[0]), app_secret(engine, SECRET_NAME),
+                  lambda: Accounts(engine, now=lambda: clock[0]))
     monkeypatch.setattr(sign_in, "service", lambda: svc)
     return svc
 

@@ -1,0 +1,35 @@
+"""The warm-up's timing rules: its later steps wait while pages run, and it does nothing without a server."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from ui import warmup
+
+
+def test_the_later_steps_wait_while_a_page_runs_then_for_a_quiet_moment():
+    done = threading.Event()
+    waiter = threading.Thread(target=lambda: (warmup.wait_for_quiet(quiet=0.3, most=60), done.set()), daemon=True)
+    with warmup.page_run():
+        waiter.start()
+        assert not done.wait(0.6)  # a page is running: no later step starts
+    ended = time.monotonic()
+    assert done.wait(30)
+    assert time.monotonic() - ended >= 0.3  # and not before the quiet moment after it
+
+
+def test_a_busy_server_is_warmed_all_the_same_after_the_longest_wait():
+    with warmup.page_run():
+        start = time.monotonic()
+        warmup.wait_for_quiet(quiet=0.1, most=0.3)
+        assert time.monotonic() - start >= 0.3
+
+
+def test_nothing_is_warmed_without_streamlits_own_runtime(monkeypatch):
+    """A script run that outlived its AppTest (whose stand-in runtime is gone) warms nothing."""
+    monkeypatch.setattr(warmup, "SERVER_WAIT", 0.2)
+    called = []
+    monkeypatch.setattr(warmup, "warm_up", lambda *a, **k: called.append(a))
+    warmup._run()
+    assert not called
