@@ -248,6 +248,38 @@ if outcome := st.session_state.pop("save_outcome", None):
 
 form, side = st.columns([3, 2], gap="large")
 below = st.container()  # the evidence editor and Save: the page's whole width, under both columns
+with side:  # drawn before the form: after a save, the map with the new rating is the first thing sent
+    review_box, rating_box = st.container(border=True), st.container(border=True)
+    systems_map(m, lines, highlight=rid, plan=a.plan, where=country_and_date(a))
+    recs = [r for r in a.plan.recommendations if r.relationship == rid]
+    acts = [x for x in a.plan.actions if rid in x.relationships]
+    if recs or acts:
+        with st.expander(f"⚑ Recommendations and actions ({len(recs)}, {len(acts)})", expanded=True):
+            for r in recs:
+                st.markdown(f"**{md(r.priority.capitalize())} priority**, to {md(m.label(r.to))}:")
+                rich(r.text)
+            for x in acts:
+                st.markdown(f"Action {x.number}: {md(x.title)} · **{md(STATUS_LABEL[x.current.status])}** "
+                            f"since {x.current.date}")
+            if a.plan.illustrative:
+                st.caption("Example plan, not official.")
+    areas = (*statistics_areas(m), *getattr(m.profile, "statistics_parts", ()))
+    if indicators := _evidence(rid, areas, figures_revision(), m):  # the assessment's country's figures
+        with st.expander("Data that bears on this relationship", expanded=True, icon=":material/monitoring:"):
+            st.dataframe(pd.DataFrame([{"Indicator": i.label, "Value": i.value, "Period": i.period,
+                                        "Source": i.publication} for i in indicators]),
+                         hide_index=True, width="stretch")
+            st.caption(" ".join(f"**{md(i.label)}**: {md(i.definition)}" for i in indicators)
+                       + " Cite a figure as an evidence row with its source.")
+    st.markdown("**Standards cited**")
+    for sid in rel.standards:
+        std = m.standards[sid]
+        with st.expander(f"Standard {sid}" + (f": {md(std.title)}" if std.title else "")):
+            st.markdown(md(std.text or "Text to be entered."))
+            st.caption(f"Text source: {std.text_source}")
+    with review_box:
+        line_panel(ws, slug, rid, meta.review_status, current.read_only)
+
 with form:
     for dim in ("framework", "action"):
         with st.container(border=True):
@@ -327,45 +359,15 @@ with form:
         bar.button("Discard changes", disabled=not changed, key="discard", on_click=_discard)
     bar.caption("Unsaved changes." if changed else "No unsaved changes.")
 
-with side:
-    with st.container(border=True):
-        line_panel(ws, slug, rid, meta.review_status, current.read_only)
-    with st.container(border=True):
-        if rel.strands:
-            st.markdown("**Rating per strand**")
-            for strand in rel.strands:
-                st.markdown(f"{md(strand_label[strand])}: **{RATING_MARK[ratings[(rid, strand)]]}**")
-        else:
-            ln = next(x for x in lines if x.key == (rid, None))
-            st.metric("Saved rating", RATING_MARK[ln.rating], scores(ln.framework, ln.action), delta_color="off",
-                      delta_arrow="off")
-            if changed:
-                preview = rate(m, values["framework"], values["action"], values["na"])
-                st.caption(f"With your unsaved changes: **{RATING_MARK[preview]}**")
-    systems_map(m, lines, highlight=rid, plan=a.plan, where=country_and_date(a))
-    recs = [r for r in a.plan.recommendations if r.relationship == rid]
-    acts = [x for x in a.plan.actions if rid in x.relationships]
-    if recs or acts:
-        with st.expander(f"⚑ Recommendations and actions ({len(recs)}, {len(acts)})", expanded=True):
-            for r in recs:
-                st.markdown(f"**{md(r.priority.capitalize())} priority**, to {md(m.label(r.to))}:")
-                rich(r.text)
-            for x in acts:
-                st.markdown(f"Action {x.number}: {md(x.title)} · **{md(STATUS_LABEL[x.current.status])}** "
-                            f"since {x.current.date}")
-            if a.plan.illustrative:
-                st.caption("Example plan, not official.")
-    areas = (*statistics_areas(m), *getattr(m.profile, "statistics_parts", ()))
-    if indicators := _evidence(rid, areas, figures_revision(), m):  # the assessment's country's figures
-        with st.expander("Data that bears on this relationship", expanded=True, icon=":material/monitoring:"):
-            st.dataframe(pd.DataFrame([{"Indicator": i.label, "Value": i.value, "Period": i.period,
-                                        "Source": i.publication} for i in indicators]),
-                         hide_index=True, width="stretch")
-            st.caption(" ".join(f"**{md(i.label)}**: {md(i.definition)}" for i in indicators)
-                       + " Cite a figure as an evidence row with its source.")
-    st.markdown("**Standards cited**")
-    for sid in rel.standards:
-        std = m.standards[sid]
-        with st.expander(f"Standard {sid}" + (f": {md(std.title)}" if std.title else "")):
-            st.markdown(md(std.text or "Text to be entered."))
-            st.caption(f"Text source: {std.text_source}")
+with rating_box:  # what the form's changes would make of the rating
+    if rel.strands:
+        st.markdown("**Rating per strand**")
+        for strand in rel.strands:
+            st.markdown(f"{md(strand_label[strand])}: **{RATING_MARK[ratings[(rid, strand)]]}**")
+    else:
+        ln = next(x for x in lines if x.key == (rid, None))
+        st.metric("Saved rating", RATING_MARK[ln.rating], scores(ln.framework, ln.action), delta_color="off",
+                  delta_arrow="off")
+        if changed:
+            preview = rate(m, values["framework"], values["action"], values["na"])
+            st.caption(f"With your unsaved changes: **{RATING_MARK[preview]}**")
