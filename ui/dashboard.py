@@ -13,14 +13,15 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.case_views import (
-    CaseFilter, breakdown, by_strand, chart_categories, connect, counts_by, every_category, points, public_filter, record_years,
+    CaseFilter, breakdown, by_strand, chart_categories, connect, counts_by, points, public_filter, record_years,
     repeats,
 )
+from dashboard.case_charts import BREAKDOWN_CHARTS, CASE_CHARTS, CaseChart, case_charts
 from dashboard.areas import areas_to_show, no_figures, of_country
-from dashboard.charts import ABOUT, HIDDEN, counts_spec, funnel_chart, rates_chart, strand_trend_chart
+from dashboard.charts import ABOUT, HIDDEN, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.checks import RULE_WORDS, check, start_year
 from dashboard.disclosure import (
-    DEFAULT_THRESHOLD, NARROWED_AT_MOST, ROUNDING_BASE, public_counts, public_number, round_to_base,
+    DEFAULT_THRESHOLD, NARROWED_AT_MOST, ROUNDING_BASE, public_number, round_to_base,
 )
 from dashboard.funnels import funnels_for
 from dashboard.indicators import FUNNEL_COLUMNS, cso_vs_police, funnel, rates_per_100k, reporting_gap, strand_trend, with_reach
@@ -73,19 +74,17 @@ def heading(name: str, area: str | None = None) -> None:
 
 def chart(spec: alt.TopLevelMixin | dict | None, shown: pd.DataFrame, description: str, definition: str, name: str,
           raw: pd.DataFrame, notes: tuple[str, ...] = ()) -> None:
-    """A chart, its text alternative (a sentence and its figures as a table), its notes, its definition,
-    and the numbers behind it as CSV."""
+    """A chart, its text alternative (a sentence, and its figures as a table when that is opened), its notes,
+    its definition, and the numbers behind it as CSV. As few elements as that takes: each is a message to
+    the browser, and a filter change redraws them all."""
     if isinstance(spec, dict):
         st.vega_lite_chart(spec=spec, width="stretch")
     elif spec is not None:
         st.altair_chart(spec, width="stretch")
-    if spec is not None:
-        st.caption(description)
-    for note in notes:
-        st.caption(note)
-    st.caption(definition)
-    with st.expander("Figures as a table"):
-        st.table(shown, hide_index=True)
+    st.caption("\n\n".join([*([description] if spec is not None else []), *notes, definition]))
+    figures = st.expander("Figures as a table", key=f"table-{name}", on_change="rerun")  # made when opened
+    if figures.open:
+        figures.table(shown, hide_index=True)
     st.download_button("Numbers behind this chart (CSV)", lambda: csv_bytes(raw), file_name=f"{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:")  # made when asked for
 
@@ -244,14 +243,6 @@ def official_figures() -> None:
 
 
 PLURALS = {"Day": "days of the week", "Hour": "hours", "Ethnicity": "ethnicities", "Strand": "strands"}
-CASE_CHARTS = (("month", "Records by month", "Month", "line"), ("weekday", "By day of the week", "Day", "column"),
-               ("hour", "By hour of the day", "Hour", "column"))
-BREAKDOWN_CHARTS = (("victim_age_group", "Victims by age group", "Age group"),
-                    ("offender_age_group", "Offenders by age group", "Age group"),
-                    ("victim_ethnicity", "Victims by ethnicity", "Ethnicity"),
-                    ("offender_ethnicity", "Offenders by ethnicity", "Ethnicity"),
-                    ("offence_category", "Offence category", "Offence category"), ("outcome", "Outcomes", "Outcome"))
-
 
 @st.cache_resource(max_entries=4)
 def _connection(files: tuple[str, ...]) -> duckdb.DuckDBPyConnection:
@@ -281,6 +272,14 @@ def _view(files: tuple[str, ...], name: str, f: CaseFilter | None = None, arg: o
         case "points":
             return points(con, f)
     raise ValueError(f"no case view {name!r}")
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _case_charts(files: tuple[str, ...], f: CaseFilter, public: bool, year: int | None, breakdown: str,
+                 level: str) -> list[CaseChart]:
+    """The charts of counts of a filter, computed once per filter (the same filter again costs nothing)."""
+    every = _view(files, "categories", arg=year) if public else {}
+    return case_charts(_view(files, "counts", f), _view(files, "strand", f), every, public, breakdown, level)
 
 
 @st.fragment
@@ -325,6 +324,7 @@ def case_records() -> None:
                    f"\"fewer than {DEFAULT_THRESHOLD}\" (\"{HIDDEN}\" on the charts) and every other count, totals "
                    f"included, is rounded to a multiple of {ROUNDING_BASE}.")
     else:
+        year = None
         when = c1.date_input("Dates", value=(span[0], span[1]), min_value=span[0], max_value=span[1],
                              key="case_dates")
         start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
@@ -333,13 +333,6 @@ def case_records() -> None:
         recorders = c5.multiselect("Recorded by", sorted(_view(files, "breakdown", CaseFilter(), "recorded_by")["value"]),
                                    key="case_sources", placeholder="All agencies")
         f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
-
-    def counts(frame: pd.DataFrame, key: str, chart: str) -> pd.DataFrame:
-        """Public view: every category listed, counts suppressed and rounded; else as they are."""
-        if not public:
-            return frame
-        full = every_category(frame, key, every[chart], by_size=chart not in ("month", "weekday", "hour"))
-        return full.assign(records=public_counts(full.set_index(key)["records"]).counts.array)
 
     def number(n: int) -> str:
         return public_number(n) if public else f"{n:,}"
@@ -360,46 +353,20 @@ def case_records() -> None:
                         f"where a total would reveal them; the others are rounded to multiples of {ROUNDING_BASE}."
                         if public else ""))
 
-    def counts_block(frame: pd.DataFrame, key: str, title: str, category: str, kind: str, definition: str,
-                     name: str) -> None:
-        """A chart of counts per category, hidden ones named on the chart and under it."""
-        st.markdown(f"**{title}**")
-        if frame.empty:
-            st.caption("No records with these filters.")
-            return
-        shown = pd.DataFrame({category: frame[key].astype(str),
-                              "Records": [HIDDEN if pd.isna(v) else f"{int(v):,}" for v in frame["records"]]})
-        hidden = shown.loc[shown["Records"] == HIDDEN, category].tolist()
-        said = ([f"Hidden ({len(hidden)}): {and_(hidden)}: fewer than {DEFAULT_THRESHOLD} records each, or hidden "
-                 "as well so that a total does not give one away."] if hidden else [])
-        spec = counts_spec(frame.assign(**{key: shown[category]}), key, "records", "Records", category, kind, title)
-        chart(spec, shown, describe(title, shown, category, "Records", PLURALS.get(category, category.lower() + "s") if kind != "line"
-                                    else "months", ranked=kind == "bar", extra=said),
-              definition, name, frame, tuple(said))
-
-    for unit, title, category, kind in CASE_CHARTS:
-        frame = counts(counted[unit], unit, unit)
-        counts_block(frame, unit, title, category, kind, f"Records by the {unit} they were recorded, with the "
-                     "filters above.", f"cases-by-{unit}")
-
-    frame = counts(_view(files, "strand", f), "strand", "strand")
-    counts_block(frame.assign(strand=frame["strand"].map(strand_label)), "strand", "By strand", "Strand", "bar",
-                 "Records per strand flagged; a record with several strands counts once for each.", "cases-by-strand")
-
     titles = {column: title for column, title, _ in BREAKDOWN_CHARTS}
-    column = st.segmented_control("Break the records down by", list(titles), format_func=titles.get,
-                                  default=BREAKDOWN_CHARTS[0][0], key="case_breakdown", required=True)
-    _, title, category = next(b for b in BREAKDOWN_CHARTS if b[0] == column)  # one at a time: fewer to redraw
-    frame = counts(counted[column], "value", column)
-    counts_block(frame, "value", title, category, "bar", f"Records by {category.lower()}; 'unknown' where it "
-                 "was not recorded.", f"cases-{column}")
+    column = st.session_state.get("case_breakdown") or BREAKDOWN_CHARTS[0][0]  # its control is drawn below
+    charts = _case_charts(files, f, public, year, column, level)
+    for n, c in enumerate(charts):
+        if n == len(CASE_CHARTS) + 1:  # the breakdown next, one at a time (fewer charts to redraw)
+            st.segmented_control("Break the records down by", list(titles), format_func=titles.get,
+                                 default=BREAKDOWN_CHARTS[0][0], key="case_breakdown", required=True)
+        st.markdown(f"**{c.title}**")
+        if c.spec is None:
+            st.caption("No records with these filters.")
+        else:
+            chart(c.spec, c.shown, c.description, c.definition, c.name, c.raw, c.notes)
 
-    if public:
-        frame = counts(counted["area_2"], "value", "area_2")
-        counts_block(frame.assign(value=frame["value"].map(area_label)), "value", f"Where: records by {level.lower()}",
-                     level, "bar", f"Records by {level.lower()}. The map of individual records is shown only outside "
-                     "public view.", "cases-by-ward")
-    else:
+    if not public:
         st.markdown("**Where (records with coordinates)**")
         located = _view(files, "points", f)
         if located.empty:
