@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from access import NO_ROLE, allowed
+from access import NO_ROLE, User, allowed
 from ui.errors import show_unexpected
 from ui.signin import sign_in_page
 from ui.single_sign_on import waiting_page
 from store.repository import choice_labels
-from ui.state import (choose, drafts, from_url, keep_open, repository, sign_out, signed_in, starting_assessment,
-                      to_url)
+from ui.state import (choose, drafts, from_url, keep_open, repository, sign_out, signed_in_for_this_run,
+                      starting_assessment, to_url)
 from ui.text import md
 from ui.warmup import page_run, start as warm_up_in_background
 
@@ -16,9 +16,8 @@ st.set_page_config(page_title="ffgrid – Facing all the Facts", page_icon=":mat
 warm_up_in_background()  # the process's one-time work, while the first person signs in
 
 
-def app() -> None:
-    """Sign-in, or the navigation, the sidebar and the page asked for."""
-    user = signed_in()
+def app(user: User | None) -> None:
+    """Sign-in (`user` is None), or the navigation, the sidebar and the page asked for."""
     pages = {
         "overview": st.Page("ui/overview.py", title="Overview", icon=":material/hub:", default=True),
         "assess": st.Page("ui/assess.py", title="Assess", icon=":material/edit_note:", url_path="assess"),
@@ -86,6 +85,7 @@ def app() -> None:
 
 with page_run():  # the warm-up's later steps wait while pages run
     try:
-        app()
+        with signed_in_for_this_run() as user:
+            app(user)
     except Exception as err:  # st.rerun and st.stop are BaseExceptions: they pass
         show_unexpected(err)

@@ -7,7 +7,9 @@ serve one database: cached reads are keyed by the assessment's revision, read fr
 from __future__ import annotations
 
 import time
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -248,6 +250,21 @@ def signed_in() -> User | None:
     return user
 
 
+_run_user: ContextVar[tuple[User | None] | None] = ContextVar("ffgrid_run_user", default=None)
+
+
+@contextmanager
+def signed_in_for_this_run() -> Iterator[User | None]:
+    """The signed-in user (`signed_in`), checked once for a page run: `workspace()` uses it for the rest
+    of the run. A callback or a fragment's rerun, which run outside it, checks again."""
+    token = _run_user.set((user := signed_in(),))
+    try:
+        yield user
+    finally:
+        _run_user.reset(token)
+
+
 def workspace() -> Workspace:
     """What the signed-in user may do (every action is checked again in it)."""
-    return Workspace(repository(), signed_in())
+    held = _run_user.get()
+    return Workspace(repository(), held[0] if held is not None else signed_in())
