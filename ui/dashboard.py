@@ -13,8 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.case_views import (
-    CaseFilter, breakdown, by_strand, chart_categories, connect, counts_by, points, public_filter, record_years,
-    repeats,
+    CaseFilter, breakdown, chart_categories, connect, filter_views, points, public_filter, record_years,
 )
 from dashboard.case_charts import BREAKDOWN_CHARTS, CASE_CHARTS, CaseChart, case_charts
 from dashboard.areas import areas_to_show, no_figures, of_country
@@ -261,14 +260,10 @@ def _view(files: tuple[str, ...], name: str, f: CaseFilter | None = None, arg: o
             return record_years(con)
         case "categories":
             return chart_categories(con, arg)
-        case "counts":  # every chart's counts of the filter, in one scan
-            return counts_by(con, f, ("area_2", *(column for column, _, _ in BREAKDOWN_CHARTS)))
+        case "filter":  # every chart's counts of the filter (in one scan), by strand, and repeats, at once
+            return filter_views(con, f, ("area_2", *(column for column, _, _ in BREAKDOWN_CHARTS)))
         case "breakdown":
             return breakdown(con, f, arg)
-        case "strand":
-            return by_strand(con, f)
-        case "repeats":
-            return repeats(con, f, arg)
         case "points":
             return points(con, f)
     raise ValueError(f"no case view {name!r}")
@@ -279,7 +274,8 @@ def _case_charts(files: tuple[str, ...], f: CaseFilter, public: bool, year: int 
                  level: str) -> list[CaseChart]:
     """The charts of counts of a filter, computed once per filter (the same filter again costs nothing)."""
     every = _view(files, "categories", arg=year) if public else {}
-    return case_charts(_view(files, "counts", f), _view(files, "strand", f), every, public, breakdown, level)
+    views = _view(files, "filter", f)
+    return case_charts(views.counts, views.by_strand, every, public, breakdown, level)
 
 
 @st.fragment
@@ -338,11 +334,12 @@ def case_records() -> None:
         return public_number(n) if public else f"{n:,}"
 
     m1, m2, m3 = st.columns(3)
-    counted = _view(files, "counts", f)
-    total = int(counted["month"]["records"].sum())
+    views = _view(files, "filter", f)
+    total = int(views.counts["month"]["records"].sum())
     m1.metric("Records", number(total))
-    for col, who, label in ((m2, "victim", "of victims with an id"), (m3, "offender", "of known offenders")):
-        r = _view(files, "repeats", f, who).iloc[0]
+    for col, who, label, found in ((m2, "victim", "of victims with an id", views.repeat_victims),
+                                   (m3, "offender", "of known offenders", views.repeat_offenders)):
+        r = found.iloc[0]
         people, repeat = (round_to_base(int(n)) if public else int(n) for n in (r.people, r.repeat_people))
         small = public and r.repeat_people < DEFAULT_THRESHOLD  # public: shares of the rounded counts
         col.metric(f"Repeat {who}s", number(int(r.repeat_people)),
