@@ -6,8 +6,10 @@ SYNTHETIC case set (`dashboard.cases.synthesise`, stored as `ffgrid bench dashbo
 the same way. `run()` prints the figures (`ffgrid bench app` calls the functions).
 
 "Redrawn" is: the app's script state left running after the choice (a fragment's rerun counts:
-Streamlit reports it the same way; the old values are read, since a fast rerun flips it twice at once), every chart of the page has its canvas
-(or SVG) drawn, and two animation frames have passed, so the browser has painted what changed.
+Streamlit reports it the same way; the old values are read, since a fast rerun flips it twice at once),
+every chart on screen has its canvas (or SVG) drawn (a tab not shown draws none), and two animation
+frames have passed, so the browser has painted what changed. The value is chosen once the list shows
+it first (Enter takes the first: before the list is filtered, that can be the value already chosen).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ _WATCH = """() => {
                                           attributeFilter: ["data-test-script-state"]});
 }"""
 _DRAWN = """() => window.__ffgridDone && [...document.querySelectorAll("[data-testid='stVegaLiteChart']")]
+    .filter(c => c.getClientRects().length > 0)  // on screen: not in a tab that is not shown
     .every(c => c.querySelector("canvas, svg.marks") !== null)"""
 _PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
 
@@ -56,6 +59,7 @@ def _choose_and_time(page: Page, box: str, option: str) -> float:
     combo.click()
     combo.fill(option)
     expect(page.get_by_role("option", name=option).first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("option").first).to_have_text(option, timeout=TIMEOUT)  # filtered (Enter takes the first)
     page.evaluate(_WATCH)
     start = time.perf_counter()
     page.keyboard.press("Enter")
