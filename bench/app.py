@@ -61,7 +61,7 @@ def _overview_ready(page: Page) -> float:
         sign_in(page, "Ann Assessor", PASSWORD)
         spent = time.perf_counter() - start
     wait_for_map(page, "police-courts")
-    expect(page.locator("[data-testid='stDataFrame']").first).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator("table.ffgrid-grid").first).to_be_visible(timeout=TIMEOUT)
     return spent
 
 

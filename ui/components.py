@@ -99,12 +99,6 @@ def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None,
     st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
 
 
-def text_px(texts: Iterable[str], least: int = 60) -> int:
-    """A table column's width in pixels that shows the longest of `texts` whole (about 7 px a character in
-    the app's 14 px font, and the cell's padding)."""
-    return max([least, *(7 * len(t) + 16 for t in texts)])
-
-
 def grid_frame(lines: list[ScoredLine], plan: Plan | None = None, m: Model | None = None,
                meta: Mapping[str, LineMeta] | None = None) -> pd.DataFrame:
     """The grid as a table: row, relationship, strand, both scores, the rating in words, with `meta` each

@@ -4,8 +4,8 @@ import streamlit as st
 
 from scoring import completeness
 from exports.map_lines import focused
-from ui.components import (country_and_date, grid_frame, header, map_alt, map_key, map_of, rating_counts,
-                           text_px)
+from ui.components import country_and_date, grid_frame, header, map_alt, map_key, map_of, rating_counts
+from ui.grid_view import grid_table
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
 from ui.state import chosen, stored, workspace
@@ -66,23 +66,14 @@ review = st.pills("Review status", present, selection_mode="multi", key="grid_re
 if review:
     grid = grid[grid["Review"].isin(review)].reset_index(drop=True)
     st.caption(f"{len(grid)} of {len(lines)} lines: {', '.join(review)}.")
-event = st.dataframe(grid, hide_index=True, key="grid", on_select="rerun", selection_mode="single-row",
-                     column_order=["Row", "Relationship", "Strand", "Framework", "Action", "Rating", "Review", "Target",
-                                   "Gap"],
-                     column_config={"Row": st.column_config.NumberColumn(width=50),
-                                    "Relationship": st.column_config.TextColumn(width="large"),
-                                    "Strand": st.column_config.TextColumn(width=text_px(grid["Strand"])),  # every word
-                                    "Review": st.column_config.TextColumn(width="medium"),
-                                    "Framework": st.column_config.NumberColumn(help="Framework score 0-3"),
-                                    "Action": st.column_config.NumberColumn(help="Action score 0-3")},
-                     height=35 * (len(grid) + 1) + 3)  # every row, no inner scrolling
-st.caption("Select a row to open that relationship.")
+opened = grid_table(grid, a.id, [c for c in ("Row", "Relationship", "Strand", "Framework", "Action", "Rating", "Review",
+                                             "Target", "Gap") if c in grid.columns], key="grid",
+                    caption="Select a relationship to open it. Framework and Action are scores from 0 to 3.")
 options = list(dict.fromkeys(grid["id"]))
 titles = dict(zip(grid["id"], grid["Relationship"]))
 pick = st.selectbox("Open a relationship", options, index=None, key="open_relationship",
                     format_func=lambda rid: titles[rid], placeholder="Choose a relationship to assess")
-rows = event.selection.rows if event is not None else []
-target = clicked or (grid["id"].iloc[rows[0]] if rows else pick)
+target = clicked or opened or pick
 if target:
     st.session_state["relationship"] = target
     st.switch_page(st.session_state["pages"]["assess"], query_params={"assessment": a.id, "relationship": target})

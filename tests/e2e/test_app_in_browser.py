@@ -20,12 +20,12 @@ def visit(page, server, path: str = "", who: str = "Ann Assessor") -> None:
 
 
 def _grid_rating(page, title: str) -> str:
-    """The Rating cell of a grid row, read from the data grid's accessible table."""
-    table = page.locator("[data-testid='stDataFrame'] table").first
+    """The Rating cell of a grid row, read from the grid's table."""
+    table = page.locator("table.ffgrid-grid").first
     expect(table.locator("tr").filter(has_text=title).first).to_be_attached(timeout=TIMEOUT)
-    headers = [h.strip() for h in table.locator("th").all_inner_texts()]
-    row = table.locator("tr").filter(has_text=title).first
-    return row.locator("td").nth(headers.index("Rating") - (len(headers) - row.locator("td").count())).inner_text()
+    headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
+    row = table.locator("tbody tr").filter(has_text=title).first
+    return row.locator("th, td").nth(headers.index("Rating")).inner_text()
 
 
 def test_edit_a_score_and_see_it_on_grid_and_map_after_reload(server, page, screenshot):
@@ -47,7 +47,7 @@ def test_edit_a_score_and_see_it_on_grid_and_map_after_reload(server, page, scre
 
     page.get_by_role("link", name="Overview").click()
     wait_for_map(page, "police-courts", "green")
-    expect(page.locator("[data-testid='stDataFrame'] table tr").filter(has_text=ROW_2).first
+    expect(page.locator("table.ffgrid-grid tr").filter(has_text=ROW_2).first
            ).to_contain_text("● GREEN", timeout=TIMEOUT)
     page.reload()  # a new session: only the database remembers (the browser stays signed in)
     expect(page.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)

@@ -46,13 +46,12 @@ def _shows_the_2024_draft(page: Page) -> None:
     assert f"assessment={DRAFT}" in page.url
 
 
-def _click_grid_row(page: Page, row: int) -> None:
-    """Select a row of the Overview's grid (drawn on a canvas: its selection cell, by position)."""
-    grid = page.locator("[data-testid='stDataFrame']").first
-    grid.evaluate("e => e.scrollIntoView({block: 'start'})")  # taller than the window: its top in view
-    page.wait_for_timeout(300)
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 18, box["y"] + 35 * row + 17)  # below the 35 px heading row
+def _click_grid_row(page: Page, row: int) -> str:
+    """Click the relationship's link in a row of the Overview's grid; its relationship's id."""
+    link = page.locator("table.ffgrid-grid tbody tr").nth(row - 1).locator("a")
+    rid = link.get_attribute("data-rid") or ""
+    link.click()
+    return rid
 
 
 def test_the_grid_and_the_chooser_open_the_line_of_the_chosen_assessment_also_after_a_reload(server, page,
@@ -61,9 +60,10 @@ def test_the_grid_and_the_chooser_open_the_line_of_the_chosen_assessment_also_af
     sign_in(page, "Ann Assessor", PASSWORD)
     _shows_the_2024_draft(page)  # her assigned draft opens after sign-in, not the 2019 grid
     wait_for_map(page, "police-courts")
-    _click_grid_row(page, 2)  # a click on a grid row
+    rid = _click_grid_row(page, 2)  # a click on a grid row's link
     expect(page.get_by_role("heading", name="Assess a relationship")).to_be_visible(timeout=TIMEOUT)
     _shows_the_2024_draft(page)
+    assert rid and f"relationship={rid}" in page.url
 
     page.get_by_role("link", name="Overview").click()
     wait_for_map(page, "police-courts")

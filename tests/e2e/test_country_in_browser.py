@@ -57,7 +57,7 @@ def test_a_hungarian_assessment_from_start_to_pdf(country_server, page, screensh
     wait_for_map(page, "victim-police", "amber")
     svg = " ".join(page.locator("figure.ffgrid-map svg").first.text_content().split())  # labels wrap
     assert POLICE in svg and not any(b in svg for b in BRITISH)
-    grid = page.locator("[data-testid='stDataFrame'] table").first
+    grid = page.locator("table.ffgrid-grid").first
     expect(grid.locator("tr").filter(has_text=POLICE).first).to_be_attached(timeout=TIMEOUT)
     screenshot(page, "hungary-overview")
 

@@ -9,6 +9,7 @@ import pytest
 from access.policy import Forbidden
 from access.workspace import Workspace
 from scoring import score_assessment
+from helpers import grid_of
 from store.accounts import Accounts
 
 NEW, COUNTRIES = "ui/new_assessment.py", "ui/countries.py"
@@ -32,7 +33,7 @@ def test_an_admin_starts_a_hungarian_assessment_from_the_shipped_profile(app, st
     assert stored.assessment.profile_code == "hu" and stored.assessment.lines == ()
     assert stored.assessment.country == "Magyarország" and stored.assessment.status == "draft"
     over = app(user="Ada Admin", assessment="hu-2026")
-    grid = table_with(over, "Relationship")
+    grid = grid_of(over)
     assert grid["Rating"].eq("– UNSCORED").all() and len(grid) == len(score_assessment(
         store.model_of(stored.assessment), stored.assessment))
     assert any("Országos Rendőr-főkapitányság" in t for t in grid["Relationship"])

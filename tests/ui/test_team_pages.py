@@ -8,6 +8,7 @@ import time
 import pytest
 
 from access import Forbidden
+from helpers import grid_of
 from access.workspace import Workspace
 from store.accounts import Accounts
 from store.audit import AuditLog
@@ -58,12 +59,12 @@ def test_the_grid_shows_each_lines_review_status_and_filters_by_it(app, store):
     at = _assess(app, "Test Assessor")
     at.button(key=f"submit_line@{EW}/{REL}").click().run()
     at = app(user="Rita Reviewer")
-    grid = at.dataframe(key="grid").value
+    grid = grid_of(at)
     review = dict(zip(grid["id"], grid["Review"]))
     assert review[REL] == "◷ Submitted for review" and set(review.values()) == {"✎ Draft", "◷ Submitted for review"}
     at.pills(key="grid_review").set_value(["◷ Submitted for review"]).run()
     assert not at.exception
-    assert at.dataframe(key="grid").value["id"].tolist() == [REL]
+    assert grid_of(at)["id"].tolist() == [REL]
     assert any("1 of 36 lines" in c.value for c in at.caption)
 
 
