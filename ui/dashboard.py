@@ -73,9 +73,9 @@ def heading(name: str, area: str | None = None) -> None:
 
 def chart(spec: alt.TopLevelMixin | dict | None, shown: pd.DataFrame, description: str, definition: str, name: str,
           raw: pd.DataFrame, notes: tuple[str, ...] = ()) -> None:
-    """A chart, its text alternative (a sentence, and its figures as a table when that is opened), its notes,
-    its definition, and the numbers behind it as CSV. As few elements as that takes: each is a message to
-    the browser, and a filter change redraws them all."""
+    """A chart, its text alternative (a sentence, and its figures as a table), its notes, its definition,
+    and the numbers behind it as CSV (the table and the CSV made when "Figures as a table" is opened). As
+    few elements as that takes: each is a message to the browser, and a filter change redraws them all."""
     if isinstance(spec, dict):
         st.vega_lite_chart(spec=spec, width="stretch")
     elif spec is not None:
@@ -84,8 +84,8 @@ def chart(spec: alt.TopLevelMixin | dict | None, shown: pd.DataFrame, descriptio
     figures = st.expander("Figures as a table", key=f"table-{name}", on_change="rerun")  # made when opened
     if figures.open:
         figures.table(shown, hide_index=True)
-    st.download_button("Numbers behind this chart (CSV)", lambda: csv_bytes(raw), file_name=f"{name}.csv",
-                       mime="text/csv", key=f"download-{name}", icon=":material/download:")  # made when asked for
+        figures.download_button("Numbers behind this chart (CSV)", lambda: csv_bytes(raw), file_name=f"{name}.csv",
+                                mime="text/csv", key=f"download-{name}", icon=":material/download:")  # made when asked for
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

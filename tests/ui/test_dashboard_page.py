@@ -9,19 +9,13 @@ from datetime import date
 import pandas as pd
 import pyarrow as pa
 
+from helpers import open_figures
+
 DASHBOARD = "ui/dashboard.py"
 
 
 def _charts(at) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-
-
-def _open_tables(at):  # type: ignore[no-untyped-def]
-    """Open every chart's "Figures as a table" (its table is made only when opened) and run again."""
-    for button in at.get("download_button"):
-        if button.proto.id and (key := getattr(button, "key", None) or "").startswith("download-"):
-            at.session_state[f"table-{key.removeprefix('download-')}"] = True
-    return at.run()
 
 
 def _chart_data(at, title: str) -> pd.DataFrame:
@@ -236,7 +230,7 @@ def test_a_year_missing_from_the_police_series_breaks_its_line_and_is_named(app)
     at = app(DASHBOARD)
     assert any("No figures by strand for 2019/20: only the total is published (105,090 offences" in c.value
                for c in at.caption)
-    _open_tables(at)
+    open_figures(at)
     trend = _chart_data(at, "Financial year")
     race = trend[trend["strand"] == "Race"].set_index("period")
     assert pd.isna(race.loc["2019/20", "value"])  # on the axis, without a value ...
@@ -271,7 +265,7 @@ def test_hidden_counts_stay_on_the_axis_and_read_hidden(app):
     assert any(layer["mark"]["type"] == "text" for layer in spec["layer"])  # drawn where the bar would be
     assert any(f"\n\nHidden ({len(hidden)}): " in c.value and "fewer than 10 records each" in c.value
                for c in at.caption)
-    _open_tables(at)
+    open_figures(at)
     table = next(t.value for t in at.table if "Hour" in t.value.columns)
     assert (table["Records"] == "hidden").sum() == len(hidden)
 
@@ -279,7 +273,7 @@ def test_hidden_counts_stay_on_the_axis_and_read_hidden(app):
 def test_every_chart_has_a_text_alternative_and_its_figures_as_a_table(app):
     at = app(DASHBOARD)
     assert not at.table  # made only when opened
-    _open_tables(at)
+    open_figures(at)
     charts = at.get("vega_lite_chart")
     tables = [e for e in at.expander if e.label == "Figures as a table"]
     assert len(charts) >= 9 and len(tables) >= len(charts) and len(at.table) >= len(charts)

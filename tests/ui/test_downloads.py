@@ -15,6 +15,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from dashboard.statistics import read_tidy
 from exports.csv_text import FORMULA_START
 from framework import Evidence, Situation
+from helpers import open_figures
 
 EW, REL = "england-wales-2019", "police-courts"
 PAGES = ("ui/overview.py", "ui/assess.py", "ui/standards.py", "ui/dashboard.py", "ui/plan.py", "ui/compare.py",
@@ -72,7 +73,9 @@ def _store_hostile_text(store) -> None:  # type: ignore[no-untyped-def]
 
 
 def _downloads(at, served: dict[str, tuple[str, bytes]]) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
-    """Each download button's file ("label: file name": bytes), also those made when clicked."""
+    """Each download button's file ("label: file name": bytes), also those made when clicked and those of
+    the charts' figures (opened first)."""
+    open_figures(at)
     out = {}
     for button in at.get("download_button"):
         name, data = served[Path(button.proto.url).stem if button.proto.url else button.proto.deferred_file_id]
