@@ -168,6 +168,30 @@ def cmd_profile(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_i18n(args: argparse.Namespace) -> int:
+    """The message catalogues: bring them up to date with the code (`extract`), or list what each
+    language still lacks and fail if an interface language is incomplete (`check`)."""
+    from base.catalogue_tools import extract, missing, update
+    from base.i18n import LANGUAGES
+
+    if args.action == "extract":
+        template = update()
+        print(f"{len(template)} messages in the code; catalogues updated: "
+              f"{', '.join(code for code in LANGUAGES if code != 'en')}")
+        return 0
+    template = extract()
+    incomplete = 0
+    for code, name in LANGUAGES.items():
+        if code == "en":
+            print(f"en ({name}): the code's own words, {len(template)} messages")
+            continue
+        lacking = missing(code, template)
+        incomplete += bool(lacking)
+        print(f"{code} ({name}): {len(template) - len(lacking)} of {len(template)} messages translated"
+              + (f"; missing: {'; '.join(lacking[:20])}{' …' if len(lacking) > 20 else ''}" if lacking else ""))
+    return 1 if incomplete else 0
+
+
 def _pair(item: str) -> tuple[str, str]:
     actor, sep, name = item.partition("=")
     if not sep or not actor.strip() or not name.strip():
@@ -754,6 +778,11 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("assessments", nargs="+", type=Path)
     c.add_argument("--format", choices=("table", "json", "csv"), default="table")
     c.set_defaults(func=cmd_compare)
+
+    i = sub.add_parser("i18n", help="the message catalogues of the interface's languages")
+    i.add_argument("action", choices=("check", "extract"),
+                   help="check: what each language lacks (fails if one is incomplete); extract: update the catalogues")
+    i.set_defaults(func=cmd_i18n)
 
     b = sub.add_parser("bench", help="benchmarks")
     b.add_argument("what", choices=("model", "app", "dashboard", "report", "soak", "compare"))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from base.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from access.policy import NO_ROLE, ROLES, Forbidden, User, allowed, require
+    from access.policy import NO_ROLE, ROLE_WORDS, ROLES, Forbidden, User, allowed, require
 
-__all__ = ["NO_ROLE", "ROLES", "Forbidden", "User", "allowed", "require"]
+__all__ = ["NO_ROLE", "ROLE_WORDS", "ROLES", "Forbidden", "User", "allowed", "require"]
 __getattr__ = lazy_names(__name__, dict.fromkeys(__all__, "access.policy"))

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 
-from framework.review import NO_ROLE, ROLES, User
+from framework.review import NO_ROLE, ROLE_WORDS, ROLES, User
 
-__all__ = ["RULES", "NO_ROLE", "ROLES", "Forbidden", "User", "allowed", "require"]
+__all__ = ["RULES", "NO_ROLE", "ROLE_WORDS", "ROLES", "Forbidden", "User", "allowed", "require"]
 
 # action -> roles allowed; "assigned" marks actions an assessor may take only on assigned assessments
 RULES: dict[str, tuple[frozenset[str], bool]] = {

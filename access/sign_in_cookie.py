@@ -14,17 +14,19 @@ from typing import Mapping
 
 from itsdangerous import BadSignature, Signer
 
+from base.i18n import N_, _, number
+
 COOKIE = "ffgrid_sign_in"
 SECRET_NAME = "sign_in_cookie"  # the app secret that signs it (store.sign_ins.app_secret)
 MAX_AGE = 14 * 24 * 3600  # seconds the browser keeps the cookie; the idle timeout ends a sign-in sooner
 _SALT = "ffgrid.sign-in"
 
 ENDED_WORDS = {
-    "signed_out": "You signed out.",
-    "idle": "Signed out after {minutes:g} minutes without activity.",
-    "account_changed": "Your account was changed by an administrator (switched off, or a new role or "
-                       "password): please sign in again.",
-    "unknown": "Please sign in again.",
+    "signed_out": N_("You signed out."),
+    "idle": N_("Signed out after {minutes} minutes without activity."),
+    "account_changed": N_("Your account was changed by an administrator (switched off, or a new role or "
+                          "password): please sign in again."),
+    "unknown": N_("Please sign in again."),
 }
 
 
@@ -34,8 +36,8 @@ def session_minutes(environ: Mapping[str, str] = os.environ) -> float:
 
 
 def ended_words(why: str, minutes: float) -> str:
-    """Why a person was signed out, in a sentence."""
-    return ENDED_WORDS.get(why, ENDED_WORDS["unknown"]).format(minutes=minutes)
+    """Why a person was signed out, in a sentence (in the current language)."""
+    return _(ENDED_WORDS.get(why, ENDED_WORDS["unknown"])).format(minutes=number(minutes))
 
 
 def cookie_value(token: str, secret: str) -> str:

@@ -15,8 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from base.i18n import N_
+
 ROLES = ("admin", "assessor", "reviewer", "viewer")  # what each may do: access/policy.py
 NO_ROLE = ""  # an account made by single sign-on, until an admin (or the provider's claim) gives it a role: may do nothing
+ROLE_WORDS = {"admin": N_("administrator"), "assessor": N_("assessor"), "reviewer": N_("reviewer"),
+              "viewer": N_("viewer"), NO_ROLE: N_("no role yet")}  # as a person reads them (translate with `_`)
 Step = Literal["submit", "validate", "send_back"]
 Kind = Literal["line", "assessment"]
 READ_ONLY = frozenset({"validated", "published"})

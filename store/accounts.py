@@ -115,6 +115,20 @@ class Accounts:
         _check(None, password)
         self._change(name, actor, "password", password_hash=hash_password(password))
 
+    def language(self, name: str) -> str | None:
+        """The language the person chose to read the app in (None: not chosen yet)."""
+        with Session(self.engine) as s:
+            return s.scalar(select(UserRow.language).where(UserRow.name == name))
+
+    def set_language(self, name: str, language: str) -> None:
+        """Keep the language the person reads the app in (their own choice: their sign-ins go on)."""
+        with Session(writer(self.engine)) as s, s.begin():
+            uid = self._id(s, name)
+            before = s.scalar(select(UserRow.language).where(UserRow.id == uid))
+            if before != language:
+                s.execute(update(UserRow).where(UserRow.id == uid).values(language=language[:16]))
+                record(s, name, "user_changed", field=f"user:{name}.language", old=before, new=language)
+
     def assign(self, name: str, assessments: tuple[str, ...], actor: str) -> None:
         """Set exactly which assessments the user is assigned to."""
         with Session(writer(self.engine)) as s, s.begin():

@@ -186,6 +186,7 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(20))  # admin, assessor, reviewer, viewer; "": none yet (single sign-on)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)  # the app's language they chose
 
 
 class IdentityRow(Base):

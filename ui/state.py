@@ -16,11 +16,13 @@ from typing import Any, Iterable
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from access import User
 from access.sign_in_cookie import COOKIE, SECRET_NAME, ended_words, session_minutes, token_from
 from dashboard.evidence import INDICATORS
 from access.workspace import Workspace
+from base.i18n import LANGUAGE_COOKIE, LANGUAGES, best_language
 from framework import Method, Model, load_method
 from framework.review import read_only
 from scoring import ScoredLine, score_assessment
@@ -190,6 +192,33 @@ def cookie_secret() -> str:
     return app_secret(repository().engine, SECRET_NAME)
 
 
+def session_language() -> str | None:
+    """The language this browser session reads the app in (None outside a page run): `base.i18n`'s resolver."""
+    if get_script_run_ctx() is None:
+        return None
+    return st.session_state.get("language")
+
+
+def choose_language(user: User | None) -> str:
+    """This session's language: chosen in it, else the person's (kept in their account), else the one this
+    browser chose on the sign-in page, else its own preference (Accept-Language), else English."""
+    if (chosen := st.session_state.get("language")) in LANGUAGES:
+        return chosen
+    kept = accounts().language(user.name) if user is not None else None
+    browser = st.context.cookies.get(LANGUAGE_COOKIE)
+    language = next((c for c in (kept, browser) if c in LANGUAGES), None) or best_language(
+        st.context.headers.get("Accept-Language"))
+    if user is not None:  # before a sign-in the person's own choice is not known yet
+        st.session_state["language"] = language
+    return language
+
+
+def keep_language(name: str, language: str) -> None:
+    """Read the app in `language` from now on, in this session and (kept in their account) every other."""
+    st.session_state["language"] = language
+    accounts().set_language(name, language)
+
+
 def sign_in(user: User) -> None:
     """Sign `user` in in this browser session (the sign-in page sets a cookie for the whole browser)."""
     st.session_state["sign_in"] = sign_ins().start(user.name)
@@ -206,8 +235,11 @@ def sign_out(reason: str | None = None, forget_place: bool = False) -> None:
     by_provider = single_sign_on.signed_in_by_provider()
     if forget_place and (token := _token()):
         sign_ins().end(token)
+    language = st.session_state.get("language")
     for name in list(st.session_state):
         del st.session_state[name]
+    if language is not None:  # the sign-in page in the language the person read
+        st.session_state["language"] = language
     if forget_place:
         st.query_params.clear()
     if reason:

@@ -17,7 +17,7 @@ import ipaddress
 import secrets
 import threading
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from typing import TYPE_CHECKING, Callable, Mapping
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from access.client import client_source, trusted_proxy_header
 from access.sign_in_cookie import (COOKIE, MAX_AGE, SECRET_NAME, cookie_value, ended_words, session_minutes,
                                    token_from)
+from base.i18n import LANGUAGE_COOKIE, LANGUAGES, _, best_language, ngettext, number, using
 from store.database import open_engine
 from store.sign_ins import SignIns, app_secret
 from store.throttle import TooManyTries
@@ -47,7 +48,10 @@ OPEN_PREFIXES = ("/_stcore", "/static", "/media", "/component", "/auth", "/oauth
 STREAMLIT_AUTH_COOKIE = "_streamlit_user"  # set by st.login (single sign-on): the app checks that one itself
 
 _templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                         autoescape=select_autoescape(default=True, default_for_string=True))
+                         autoescape=select_autoescape(default=True, default_for_string=True),
+                         extensions=["jinja2.ext.i18n"])
+_templates.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
+LANGUAGE_AGE = 365 * 24 * 3600  # seconds a browser keeps the language chosen on this page
 
 
 @dataclass
@@ -103,15 +107,31 @@ def live_user(request: Request) -> tuple[str | None, str | None]:
     return service().sign_ins.check(token) if token else (None, None)
 
 
+def page_language(request: Request, posted: str | None = None) -> tuple[str, str]:
+    """The sign-in page's language, and the one the person chose ("" if none): chosen on this page (its
+    link, or posted with the form), else remembered by this browser, else the browser's own preference."""
+    for chosen in (request.query_params.get("lang"), posted, request.cookies.get(LANGUAGE_COOKIE)):
+        if chosen in LANGUAGES:
+            return chosen, chosen
+    return best_language(request.headers.get("accept-language")), ""
+
+
 def _page(request: Request, next_path: str | None, status: int = 200, *, error: str | None = None,
-          notice: str | None = None, name: str = "", providers: tuple[tuple[str, str], ...] = ()) -> HTMLResponse:
-    """The sign-in form (with a form token, also set as a cookie for this path only)."""
+          notice: str | None = None, name: str = "", providers: tuple[tuple[str, str], ...] = (),
+          posted_language: str | None = None) -> HTMLResponse:
+    """The sign-in form in the page's language (with a form token, also set as a cookie for this path only)."""
     csrf = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
-    body = _templates.get_template("sign_in.html.j2").render(
-        action=PATH, csrf=csrf, next=safe_next(next_path), error=error, notice=notice, name=name,
-        providers=providers, minutes=session_minutes())
-    response = HTMLResponse(body, status, headers={"Cache-Control": "no-store"})
+    language, chosen = page_language(request, posted_language)
+    with using(language):
+        body = _templates.get_template("sign_in.html.j2").render(
+            action=PATH, path=PATH, csrf=csrf, next=safe_next(next_path), error=error, notice=notice, name=name,
+            providers=providers, minutes=number(session_minutes()), language=language, chosen=chosen,
+            languages=tuple(LANGUAGES.items()))
+    response = HTMLResponse(body, status, headers={"Cache-Control": "no-store", "Content-Language": language})
     response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=_https(request), path=PATH)
+    if request.query_params.get("lang") in LANGUAGES:  # remembered, for this page and the app
+        response.set_cookie(LANGUAGE_COOKIE, language, max_age=LANGUAGE_AGE, httponly=True, samesite="lax",
+                            secure=_https(request), path="/")
     return response
 
 
@@ -146,8 +166,9 @@ def sign_in_routes(single_sign_on: SingleSignOn = SingleSignOn()) -> list[Route]
         if name is not None:  # already signed in: on to the page asked for
             return RedirectResponse(safe_next(request.query_params.get("next")), 303)
         providers = single_sign_on.providers()
-        response = _page(request, request.query_params.get("next"), error=single_sign_on.refused(request.cookies),
-                         notice=ended_words(why, session_minutes()) if why else None, providers=providers)
+        with using(page_language(request)[0]):
+            refused, ended = single_sign_on.refused(request.cookies), ended_words(why, session_minutes()) if why else None
+        response = _page(request, request.query_params.get("next"), error=refused, notice=ended, providers=providers)
         if why:
             response.delete_cookie(COOKIE, path="/")
         return response
@@ -158,18 +179,24 @@ def sign_in_routes(single_sign_on: SingleSignOn = SingleSignOn()) -> list[Route]
         next_path = str(form.get("next") or "")
         name, password = str(form.get("name") or "")[:200], str(form.get("password") or "")[:500]
         sent, expected = str(form.get("csrf") or ""), request.cookies.get(CSRF_COOKIE) or ""
+        language, chosen = page_language(request, str(form.get("language") or ""))
+        again = partial(_page, request, next_path, name=name, providers=providers, posted_language=chosen)
         if not expected or not secrets.compare_digest(sent, expected):
-            return _page(request, next_path, 400, error="This sign-in form had expired. Please sign in again.", name=name,
-                         providers=providers)
+            with using(language):
+                return again(400, error=_("This sign-in form had expired. Please sign in again."))
         source = client_source(request.headers.items(), _remote(request), trusted_proxy_header())
         try:
             user = await run_in_threadpool(service().accounts.verify, name, password, source)
         except TooManyTries as err:
-            return _page(request, next_path, 429, error=f"Too many tries: wait {err.wait} second{'s' if err.wait != 1 else ''}, "
-                                             "then try again.", name=name, providers=providers)
+            with using(language):
+                return again(429, error=ngettext("Too many tries: wait {n} second, then try again.",
+                                                 "Too many tries: wait {n} seconds, then try again.",
+                                                 err.wait).format(n=number(err.wait)))
         if user is None:
-            return _page(request, next_path, 401, error="That name and password do not match an active account.", name=name,
-                         providers=providers)
+            with using(language):
+                return again(401, error=_("That name and password do not match an active account."))
+        if chosen:  # the language chosen on this page is the person's from now on
+            await run_in_threadpool(service().accounts.set_language, user.name, chosen)
         token = await run_in_threadpool(service().sign_ins.start, user.name)
         response = RedirectResponse(safe_next(next_path), 303)
         response.set_cookie(COOKIE, cookie_value(token, service().secret), max_age=MAX_AGE, path="/",

@@ -36,7 +36,7 @@ def test_signed_in_across_reload_and_tabs_with_the_draft_until_signed_out_in_one
     second.goto(server.url)  # a new tab on the start page: no sign-in asked, the same assessment
     expect(second.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
     assert "assessment=england-wales-2019" in second.url
-    expect(second.get_by_text("1 relationship(s) with unsaved changes, kept for you.")).to_be_visible(timeout=TIMEOUT)
+    expect(second.get_by_text("1 relationship with unsaved changes, kept for you.")).to_be_visible(timeout=TIMEOUT)
     second.goto(f"{server.url}/assess?assessment=england-wales-2019&relationship=victim-courts")
     expect(second.get_by_role("textbox", name=SITUATION)).to_have_value(DRAFT, timeout=TIMEOUT)
     screenshot(second, "signed-in-second-tab-with-draft")

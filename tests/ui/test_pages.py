@@ -174,7 +174,7 @@ def test_unsaved_changes_survive_switching_relationship_and_are_flagged(app, sto
     at.selectbox(key="relationship").select("victim-courts").run()
     assert not at.exception
     assert any("Unsaved changes kept" in i.value and "Courts of England and Wales" in i.value for i in at.info)
-    assert any("1 relationship(s) with unsaved changes" in w.value for w in at.sidebar.warning)
+    assert any("1 relationship with unsaved changes" in w.value for w in at.sidebar.warning)
     at.switch_page(STANDARDS).run()  # and another page
     at.switch_page(ASSESS).run()
     at.selectbox(key="relationship").select("police-courts").run()
@@ -262,7 +262,7 @@ def test_text_typed_then_saved_against_a_newer_version_is_not_lost(app, store):
     assert any("Not saved" in e.value for e in at.error)
     at.run()
     assert _widget(at.text_area, "situation_action@").value == "My careful paragraph"
-    assert any("1 relationship(s) with unsaved changes" in w.value for w in at.sidebar.warning)
+    assert any("1 relationship with unsaved changes" in w.value for w in at.sidebar.warning)
 
 
 def test_spaces_trimmed_on_save_do_not_leave_a_phantom_draft(app, store):
