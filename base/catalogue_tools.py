@@ -46,7 +46,8 @@ def read(language: str) -> Catalog:
     """A language's catalogue as it is on disk (an empty one where there is none yet)."""
     path = catalogue_path(language)
     if not path.exists():
-        return Catalog(locale=language, domain=DOMAIN)
+        return Catalog(locale=language, domain=DOMAIN, project="ffgrid", copyright_holder="the ffgrid authors",
+                       fuzzy=False)
     with path.open("rb") as f:
         return read_po(f, locale=language, domain=DOMAIN)
 
@@ -65,6 +66,7 @@ def update(languages: tuple[str, ...] = tuple(code for code in LANGUAGES if code
     for language in languages:
         catalogue = read(language)
         catalogue.update(template, no_fuzzy_matching=True)
+        catalogue.project, catalogue.fuzzy = "ffgrid", False  # a header of our own, not a template's placeholder
         write(catalogue, catalogue_path(language))
     return template
 

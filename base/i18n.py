@@ -36,6 +36,7 @@ DEFAULT = "en"
 # catalogue (`ffgrid i18n check` fails when one does not).
 LANGUAGES = {"en": "English", "es": "Español", "hu": "Magyar"}
 LANGUAGE_COOKIE = "ffgrid_language"  # the language a browser chose before signing in
+FORMATS = {"en": "en_GB"}  # whose conventions a language's numbers and dates follow (1 February 2021)
 
 _current: ContextVar[str | None] = ContextVar("ffgrid_language", default=None)
 _resolver: list[Callable[[], str | None]] = []
@@ -107,7 +108,7 @@ def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools look for
 def locale() -> Locale:
     """The current language's locale (for numbers and dates)."""
     try:
-        return Locale.parse(language().replace("-", "_"))
+        return Locale.parse(FORMATS.get(language(), language()).replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         return Locale.parse(DEFAULT)
 
@@ -121,7 +122,9 @@ def number(value: float | int, digits: int | None = None) -> str:
 
 def percent(share: float, digits: int = 1) -> str:
     """A share (0.25) as a percentage the current language's way: 25.0% / 25,0 % / 25,0%."""
-    return format_percent(share, format=f"#,##0.{'0' * digits}%" if digits else "#,##0%", locale=locale())
+    pattern = locale().percent_formats[None].pattern  # the language's own: "#,##0%", "#,##0\xa0%" ...
+    return format_percent(share, format=pattern.replace("#,##0", "#,##0." + "0" * digits, 1) if digits else pattern,
+                          locale=locale())
 
 
 def day(when: date) -> str:

@@ -171,3 +171,27 @@ def test_an_address_is_throttled_across_names_but_a_local_connection_is_not_one_
         client = TestClient(app, base_url="http://testserver", follow_redirects=False, client=(host, 50000))
         codes = [_post(client, f"Guess {i}", "a wrong password", **_form(client)).status_code for i in range(6)]
         assert codes == [401] * 5 + ([429] if throttled else [401]), host
+
+
+def test_the_sign_in_page_speaks_the_browsers_language_and_the_one_chosen_is_the_persons_after(client, service):
+    spanish = client.get(PATH, headers={"accept": "text/html", "accept-language": "es-ES,es;q=0.9,en;q=0.5"})
+    assert '<html lang="es">' in spanish.text and "<h1>Iniciar sesión en ffgrid</h1>" in spanish.text
+    assert '<label for="password">Contraseña</label>' in spanish.text and spanish.headers["content-language"] == "es"
+    assert 'aria-current="true">Español</a>' in spanish.text and 'hreflang="hu"' in spanish.text  # the other languages
+    assert "ffgrid_language" not in client.cookies  # the browser's preference is not a choice
+    chosen = client.get(PATH, params={"lang": "hu", "next": "/x"}, headers={"accept": "text/html"})
+    assert '<html lang="hu">' in chosen.text and "Bejelentkezés az ffgridbe" in chosen.text
+    assert client.cookies["ffgrid_language"] == "hu"  # remembered for this page and the app
+    assert '<input type="hidden" name="language" value="hu">' in chosen.text
+    wrong = _post(client, "Ann Assessor", "not it", csrf=client.cookies[CSRF_COOKIE], next="/x", language="hu")
+    assert wrong.status_code == 401 and "Ez a név és jelszó egyetlen aktív fiókhoz sem tartozik." in wrong.text
+    assert service.accounts.language("Ann Assessor") is None
+    signed = _post(client, "Ann Assessor", PASSWORD, csrf=client.cookies[CSRF_COOKIE], next="/x", language="hu")
+    assert signed.status_code == 303 and service.accounts.language("Ann Assessor") == "hu"  # kept in the account
+
+
+def test_a_language_the_app_does_not_speak_is_not_taken(client, service):
+    page = client.get(PATH, params={"lang": "xx"}, headers={"accept": "text/html", "accept-language": "fr"})
+    assert '<html lang="en">' in page.text and "ffgrid_language" not in client.cookies
+    _post(client, "Ann Assessor", PASSWORD, csrf=client.cookies[CSRF_COOKIE], language="<script>")
+    assert service.accounts.language("Ann Assessor") is None

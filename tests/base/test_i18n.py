@@ -1,0 +1,64 @@
+"""The reader's language: catalogues, fallbacks, numbers and dates in each language, and the browser's
+preference; every message the code marks is translated in each interface language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from base.catalogue_tools import extract, missing
+from base.i18n import LANGUAGES, _, best_language, day, has_catalogue, ngettext, number, percent, using
+from test_cli import ffgrid
+
+PLURAL = ("{n} relationship with unsaved changes, kept for you. Open **Assess** to save or discard them.",
+          "{n} relationships with unsaved changes, kept for you. Open **Assess** to save or discard them.")
+
+
+def test_each_language_speaks_its_catalogue_and_a_language_without_one_speaks_english():
+    said = {}
+    for code in ("en", "es", "hu", "el"):
+        with using(code):
+            said[code] = (_("Sign out"), ngettext(*PLURAL, 2).format(n=2))
+    assert said["en"] == ("Sign out", PLURAL[1].format(n=2))
+    assert said["es"] == ("Cerrar sesión", "2 relaciones con cambios sin guardar, que le guardamos. Abra **Evaluar** "
+                                           "para guardarlos o descartarlos.")
+    assert said["hu"][0] == "Kijelentkezés" and said["hu"][1].startswith("2 kapcsolat nem mentett")
+    assert said["el"] == said["en"] and not has_catalogue("el") and all(has_catalogue(c) for c in LANGUAGES)
+
+
+def test_using_sets_the_language_for_its_block_only():
+    with using("hu"):
+        with using("es"):
+            assert _("Language") == "Idioma"
+        assert _("Language") == "Nyelv"
+    assert _("Language") == "Language"
+
+
+@pytest.mark.parametrize("code, count, share, when", [
+    ("en", "1,869", "25.3%", "1 February 2021"),
+    ("es", "1.869", "25,3\xa0%", "1 de febrero de 2021"),
+    ("hu", "1\xa0869", "25,3%", "2021. február 1."),
+])
+def test_numbers_percentages_and_dates_are_written_the_languages_way(code, count, share, when):
+    with using(code):
+        assert (number(1869), percent(0.253), day(date(2021, 2, 1))) == (count, share, when)
+        assert number(2.5, 1).replace("\xa0", " ") in ("2.5", "2,5")
+
+
+def test_the_browsers_preference_chooses_an_interface_language_else_english():
+    assert best_language("hu-HU,hu;q=0.9,en;q=0.8") == "hu"
+    assert best_language("es;q=0.5, hu;q=0.9") == "hu"
+    assert best_language("fr-FR, de;q=0.7") == "en" and best_language(None) == "en" and best_language("x;q=a") == "en"
+
+
+def test_every_message_the_code_marks_is_translated_in_each_interface_language():
+    template = extract()
+    assert len(template) > 40  # the sign-in page, the app's frame ...
+    assert {code: missing(code, template) for code in LANGUAGES if code != "en"} == {"es": [], "hu": []}
+
+
+def test_i18n_check_reports_each_language_and_passes():
+    result = ffgrid("i18n", "check")
+    assert result.returncode == 0, result.stdout
+    assert "es (Español): " in result.stdout and "hu (Magyar): " in result.stdout and "missing" not in result.stdout
