@@ -80,7 +80,7 @@ def app(user: User | None) -> None:
                                 "discard them.", len(pending)).format(n=len(pending)),
                        icon=":material/edit:")
         st.divider()
-        st.caption(_("Signed in as **{name}** ({role})").format(name=md(user.name), role=_(ROLE_WORDS[user.role])))
+        st.caption(_("Signed in as **{name}** ({role})").format(name=md(user.name), role=ROLE_WORDS[user.role]))
         st.session_state["language_picker"] = st.session_state["language"]
         st.selectbox(_("Language"), list(LANGUAGES), format_func=LANGUAGES.get, key="language_picker",
                      on_change=lambda: keep_language(user.name, st.session_state["language_picker"]))

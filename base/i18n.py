@@ -14,7 +14,7 @@ method's own per-language files, not here.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
@@ -103,6 +103,22 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools look for
     """Mark `message` for the catalogue where it is defined; `_()` translates it where it is read."""
     return message
+
+
+class Translated(Mapping[str, str]):
+    """Texts by key, written in English and marked with `N_()`, each read in the current language."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = dict(texts)
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._texts[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
 def locale() -> Locale:

@@ -17,24 +17,24 @@ import graphviz
 import networkx as nx
 from xml.sax.saxutils import escape as _xml
 
+from base.i18n import N_, _, ngettext
 from exports.map_lines import Bundle, bundled, ends_shown, focused, line_id
 from exports.xml_text import shown
 from framework import Model
 from framework.graph import actor_graph
 from scoring import ScoredLine
+from scoring.ratings import WORD
 from scoring.targets import Gap
 
 FONT = "DejaVu Sans"
 # Colour is never alone: each rating has its own line style and a word on the edge.
 EDGE_STYLE: dict[str, dict[str, str]] = {
-    "green": {"color": "#1b7837", "style": "solid", "penwidth": "3.5", "word": "GREEN", "legend": "solid"},
-    "amber": {"color": "#d36b00", "style": "dashed", "penwidth": "3", "word": "AMBER", "legend": "dashed"},
-    "red": {"color": "#b2182b", "style": "dotted", "penwidth": "3.5", "word": "RED", "legend": "dotted"},
-    "n/a": {"color": "#707070:#ffffff:#707070", "style": "solid", "penwidth": "1.5", "word": "N/A",
-            "legend": "double"},
-    "unscored": {"color": "#a0a0a0", "style": "dashed", "penwidth": "1", "word": "UNSCORED",
-                 "legend": "thin dashed"},
-}
+    "green": {"color": "#1b7837", "style": "solid", "penwidth": "3.5", "legend": N_("solid")},
+    "amber": {"color": "#d36b00", "style": "dashed", "penwidth": "3", "legend": N_("dashed")},
+    "red": {"color": "#b2182b", "style": "dotted", "penwidth": "3.5", "legend": N_("dotted")},
+    "n/a": {"color": "#707070:#ffffff:#707070", "style": "solid", "penwidth": "1.5", "legend": N_("double")},
+    "unscored": {"color": "#a0a0a0", "style": "dashed", "penwidth": "1", "legend": N_("thin dashed")},
+}  # each rating's word (the method's, in the reader's language) is scoring.ratings.WORD
 GROUP_STYLE = {
     "grey-line": {"style": "rounded,filled", "fillcolor": "#e8e8e8", "color": "#7a7a7a", "penwidth": "4"},
     "group": {"style": "rounded,dashed", "color": "#7a7a7a", "penwidth": "1.5"},
@@ -65,7 +65,7 @@ def map_title(text: str) -> str:
 
 def edge_label(line: ScoredLine) -> str:
     """The word and the scores shown on an edge, e.g. 'GREEN 3+2'."""
-    word = EDGE_STYLE[line.rating]["word"]
+    word = WORD[line.rating]
     return f"{word} {line.framework}+{line.action}" if line.total is not None else word
 
 
@@ -77,9 +77,9 @@ class Look:
     label: str
 
 
-TARGET_KEY = {"green": ("MET", ": target met"), "amber": ("CLOSE", ": 1-2 points to target"),
-              "red": ("FAR", ": 3 or more points to target"), "n/a": ("N/A", ": not applicable"),
-              "unscored": ("NO TARGET", ": no target set")}
+TARGET_KEY = {"green": (N_("MET"), N_("target met")), "amber": (N_("CLOSE"), N_("1-2 points to target")),
+              "red": (N_("FAR"), N_("3 or more points to target")), "n/a": (N_("N/A"), N_("not applicable")),
+              "unscored": (N_("NO TARGET"), N_("no target set"))}  # each gap's word and meaning (translate with _)
 
 
 def target_looks(found: Iterable[Gap], lines: Iterable[ScoredLine]) -> dict[tuple[str, str | None], Look]:
@@ -89,11 +89,11 @@ def target_looks(found: Iterable[Gap], lines: Iterable[ScoredLine]) -> dict[tupl
     for ln in lines:
         g = by_key.get(ln.key)
         if g is None:
-            looks[ln.key] = Look("unscored", "NO TARGET")
+            looks[ln.key] = Look("unscored", _(TARGET_KEY["unscored"][0]))
             continue
         style = "n/a" if g.na else "green" if g.met else "amber" if g.gap <= 2 else "red"
         now = f"{ln.framework if ln.framework is not None else '–'}+{ln.action if ln.action is not None else '–'}"
-        looks[ln.key] = Look(style, f"{TARGET_KEY[style][0]} {now} → {g.target.framework}+{g.target.action}")
+        looks[ln.key] = Look(style, f"{_(TARGET_KEY[style][0])} {now} → {g.target.framework}+{g.target.action}")
     return looks
 
 
@@ -112,11 +112,11 @@ def strand_label(model: Model, strand: str) -> str:
 def rating_words(line: ScoredLine) -> str:
     """A line's scores and rating in words, e.g. 'framework 3, action 2, GREEN'."""
     if line.rating == "n/a":
-        return "not applicable" + (f" ({line.na_reason})" if line.na_reason else "")
+        return _("not applicable") + (f" ({line.na_reason})" if line.na_reason else "")
     fw = "–" if line.framework is None else line.framework
     ac = "–" if line.action is None else line.action
-    word = "not yet scored" if line.rating == "unscored" else EDGE_STYLE[line.rating]["word"]
-    return f"framework {fw}, action {ac}, {word}"
+    word = _("not yet scored") if line.rating == "unscored" else WORD[line.rating]
+    return _("framework {framework}, action {action}, {rating}").format(framework=fw, action=ac, rating=word)
 
 
 def line_tooltip(model: Model, line: ScoredLine, look: Look | None = None) -> str:
@@ -157,23 +157,23 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", 
     for bundle in bundles:
         draw.band(bundle)
     if key:
-        _legend(dot, pt, key_rows(model, looks is not None, bool(bundles)),
-                "Key: gap to target, line style, scores now → target" if looks is not None else
-                "Key: rating, line style, scores framework+action")
+        _legend(dot, pt, key_rows(model, looks is not None, bool(bundles)), _("Key"),
+                _("gap to target, line style, scores now → target") if looks is not None else
+                _("rating, line style, scores framework+action"))
     return dot.source
 
 
 def key_rows(model: Model, target: bool = False, bands: bool = True) -> list[tuple[str, str, str]]:
     """The key of a map: for each line style its colour, a sample stroke and what it means in words."""
     if target:
-        rows = [(style["color"].split(":")[0], LEGEND_STROKE[r], f"{TARGET_KEY[r][0]} ({style['legend']}){TARGET_KEY[r][1]}")
-                for r, style in EDGE_STYLE.items()]
+        rows = [(style["color"].split(":")[0], LEGEND_STROKE[r],
+                 f"{_(TARGET_KEY[r][0])} ({_(style['legend'])}): {_(TARGET_KEY[r][1])}") for r, style in EDGE_STYLE.items()]
     else:
-        bands_of = {b.id: f": total {b.min}-{b.max}" for b in model.framework.rating_bands}
-        rows = [(style["color"].split(":")[0], LEGEND_STROKE[r], f"{style['word']} ({style['legend']}){bands_of.get(r, '')}")
+        bands_of = {b.id: ": " + _("total {low}-{high}").format(low=b.min, high=b.max) for b in model.framework.rating_bands}
+        rows = [(style["color"].split(":")[0], LEGEND_STROKE[r], f"{WORD[r]} ({_(style['legend'])}){bands_of.get(r, '')}")
                 for r, style in EDGE_STYLE.items()]
     if bands:
-        rows.append((BUNDLE_STYLE["color"], "▬▬▬", "grey band: the CSOs' lines to one actor, rated in the CSO table"))
+        rows.append((BUNDLE_STYLE["color"], "▬▬▬", _("grey band: the CSOs' lines to one actor, rated in the CSO table")))
     return rows
 
 
@@ -210,7 +210,7 @@ class Drawing:
                 rows.setdefault(row, []).append(group)
                 continue
             cluster = self.model.clusters.get(group)
-            attrs = {"label": graphviz.escape(shown(cluster.label if cluster else group)), "fontsize": self.pt,
+            attrs = {"label": graphviz.escape(shown(cluster.label if cluster else _(group))), "fontsize": self.pt,
                      **GROUP_STYLE[cluster.drawn_as if cluster else "kind"]}
             if group in inner:
                 attrs.update(self._inner(inner[group]))
@@ -283,8 +283,9 @@ class Drawing:
     def band(self, bundle: Bundle) -> None:
         """The CSOs' lines to one end as one grey band from that end to its column of the CSO table."""
         names = ", ".join(strand_label(self.model, self._cso(bundle, ln)) for ln in bundle.lines)
-        tip = (f"{self.model.label(bundle.end)} – {self.model.label(bundle.group)}: {len(bundle.lines)} "
-               f"line{'s' if len(bundle.lines) > 1 else ''} ({names}), rated in the table")
+        tip = f"{self.model.label(bundle.end)} – {self.model.label(bundle.group)}: " + ngettext(
+            "{n} line ({strands}), rated in the table", "{n} lines ({strands}), rated in the table",
+            len(bundle.lines)).format(n=len(bundle.lines), strands=names)
         self._join(bundle.end, bundle.group, f"band-{_slug(bundle.end)}",
                    {**BUNDLE_STYLE, "class": "band", "tooltip": graphviz.escape(shown(tip))},
                    port="" if self._row_of(bundle.end) == ROW["cso"] else f"{_port(bundle.end)}:n")
@@ -314,9 +315,9 @@ class Drawing:
             body.append(f'<tr><td align="left" bgcolor="{KIND_FILL["cso"]}">'
                         f'{_lines(self.model.label(cso), 18)}</td>{"".join(cells)}</tr>')
         cluster = self.model.clusters.get(group)
-        title = _lines(cluster.label if cluster else group, 22)
+        title, lines_to = _lines(cluster.label if cluster else _(group), 22), xml_escape(_("lines to"))
         label = (f'<<table border="1" cellborder="1" cellspacing="0" cellpadding="3" color="#7a7a7a">'
-                 f'<tr><td align="left" bgcolor="white"><b>{title}</b>: lines to</td>{head}</tr>'
+                 f'<tr><td align="left" bgcolor="white"><b>{title}</b>: {lines_to}</td>{head}</tr>'
                  f'{"".join(body)}</table>>')
         self.dot.node(group, label, shape="plaintext", style="", margin="0", id=f"table-{_slug(group)}",
                       fontsize=self.pt)
@@ -358,13 +359,12 @@ def _lines(text: str, width: int) -> str:
 LEGEND_STROKE = {"green": "━━━━", "amber": "╺╸╺╸╺", "red": "••••", "n/a": "════", "unscored": "╌╌╌╌"}
 
 
-def _legend(dot: graphviz.Graph, pt: str, rows: list[tuple[str, str, str]], heading: str) -> None:
-    """A key as one table node: a line sample in each style's colour and what it means."""
+def _legend(dot: graphviz.Graph, pt: str, rows: list[tuple[str, str, str]], heading: str, rest: str) -> None:
+    """A key as one table node: its heading, then a line sample in each style's colour and what it means."""
     cells = "".join(f'<tr><td align="left"><font color="{colour}">{stroke}</font></td>'
                     f'<td align="left">{xml_escape(text)}</td></tr>' for colour, stroke, text in rows)
-    first, rest = heading.split(":", 1)
     dot.node("legend", f'<<table border="1" color="#b5b5b5" cellborder="0" cellspacing="1" cellpadding="2">'
-             f'<tr><td colspan="2" align="left"><b>{first}</b>:{xml_escape(rest)}</td></tr>'
+             f'<tr><td colspan="2" align="left"><b>{xml_escape(heading)}</b>: {xml_escape(rest)}</td></tr>'
              f"{cells}</table>>", shape="plaintext", style="", id="legend", fontsize=pt)
 
 
@@ -381,6 +381,9 @@ def inline_svg(svg: str, alt: str | None = None) -> str:
     image to assistive technology, named by `alt` (as its aria-label and its title)."""
     start = svg.index("<svg")
     body = re.sub(r"<!--.*?-->", "", svg[start:], flags=re.S)
+    # Graphviz titles each node, edge and group by its name in the DOT source (an id such as
+    # "cluster_government-ministries"), which a browser shows on hover: our own tooltips say it in words.
+    body = re.sub(r"(<g id=\"[^\"]*\" class=\"(?:node|edge|cluster)[^\"]*\">)\s*<title>[^<]*</title>", r"\1", body)
     label = f' aria-label="{xml_escape(shown(alt))}"' if alt else ""
     opening = f'<svg width="100%" role="img"{label}'
     body = re.sub(r'<svg width="[^"]*" height="[^"]*"', lambda _: opening, body, count=1)  # the text taken as is
@@ -396,9 +399,9 @@ def map_caption(where: str, target: bool = False) -> str:
     """What a map shows, for its caption in print and its text alternative on screen; `where` names the
     assessment (country, date)."""
     if target:
-        return (f"Gap to target, {where}: each line by the points still to gain to its target, "
-                "scores now → target")
-    return f"Systems map of {where}, lines by rating"
+        return _("Gap to target, {where}: each line by the points still to gain to its target, scores now → "
+                 "target").format(where=where)
+    return _("Systems map of {where}, lines by rating").format(where=where)
 
 
 def prefixed_ids(svg: str, prefix: str) -> str:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import networkx as nx
 
+from base.i18n import N_
 from framework.model import Model
 
-KIND_GROUPS = {
-    "authority": "State agencies",
-    "ministry": "Government ministries",
-    "victim": "Victims and the public",
-    "public": "Victims and the public",
-    "cso": "Civil society organisations",
-    "igo": "Intergovernmental organisations",
+KIND_GROUPS = {  # a group's name, in English (its key on the map; shown with `_()`)
+    "authority": N_("State agencies"),
+    "ministry": N_("Government ministries"),
+    "victim": N_("Victims and the public"),
+    "public": N_("Victims and the public"),
+    "cso": N_("Civil society organisations"),
+    "igo": N_("Intergovernmental organisations"),
 }
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from base.paths import ROOT
 from framework.assessment import Assessment, Line, Scored
 from framework.country import build
-from framework.model import Framework, Model, Relationship, Standard
+from framework.model import RATING_IDS, Framework, Model, Relationship, Standard
 from framework.plan_checks import plan_problems
 from framework.problems import Path_, Problem, ValidationFailed
 from framework.profile import Profile
@@ -218,6 +218,8 @@ def _check_framework(checker: Checker, doc: Doc, fw: Framework) -> None:
         if len(bands) != 1:
             what = "no band" if not bands else f"several bands ({', '.join(bands)})"
             checker.add(doc, ("rating_bands",), f"a total of {total} falls in {what}")
+    if lacking := [r for r in RATING_IDS if r not in fw.rating_words]:
+        checker.add(doc, ("rating_words",), f"needs a mark and a word for every rating: {', '.join(lacking)} missing")
 
 
 def _check_relationships(checker: Checker, fw: Framework, standards: dict[int, Standard],

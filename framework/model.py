@@ -68,6 +68,16 @@ class RatingBand(Frozen):
     meaning: str
 
 
+RATING_IDS = ("green", "amber", "red", "n/a", "unscored")
+
+
+class RatingLook(Frozen):
+    """How a rating reads wherever it is shown: a shape (never colour alone) and a word."""
+
+    mark: Annotated[str, Field(min_length=1, max_length=2)]
+    word: Annotated[str, Field(min_length=1, max_length=40)]
+
+
 class StrandLine(Frozen):
     """A line every CSO of a strand has: `id` with `{strand}` in it, worded like the line `like`."""
 
@@ -86,6 +96,7 @@ class Framework(Frozen):
     strand_lines: tuple[StrandLine, ...] = ()
     score_scale: ScoreScale
     rating_bands: tuple[RatingBand, ...] = Field(min_length=1)
+    rating_words: dict[Literal["green", "amber", "red", "n/a", "unscored"], RatingLook]
     abbreviations: dict[str, str] = {}  # the method's own (CSO, ODIHR …); a profile adds its country's
 
     def band_for(self, total: int) -> RatingBand:

@@ -15,18 +15,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from base.i18n import N_
+from base.i18n import N_, Translated
 
 ROLES = ("admin", "assessor", "reviewer", "viewer")  # what each may do: access/policy.py
 NO_ROLE = ""  # an account made by single sign-on, until an admin (or the provider's claim) gives it a role: may do nothing
-ROLE_WORDS = {"admin": N_("administrator"), "assessor": N_("assessor"), "reviewer": N_("reviewer"),
-              "viewer": N_("viewer"), NO_ROLE: N_("no role yet")}  # as a person reads them (translate with `_`)
+ROLE_WORDS = Translated({"admin": N_("administrator"), "assessor": N_("assessor"), "reviewer": N_("reviewer"),
+                         "viewer": N_("viewer"), NO_ROLE: N_("no role yet")})  # as a person reads them
 Step = Literal["submit", "validate", "send_back"]
 Kind = Literal["line", "assessment"]
 READ_ONLY = frozenset({"validated", "published"})
 CHANGES_WHEN_READ_ONLY = frozenset({"plan", "comment"})  # the follow-up and review comments; nothing else
-STATUS_WORDS = {"draft": "draft", "submitted": "submitted for review", "validated": "validated by a reviewer",
-                "published": "published"}  # an assessment's or a line's review state, as readers read it
+STATUS_WORDS = Translated({"draft": N_("draft"), "submitted": N_("submitted for review"),
+                           "validated": N_("validated by a reviewer"), "published": N_("published")})  # as read
 
 
 class Locked(Exception):

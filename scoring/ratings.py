@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from typing import Iterable
 
 from framework import Assessment, Model
 from framework.assessment import Scored
+from framework.translations import rating_looks, rating_word
 
 GREEN, AMBER, RED, NA, UNSCORED = "green", "amber", "red", "n/a", "unscored"
 RATINGS = (GREEN, AMBER, RED, NA, UNSCORED)
 RANK = {RED: 0, AMBER: 1, GREEN: 2}
-WORD = {GREEN: "GREEN", AMBER: "AMBER", RED: "RED", NA: "N/A", UNSCORED: "UNSCORED"}
-MARK = {GREEN: "●", AMBER: "◆", RED: "▲", NA: "○", UNSCORED: "–"}  # a shape per rating: never colour alone
+
+
+class ByRating(Mapping[str, str]):
+    """A text per rating, looked up when read (so in the current language): `MARK`, a shape per rating
+    so that a rating never relies on colour alone; `WORD`, its word; `MARKED`, both ("● GREEN")."""
+
+    def __init__(self, look: Callable[[str], str]) -> None:
+        self._look = look
+
+    def __getitem__(self, rating: str) -> str:
+        return self._look(rating)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(RATINGS)
+
+    def __len__(self) -> int:
+        return len(RATINGS)
 
 
 def score_text(value: object) -> str:
@@ -23,6 +40,9 @@ def score_text(value: object) -> str:
 def marked(rating: str) -> str:
     """A rating as a person reads it anywhere: its shape and its word ("● GREEN")."""
     return f"{MARK[rating]} {WORD[rating]}"
+
+
+MARK, WORD, MARKED = ByRating(lambda rating: rating_looks()[rating][0]), ByRating(rating_word), ByRating(marked)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from base.i18n import N_, Translated
 from framework.assessment_yaml import dump_assessment
 from framework import (
     Assessment, Evidence, Line, Method, Model, Profile, Situation, StrandScore, assessment_from_text,
@@ -94,7 +95,8 @@ class Summary:
         return f"{self.country} {self.date} · {STATUS_WORD.get(self.status, self.status)} – {self.title}"
 
 
-STATUS_WORD = {"draft": "draft", "submitted": "submitted for review", "validated": "validated", "published": "published"}
+STATUS_WORD = Translated({"draft": N_("draft"), "submitted": N_("submitted for review"), "validated": N_("validated"),
+                          "published": N_("published")})
 
 
 def choice_labels(summaries: Iterable[Summary]) -> dict[str, str]:

@@ -8,6 +8,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 import streamlit as st
 
+from base.i18n import _
 from base.rich_text import to_html
 from exports.systems_map import inline_svg, key_rows, map_caption, render, systems_map_dot, target_looks
 from framework import Assessment, Model
@@ -37,12 +38,14 @@ def header(assessment: Assessment, m: Model | None = None) -> None:
     """The assessment's author, country profile and source, and a warning when it is only an
     illustrative example."""
     if assessment.illustrative:
-        st.warning("Illustrative example, not an official assessment.", icon=":material/info:")
+        st.warning(_("Illustrative example, not an official assessment."), icon=":material/info:")
     profile = m.profile if m is not None else None
-    country = (f" · country profile {md(profile.title)}" + (" (a draft, to be confirmed by national partners)"
-                                                             if profile.status == "draft" else "")) if profile else ""
-    st.caption(f"{md(assessment.author)} · method {md(assessment.model_version)}{country}"
-               + (f" · source: {md(assessment.source)}" if assessment.source else ""))
+    country = (" · " + _("country profile {profile}").format(profile=md(profile.title))
+               + (" " + _("(a draft, to be confirmed by national partners)") if profile.status == "draft" else "")
+               ) if profile else ""
+    st.caption(f"{md(assessment.author)} · " + _("method {version}").format(version=md(assessment.model_version))
+               + country + (" · " + _("source: {source}").format(source=md(assessment.source)) if assessment.source
+                            else ""))
 
 
 def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
@@ -63,12 +66,12 @@ def map_alt(m: Model, where: str, target: bool = False, highlight: str | None = 
             focus: str | None = None) -> str:
     """A map's text alternative: what it shows (the report's caption, `where` naming the assessment), the
     line highlighted or the actor focused on, and where to read every line in words."""
-    parts = [map_caption(where or "the assessment", target)]
+    parts = [map_caption(where or _("the assessment"), target)]
     if highlight in m.relationships:
-        parts.append(f"the line {m.relationships[highlight].title} is highlighted")
+        parts.append(_("the line {title} is highlighted").format(title=m.relationships[highlight].title))
     if focus in m.actors:
-        parts.append(f"only the lines of {m.label(focus)} are shown")
-    return "; ".join(parts) + ". The grid on the Overview lists every line in words."
+        parts.append(_("only the lines of {actor} are shown").format(actor=m.label(focus)))
+    return "; ".join(parts) + ". " + _("The grid on the Overview lists every line in words.")
 
 
 def map_of(m: Model, lines: list[ScoredLine], highlight: str | None = None, title: str = "", target: bool = False,
@@ -111,7 +114,7 @@ def grid_frame(lines: list[ScoredLine], plan: Plan | None = None, m: Model | Non
           **({"Review": STATUS[meta[ln.relationship].review_status if ln.relationship in meta else "draft"]}
              if meta is not None else {}),
           **({"Target": f"{g.target.framework}+{g.target.action}" if (g := found.get(ln.key)) else "",
-              "Gap": ("N/A" if g.na else "met" if g.met else str(g.gap)) if g else ""} if found else {})}
+              "Gap": (_("N/A") if g.na else _("met") if g.met else str(g.gap)) if g else ""} if found else {})}
          for ln in lines])
 
 

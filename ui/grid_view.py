@@ -12,8 +12,13 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from base.i18n import N_, Translated
+
 NUMBERS = ("Row", "Framework", "Action")  # right-aligned
 WORDS = ("Rating", "Review", "Target", "Gap")  # on one line
+HEADERS = Translated({"Row": N_("Row"), "Relationship": N_("Relationship"), "Strand": N_("Strand"),
+                      "Framework": N_("Framework"), "Action": N_("Action"), "Rating": N_("Rating"),
+                      "Review": N_("Review"), "Target": N_("Target"), "Gap": N_("Gap")})  # as the header reads
 
 _JS = """
 export default function (component) {
@@ -47,7 +52,7 @@ _GRID = st.components.v2.component("ffgrid.grid", html='<div class="ffgrid-grid-
 
 def grid_html(grid: pd.DataFrame, assessment: str, columns: list[str], caption: str) -> str:
     """The grid as an HTML table (every cell escaped), each relationship title a link to assess it."""
-    head = "".join(f'<th scope="col"{_class(c)}>{escape(c)}</th>' for c in columns)
+    head = "".join(f'<th scope="col"{_class(c)}>{escape(HEADERS.get(c, c))}</th>' for c in columns)
     rows = []
     for record in grid.to_dict("records"):
         cells = []

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from base.i18n import _
+
 from exports.map_lines import line_id
 from scoring import ScoredLine
 
@@ -56,7 +58,7 @@ def element_ids(lines: list[ScoredLine]) -> dict[str, str]:
 def clickable_map(svg: str, lines: list[ScoredLine], key: str, alt: str = "Systems map.") -> str | None:
     """Show the map (a group of links named by `alt` and how to open a line); the relationship of the line
     just clicked, if one was."""
-    label = f"{alt} Each line is a relationship between two actors: Tab to a line and press Enter to open it."
+    label = f"{alt} " + _("Each line is a relationship between two actors: Tab to a line and press Enter to open it.")
     result = _MAP(key=key, data={"svg": svg, "lines": element_ids(lines), "label": label},
                   on_opened_change=lambda: None)
     return result.opened if result is not None else None

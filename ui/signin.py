@@ -28,8 +28,9 @@ def sign_in_page() -> None:
         st.info(reason, icon=":material/logout:")
     url = urlsplit(st.context.url or "/")
     here = (url.path or "/") + (f"?{url.query}" if url.query else "")
+    label = escape(_("Sign in"))
     st.html(f'<a class="ffgrid-sign-in" href="{escape(SIGN_IN_PATH)}?next={escape(quote(here, safe=""))}">'
-            f"{escape(_('Sign in'))}</a>"
+            f"{label}</a>"
             "<style>.ffgrid-sign-in{display:inline-block;padding:.5rem 1rem;border-radius:.5rem;font-weight:600;"
             "background:#b3261e;color:#fff !important;text-decoration:none}</style>")
     sign_in_options()  # a button per single sign-on provider, if any is configured

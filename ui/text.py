@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from scoring.ratings import RATINGS, marked, score_text
+from base.i18n import N_, Translated
+from scoring.ratings import MARKED, score_text
 
-RATING_MARK = {r: marked(r) for r in RATINGS}
-STATUS = {"draft": "✎ Draft", "submitted": "◷ Submitted for review", "validated": "✔ Validated",
-          "published": "✔ Published"}  # a line's or an assessment's review state, with its mark
+RATING_MARK = MARKED  # "● GREEN": each rating's shape and word, in the reader's language
+STATUS = Translated({"draft": N_("✎ Draft"), "submitted": N_("◷ Submitted for review"), "validated": N_("✔ Validated"),
+                     "published": N_("✔ Published")})  # a line's or an assessment's review state, with its mark
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
 

@@ -62,3 +62,19 @@ def test_i18n_check_reports_each_language_and_passes():
     result = ffgrid("i18n", "check")
     assert result.returncode == 0, result.stdout
     assert "es (Español): " in result.stdout and "hu (Magyar): " in result.stdout and "missing" not in result.stdout
+
+
+def test_no_message_is_marked_inside_an_f_string_where_extraction_cannot_see_it():
+    import ast
+
+    from base.catalogue_tools import SOURCES, TOP_FILES
+    from base.paths import ROOT
+
+    found = []
+    for path in [p for folder in SOURCES for p in (ROOT / folder).rglob("*.py")] + [ROOT / f for f in TOP_FILES]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                found += [f"{path.relative_to(ROOT)}:{call.lineno}" for call in ast.walk(node)
+                          if isinstance(call, ast.Call) and getattr(call.func, "id", "") in ("_", "N_", "ngettext")
+                          and call.args and isinstance(call.args[0], ast.Constant)]  # a message written there
+    assert not found, found

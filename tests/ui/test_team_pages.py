@@ -102,7 +102,7 @@ def test_the_overview_tells_the_assessor_what_was_sent_back_or_commented_until_r
     assert len(news) == 1 and "Rita Reviewer sent back" in news[0].replace("\\", "")
     assert "Police forces of England and Wales – Courts of England and Wales (judiciary)" in news[0].replace("\\", "")
     assert "Add the protocol." in news[0].replace("\\", "")  # the reason, as words
-    assert any("1 review note(s)" in md.value for md in ann.markdown)
+    assert any("Since you last looked: 1 review note**" in md.value for md in ann.markdown)
     assert _news(app(user="Test Assessor"))  # still there on the next visit (another tab, a reload)
     ann.button(key="mark_news_read").click().run()
     assert not _news(ann) and not _news(app(user="Test Assessor"))  # read: gone, in every session
