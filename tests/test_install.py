@@ -45,3 +45,6 @@ def test_an_installed_copy_validates_and_writes_the_report(tmp_path):
     listed = ffgrid("db", "list")  # migrations shipped; the database goes to the user's data folder
     assert listed.returncode == 0 and "england-wales-2019" in listed.stdout, listed.stderr
     assert (tmp_path / "data-home" / "ffgrid" / "ffgrid.db").is_file() and not (target / "var").exists()
+    languages = ffgrid("i18n", "check")  # the catalogues and the method's words in other languages shipped
+    assert languages.returncode == 0 and "hu (Magyar): " in languages.stdout, languages.stdout + languages.stderr
+    assert (target / "locales" / "hu" / "method.yaml").is_file()
