@@ -11,6 +11,7 @@ import warnings
 from pathlib import Path
 from typing import Sequence
 
+from base.i18n import LANGUAGES
 from framework import (
     Assessment, Method, Model, ValidationFailed, assessment_from_text, bundled_assessments, load_assessment, load_method,
 )
@@ -550,7 +551,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return _refused(err.problems, " in the data; no report was written.")
     previous = load_assessment(args.previous, method) if args.previous else None
     path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id),
-                        compare=comparison, method=method.model, previous=previous)
+                        compare=comparison, method=method.model, previous=previous, language=args.language)
     print(f"wrote {path}")
     return 0
 
@@ -669,6 +670,8 @@ def parser() -> argparse.ArgumentParser:
     _compare_option(r, "an annex \"Countries side by side\"")
     r.add_argument("--previous", type=Path, metavar="YAML",
                    help="the country's previous assessment: the key findings say what moved since")
+    r.add_argument("--language", choices=tuple(LANGUAGES), default=None,
+                   help="the report's language (default: the assessment's, where ffgrid speaks it, else English)")
     _data_options(r)
     r.set_defaults(func=cmd_report)
 

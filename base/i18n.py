@@ -21,7 +21,7 @@ from datetime import date
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -146,6 +146,11 @@ def percent(share: float, digits: int = 1) -> str:
 def day(when: date) -> str:
     """A date in words the current language's way: 1 February 2021 / 1 de febrero de 2021 / 2021. február 1."""
     return format_date(when, format="long", locale=locale())
+
+
+def month(when: date) -> str:
+    """A month in words the current language's way: January 2021 / enero de 2021 / 2021. január."""
+    return format_skeleton("yMMMM", when, locale=locale())
 
 
 def best_language(accepted: str | None, offered: tuple[str, ...] = tuple(LANGUAGES)) -> str:

@@ -10,23 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
+
+from base.i18n import day, month
 
 from framework import Assessment, Model
 from framework.assessment import Evidence
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
 def readable_date(text: str | None) -> str:
-    """'2020-01-31' as '31 January 2020', '2020-01' as 'January 2020', '2020' as itself."""
+    """'2020-01-31' as '31 January 2020', '2020-01' as 'January 2020', '2020' as itself, in the current
+    language (31 de enero de 2020, 2020. január 31.)."""
     if not text:
         return ""
     parts = text.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+    when = date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 1)
+    return day(when) if len(parts) > 2 else month(when)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from base.i18n import N_, _, ngettext
 from base.rich_text import Block, Run, allowed, blocks
 from exports.citations import readable_date, used_in
 from exports.docx_parts import A4, a4, contents, describe, field, language, link, repeat_header, restart_numbering
@@ -34,13 +36,14 @@ MAP_MARGINS = {"top": Mm(14), "right": Mm(10), "bottom": Mm(12), "left": Mm(10)}
 MAP_DPI = 200  # the maps' pictures: sharp in print
 CORE_MAX = 255  # characters in a core property (the title Word shows in File > Info)
 
-RUNNING = "Facing all the Facts self-assessment"
+RUNNING = N_("Facing all the Facts self-assessment")  # the running header (translate with _)
 LISTS = {False: ("List Bullet", "List Bullet 2", "List Bullet 3"),  # by depth, numbered or not
          True: ("List Number", "List Number 2", "List Number 3")}
 SITUATION_HEADINGS = 4  # a heading in a national-situation text sits below its "…: national situation" (3)
 
-SECTIONS = ("Imprint", "Summary of ratings", "Key findings", "The grid", "Relationships",
-            "Recommendations and action plan", "Data", "Annex: standards", "Methodology and definitions")
+SECTIONS = (N_("Imprint"), N_("Summary of ratings"), N_("Key findings"), N_("The grid"), N_("Relationships"),
+            N_("Recommendations and action plan"), N_("Data"), N_("Annex: standards"),
+            N_("Methodology and definitions"))  # the document's level-1 sections (in English: translate with _)
 
 
 class Markdown(str):
@@ -155,7 +158,7 @@ def _text(doc: Any, text: str | None) -> None:
     if found:
         _blocks(doc, found, SITUATION_HEADINGS)
     else:
-        doc.add_paragraph("Not described.")
+        doc.add_paragraph(_("Not described."))
 
 
 def _item(doc: Any, lead: str, text: str | None, after: tuple[str, str | None] = ("", None),
@@ -184,24 +187,24 @@ def _plan(doc: Any, c: dict[str, Any]) -> None:
     """Recommendations, the action plan by status, targets with their gaps and map, measures of success."""
     plan, model, label = c["plan"], c["model"], c["status_label"]
     if plan.empty():
-        doc.add_paragraph("No recommendations, actions or targets have been recorded for this assessment.")
+        doc.add_paragraph(_("No recommendations, actions or targets have been recorded for this assessment."))
         return
     if plan.illustrative:
         p = doc.add_paragraph()
-        p.add_run("Sample plan: an example, not official.").bold = True
+        p.add_run(_("Sample plan: an example, not official.")).bold = True
         p.add_run(" Its recommendations, actions, targets and measures below are all part of the example. "
                   + (plan.note or ""))
     elif plan.note:
         doc.add_paragraph(plan.note)
-    doc.add_heading("Recommendations", level=2)
-    _table(doc, ["Relationship", "To", "Priority", "Recommendation", "Actions"],
+    doc.add_heading(_("Recommendations"), level=2)
+    _table(doc, [_("Relationship"), _("To"), _("Priority"), _("Recommendation"), _("Actions")],
            [[model.relationships[r.relationship].title, model.label(r.to), r.priority.capitalize(), Markdown(r.text),
              ", ".join(str(x.number) for x in plan.actions if r.id in x.recommendations)]
             for r in plan.recommendations])
-    doc.add_heading("Action plan: status report", level=2)
+    doc.add_heading(_("Action plan: status report"), level=2)
     for status, actions in c["actions_by_status"].items():
         if actions:
-            doc.add_heading(f"Key actions {label[status].lower()}", level=3)
+            doc.add_heading(_("Key actions: %(status)s") % {"status": label[status].lower()}, level=3)
             for x in actions:
                 owner = model.label(x.owner) if x.owner in model.actors else x.owner
                 steps = " → ".join(f"{label[h.status]} {h.date}" + (f": {h.note}" if h.note else "") for h in x.history)
@@ -209,21 +212,21 @@ def _plan(doc: Any, c: dict[str, Any]) -> None:
                 p.add_run(f"{x.number}. {x.title}").bold = True
                 p.add_run(f" ({owner}{f', due {x.due}' if x.due else ''}). {steps}")
     if c["gaps"]:
-        doc.add_heading("Targets", level=2)
+        doc.add_heading(_("Targets"), level=2)
         share = c["percent_to_target"]
-        p = doc.add_paragraph("Towards targets: ")
+        p = doc.add_paragraph(_("Towards targets:") + " ")
         p.add_run("–%" if share is None else f"{share:.1f}%").bold = True
         p.add_run(f" {c['targets_explained']} Points still to gain: ")
         p.add_run(str(c["total_gap"])).bold = True
         p.add_run(".")
-        _table(doc, ["Line", "Now (framework+action)", "Target", "Points to gain"],
+        _table(doc, [_("Line"), _("Now (framework+action)"), _("Target"), _("Points to gain")],
                [[c["line_name"](g.line), f"{score_text(g.line.framework)}+{score_text(g.line.action)}",
                  f"{g.target.framework}+{g.target.action}", "N/A" if g.na else ("met" if g.met else g.gap)]
                 for g in c["gaps"]])
         if len(c["maps"]) > 1:
             _map(doc, c, c["maps"][1], c["plan_mark"])
     if c["measures"]:
-        doc.add_heading("Measures of success", level=2)
+        doc.add_heading(_("Measures of success"), level=2)
         _table(doc, c["measure_headings"], c["measure_rows"])
         _note(doc, c["measure_note"])
 
@@ -238,7 +241,7 @@ def _note(doc: Any, text: str) -> None:
 def _data(doc: Any, data: DataSection | None) -> None:
     """The data section: each chart as a picture, its table, definition and sources; then all sources."""
     if data is None:
-        doc.add_paragraph("No figures were given for this report.")
+        doc.add_paragraph(_("No figures were given for this report."))
         return
     if data.note:
         doc.add_paragraph(data.note)
@@ -253,8 +256,9 @@ def _data(doc: Any, data: DataSection | None) -> None:
         for note in b.notes:
             _note(doc, note)
         _note(doc, b.definition)
-        _note(doc, f"Source{'s' if len(b.publications) > 1 else ''}: " + "; ".join(b.publications) + ".")
-    doc.add_heading("Sources and editions", level=2)
+        _note(doc, ngettext("Source: %(list)s.", "Sources: %(list)s.", len(b.publications))
+              % {"list": "; ".join(b.publications)})
+    doc.add_heading(_("Sources and editions"), level=2)
     _table(doc, SOURCE_HEADINGS, data.sources)
 
 
@@ -280,20 +284,22 @@ def shown_table(table: CountryTable) -> CountryTable:
 
 def _countries(doc: Any, table: CountryTable) -> None:
     """The annex setting the countries side by side: the heatmap in words, the counts, the absent lines."""
-    doc.add_heading("Annex: countries side by side", level=1)
-    doc.add_paragraph("Each line of the method rated in each assessment; a line that is not part of a country's "
-                      "system reads × ABSENT, with the reason listed below.")
+    doc.add_heading(_("Annex: countries side by side"), level=1)
+    doc.add_paragraph(_("Each line of the method rated in each assessment: the rating's shape and word in every cell (the "
+                        "colour only repeats it). A line that is not part of a country's system reads × ABSENT; why is "
+                        "listed below the table."))
     changes = any(r.moves for r in table.rows)
-    _table(doc, ["Line", "Strand", *table.headings, *(["Changes"] if changes else [])],
+    _table(doc, [_("Line"), _("Strand"), *table.headings, *([_("Changes")] if changes else [])],
            [[r.line, r.strand, *(c.text for c in r.cells), *(["; ".join(r.moves)] if changes else [])]
             for r in table.rows])
-    doc.add_heading("Counts per country", level=2)
-    _table(doc, ["Lines", *table.headings], [[word, *counts] for word, counts in table.counts])
+    doc.add_heading(_("Counts per country"), level=2)
+    _table(doc, [_("Lines"), *table.headings], [[word, *counts] for word, counts in table.counts])
     absent = table.absent()
     if absent:
-        doc.add_heading("Lines absent from a country's system", level=2)
-        _table(doc, ["Assessment", "Line", "Why"],
-               [[h, r.line + (f" ({r.strand})" if r.strand else ""), f"× ABSENT: {why}"] for h, r, why in absent])
+        doc.add_heading(_("Lines absent from a country's system"), level=2)
+        _table(doc, [_("Assessment"), _("Line"), _("Why")],
+               [[h, r.line + (f" ({r.strand})" if r.strand else ""), "× " + _("ABSENT") + f": {why}"]
+                for h, r, why in absent])
 
 
 def shown_comments(comments: Iterable[Comment]) -> list[Comment]:
@@ -312,16 +318,17 @@ def _running(section: Any, country: str, mark: str, first: bool = False) -> None
     p = header.paragraphs[0]
     if mark:
         p.add_run(f"{mark} · ").bold = True
-    p.add_run(f"{one_line(country, HEADER_MAX)} · {RUNNING}")
+    p.add_run(f"{one_line(country, HEADER_MAX)} · " + _(RUNNING))
     if first:
         footer = section.footer
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run("Page ")
-        field(p, "PAGE", "1")
-        p.add_run(" of ")
-        field(p, "NUMPAGES", "1")
+        for i, part in enumerate(re.split(r"\{(pages?)\}", _("Page {page} of {pages}"))):
+            if i % 2:  # a page number Word fills in
+                field(p, "PAGE" if part == "page" else "NUMPAGES", "1")
+            elif part:
+                p.add_run(part)
 
 
 def _new_section(doc: Any, country: str, mark: str) -> Any:
@@ -338,37 +345,40 @@ def _cover(doc: Any, c: dict[str, Any]) -> None:
     if c["doc_mark"]:
         doc.add_paragraph().add_run(c["doc_mark"]).bold = True
     doc.add_heading(a.country, level=0)
-    for text in (a.title, f"Assessment date: {readable_date(a.date)}", f"Assessors: {a.author}",
-                 f"Method: {model.framework.name}, model version {model.version}"):
+    for text in (a.title, _("Assessment date: %(date)s") % {"date": readable_date(a.date)},
+                 _("Assessors: %(names)s") % {"names": a.author},
+                 _("Method: %(method)s, model version %(version)s") % {"method": model.framework.name,
+                                                                        "version": model.version}):
         doc.add_paragraph(text)
     if a.illustrative:
-        doc.add_paragraph().add_run("Illustrative example, not an official assessment.").bold = True
+        doc.add_paragraph().add_run(_("Illustrative example, not an official assessment.")).bold = True
     if c["draft"]:
-        doc.add_paragraph().add_run(f"Draft: not yet validated by a reviewer ({c['status_words']}).").bold = True
+        doc.add_paragraph().add_run(_("Draft: not yet validated by a reviewer (%(status)s).")
+                                    % {"status": c["status_words"]}).bold = True
     if a.source:
-        _note(doc, f"Source: {a.source}")
+        _note(doc, _("Source: %(source)s") % {"source": a.source})
     doc.add_page_break()
 
 
 def _imprint(doc: Any, c: dict[str, Any]) -> None:
     """The imprint: the assessment's metadata, acknowledgements, disclaimer."""
     imprint = c["imprint"]
-    doc.add_heading("Imprint", level=1)
-    _table(doc, ["", ""], [[label, Markdown(text) if md else text] for label, text, md in c["imprint_rows"]])
-    for heading, text in (("Acknowledgements", imprint.acknowledgements), ("Disclaimer", imprint.disclaimer)):
+    doc.add_heading(_("Imprint"), level=1)
+    _table(doc, ["_(", ")"], [[label, Markdown(text) if md else text] for label, text, md in c["imprint_rows"]])
+    for heading, text in ((_("Acknowledgements"), imprint.acknowledgements), (_("Disclaimer"), imprint.disclaimer)):
         if text:
             doc.add_heading(heading, level=2)
             _blocks(doc, blocks(text), 3)
-    _note(doc, "Made with ffgrid. Texts written by the assessors are theirs; findings marked as generated are "
-               "derived from the scores by ffgrid.")
+    _note(doc, _("Made with ffgrid. Texts written by the assessors are theirs; findings marked as generated are "
+                 "derived from the scores by ffgrid."))
     doc.add_page_break()
 
 
 def _contents(doc: Any, c: dict[str, Any]) -> None:
     """The contents (a field Word fills) and the list of maps."""
-    doc.add_paragraph("Contents", style="TOC Heading")
+    doc.add_paragraph(_("Contents"), style="TOC Heading")
     contents(doc)
-    doc.add_paragraph("List of maps", style="TOC Heading")
+    doc.add_paragraph(_("List of maps"), style="TOC Heading")
     for m in c["maps"]:
         doc.add_paragraph(m.caption)
     doc.add_page_break()
@@ -383,37 +393,37 @@ def _narrative(doc: Any, c: dict[str, Any], key: str) -> None:
 def _summary(doc: Any, c: dict[str, Any]) -> None:
     """Counts by rating, the systems map, the five weakest lines."""
     word, mark = c["word"], c["mark"]
-    doc.add_heading("Summary of ratings", level=1)
+    doc.add_heading(_("Summary of ratings"), level=1)
     _table(doc, [f"{mark[r]} {word[r]}" for r in c["counts"]],
            [[f"{n} {'line' if n == 1 else 'lines'}" for n in c["counts"].values()]])
     _map(doc, c, c["maps"][0], c["doc_mark"])
-    doc.add_heading("The five weakest relationships", level=2)
+    doc.add_heading(_("The five weakest relationships"), level=2)
     if not c["weakest"]:
-        doc.add_paragraph("No line has been scored yet.")
+        doc.add_paragraph(_("No line has been scored yet."))
         return
-    _table(doc, ["Relationship", "Framework (0-3)", "Action (0-3)", "Rating"],
+    _table(doc, [_("Relationship"), _("Framework (0-3)"), _("Action (0-3)"), _("Rating")],
            [[c["line_name"](ln), ln.framework, ln.action, c["rating"](ln)] for ln in c["weakest"]])
-    _note(doc, "Weakest: the lowest total of the two scores; where totals are equal, the lower action score, "
-               "then the order of the grid.")
+    _note(doc, _("Weakest: the lowest total of the two scores; where totals are equal, the lower action score, "
+                 "then the order of the grid."))
 
 
 def _findings(doc: Any, c: dict[str, Any]) -> None:
     """Key findings: the assessors' own, then those generated from the scores, marked as such."""
-    doc.add_heading("Key findings", level=1)
+    doc.add_heading(_("Key findings"), level=1)
     if c["texts"].key_findings:
         _blocks(doc, blocks(c["texts"].key_findings), 2)
-    doc.add_heading("Findings generated from the scores", level=2)
-    source = f" and from {c['previous_name']}" if c["previous_name"] else ""
-    _note(doc, f"Generated by ffgrid from the ratings{source}, not written by the assessors: read them beside "
-               "their texts.")
+    doc.add_heading(_("Findings generated from the scores"), level=2)
+    _note(doc, _("Generated by ffgrid from the ratings and from %(previous)s, not written by the assessors: read them "
+                 "beside their texts.") % {"previous": c["previous_name"]} if c["previous_name"] else
+          _("Generated by ffgrid from the ratings, not written by the assessors: read them beside their texts."))
     for f in c["findings"]:
         doc.add_paragraph(f.text, style="List Bullet")
 
 
 def _grid(doc: Any, c: dict[str, Any]) -> None:
-    doc.add_heading("The grid", level=1)
+    doc.add_heading(_("The grid"), level=1)
     strand = c["model"].strand_label
-    _table(doc, ["Row", "Relationship", "Strand", "Framework (0-3)", "Action (0-3)", "Rating"],
+    _table(doc, [_("Row"), _("Relationship"), _("Strand"), _("Framework (0-3)"), _("Action (0-3)"), _("Rating")],
            [[ln.grid_row or "", ln.title, strand(ln.strand), score_text(ln.framework), score_text(ln.action),
              c["rating"](ln)] for ln in c["lines"]])
 
@@ -421,7 +431,7 @@ def _grid(doc: Any, c: dict[str, Any]) -> None:
 def _relationships(doc: Any, c: dict[str, Any]) -> None:
     """Each relationship: its ends, scores, N/A reasons, criteria and situation, evidence, comments."""
     model, strand = c["model"], c["model"].strand_label
-    doc.add_heading("Relationships", level=1)
+    doc.add_heading(_("Relationships"), level=1)
     for s in c["sections"]:
         rel, line = model.relationships[s.id], c["line_of"].get(s.id)
         doc.add_heading(f"{s.grid_row}. {s.title}" if s.grid_row else s.title, level=2)
@@ -430,22 +440,24 @@ def _relationships(doc: Any, c: dict[str, Any]) -> None:
         ends.add_run(s.from_label).bold = True
         ends.add_run(" and ")
         ends.add_run(s.to_label).bold = True
-        _table(doc, ["Strand", "Framework (0-3)", "Action (0-3)", "Rating"],
-               [[strand(ln.strand) or "All strands", score_text(ln.framework), score_text(ln.action), c["rating"](ln)]
+        _table(doc, [_("Strand"), _("Framework (0-3)"), _("Action (0-3)"), _("Rating")],
+               [[strand(ln.strand) or _("All strands"), score_text(ln.framework), score_text(ln.action), c["rating"](ln)]
                 for ln in s.scored])
         for ln in s.scored:
             if ln.na_reason:
                 p = doc.add_paragraph()
-                p.add_run(f"Not applicable{f' ({strand(ln.strand)})' if ln.strand else ''}:").bold = True
+                p.add_run(_("Not applicable") + (f" ({strand(ln.strand)})" if ln.strand else "") + ":").bold = True
                 p.add_run(f" {ln.na_reason}")
-        for dim, criteria in (("Framework", rel.framework_criteria), ("Action", rel.action_criteria)):
-            doc.add_heading(f"{dim}: criteria", level=3)
+        for dim, criteria, headings in (
+                ("framework", rel.framework_criteria, (_("Framework: criteria"), _("Framework: national situation"))),
+                ("action", rel.action_criteria, (_("Action: criteria"), _("Action: national situation")))):
+            doc.add_heading(headings[0], level=3)
             for crit in criteria:
                 doc.add_paragraph(crit.cited, style="List Bullet")
-            doc.add_heading(f"{dim}: national situation", level=3)
-            _text(doc, getattr(line.situation, dim.lower()) if line else None)
+            doc.add_heading(headings[1], level=3)
+            _text(doc, getattr(line.situation, dim) if line else None)
         if line and line.evidence:
-            doc.add_heading("Evidence", level=3)
+            doc.add_heading(_("Evidence"), level=3)
             for e in line.evidence:
                 n = c["bibliography"].number(e)
                 lead = (f"[{n}] " if n else "") + e.title + (f", {e.publisher}" if e.publisher else "") + (
@@ -453,18 +465,18 @@ def _relationships(doc: Any, c: dict[str, Any]) -> None:
                 _item(doc, lead + (": " if e.note else ""), e.note, (e.url or "", e.url), citing(e.standards))
         thread = c["threads"].get(s.id, [])
         if (line and line.comments) or thread:
-            doc.add_heading("Reviewer comments", level=3)
+            doc.add_heading(_("Reviewer comments"), level=3)
             for comment in (line.comments if line else ()):
                 _item(doc, "", comment)
             for t in thread:
-                sent_back = " (sent back)" if t.kind == "sent_back" else ""
+                sent_back = " (" + _("sent back") + ")" if t.kind == "sent_back" else ""
                 _item(doc, f"{t.author}, {readable_date(f'{t.at:%Y-%m-%d}')}{sent_back}: ", t.text)
 
 
 def _bibliography(doc: Any, c: dict[str, Any]) -> None:
     """The publications cited as evidence, numbered, with working links."""
-    doc.add_heading("Bibliography", level=1)
-    doc.add_paragraph("The publications cited as evidence, numbered in the order the relationships cite them.")
+    doc.add_heading(_("Bibliography"), level=1)
+    doc.add_paragraph(_("The publications cited as evidence, numbered in the order the relationships cite them."))
     for cite in c["bibliography"].citations:
         p = doc.add_paragraph(f"[{cite.number}] ")
         if cite.publisher:
@@ -482,32 +494,35 @@ def _bibliography(doc: Any, c: dict[str, Any]) -> None:
 def _standards(doc: Any, c: dict[str, Any]) -> None:
     """The numbered standards, each with the lines citing it; paraphrases and missing texts said."""
     model = c["model"]
-    doc.add_heading("Annex: standards", level=1)
-    doc.add_paragraph(f"The numbered standards of the method, each with the lines that cite it. {c['standards_note']}")
+    doc.add_heading(_("Annex: standards"), level=1)
+    doc.add_paragraph(_("The numbered standards of the method, each with the lines that cite it.") + " "
+                      + c["standards_note"])
     rows = []
     for sid, roll in c["standards"].items():
         std = model.standards[sid]
         text = (std.text + (" (the grid's paraphrase)" if std.text_source == "grid paraphrase" else "")
-                if std.text else "Text still to be entered from the standards document.")
+                if std.text else _("Text still to be entered from the standards document."))
         rows.append([sid, text, "; ".join(f"{c['line_name'](ln)}: {c['word'][ln.rating]}" for ln in roll.lines)
                      or "none"])
-    _table(doc, ["No.", "Standard", "Cited by"], rows)
+    _table(doc, [_("No."), _("Standard"), _("Cited by")], rows)
 
 
 def _method(doc: Any, c: dict[str, Any]) -> None:
     """How lines are scored and rated."""
     model, word, mark = c["model"], c["word"], c["mark"]
-    doc.add_heading("Methodology and definitions", level=1)
-    doc.add_paragraph("Each relationship between two actors of the hate crime recording and data collection system "
-                      "is scored 0-3 for framework (can the two connect: laws, protocols, IT, agreements) and 0-3 for "
-                      "action (do they: data recorded, shared, published and used), with evidence tied to numbered "
-                      "standards.")
-    _table(doc, ["Rating", "Total score", "Meaning"],
+    doc.add_heading(_("Methodology and definitions"), level=1)
+    doc.add_paragraph(_("Each relationship between two actors of the hate crime recording and data collection system "
+                        "is scored 0-3 for framework (can the two connect: laws, protocols, IT, agreements) and 0-3 "
+                        "for action (do they: data recorded, shared, published and used), with evidence tied to "
+                        "numbered standards."))
+    if c["method_note"]:
+        _note(doc, c["method_note"])
+    _table(doc, [_("Rating"), _("Total score"), _("Meaning")],
            [*([f"{mark[b.id]} {word[b.id]}", f"{b.min}-{b.max}", b.meaning] for b in model.framework.rating_bands),
-            [f"{mark['n/a']} N/A", "–", "Not applicable to this country, with a reason; left out of the counts."]])
+            [f"{mark['n/a']} {word['n/a']}", "–", _("Not applicable to this country, with a reason; left out of the counts.")]])
     for d in model.framework.score_scale.dimensions:
-        doc.add_heading(f"{d.label} scores", level=2)
-        _table(doc, ["Score", "Meaning"], [[v, meaning] for v, meaning in d.levels.items()])
+        doc.add_heading(_("%(dimension)s scores") % {"dimension": d.label}, level=2)
+        _table(doc, [_("Score"), _("Meaning")], [[v, meaning] for v, meaning in d.levels.items()])
     _note(doc, model.framework.source)
 
 
@@ -550,11 +565,11 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
     sample_plan = c["plan_mark"] != c["doc_mark"]
     if sample_plan:  # the sample plan's pages say so in their header
         _new_section(doc, a.country, c["plan_mark"])
-    doc.add_heading("Recommendations and action plan", level=1)
+    doc.add_heading(_("Recommendations and action plan"), level=1)
     _plan(doc, c)
     if sample_plan:
         _new_section(doc, a.country, c["doc_mark"])
-    doc.add_heading("Data", level=1)
+    doc.add_heading(_("Data"), level=1)
     _data(doc, c["data"])
     if c["bibliography"].citations:
         _bibliography(doc, c)
@@ -563,8 +578,8 @@ def write_docx(c: dict[str, Any], path: Path) -> Path:
         _countries(doc, c["countries"])
     used = used_in(c["known_abbreviations"], [_text_of(doc)])
     if used:
-        doc.add_heading("Abbreviations", level=1)
-        _table(doc, ["Abbreviation", "In full"], used)
+        doc.add_heading(_("Abbreviations"), level=1)
+        _table(doc, [_("Abbreviation"), _("In full")], used)
     _method(doc, c)
     doc.save(str(path))
     return path

@@ -18,6 +18,7 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup, escape
 
+from base.i18n import DEFAULT, N_, Translated, _, has_catalogue, language, ngettext, percent, using
 from base.rich_text import to_html
 from exports.citations import abbreviations, bibliography, readable_date, used_in
 from exports.report_data import MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, data_section, measure_rows
@@ -35,6 +36,7 @@ from scoring.countries import Comparison, CountryTable
 from scoring.ratings import MARK, WORD
 from scoring.targets import gaps, percent_to_target, total_gap
 from framework.review import STATUS_WORDS, Comment
+from framework.translations import method_words
 
 TEMPLATES = Path(__file__).with_name("templates")
 HEADER_MAX = 48  # characters of the country in each page's header (the cover has it whole)
@@ -63,10 +65,10 @@ class ReportLine:
 def marks(assessment: Assessment) -> tuple[str, str]:
     """What the running header says on every page, and on the plan's pages: SAMPLE for an illustrative
     assessment (or plan), DRAFT for one not yet validated; empty for a validated, real one."""
-    words = (["SAMPLE"] if assessment.illustrative else []) + (
-        ["DRAFT"] if assessment.status in ("draft", "submitted") else [])
+    words = ([_("SAMPLE")] if assessment.illustrative else []) + (
+        [_("DRAFT")] if assessment.status in ("draft", "submitted") else [])
     doc = " · ".join(words)
-    plan = doc if assessment.illustrative or not assessment.plan.illustrative else " · ".join(["SAMPLE PLAN", *words])
+    plan = doc if assessment.illustrative or not assessment.plan.illustrative else " · ".join([_("SAMPLE PLAN"), *words])
     return doc, plan
 
 
@@ -78,6 +80,53 @@ def text_language(model: Model, assessment: Assessment) -> str:
     if profile is not None and assessment.profile_code == profile.code and profile.languages:
         return str(profile.languages[0])
     return "en"
+
+
+PRIORITY_WORDS = Translated({"high": N_("High"), "medium": N_("Medium"), "low": N_("Low")})
+LANGUAGE_NAMES = Translated({"el": N_("Greek"), "it": N_("Italian"), "ga": N_("Irish"), "pt": N_("Portuguese"),
+                             "de": N_("German"), "fr": N_("French")})  # languages a profile names, in words
+
+
+def document_language(model: Model, assessment: Assessment, requested: str | None = None) -> str:
+    """The language a document is written in: `requested` (e.g. `--language`), else the assessment's (its
+    profile's first language), where ffgrid speaks it; else English (`chrome_note` says why)."""
+    wanted = requested or text_language(model, assessment)
+    return wanted if has_catalogue(wanted) else DEFAULT
+
+
+def chrome_note(model: Model, assessment: Assessment) -> str:
+    """What a document says when its assessment's language has no catalogue yet (its headings and labels
+    are then in English); empty otherwise."""
+    wanted = text_language(model, assessment)
+    if has_catalogue(wanted) or language() != DEFAULT:
+        return ""
+    name = LANGUAGE_NAMES.get(wanted, wanted)
+    return _("This document's headings and labels are in English: ffgrid does not speak {language} yet. The "
+             "assessment's own texts are as written.").format(language=name)
+
+
+def method_note() -> str:
+    """What the methodology section says of the method's words in the document's language: a draft
+    translation until confirmed (empty in English, the method's own language)."""
+    words = method_words(language())
+    if words is None or words.status != "draft":
+        return ""
+    return _("The method's words in this language (ratings, strands, actors, scores) are a draft translation, to "
+             "be confirmed by the method's partners; the English method is the reference.")
+
+
+def page_css() -> str:
+    """The running header and the page numbers in the document's language (CSS content, added after the
+    report's stylesheet, whose named pages, such as the cover, keep their own)."""
+    def content(text: str) -> str:  # "Page {page} of {pages}" as CSS: strings and page counters
+        parts = re.split(r"\{(pages?)\}", text)
+        return " ".join(f"counter({p})" if i % 2 else
+                        '"' + p.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ") + '"'
+                        for i, p in enumerate(parts) if p)
+
+    header, pages = content(" · " + _("Facing all the Facts self-assessment")), content(_("Page {page} of {pages}"))
+    return (f"@page {{ @top-left {{ content: string(mark) string(country) {header}; }} "
+            f"@bottom-center {{ content: {pages}; }} }}\n")
 
 
 def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
@@ -100,18 +149,19 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
                 for rid, scored in grouped.items()]
     profile = model.profile
     doc_mark, plan_mark = marks(assessment)
-    previous_name = f"the assessment of {readable_date(previous.date)}" if previous is not None else ""
+    previous_name = _("the assessment of {date}").format(date=readable_date(previous.date)) if previous is not None else ""
     return {"a": assessment, "model": model, "lines": lines, "sections": sections, "counts": count_ratings(lines),
             "weakest": weakest(lines), "standards": by_standard(model, lines), "word": WORD, "mark": MARK,
             "texts": assessment.report, "imprint": assessment.report.imprint, "SECTIONS": SECTIONS,
-            "imprint_rows": imprint_rows(model, assessment), "targets_explained": TARGETS_EXPLAINED,
+            "imprint_rows": imprint_rows(model, assessment), "targets_explained": _(TARGETS_EXPLAINED),
             "narrative_before": [k for k in ("executive_summary", "introduction") if assessment.report.section(k)],
             "findings": generated_findings(model, lines, score_assessment(model, previous) if previous else None,
                                            previous_name),
             "previous_name": previous_name, "bibliography": bibliography(model, assessment, [s.id for s in sections]),
             "known_abbreviations": abbreviations(model, assessment), "doc_mark": doc_mark, "plan_mark": plan_mark,
             "draft": assessment.status in ("draft", "submitted"), "status_words": STATUS_WORDS[assessment.status],
-            "lang": "en", "text_lang": text_language(model, assessment),
+            "lang": language(), "text_lang": text_language(model, assessment),
+            "language_note": chrome_note(model, assessment), "method_note": method_note(),
             "standards_note": _standards_note(model),
             "line_of": {ln.relationship: ln for ln in assessment.lines},
             "map_dot": systems_map_dot(model, lines),
@@ -121,7 +171,7 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
             **plan_context(model, assessment, lines, None if figures is None else before_cutoff(figures, cutoff))}
 
 
-TARGETS_EXPLAINED = ("of the target points are reached: for each line, the points it has up to its target, added up "
+TARGETS_EXPLAINED = N_("of the target points are reached: for each line, the points it has up to its target, added up "
                      "over all lines and divided by all the target points, framework and action together (lines not "
                      "applicable are left out).")
 
@@ -129,18 +179,19 @@ TARGETS_EXPLAINED = ("of the target points are reached: for each line, the point
 def imprint_rows(model: Model, assessment: Assessment) -> list[tuple[str, str, bool]]:
     """The imprint as (label, text, text is Markdown) rows, those given only."""
     a, imprint, profile = assessment, assessment.report.imprint, model.profile
-    status = STATUS_WORDS[a.status] + ("; illustrative example, not an official assessment" if a.illustrative else "")
-    method = f"{model.framework.name}, model version {model.version}" + (
-        "; the country profile (the names of its agencies and organisations) is a draft still to be confirmed by "
-        "national partners" if profile is not None and profile.status == "draft" else "")
+    status = STATUS_WORDS[a.status] + ("; " + _("illustrative example, not an official assessment")
+                                       if a.illustrative else "")
+    method = _("{method}, model version {version}").format(method=model.framework.name, version=model.version) + (
+        "; " + _("the country profile (the names of its agencies and organisations) is a draft still to be confirmed by "
+                 "national partners") if profile is not None and profile.status == "draft" else "")
     label = IMPRINT_LABELS
-    rows = [("Title", a.title, False), ("Country", profile.title if profile is not None else a.country, False),
-            ("Date", readable_date(a.date), False), ("Status", status, False),
+    rows = [(_("Title"), a.title, False), (_("Country"), profile.title if profile is not None else a.country, False),
+            (_("Date"), readable_date(a.date), False), (_("Status"), status, False),
             (label["version"], imprint.version, False), (label["publisher"], imprint.publisher, False),
-            ("Assessors", a.author, False), ("Method", method, False),
-            ("Figures", f"for periods up to {readable_date(a.data_cutoff)}", False),
+            (_("Assessors"), a.author, False), (_("Method"), method, False),
+            (_("Figures"), _("for periods up to {date}").format(date=readable_date(a.data_cutoff)), False),
             (label["licence"], imprint.licence, False), (label["contact"], imprint.contact, True),
-            ("Source", a.source, False)]
+            (_("Source"), a.source, False)]
     return [(label, text, md) for label, text, md in rows if text]
 
 
@@ -149,11 +200,11 @@ def _standards_note(model: Model) -> str:
     sources = Counter(s.text_source for s in model.standards.values())
     said = []
     if sources["grid paraphrase"]:
-        said.append(f"{sources['grid paraphrase']} of the {len(model.standards)} texts are the grid's paraphrase of "
-                    "the standard, not the standards document's wording")
+        said.append(_("{n} of the {all} texts are the grid's paraphrase of the standard, not the standards document's "
+                      "wording").format(n=sources["grid paraphrase"], all=len(model.standards)))
     if sources["to be entered"]:
-        said.append(f"{sources['to be entered']} are still to be entered from the standards document")
-    return ("; ".join(said) + ".").capitalize() if said else "Texts as in the standards document."
+        said.append(_("{n} are still to be entered from the standards document").format(n=sources["to be entered"]))
+    return ("; ".join(said) + ".").capitalize() if said else _("Texts as in the standards document.")
 
 
 def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
@@ -169,7 +220,7 @@ def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
             "percent_to_target": percent_to_target(found), "total_gap": total_gap(found),
             "measures": measures, "measure_headings": MEASURE_HEADINGS, "measure_rows": measure_rows(measures),
             "measure_note": MEASURE_NOTE,
-            "target_dot": systems_map_dot(model, lines, "Gap to target", looks=target_looks(found, lines))
+            "target_dot": systems_map_dot(model, lines, _("Gap to target"), looks=target_looks(found, lines))
             if found else None}
 
 
@@ -189,7 +240,7 @@ def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
                 found: list[object]) -> list[MapFigure]:
     """The report's maps, numbered: the system by rating, and with targets set the gap to target."""
     where = f"{one_line(assessment.country, TITLE_MAX)}, {assessment.date}"
-    long = "The grid table (section The grid) gives every line in words and is this map's long description."
+    long = _("The grid table (section The grid) gives every line in words and is this map's long description.")
     views = [("map-ratings", map_caption(where), None)]
     if found:
         views.append(("map-targets", map_caption(where, target=True),
@@ -197,10 +248,11 @@ def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
     figures = []
     for number, (anchor, caption, looks) in enumerate(views, 1):
         dot, svg = readable(lambda pt, looks=looks: systems_map_dot(model, lines, looks=looks, key=False, text_pt=pt))
-        alt = f"Map {number}: {caption}. {long}"
+        numbered = _("Map {number}: {caption}").format(number=number, caption=caption)
+        alt = f"{numbered}. {long}"
         shown_svg = inline_svg(svg, alt) if number == 1 else prefixed_ids(inline_svg(svg, alt), f"{anchor}-")
         # Graphviz writes every label XML-escaped, so its SVG is markup we can trust.
-        figures.append(MapFigure(anchor, f"Map {number}: {caption}", Markup(shown_svg),
+        figures.append(MapFigure(anchor, numbered, Markup(shown_svg),
                                  key_rows(model, target=looks is not None), dot, alt))
     return figures
 
@@ -211,15 +263,17 @@ def template_environment(model: Model, *folders: Path, text_lang: str = "en") ->
     document's English), and the words for lines, strands, dates and citations. `folders` are searched
     in order; the shared macros (`report_parts.html.j2`) are in `TEMPLATES`."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([*folders, TEMPLATES]), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
 
     def markdown(text: str | None, heading_base: int = 4) -> Markup:
         html = to_html(text, heading_base)
         return Markup(f'<div lang="{escape(text_lang)}">{html}</div>') if html and text_lang != "en" else html
 
     env.filters.update(markdown=markdown, readable_date=readable_date, one_line=one_line,
-                       css_class=lambda rating: rating.replace("/", ""))
-    env.globals.update(strand=model.strand_label, citing=citing,
+                       css_class=lambda rating: rating.replace("/", ""), percent=lambda p: percent(p / 100))
+    env.globals.update(strand=model.strand_label, citing=citing, Markup=Markup, priority_words=PRIORITY_WORDS,
                        line_name=lambda ln: model.line_name(ln.relationship, ln.strand))
     return env
 
@@ -261,13 +315,19 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
+def report_css() -> str:
+    """The report's stylesheet, and its running header and page numbers in the document's language."""
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    return css.replace("/*ffgrid:page-words*/", page_css(), 1)
+
+
 def render_pdf(html: str) -> bytes:
     """PDF bytes of report HTML, with every fetch refused except data: URLs."""
     from weasyprint import CSS, HTML
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
-    stylesheet = CSS(string=(TEMPLATES / "report.css").read_text(encoding="utf-8"), url_fetcher=fetcher)
+    stylesheet = CSS(string=report_css(), url_fetcher=fetcher)
     with _fewer_collections():
         return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf(
             stylesheets=[stylesheet], pdf_variant="pdf/ua-1")  # tagged: a structure tree, language, title
@@ -275,10 +335,18 @@ def render_pdf(html: str) -> bytes:
 
 def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None,
                  comments: Iterable[Comment] = (), compare: Comparison | None = None,
-                 method: Model | None = None, previous: Assessment | None = None) -> Path:
-    """Write the report as PDF, DOCX (editable) or HTML (for checking), by the file's suffix; with
-    `compare`, an annex sets the countries side by side (its lines titled in `method`'s words); with
-    `previous`, the findings say what moved since that assessment."""
+                 method: Model | None = None, previous: Assessment | None = None, language: str | None = None) -> Path:
+    """Write the report as PDF, DOCX (editable) or HTML (for checking), by the file's suffix, in `language`
+    (else the assessment's: `document_language`); with `compare`, an annex sets the countries side by
+    side (its lines titled in `method`'s words); with `previous`, the findings say what moved since that
+    assessment."""
+    with using(document_language(model, assessment, language)):
+        return _write_report(model, assessment, path, figures, comments, compare, method, previous)
+
+
+def _write_report(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None,
+                  comments: Iterable[Comment], compare: Comparison | None, method: Model | None,
+                  previous: Assessment | None) -> Path:
     suffix = path.suffix.lower()
     countries = compare.table(method or model) if compare is not None else None
     if suffix == ".docx":
@@ -288,8 +356,7 @@ def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.D
                                          shown_table(countries) if countries else None, previous), path)
     html = report_html(model, assessment, figures, comments, countries, previous)
     if suffix == ".html":  # standalone, with the PDF's stylesheet, to look at in a browser
-        css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
-        path.write_text(html.replace("</head>", f"<style>\n{css}</style>\n</head>", 1), encoding="utf-8")
+        path.write_text(html.replace("</head>", f"<style>\n{report_css()}</style>\n</head>", 1), encoding="utf-8")
     elif suffix == ".pdf":
         path.write_bytes(render_pdf(html))
     else:

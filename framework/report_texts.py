@@ -9,18 +9,19 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
+from base.i18n import N_, Translated
 from framework.model import Frozen
 from framework.text import DateText, LongText, NoNul, ShortText
 
 Abbreviation = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^\S(.*\S)?$"), NoNul]
 
 # the narrative sections, in the order the report prints them, with their headings
-SECTIONS: dict[str, str] = {
-    "executive_summary": "Executive summary",
-    "introduction": "Introduction",
-    "key_findings": "Key findings",
-    "conclusions": "Conclusions",
-}
+SECTIONS = Translated({
+    "executive_summary": N_("Executive summary"),
+    "introduction": N_("Introduction"),
+    "key_findings": N_("Key findings"),
+    "conclusions": N_("Conclusions"),
+})
 HINTS: dict[str, str] = {
     "executive_summary": "The report in a page, for readers who read nothing else.",
     "introduction": "The national context: the legal framework, definitions of hate crime used, who took part.",
@@ -40,10 +41,10 @@ class Imprint(Frozen):
     disclaimer: LongText = ""  # the funder's disclaimer, as the funder words it
 
 
-IMPRINT_LABELS: dict[str, str] = {
-    "publisher": "Publisher", "version": "Version", "licence": "Licence", "contact": "Contact",
-    "acknowledgements": "Acknowledgements", "disclaimer": "Funder's disclaimer",
-}
+IMPRINT_LABELS = Translated({
+    "publisher": N_("Publisher"), "version": N_("Version"), "licence": N_("Licence"), "contact": N_("Contact"),
+    "acknowledgements": N_("Acknowledgements"), "disclaimer": N_("Funder's disclaimer"),
+})
 
 
 class ReportTexts(Frozen):

@@ -94,7 +94,7 @@ def test_the_report_holds_the_country_every_relationship_every_rating_and_the_an
     for word in ("GREEN", "AMBER", "RED", "N/A"):
         assert word in text
     plan = text[text.index("Sample plan: an example, not official."):text.index("Sources and editions")]
-    assert plan.index("Key actions completed") < plan.index("Key actions in progress") < plan.index("Key actions dropped")
+    assert plan.index("Key actions: completed") < plan.index("Key actions: in progress") < plan.index("Key actions: dropped")
     assert "2. Third-party reporting protocol" in plan and "Towards targets: 61.1%" in plan
     assert "Measures of success" in plan and "Baseline" in plan
     data = text[text.index("Sources and editions"):]

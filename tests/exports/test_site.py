@@ -305,7 +305,7 @@ def test_key_findings_are_the_assessors_then_the_generated_ones_marked(texts_sit
     ours = findings.index("<li>Police record hate crime well.</li>")
     generated = findings[findings.index('<section class="generated"'):findings.index("</section>")]
     assert ours < findings.index('<section class="generated"')
-    assert "Findings generated from the scores" in generated and "not\nwritten by the assessors" in generated
+    assert "Findings generated from the scores" in generated and "not written by the assessors" in generated
     expected = generated_findings(model, score_assessment(model, ew))
     assert len(expected) >= 3 and all(f"<li>{escape(f.text)}</li>" in generated for f in expected)
     assert "The assessors have not written key findings of their own." in site.files["findings.html"]
