@@ -239,7 +239,7 @@ class MapFigure:
 def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
                 found: list[object]) -> list[MapFigure]:
     """The report's maps, numbered: the system by rating, and with targets set the gap to target."""
-    where = f"{one_line(assessment.country, TITLE_MAX)}, {assessment.date}"
+    where = f"{one_line(assessment.country, TITLE_MAX)}, {readable_date(assessment.date)}"
     long = _("The grid table (section The grid) gives every line in words and is this map's long description.")
     views = [("map-ratings", map_caption(where), None)]
     if found:
