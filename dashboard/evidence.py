@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
+from base.i18n import N_, _
 from base.yamlio import load_file
 from dashboard.areas import of_country
 from dashboard.funnels import funnels_for, load_series
@@ -53,8 +54,8 @@ def _latest(source: str, measure: str, label: str, definition: str, unit: str = 
         if rows.empty:
             return []
         by_source = rows.groupby(["source", "strand"], sort=False).tail(1) if source.endswith(":") else rows.tail(1)
-        return [Indicator(label + (f" ({r.source.split(':', 1)[1]}, {r.strand})" if source.endswith(":") else ""),
-                          f"{r.value:,.1f}{unit}" if unit else f"{r.value:,.0f}", r.period, r.publication, definition,
+        return [Indicator(_(label) + (f" ({r.source.split(':', 1)[1]}, {r.strand})" if source.endswith(":") else ""),
+                          f"{r.value:,.1f}{unit}" if unit else f"{r.value:,.0f}", r.period, r.publication, _(definition),
                           float(r.value))
                 for r in by_source.itertuples()]
     return compute
@@ -75,7 +76,7 @@ def _stage(series_id: str, label: str, stage: str, column: str, definition: str)
             found = steps[(steps["stage"] == stage) & steps[column].notna()].sort_values("period")
             if not found.empty:
                 r = found.iloc[-1]
-                return [Indicator(label, f"{r[column]:.1f}%", r["period"], r["publication"], definition,
+                return [Indicator(_(label), f"{r[column]:.1f}%", r["period"], r["publication"], _(definition),
                                   float(r[column]))]
         return []
     return compute
@@ -88,37 +89,39 @@ def _gap(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[
     if gap is None:
         return []
     r = gap.iloc[-1]
-    return [Indicator("Police-recorded as a share of the survey estimate", f"{r.recorded_share_pct:.1f}%", r.period,
-                      r.survey_publication, "Mean police-recorded offences over the survey's years divided by "
-                      "the survey's estimate of incidents a year.", float(r.recorded_share_pct))]
+    return [Indicator(_("Police-recorded as a share of the survey estimate"), f"{r.recorded_share_pct:.1f}%", r.period,
+                      r.survey_publication, _("Mean police-recorded offences over the survey's years divided by the "
+                                              "survey's estimate of incidents a year."), float(r.recorded_share_pct))]
 
 
 INDICATORS: dict[str, Callable[..., list[Indicator]]] = {
-    "police_recorded": _latest("police", "recorded_offences", "Hate crimes recorded by police",
-                               "Offences flagged as hate crimes, all strands."),
-    "referral_rate": _stage("england-wales", "Referred to prosecution, share of recorded",
-                            "Referred to prosecution", "pct_of_previous", "CPS referrals from police over "
-                            "police-recorded offences in the same year."),
-    "prosecuted_share": _stage("england-wales", "Prosecutions completed, share of recorded",
-                               "Prosecuted (completed)", "pct_of_first", "CPS prosecutions completed over "
-                               "police-recorded offences in the same year."),
-    "conviction_rate": _latest("prosecution", "conviction_rate_pct", "Conviction rate",
-                               "Convictions as a share of prosecutions completed (CPS).", "%"),
-    "sentence_uplift_rate": _latest("prosecution", "sentence_uplift_rate_pct", "Sentence uplift announced",
-                                    "Convictions where the court announced a sentence uplift (CPS).", "%"),
+    "police_recorded": _latest("police", "recorded_offences", N_("Hate crimes recorded by police"),
+                               N_("Offences flagged as hate crimes, all strands.")),
+    "referral_rate": _stage("england-wales", N_("Referred to prosecution, share of recorded"),
+                            "Referred to prosecution", "pct_of_previous",
+                            N_("CPS referrals from police over police-recorded offences in the same year.")),
+    "prosecuted_share": _stage("england-wales", N_("Prosecutions completed, share of recorded"),
+                               "Prosecuted (completed)", "pct_of_first",
+                               N_("CPS prosecutions completed over police-recorded offences in the same year.")),
+    "conviction_rate": _latest("prosecution", "conviction_rate_pct", N_("Conviction rate"),
+                               N_("Convictions as a share of prosecutions completed (CPS)."), "%"),
+    "sentence_uplift_rate": _latest("prosecution", "sentence_uplift_rate_pct", N_("Sentence uplift announced"),
+                                    N_("Convictions where the court announced a sentence uplift (CPS)."), "%"),
     "reporting_gap": _gap,
-    "reported_to_police": _latest("survey", "survey_share_reported_to_police_pct", "Incidents reported to police",
-                                  "Share of hate incidents in the Crime Survey that came to police attention.", "%"),
-    "victims_satisfied": _latest("survey", "survey_victims_satisfied_with_police_pct", "Victims satisfied with police",
-                                 "Crime Survey: hate crime victims satisfied with the police handling.", "%"),
-    "victims_treated_fairly": _latest("survey", "survey_victims_treated_fairly_pct", "Victims treated fairly",
-                                      "Crime Survey: hate crime victims who felt treated fairly.", "%"),
-    "cso_incidents": _latest("cso:", "incidents_reported", "Incidents recorded by a CSO",
-                             "Incidents reported to the organisation, as it published them."),
-    "odihr_prosecuted_share": _stage("odihr", "Prosecuted, share of recorded (ODIHR)", "Prosecuted",
-                                     "pct_of_first", "Official figures reported to OSCE-ODIHR: prosecuted over recorded."),
-    "odihr_sentenced_share": _stage("odihr", "Sentenced, share of recorded (ODIHR)", "Sentenced",
-                                    "pct_of_first", "Official figures reported to OSCE-ODIHR: sentenced over recorded."),
+    "reported_to_police": _latest("survey", "survey_share_reported_to_police_pct",
+                                  N_("Incidents reported to police"),
+                                  N_("Share of hate incidents in the Crime Survey that came to police attention."), "%"),
+    "victims_satisfied": _latest("survey", "survey_victims_satisfied_with_police_pct",
+                                 N_("Victims satisfied with police"),
+                                 N_("Crime Survey: hate crime victims satisfied with the police handling."), "%"),
+    "victims_treated_fairly": _latest("survey", "survey_victims_treated_fairly_pct", N_("Victims treated fairly"),
+                                      N_("Crime Survey: hate crime victims who felt treated fairly."), "%"),
+    "cso_incidents": _latest("cso:", "incidents_reported", N_("Incidents recorded by a CSO"),
+                             N_("Incidents reported to the organisation, as it published them.")),
+    "odihr_prosecuted_share": _stage("odihr", N_("Prosecuted, share of recorded (ODIHR)"), "Prosecuted", "pct_of_first",
+                                     N_("Official figures reported to OSCE-ODIHR: prosecuted over recorded.")),
+    "odihr_sentenced_share": _stage("odihr", N_("Sentenced, share of recorded (ODIHR)"), "Sentenced", "pct_of_first",
+                                    N_("Official figures reported to OSCE-ODIHR: sentenced over recorded.")),
 }
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict
 
+from base.i18n import N_, Translated, _, ngettext
+
 if TYPE_CHECKING:
     from framework.profile import Profile
 
@@ -107,6 +109,10 @@ class Framework(Frozen):
         raise ValueError(f"no rating band covers a total of {total}")
 
 
+TEXT_SOURCES = Translated({"grid paraphrase": N_("the grid's paraphrase"), "standards document": N_("the standards document"),
+                           "to be entered": N_("to be entered")})  # where a standard's text comes from, in words
+
+
 class Standard(Frozen):
     id: Annotated[int, Strict(), Field(ge=1)]
     text: str | None
@@ -123,8 +129,9 @@ def citing(standards: Sequence[int]) -> str:
     if not standards:
         return ""
     numbers = [str(s) for s in standards]
-    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
-    return f"(standard{'s' if len(numbers) > 1 else ''} {listed})"
+    listed = numbers[0] if len(numbers) == 1 else _("{some} and {last}").format(some=", ".join(numbers[:-1]),
+                                                                                last=numbers[-1])
+    return "(" + ngettext("standard {numbers}", "standards {numbers}", len(numbers)).format(numbers=listed) + ")"
 
 
 class Criterion(Frozen):

@@ -115,7 +115,7 @@ def test_a_validated_assessment_is_read_only_on_screen_and_a_new_version_can_sta
     rita.button(key="validate_assessment").click().run()
     assert store.get(EW).assessment.status == "validated"
     at = _assess(app, "Test Assessor")
-    assert any("validated and read-only" in i.value for i in at.info)
+    assert any("is validated by a reviewer and read-only" in i.value for i in at.info)
     assert _widget_disabled(at) and not [b for b in at.button if b.key == "save"]
     at = app(user="Test Assessor")
     at.text_input(key="new_version_id").input("Not a valid id!")
