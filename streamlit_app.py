@@ -9,7 +9,7 @@ from ui.single_sign_on import waiting_page
 from store.repository import choice_labels
 from base.i18n import LANGUAGES, _, ngettext, set_resolver, using
 from ui.state import (choose, choose_language, drafts, from_url, keep_language, keep_open, repository,
-                      session_language, sign_out, signed_in_for_this_run, starting_assessment, to_url)
+                      session_language, signed_in_for_this_run, signed_out, starting_assessment, to_url)
 from ui.text import md
 from ui.warmup import page_run, start as warm_up_in_background
 
@@ -85,8 +85,7 @@ def app(user: User | None) -> None:
         st.selectbox(_("Language"), list(LANGUAGES), format_func=LANGUAGES.get, key="language_picker",
                      on_change=lambda: keep_language(user.name, st.session_state["language_picker"]))
         if st.button(_("Sign out"), icon=":material/logout:", key="sign_out"):
-            sign_out(_("You signed out."), forget_place=True)
-            st.rerun()
+            signed_out(_("You signed out."))
     page.run()
 
 

@@ -68,7 +68,8 @@ def marks(assessment: Assessment) -> tuple[str, str]:
     words = ([_("SAMPLE")] if assessment.illustrative else []) + (
         [_("DRAFT")] if assessment.status in ("draft", "submitted") else [])
     doc = " · ".join(words)
-    plan = doc if assessment.illustrative or not assessment.plan.illustrative else " · ".join([_("SAMPLE PLAN"), *words])
+    plan = (doc if assessment.illustrative or not assessment.plan.illustrative
+            else " · ".join([_("SAMPLE PLAN"), *words]))
     return doc, plan
 
 
@@ -149,7 +150,8 @@ def report_context(model: Model, assessment: Assessment, figures: pd.DataFrame |
                 for rid, scored in grouped.items()]
     profile = model.profile
     doc_mark, plan_mark = marks(assessment)
-    previous_name = _("the assessment of {date}").format(date=readable_date(previous.date)) if previous is not None else ""
+    previous_name = (_("the assessment of {date}").format(date=readable_date(previous.date))
+                     if previous is not None else "")
     return {"a": assessment, "model": model, "lines": lines, "sections": sections, "counts": count_ratings(lines),
             "weakest": weakest(lines), "standards": by_standard(model, lines), "word": WORD, "mark": MARK,
             "texts": assessment.report, "imprint": assessment.report.imprint, "SECTIONS": SECTIONS,
@@ -182,8 +184,8 @@ def imprint_rows(model: Model, assessment: Assessment) -> list[tuple[str, str, b
     status = STATUS_WORDS[a.status] + ("; " + _("illustrative example, not an official assessment")
                                        if a.illustrative else "")
     method = _("{method}, model version {version}").format(method=model.framework.name, version=model.version) + (
-        "; " + _("the country profile (the names of its agencies and organisations) is a draft still to be confirmed by "
-                 "national partners") if profile is not None and profile.status == "draft" else "")
+        "; " + _("the country profile (the names of its agencies and organisations) is a draft still to be confirmed "
+                 "by national partners") if profile is not None and profile.status == "draft" else "")
     label = IMPRINT_LABELS
     rows = [(_("Title"), a.title, False), (_("Country"), profile.title if profile is not None else a.country, False),
             (_("Date"), readable_date(a.date), False), (_("Status"), status, False),

@@ -136,7 +136,8 @@ st.markdown(f"## {md(rel.title)}")
 ws = workspace()
 review = ws.last_review_step(slug, rid)
 st.caption(f"**{md(m.label(rel.from_))}** ↔ **{md(m.label(rel.to))}**"
-           + (" · " + _("grid row {row}").format(row=saved_line.grid_row) if saved_line and saved_line.grid_row else "")
+           + (" · " + _("grid row {row}").format(row=saved_line.grid_row)
+              if saved_line and saved_line.grid_row else "")
            + (" · " + _("version {version}, saved by {who} {when} UTC").format(
                version=meta.version, who=md(meta.updated_by), when=f"{meta.updated_at:%Y-%m-%d %H:%M}")
               if meta.updated_by and meta.updated_at else "")
@@ -172,7 +173,8 @@ def score_input(dim: str, start: int | None, name: str, label: str | None = None
         named = label or _("{dimension} score").format(dimension=d.label)
         st.markdown(f"**{named}:** " + (_("not scored") if value is None else f"{value}, {md(d.levels[value])}"))
         return value
-    return st.radio(label or _("{dimension} score").format(dimension=d.label), list(levels), index=None if start is None else start - levels[0],
+    return st.radio(label or _("{dimension} score").format(dimension=d.label), list(levels),
+                    index=None if start is None else start - levels[0],
                     key=key(name), captions=[md(d.levels[v]) for v in levels], horizontal=False,
                     persist_state="session", help=d.question)
 
@@ -251,7 +253,8 @@ if outcome := st.session_state.pop("save_outcome", None):
             with notice.expander(_("The version saved meanwhile")):
                 for part in (theirs.strands or (theirs,)):
                     who = f"{strand_label.get(part.strand, part.strand)}: " if theirs.strands else ""
-                    st.text(who + _("scores (framework+action) {scores}").format(scores=scores(part.framework, part.action)))
+                    st.text(who + _("scores (framework+action) {scores}").format(
+                        scores=scores(part.framework, part.action)))
                 st.text("; ".join(e.title for e in theirs.evidence) or _("(no evidence items)"))
                 st.text(theirs.situation.framework or "")
                 st.text(theirs.situation.action or "")

@@ -84,8 +84,9 @@ def chart(spec: alt.TopLevelMixin | dict | None, shown: pd.DataFrame, descriptio
     figures = st.expander("Figures as a table", key=f"table-{name}", on_change="rerun")  # made when opened
     if figures.open:
         figures.table(shown, hide_index=True)
-        figures.download_button("Numbers behind this chart (CSV)", lambda: csv_bytes(raw), file_name=f"{name}.csv",
-                                mime="text/csv", key=f"download-{name}", icon=":material/download:")  # made when asked for
+        figures.download_button("Numbers behind this chart (CSV)", lambda: csv_bytes(raw),  # made when asked for
+                                file_name=f"{name}.csv", mime="text/csv", key=f"download-{name}",
+                                icon=":material/download:")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

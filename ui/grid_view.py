@@ -60,8 +60,8 @@ def grid_html(grid: pd.DataFrame, assessment: str, columns: list[str], caption: 
             value = _text(record[c])
             if c == "Relationship":
                 href = "assess?" + urlencode({"assessment": assessment, "relationship": record["id"]})
-                cells.append(f'<th scope="row"><a href="{escape(href)}" target="_self" data-rid="{escape(record["id"])}">'
-                             f"{escape(value)}</a></th>")
+                cells.append(f'<th scope="row"><a href="{escape(href)}" target="_self" '
+                             f'data-rid="{escape(record["id"])}">{escape(value)}</a></th>')
             else:
                 cells.append(f"<td{_class(c)}>{escape(value)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")

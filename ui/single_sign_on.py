@@ -131,8 +131,7 @@ def waiting_page(user: User) -> None:
             icon=":material/hourglass_top:")
     st.button("Check again", icon=":material/refresh:", key="check_role")  # a rerun reads the role anew
     if st.button("Sign out", icon=":material/logout:", key="sign_out"):
-        state.sign_out("You signed out.", forget_place=True)
-        st.rerun()
+        state.signed_out("You signed out.")
 
 
 def _text(value: object) -> str | None:

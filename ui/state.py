@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -224,12 +224,13 @@ def sign_in(user: User) -> None:
     st.session_state["sign_in"] = sign_ins().start(user.name)
 
 
-def sign_out(reason: str | None = None, forget_place: bool = False) -> None:
+def sign_out(reason: str | None = None, forget_place: bool = False) -> bool:
     """Forget the user and everything of this session; with `forget_place` (the user signed out, not
     timed out) end the sign-in in the database, so every tab of this browser is signed out at its next
     action, and forget the assessment and relationship named in the address, so that whoever signs in
     next in this tab starts where they left off. A session a provider signed in is signed out of the
-    provider too (st.logout: the browser goes there and back, so `reason` is not shown then)."""
+    provider too (st.logout: the browser goes there and back, so `reason` is not shown then): then True,
+    and the caller ends the run (`signed_out`) rather than rerunning, which could drop the redirect."""
     from ui import single_sign_on  # imports this module
 
     by_provider = single_sign_on.signed_in_by_provider()
@@ -246,6 +247,15 @@ def sign_out(reason: str | None = None, forget_place: bool = False) -> None:
         st.session_state["signed_out_because"] = reason
     if by_provider:
         single_sign_on.sign_out_of_provider()
+    return by_provider
+
+
+def signed_out(reason: str) -> NoReturn:
+    """The person asked to sign out: sign out, then show the sign-in page, or (signed in by a provider)
+    let the browser go to the provider's sign-out."""
+    if sign_out(reason, forget_place=True):
+        st.stop()
+    st.rerun()
 
 
 def _token() -> str | None:

@@ -167,7 +167,8 @@ def sign_in_routes(single_sign_on: SingleSignOn = SingleSignOn()) -> list[Route]
             return RedirectResponse(safe_next(request.query_params.get("next")), 303)
         providers = single_sign_on.providers()
         with using(page_language(request)[0]):
-            refused, ended = single_sign_on.refused(request.cookies), ended_words(why, session_minutes()) if why else None
+            refused = single_sign_on.refused(request.cookies)
+            ended = ended_words(why, session_minutes()) if why else None
         response = _page(request, request.query_params.get("next"), error=refused, notice=ended, providers=providers)
         if why:
             response.delete_cookie(COOKIE, path="/")
