@@ -39,7 +39,7 @@ def links() -> dict[str, tuple[Link, ...]]:
     data = load_file(LINKS_FILE) or {}
     out = {rel: tuple((i, None) if isinstance(i, str) else (next(iter(i)), tuple(next(iter(i.values()))))
                       for i in items) for rel, items in data.items()}
-    unknown = {name for items in out.values() for name, _ in items} - set(INDICATORS)
+    unknown = {name for items in out.values() for name, _strands in items} - set(INDICATORS)
     if unknown:
         raise ValueError(f"{LINKS_FILE}: unknown indicator(s) {sorted(unknown)}")
     return out

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from base.i18n import N_, Translated
 from base.rich_text import plain
 from framework import Model
 from framework.model import citing
@@ -18,26 +19,26 @@ from scoring.ratings import MARK, WORD, score_text
 
 COLUMNS = ("When (UTC)", "Who", "What", "Relationship", "Changed", "Old value", "New value")
 
-ACTION_WORDS = {
-    "save_line": "saved the line", "line_submit": "submitted the line for review",
-    "line_validate": "validated the line", "line_send_back": "sent the line back to the assessor",
-    "assessment_submit": "submitted the assessment for review", "assessment_validate": "validated the assessment",
-    "assessment_send_back": "sent the assessment back to the assessors", "comment": "commented",
-    "sent_back": "said why it was sent back", "save_report": "changed the report texts",
-    "save_plan": "changed the action plan", "import": "imported the assessment",
-    "new_version": "started this version of the assessment", "replace": "replaced the assessment",
-}
+ACTION_WORDS = Translated({
+    "save_line": N_("saved the line"), "line_submit": N_("submitted the line for review"),
+    "line_validate": N_("validated the line"), "line_send_back": N_("sent the line back to the assessor"),
+    "assessment_submit": N_("submitted the assessment for review"), "assessment_validate": N_("validated the assessment"),
+    "assessment_send_back": N_("sent the assessment back to the assessors"), "comment": N_("commented"),
+    "sent_back": N_("said why it was sent back"), "save_report": N_("changed the report texts"),
+    "save_plan": N_("changed the action plan"), "import": N_("imported the assessment"),
+    "new_version": N_("started this version of the assessment"), "replace": N_("replaced the assessment"),
+})
 
-FIELD_WORDS = {
-    "framework": "Framework score (0-3)", "action": "Action score (0-3)", "rating": "Rating the source states",
-    "na_reason": "Why not applicable", "grid_row": "Row of the grid", "situation.framework":
-    "National situation: framework", "situation.action": "National situation: action", "evidence": "Evidence",
-    "strands": "Scores per strand", "comments": "Notes in the grid", "status": "Status of the assessment",
-    "review_status": "Review status of the line", "comment": "Comment",
-    "plan.recommendations": "Recommendations", "plan.actions": "Actions", "plan.targets": "Targets",
-    "plan.measures": "Measures of success", "plan.note": "Note on the plan", "plan.illustrative": "Sample plan",
-    "report.abbreviations": "Abbreviations", "report.data_cutoff": "Data cut-off",
-}
+FIELD_WORDS = Translated({
+    "framework": N_("Framework score (0-3)"), "action": N_("Action score (0-3)"), "rating": N_("Rating the source states"),
+    "na_reason": N_("Why not applicable"), "grid_row": N_("Row of the grid"), "situation.framework":
+    N_("National situation: framework"), "situation.action": N_("National situation: action"), "evidence": N_("Evidence"),
+    "strands": N_("Scores per strand"), "comments": N_("Notes in the grid"), "status": N_("Status of the assessment"),
+    "review_status": N_("Review status of the line"), "comment": N_("Comment"),
+    "plan.recommendations": N_("Recommendations"), "plan.actions": N_("Actions"), "plan.targets": N_("Targets"),
+    "plan.measures": N_("Measures of success"), "plan.note": N_("Note on the plan"), "plan.illustrative": N_("Sample plan"),
+    "report.abbreviations": N_("Abbreviations"), "report.data_cutoff": N_("Data cut-off"),
+})
 
 
 def _field(field: str | None) -> str:

@@ -232,7 +232,7 @@ class Drawing:
 
     def _inner(self, line: ScoredLine) -> dict[str, str]:
         """A grey line's own rating on its group's box: the label, the id, the tooltip and link."""
-        _, label = self._look(line)
+        label = self._look(line)[1]
         return {"label": graphviz.escape(f"{shown(self.model.label(line.from_))}: {label}"),
                 "id": line_id(line), **self._attrs(line)}
 

@@ -51,7 +51,7 @@ def header(assessment: Assessment, m: Model | None = None) -> None:
 def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
     """One metric per rating (mark, word and number, so it reads without colour), in a row or a column."""
     counts = count_ratings(lines)
-    places = [st.container() for _ in RATINGS] if vertical else st.columns(len(RATINGS))
+    places = [st.container() for rating in RATINGS] if vertical else st.columns(len(RATINGS))
     for place, rating in zip(places, RATINGS):
         place.metric(RATING_MARK[rating], counts[rating], border=vertical)
 

@@ -6,34 +6,42 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from base.i18n import _, ngettext
+
 from exports.history_words import step_words
 from ui.state import choose, stored, workspace
 from ui.text import STATUS
 
-st.title("Review queue")
+st.title(_("Review queue"))
 ws = workspace()
 queue = ws.review_queue()
 if not queue:
-    st.success("Nothing waits for review: no assessment or line is submitted.", icon=":material/done_all:")
+    st.success(_("Nothing waits for review: no assessment or line is submitted."), icon=":material/done_all:")
     st.stop()
 
 rows = []
 for summary, relationship in queue:
-    _, _, m = stored(summary.id)
+    m = stored(summary.id)[2]
     step = ws.last_review_step(summary.id, relationship) if relationship else None
     rows.append({"Assessment": f"{summary.country} {summary.date} · {summary.title}",
                  "What": m.relationships[relationship].title if relationship in m.relationships
-                 else "The whole assessment",
+                 else _("The whole assessment"),
                  "Status": STATUS["submitted"], "Last step": step_words(step.actor, step.action) if step else "",
                  "When (UTC)": step.at if step else None, "assessment": summary.id, "relationship": relationship})
 table = pd.DataFrame(rows)
-lines = sum(1 for _, r in queue if r)
-st.caption(f"{lines} line(s) and {len(queue) - lines} assessment(s) submitted for review. Select a row to open it.")
+lines = sum(1 for pair in queue if pair[1])
+st.caption(" ".join([ngettext("{n} line", "{n} lines", lines).format(n=lines),
+                     ngettext("and {n} assessment submitted for review.", "and {n} assessments submitted for review.",
+                              len(queue) - lines).format(n=len(queue) - lines),
+                     _("Select a row to open it.")]))
 event = st.dataframe(table, hide_index=True, key="review_queue", on_select="rerun", selection_mode="single-row",
                      column_order=["Assessment", "What", "Status", "Last step", "When (UTC)"],
-                     column_config={"When (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
-                                    "Assessment": st.column_config.TextColumn(width="large"),
-                                    "What": st.column_config.TextColumn(width="large")})
+                     column_config={"When (UTC)": st.column_config.DatetimeColumn(_("When (UTC)"),
+                                                                                  format="YYYY-MM-DD HH:mm"),
+                                    "Assessment": st.column_config.TextColumn(_("Assessment"), width="large"),
+                                    "What": st.column_config.TextColumn(_("What"), width="large"),
+                                    "Status": st.column_config.TextColumn(_("Status")),
+                                    "Last step": st.column_config.TextColumn(_("Last step"))})
 picked = event.selection.rows if event is not None else []
 if picked:
     row = table.iloc[picked[0]]

@@ -80,7 +80,7 @@ def test_the_review_queue_lists_what_waits_for_a_reviewer_and_opens_it(app, stor
         "Police forces of England and Wales – Courts of England and Wales (judiciary)", "◷ Submitted for review",
         "Test Assessor submitted the line for review"]]
     assert queue["Assessment"].iloc[0].startswith("England & Wales 2019")
-    assert any("1 line(s) and 0 assessment(s) submitted for review" in c.value for c in at.caption)
+    assert any("1 line and 0 assessments submitted for review." in c.value for c in at.caption)
     with pytest.raises(Forbidden):
         Workspace(store, Accounts(store.engine).get("Test Assessor")).review_queue()  # refused on the server too
 
