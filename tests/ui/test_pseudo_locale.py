@@ -21,7 +21,7 @@ from scoring.ratings import WORD
 from access.workspace import Workspace
 from store.accounts import Accounts
 
-PAGES = (None, "ui/assess.py", "ui/standards.py", "ui/review_queue.py")  # None: the Overview (the first page)
+PAGES = (None, "ui/assess.py", "ui/standards.py", "ui/review_queue.py", "ui/history.py")  # None: the Overview
 SKIPPED_FIELDS = {"id", "form_id", "icon", "style", "deferred_file_id", "url", "mime_type", "spec", "type",
                   "color", "css", "js", "default", "value", "label_visibility", "component_name", "data_id", "query",
                   "element_id", "page_script_hash", "dataset", "tag", "js_content", "js_source_path", "html_content",
