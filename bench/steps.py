@@ -93,8 +93,9 @@ def choose_score(page: Page, dimension: str, value: int) -> None:
 
 
 def save(page: Page) -> None:
-    """Click Save and wait for the confirmation."""
+    """Click Save and wait for the confirmation and the end of that run (the next click is not lost)."""
     button = page.locator(".st-key-save button")
     expect(button).to_have_count(1, timeout=TIMEOUT)  # not while a rerun shows old and new side by side
     button.click()
     expect(page.get_by_text(re.compile(r"Saved version \d+")).first).to_be_visible(timeout=TIMEOUT)
+    settle(page)

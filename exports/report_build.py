@@ -24,12 +24,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from base.i18n import N_
 from exports.report import write_report
 from framework import Assessment, Model
 from framework.review import Comment
 
-PDF_STEP = "Rendering the PDF pages (the text, the grid, the systems map and the data charts)"
-DOCX_STEP = "Writing the editable Word version"
+PDF_STEP = N_("Rendering the PDF pages (the text, the grid, the systems map and the data charts)")
+DOCX_STEP = N_("Writing the editable Word version")  # each step's words (translate with _ where shown)
 STEPS = (PDF_STEP, DOCX_STEP)
 WORKERS = 2  # report files written at once (per app process)
 PRELOAD = ("exports.report", "exports.docx_report", "weasyprint", "docx")  # imported as a worker starts
@@ -69,19 +70,20 @@ def start_workers() -> None:
 
 
 def _write(suffix: str, model: Model, assessment: Assessment, figures: pd.DataFrame | None,
-           comments: list[Comment], previous: Assessment | None) -> bytes:
-    """One report file's bytes, as `ffgrid report -o report{suffix}` writes it (run in a worker)."""
+           comments: list[Comment], previous: Assessment | None, language: str | None = None) -> bytes:
+    """One report file's bytes, as `ffgrid report -o report{suffix} [--language L]` writes it (run in a worker)."""
     with tempfile.TemporaryDirectory() as tmp:
         return write_report(model, assessment, Path(tmp) / f"report{suffix}", figures=figures, comments=comments,
-                            previous=previous).read_bytes()
+                            previous=previous, language=language).read_bytes()
 
 
 def write_in_worker(suffix: str, model: Model, assessment: Assessment, figures: pd.DataFrame | None,
-                    comments: list[Comment], previous: Assessment | None) -> bytes:
+                    comments: list[Comment], previous: Assessment | None, language: str | None = None) -> bytes:
     """`_write` in a worker process; waits for it (a pool whose worker died is started afresh next time)."""
     global _pool
     try:
-        return worker_pool().submit(_write, suffix, model, assessment, figures, comments, previous).result()
+        return worker_pool().submit(_write, suffix, model, assessment, figures, comments, previous,
+                                    language).result()
     except BrokenProcessPool:
         with _pool_lock:
             _pool = None
@@ -94,8 +96,9 @@ class ReportBuild:
     failed (in words). Written by the thread that builds it, read by the page."""
 
     revision: int
+    language: str | None = None  # the documents' language (None: the assessment's)
     started: float = field(default_factory=time.monotonic)
-    step: str = "Waiting to start"
+    step: str = N_("Waiting to start")  # in English (translate with _ where shown)
     steps_done: int = 0
     pdf: bytes | None = None
     docx: bytes | None = None
@@ -114,11 +117,12 @@ class ReportBuild:
 
 def build_report(build: ReportBuild, model: Model, assessment: Assessment, figures: pd.DataFrame | None,
                  comments: Iterable[Comment] = (), previous: Assessment | None = None) -> None:
-    """Write the report into `build` in a worker process: the PDF first (offered as soon as it is ready),
-    then the DOCX."""
+    """Write the report into `build` in a worker process, in the build's language: the PDF first (offered
+    as soon as it is ready), then the DOCX."""
     comments = list(comments)
     for n, (step, suffix) in enumerate(zip(STEPS, (".pdf", ".docx"))):
         build.step = step
-        setattr(build, suffix[1:], write_in_worker(suffix, model, assessment, figures, comments, previous))
+        setattr(build, suffix[1:], write_in_worker(suffix, model, assessment, figures, comments, previous,
+                                                   build.language))
         build.steps_done = n + 1
-    build.step = "Done"
+    build.step = N_("Done")

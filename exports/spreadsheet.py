@@ -27,6 +27,7 @@ from dashboard.measure_words import measure_words
 from dashboard.periods import in_words
 from dashboard.sources import source_label
 from dashboard.vocabulary import strands
+from base.i18n import _
 from exports.citations import readable_date
 from exports.csv_text import csv_bytes, guard_cell, guard_formulas
 from exports.report import marks
@@ -130,9 +131,9 @@ def _colour_countries(sheet, table: CountryTable) -> None:  # type: ignore[no-un
 
 def _meanings(assessment: Assessment) -> dict[str, str]:
     """What each of the PDF's running-header words (`marks`) means, for this assessment."""
-    return {"SAMPLE": "an illustrative example, not an official assessment",
-            "DRAFT": f"not yet validated by a reviewer ({STATUS_WORDS[assessment.status]})",
-            "SAMPLE PLAN": SAMPLE_PLAN.split(": ", 1)[1]}
+    return {_("SAMPLE"): "an illustrative example, not an official assessment",
+            _("DRAFT"): f"not yet validated by a reviewer ({STATUS_WORDS[assessment.status]})",
+            _("SAMPLE PLAN"): SAMPLE_PLAN.split(": ", 1)[1]}
 
 
 def banner(assessment: Assessment, mark: str) -> str:
@@ -145,10 +146,10 @@ def about_frame(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     """The About sheet: first what the workbook is not (SAMPLE, DRAFT, SAMPLE PLAN, each with what it
     means), then the assessment's particulars and the data cut-off."""
     doc, plan = marks(assessment)
-    meaning = _meanings(assessment)
+    meaning, sample_plan = _meanings(assessment), _("SAMPLE PLAN")
     rows = [(word, meaning[word]) for word in doc.split(" · ")] if doc else []
     if plan != doc:  # the plan alone is a sample
-        rows.append(("SAMPLE PLAN", f"{meaning['SAMPLE PLAN']}: the recommendations, actions, targets and measures "
+        rows.append((sample_plan, f"{meaning[sample_plan]}: the recommendations, actions, targets and measures "
                      f"in this workbook are all part of the example. {assessment.plan.note}".strip()))
     profile = model.profile
     cutoff = assessment.data_cutoff
@@ -156,7 +157,7 @@ def about_frame(model: Model, assessment: Assessment, figures: pd.DataFrame | No
         ("Country", assessment.country), ("Date", readable_date(assessment.date)), ("Title", assessment.title),
         ("Author", assessment.author), ("Status", STATUS_WORDS[assessment.status]),
         ("Illustrative example", "yes: an example, not an official assessment" if assessment.illustrative else "no"),
-        ("Sample plan", f"yes: {meaning['SAMPLE PLAN']}" if assessment.plan.illustrative else "no"),
+        ("Sample plan", f"yes: {meaning[sample_plan]}" if assessment.plan.illustrative else "no"),
         ("Method", f"{model.framework.name}, model version {assessment.model_version}"),
         *([("Country profile", profile.title + ("; a draft still to be confirmed by national partners"
                                                  if profile.status == "draft" else ""))] if profile else []),

@@ -122,9 +122,9 @@ def assessment_downloads(m: Model, assessment: Assessment, lines: list[ScoredLin
     """Download buttons: the assessment as YAML, and the systems map as SVG and PNG (drawn when clicked)."""
     dot = systems_map_dot(m, lines, title=f"{assessment.country} {assessment.date}")
     bar = st.container(horizontal=True)
-    bar.download_button("Assessment YAML", repository().export_yaml(assessment.id), file_name=f"{assessment.id}.yaml",
+    bar.download_button(_("Assessment YAML"), repository().export_yaml(assessment.id), file_name=f"{assessment.id}.yaml",
                         mime="application/yaml", icon=":material/download:", key="export_yaml")
-    bar.download_button("Systems map SVG", lambda: render(dot, "svg"), file_name=f"{assessment.id}-map.svg",
+    bar.download_button(_("Systems map SVG"), lambda: render(dot, "svg"), file_name=f"{assessment.id}-map.svg",
                         mime="image/svg+xml", icon=":material/download:", key="export_svg")
-    bar.download_button("Systems map PNG", lambda: render(dot, "png"), file_name=f"{assessment.id}-map.png",
+    bar.download_button(_("Systems map PNG"), lambda: render(dot, "png"), file_name=f"{assessment.id}-map.png",
                         mime="image/png", icon=":material/download:", key="export_png")

@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from base.i18n import _, using
+from base.i18n import language as speaking_now  # (`language` names a build's language here)
 from exports.report_build import ReportBuild
 from ui.errors import what_happened
 
@@ -33,16 +35,17 @@ class Builds:
     def get(self, person: str, assessment: str) -> ReportBuild | None:
         return self._builds.get((person, assessment))
 
-    def start(self, person: str, assessment: str, revision: int, work: Callable[[ReportBuild], None]) -> ReportBuild:
-        """Run `work` on a new build in a background thread; a build of the same person and assessment
-        that is still running is returned instead (a second click starts nothing)."""
+    def start(self, person: str, assessment: str, revision: int, language: str | None,
+              work: Callable[[ReportBuild], None]) -> ReportBuild:
+        """Run `work` on a new build (of `revision`, in `language`) in a background thread; a build of the
+        same person and assessment that is still running is returned instead (a second click starts nothing)."""
         with self._lock:
             running = self._builds.get((person, assessment))
             if running is not None and running.running:
                 return running
-            build = self._builds[(person, assessment)] = ReportBuild(revision)
+            build = self._builds[(person, assessment)] = ReportBuild(revision, language)
             self._forget_old()
-        threading.Thread(target=_run, args=(build, work), name=f"ffgrid-report-{assessment}", daemon=True).start()
+        threading.Thread(target=_run, args=(build, work, speaking_now()), name=f"ffgrid-report-{assessment}", daemon=True).start()
         return build
 
     def _forget_old(self) -> None:
@@ -51,16 +54,18 @@ class Builds:
             del self._builds[key]
 
 
-def _run(build: ReportBuild, work: Callable[[ReportBuild], None]) -> None:
-    """Do the build; a failure is recorded in words with a reference, its details go to the server's log."""
+def _run(build: ReportBuild, work: Callable[[ReportBuild], None], speaking: str) -> None:
+    """Do the build; a failure is recorded in words (in the language the person who started it speaks)
+    with a reference, its details go to the server's log."""
     try:
         work(build)
     except Exception as err:
         reference = secrets.token_hex(4)
         log.error("the report build failed, reference %s", reference, exc_info=err)
-        build.error = (f"The report could not be built: {what_happened(err, 'building it met an error.')} "
-                       f"Nothing was lost. If it happens again, give your administrator the reference {reference}: "
-                       "the details are in the server's log.")
+        with using(speaking):
+            build.error = _("The report could not be built: {what} Nothing was lost. If it happens again, give "
+                            "your administrator the reference {reference}: the details are in the server's log."
+                            ).format(what=what_happened(err, _("building it met an error.")), reference=reference)
     finally:
         build.finished = time.monotonic()
 

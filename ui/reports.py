@@ -8,7 +8,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from base.i18n import LANGUAGES, _, ngettext, number
 from dashboard.disclosure import DEFAULT_THRESHOLD
+from exports.report import document_language
 from exports.report_build import STEPS, build_report, start_workers
 from exports.spreadsheet import write_grid_csv, write_workbook
 from ui.components import assessment_downloads, header
@@ -33,24 +35,29 @@ def _spreadsheets(slug: str, revision: int, figures_revision: tuple[int, int],
 
 current, lines, m = stored(chosen())
 a = current.assessment
-st.title("Reports")
+st.title(_("Reports"))
 st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 header(a, m)
-st.caption("Built from the assessment as stored now (revision "
-           f"{current.revision}). The PDF embeds everything it shows and fetches nothing.")
+st.caption(_("Built from the assessment as stored now (revision {revision}). The PDF embeds everything it "
+             "shows and fetches nothing.").format(revision=current.revision))
 
 figures = figures_frame()
-st.caption(f"The data section draws on the {len(figures):,} figures imported (Data in / out), from "
-           f"{figures['publication'].nunique()} publications; counts below {DEFAULT_THRESHOLD} are hidden.")
+publications = figures["publication"].nunique()
+st.caption(ngettext("The data section draws on the {figures} figures imported (Data in / out), from {n} "
+                    "publication; counts below {threshold} are hidden.",
+                    "The data section draws on the {figures} figures imported (Data in / out), from {n} "
+                    "publications; counts below {threshold} are hidden.", publications).format(
+    figures=number(len(figures)), n=publications, threshold=DEFAULT_THRESHOLD))
 
 BUILD_POLL_SECONDS = 0.5  # how often the page looks at a running build
+LANGUAGE_KEY = f"report_language@{a.id}"  # the language chosen for this assessment's documents
 
 
 def _start_build() -> None:
     """Start building the report of the assessment as stored now (PDF, then DOCX) in the background."""
     comments = workspace().comments(a.id)
     previous = stored(current.previous)[0].assessment if current.previous else None
-    builds().start(user, a.id, current.revision,
+    builds().start(user, a.id, current.revision, st.session_state.get(LANGUAGE_KEY),
                    lambda build: build_report(build, m, a, figures, comments, previous))
 
 
@@ -62,23 +69,29 @@ def _build_panel() -> None:
         return
     if build.running:
         st.progress(build.steps_done / len(STEPS),
-                    text=f"Building the report… step {build.steps_done + 1} of {len(STEPS)}: {build.step} "
-                         f"({build.seconds:.0f} s so far). You can go on using the app meanwhile.")
+                    text=_("Building the report… step {step} of {steps}: {doing} ({seconds} s so far). You "
+                           "can go on using the app meanwhile.").format(
+                        step=build.steps_done + 1, steps=len(STEPS), doing=_(build.step),
+                        seconds=f"{build.seconds:.0f}"))
     elif st.session_state.get("report_polling"):  # it has just finished: draw the page again, not polling
         st.session_state["report_polling"] = False
         st.rerun()
     if build.error:
         st.error(build.error, icon=":material/error:")
     elif build.revision != current.revision:
-        st.info("The assessment changed since the report was built: build it again.")
+        st.info(_("The assessment changed since the report was built: build it again."))
+    elif build.language != st.session_state.get(LANGUAGE_KEY):
+        st.info(_("The report was built in {built}: build it again for {chosen}.").format(
+            built=LANGUAGES.get(build.language or "", build.language), chosen=LANGUAGES[chosen_language]))
     elif build.pdf is not None:
         if not build.running:
-            st.success(f"Report ready (built in {build.seconds:.0f} s).", icon=":material/check_circle:")
+            st.success(_("Report ready (built in {seconds} s).").format(seconds=f"{build.seconds:.0f}"),
+                       icon=":material/check_circle:")
         bar = st.container(horizontal=True)
-        bar.download_button("Country report (PDF)", build.pdf, file_name=f"{a.id}-report.pdf",
+        bar.download_button(_("Country report (PDF)"), build.pdf, file_name=f"{a.id}-report.pdf",
                             mime="application/pdf", icon=":material/download:", key="download_pdf")
         if build.docx is not None:
-            bar.download_button("Country report (DOCX, editable)", build.docx, file_name=f"{a.id}-report.docx",
+            bar.download_button(_("Country report (DOCX, editable)"), build.docx, file_name=f"{a.id}-report.docx",
                                 icon=":material/download:", key="download_docx",
                                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -86,17 +99,21 @@ def _build_panel() -> None:
 user = workspace().user.name
 start_workers()  # the processes that write the files, ready by the time the button is clicked
 running = (b := builds().get(user, a.id)) is not None and b.running
-if st.button("Build the country report", type="primary", icon=":material/picture_as_pdf:", key="build_report",
+chosen_language = st.selectbox(_("Language of the documents"), list(LANGUAGES), format_func=LANGUAGES.__getitem__,
+                               index=list(LANGUAGES).index(document_language(m, a)), key=LANGUAGE_KEY,
+                               help=_("The report's headings, labels, numbers and dates; the assessment's own "
+                                      "texts stay as written."))
+if st.button(_("Build the country report"), type="primary", icon=":material/picture_as_pdf:", key="build_report",
              disabled=running, on_click=_start_build):
     running = True
 st.session_state["report_polling"] = running
 st.fragment(run_every=BUILD_POLL_SECONDS if running else None)(_build_panel)()
 
-st.header("Web edition")
-st.caption("A static site of the report (summary, linked systems map, key findings, grid, a page per "
-           "relationship, conclusions, action plan, data with its CSVs, bibliography, standards, abbreviations, "
-           "imprint), built when you download it: unzip and open index.html, or put it on any web server. "
-           "It asks no other site for anything.")
+st.header(_("Web edition"))
+st.caption(_("A static site of the report (summary, linked systems map, key findings, grid, a page per "
+             "relationship, conclusions, action plan, data with its CSVs, bibliography, standards, abbreviations, "
+             "imprint), built when you download it: unzip and open index.html, or put it on any web server. "
+             "It asks no other site for anything."))
 
 
 def _site_zip(comments: list = workspace().comments(a.id)) -> bytes:  # type: ignore[type-arg]
@@ -106,16 +123,16 @@ def _site_zip(comments: list = workspace().comments(a.id)) -> bytes:  # type: ig
     return site_zip(m, a, figures, comments, folder=f"{a.id}-web")
 
 
-st.download_button("Web edition (ZIP)", _site_zip, file_name=f"{a.id}-web.zip", mime="application/zip",
+st.download_button(_("Web edition (ZIP)"), _site_zip, file_name=f"{a.id}-web.zip", mime="application/zip",
                    icon=":material/download:", key="download_site")
 
-st.header("Spreadsheets")
+st.header(_("Spreadsheets"))
 workbook, grid_csv = _spreadsheets(a.id, current.revision, figures_revision(), figures)
 bar = st.container(horizontal=True)
-bar.download_button("Workbook (XLSX: grid, evidence, standards, data)", workbook, file_name=f"{a.id}.xlsx",
+bar.download_button(_("Workbook (XLSX: grid, evidence, standards, data)"), workbook, file_name=f"{a.id}.xlsx",
                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     icon=":material/download:", key="download_xlsx")
-bar.download_button("Grid (CSV)", grid_csv, file_name=f"{a.id}-grid.csv", mime="text/csv",
+bar.download_button(_("Grid (CSV)"), grid_csv, file_name=f"{a.id}-grid.csv", mime="text/csv",
                     icon=":material/download:", key="download_csv")
-st.header("The assessment and its map")
+st.header(_("The assessment and its map"))
 assessment_downloads(m, a, lines)

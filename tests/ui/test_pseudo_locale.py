@@ -21,7 +21,14 @@ from scoring.ratings import WORD
 from access.workspace import Workspace
 from store.accounts import Accounts
 
-PAGES = (None, "ui/assess.py", "ui/standards.py", "ui/review_queue.py", "ui/history.py")  # None: the Overview
+PAGES = (  # None: the Overview; one page a line
+    None,
+    "ui/assess.py",
+    "ui/standards.py",
+    "ui/review_queue.py",
+    "ui/history.py",
+    "ui/reports.py",
+)
 SKIPPED_FIELDS = {"id", "form_id", "icon", "style", "deferred_file_id", "url", "mime_type", "spec", "type",
                   "color", "css", "js", "default", "value", "label_visibility", "component_name", "data_id", "query",
                   "element_id", "page_script_hash", "dataset", "tag", "js_content", "js_source_path", "html_content",

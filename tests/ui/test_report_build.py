@@ -83,3 +83,18 @@ def test_a_failed_build_says_why_in_words_and_can_be_tried_again(app, monkeypatc
     assert message.startswith("The report could not be built: The server ran short of memory.")
     assert "reference" in message and "Traceback" not in message and "MemoryError" not in message
     assert "Country report (PDF)" not in _labels(at) and not at.button(key="build_report").disabled
+
+
+def test_the_report_is_built_in_the_language_chosen_on_the_page(app):
+    at = app("ui/reports.py", assessment=DRAFT)
+    assert at.selectbox(key="report_language@" + DRAFT).value == "en"  # the assessment's language by default
+    at.selectbox(key="report_language@" + DRAFT).set_value("hu").run()
+    at.button(key="build_report").click().run()
+    _until(at, lambda at: "Country report (PDF)" in _labels(at))
+    pdf = builds().get("Test Assessor", DRAFT).pdf
+    text = " ".join(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+                    .stdout.decode("utf-8").split())
+    assert "Tartalom" in text and "Módszertan és fogalmak" in text and "Contents" not in text
+    at.selectbox(key="report_language@" + DRAFT).set_value("es").run()  # another language: build it again
+    assert any("built in Magyar: build it again for Español" in i.value for i in at.info)
+    assert "Country report (PDF)" not in _labels(at)
