@@ -11,7 +11,7 @@ import warnings
 from pathlib import Path
 from typing import Sequence
 
-from base.i18n import LANGUAGES
+from base.i18n import LANGUAGES, environment_language, using
 from framework import (
     Assessment, Method, Model, ValidationFailed, assessment_from_text, bundled_assessments, load_assessment, load_method,
 )
@@ -817,6 +817,12 @@ def _note(message: Warning | str, category: type[Warning], *_: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command, in the language its environment asks for (FFGRID_LANGUAGE, LANGUAGE, LC_ALL, LANG)."""
+    with using(environment_language(os.environ)):
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
     with warnings.catch_warnings():
         warnings.simplefilter("always", Upgraded)

@@ -153,6 +153,19 @@ def month(when: date) -> str:
     return format_skeleton("yMMMM", when, locale=locale())
 
 
+def environment_language(env: Mapping[str, str]) -> str:
+    """The interface language a command speaks: that of the first variable set among FFGRID_LANGUAGE,
+    LANGUAGE (a list, "hu:en"), LC_ALL, LC_MESSAGES and LANG ("hu_HU.UTF-8"), as gettext reads them,
+    where ffgrid speaks it; else English ("C", "fr_FR")."""
+    found = next((env[name] for name in ("FFGRID_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+                  if env.get(name)), "")
+    for tag in found.split(":"):
+        code = tag.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return DEFAULT
+
+
 def best_language(accepted: str | None, offered: tuple[str, ...] = tuple(LANGUAGES)) -> str:
     """The first of `offered` that an Accept-Language header prefers, else English."""
     wanted = []

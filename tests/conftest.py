@@ -16,6 +16,8 @@ from hypothesis import settings
 # Cheap argon2 parameters for every account the tests make (here and in the app and CLI processes
 # they start); tests/store/test_passwords.py proves the production ones.
 os.environ["FFGRID_PASSWORD_PROFILE"] = "test"
+# The commands the tests run speak English whatever the host's locale (a test asks for another language).
+os.environ["FFGRID_LANGUAGE"] = "en"
 
 # Property-based tests: a quick profile by default, a longer one with HYPOTHESIS_PROFILE=ci.
 settings.register_profile("default", max_examples=25)

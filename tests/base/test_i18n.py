@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 
 from base.catalogue_tools import extract, missing
-from base.i18n import LANGUAGES, _, best_language, day, has_catalogue, ngettext, number, percent, using
+from base.i18n import (
+    LANGUAGES, _, best_language, day, environment_language, has_catalogue, ngettext, number, percent, using,
+)
 from test_cli import ffgrid
 
 PLURAL = ("{n} relationship with unsaved changes, kept for you. Open **Assess** to save or discard them.",
@@ -78,3 +80,12 @@ def test_no_message_is_marked_inside_an_f_string_where_extraction_cannot_see_it(
                           if isinstance(call, ast.Call) and getattr(call.func, "id", "") in ("_", "N_", "ngettext")
                           and call.args and isinstance(call.args[0], ast.Constant)]  # a message written there
     assert not found, found
+
+
+@pytest.mark.parametrize("env, spoken", [
+    ({"LANG": "hu_HU.UTF-8"}, "hu"), ({"LC_ALL": "es_ES.UTF-8", "LANG": "hu_HU.UTF-8"}, "es"),
+    ({"LANGUAGE": "fr:es", "LANG": "fr_FR.UTF-8"}, "es"), ({"LANG": "C.UTF-8"}, "en"), ({}, "en"),
+    ({"FFGRID_LANGUAGE": "hu", "LC_ALL": "es_ES.UTF-8"}, "hu"), ({"LC_MESSAGES": "el_GR"}, "en"),
+])
+def test_a_command_speaks_the_language_its_environment_asks_for(env, spoken):
+    assert environment_language(env) == spoken
