@@ -11,12 +11,15 @@ import warnings
 from pathlib import Path
 from typing import Sequence
 
-from base.i18n import LANGUAGES, environment_language, using
+from base.i18n import LANGUAGES, N_, Translated, _, environment_language, number, using
 from framework import (
     Assessment, Method, Model, ValidationFailed, assessment_from_text, bundled_assessments, load_assessment, load_method,
 )
 from framework.upgrades import Upgraded
 from scoring import ScoredLine, count_ratings, score_assessment
+from scoring.ratings import WORD
+
+PROFILE_STATUS = Translated({"draft": N_("draft"), "confirmed": N_("confirmed")})  # a country profile's status
 
 
 def _method(args: argparse.Namespace) -> Method:
@@ -57,17 +60,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except ValidationFailed as err:
             problems += [str(p) for p in err.problems]
     if problems or method is None:
-        return _refused(problems, " found.")
+        return _refused(problems, _("{n} problem(s) found."))
     model = method.model
-    print(f"ok: method {model.version} ({len(model.relationships)} relationships, {len(model.standards)} standards), "
-          f"{len(method.profiles)} country profiles and {checked} assessment(s) are valid.")
+    print(_("ok: method {version} ({relationships} relationships, {standards} standards), {profiles} country "
+            "profiles and {checked} assessment(s) are valid.").format(
+        version=model.version, relationships=len(model.relationships), standards=len(model.standards),
+        profiles=len(method.profiles), checked=checked))
     return 0
 
 
 def _table(lines: list[ScoredLine], counts: dict[str, int]) -> str:
-    head = ("row", "id", "strand", "from", "to", "F", "A", "rating")
+    # TRANSLATORS: the score table's headings: grid row, id, strand, the two actors, framework and action
+    # scores (one letter each), rating
+    head = (_("row"), "id", _("strand"), _("from"), _("to"), _("F"), _("A"), _("rating"))
     rows = [head] + [(str(ln.grid_row or ""), ln.relationship, ln.strand or "", ln.from_, ln.to,
-                      _n(ln.framework), _n(ln.action), ln.rating.upper()) for ln in lines]
+                      _n(ln.framework), _n(ln.action), WORD[ln.rating]) for ln in lines]
     return _aligned(rows) + "\n\n" + "  ".join(f"{k}: {v}" for k, v in counts.items())
 
 
@@ -116,9 +123,9 @@ def cmd_map(args: argparse.Namespace) -> int:
 
     assessment, model = _open(args)
     dot = systems_map_dot(model, score_assessment(model, assessment),
-                          title=f"{assessment.country} {assessment.date}: systems map")
-    path = write_map(dot, args.output)
-    print(f"wrote {path}")
+                          title=_("{country} {date}: systems map").format(country=assessment.country,
+                                                                          date=assessment.date))
+    _wrote(write_map(dot, args.output))
     return 0
 
 
@@ -136,13 +143,13 @@ def cmd_actions(args: argparse.Namespace) -> int:
             indent=2, ensure_ascii=False))
         return 0
     if plan.illustrative:
-        print(f"EXAMPLE, not official: {plan.note}\n")
+        print(_("EXAMPLE, not official: {note}").format(note=plan.note) + "\n")
     for status, actions in status_report(plan).items():
         if actions:
-            print(f"KEY ACTIONS {STATUS_LABEL[status].upper()}")
+            print(_("KEY ACTIONS {status}").format(status=STATUS_LABEL[status].upper()))
             for a in actions:
-                due = f", due {a.due}" if a.due else ""
-                print(f"{a.number:>3}  {a.title} ({a.owner}{due}); {a.current.date}" +
+                who = _("{owner}, due {due}").format(owner=a.owner, due=a.due) if a.due else a.owner
+                print(f"{a.number:>3}  {a.title} ({who}); {a.current.date}" +
                       (f": {a.current.note}" if a.current.note else ""))
             print()
     return 0
@@ -156,16 +163,19 @@ def cmd_profile(args: argparse.Namespace) -> int:
     if args.action == "list":
         for code, p in method.profiles.items():
             model = method.country(p)
-            print(f"{code}\t{p.title}\t{p.status}\t{', '.join(p.languages)}\t{len(model.relationships)} lines"
-                  + (f", {len(model.absent)} absent" if model.absent else ""))
+            lines = _("{n} lines").format(n=len(model.relationships))
+            absent = _("{n} absent").format(n=len(model.absent)) if model.absent else ""
+            print(f"{code}\t{p.title}\t{PROFILE_STATUS[p.status]}\t{', '.join(p.languages)}\t"
+                  + ", ".join(filter(None, (lines, absent))))
         return 0
     labels = dict(_pair(item) for item in args.label or ())
     data = init_profile(method.model, args.code, args.name, args.language, _listed(args.strands), labels,
                         name_en=args.name_en)
     profile = parse_profile(data, "", f"profile init --code {args.code}", method.model)
     args.output.write_text(dump_profile(profile), encoding="utf-8")
-    print(f"wrote {args.output}: profile {profile.code} ({profile.name}), {len(method.country(profile).relationships)} "
-          "lines; name each actor as the country does, cite the source, then `ffgrid new --profile` it")
+    print(_("wrote {file}: profile {code} ({name}), {n} lines; name each actor as the country does, cite the "
+            "source, then `ffgrid new --profile` it").format(file=args.output, code=profile.code, name=profile.name,
+                                                           n=len(method.country(profile).relationships)))
     return 0
 
 
@@ -196,7 +206,8 @@ def cmd_i18n(args: argparse.Namespace) -> int:
 def _pair(item: str) -> tuple[str, str]:
     actor, sep, name = item.partition("=")
     if not sep or not actor.strip() or not name.strip():
-        raise ValueError(f"--label {item!r}: write ACTOR=NAME, e.g. police=Polícia de Segurança Pública")
+        raise ValueError(_("--label {item}: write ACTOR=NAME, e.g. police=Polícia de Segurança Pública").format(
+            item=repr(item)))
     return actor.strip(), name.strip()
 
 
@@ -215,13 +226,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     elif Path(args.profile).is_file():
         profile = load_profile(args.profile, method.model)
     else:
-        raise ValueError(f"--profile {args.profile}: neither a shipped profile ({', '.join(method.profiles)}) "
-                         "nor a profile file")
+        raise ValueError(_("--profile {profile}: neither a shipped profile ({shipped}) nor a profile file").format(
+            profile=args.profile, shipped=", ".join(method.profiles)))
     assessment = blank_assessment(method, profile, args.date, args.title, args.author or "ffgrid new")
     text = dump_assessment(assessment)
     assessment_from_text(text, str(args.output), method)  # what is written reads back valid
     args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output}: {assessment.title}, {len(method.country(profile).relationships)} lines unscored")
+    print(_("wrote {file}: {title}, {n} lines unscored").format(
+        file=args.output, title=assessment.title, n=len(method.country(profile).relationships)))
     return 0
 
 
@@ -236,7 +248,8 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     data, text = read_yaml(args.assessment)
     new, done = upgrade_data(data, str(args.assessment), notice=False)
     if not done:
-        print(f"{args.assessment} is already for method version {method.version}; nothing to do")
+        print(_("{file} is already for method version {version}; nothing to do").format(
+            file=args.assessment, version=method.version))
         return 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -245,7 +258,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     out.write_text(upgraded_text(text, data, new, _head_comments(text) + dump_assessment(assessment)), encoding="utf-8")
     for what in done:
         print(f"{args.assessment}: {what}")
-    print(f"wrote {out}")
+    _wrote(out)
     return 0
 
 
@@ -270,7 +283,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print(json.dumps(comparison.as_json(), indent=2, ensure_ascii=False))
         return 0
     table = comparison.table(method.model)
-    head = ["line", "strand", *table.headings]
+    head = [_("line"), _("strand"), *table.headings]
     rows = [[r.line, r.strand, *(c.text for c in r.cells)] for r in table.rows]
     if args.format == "csv":
         import pandas as pd
@@ -293,10 +306,11 @@ def _comparison(entries: Sequence[tuple[Assessment, Model]], paths: Sequence[Pat
         return compare_countries(entries)
     except DuplicateAssessment:
         seen: dict[str, Path] = {}
-        for path, (a, _) in zip(paths, entries):
+        for path, (a, _model) in zip(paths, entries):
             if a.id in seen:
-                print(f"ffgrid: {seen[a.id]} and {path} are both the assessment {a.id!r}: compare different "
-                      "assessments (give one of them another id); nothing was compared", file=sys.stderr)
+                print("ffgrid: " + _("{first} and {second} are both the assessment {id}: compare different "
+                                     "assessments (give one of them another id); nothing was compared").format(
+                    first=seen[a.id], second=path, id=repr(a.id)), file=sys.stderr)
                 return None
             seen[a.id] = path
         raise
@@ -364,31 +378,33 @@ def cmd_db(args: argparse.Namespace) -> int:
     try:
         if args.action == "list":
             for s in ws.list():
-                flag = "  (illustrative)" if s.illustrative else ""
-                print(f"{s.id}\t{s.country}\t{s.date}\t{s.lines} lines\trevision {s.revision}{flag}")
+                flag = "  " + _("(illustrative)") if s.illustrative else ""
+                print(f"{s.id}\t{s.country}\t{s.date}\t" + _("{n} lines").format(n=s.lines) + "\t"
+                      + _("revision {revision}").format(revision=s.revision) + flag)
         elif args.action == "import":
             for path in args.files:
                 a = ws.import_yaml(path.read_text(encoding="utf-8"), str(path), replace=args.replace)
-                print(f"imported {a.id} ({len(a.lines)} lines) from {path}")
+                print(_("imported {id} ({n} lines) from {file}").format(id=a.id, n=len(a.lines), file=path))
         elif args.action == "new-version":
             draft = ws.new_version(args.id, args.new_id, args.date)
-            print(f"started {draft.id}, a draft from {args.id} ({len(draft.lines)} lines)")
+            print(_("started {new}, a draft from {old} ({n} lines)").format(new=draft.id, old=args.id,
+                                                                          n=len(draft.lines)))
         elif args.action == "export":
             text = ws.export_yaml(args.id)
             if args.output:
                 args.output.write_text(text, encoding="utf-8")
-                print(f"wrote {args.output}")
+                _wrote(args.output)
             else:
                 sys.stdout.write(text)
     except AlreadyExists as err:
-        hint = " (use --replace)" if args.action == "import" else " (choose another id)"
-        print(f"ffgrid: {err}{hint}", file=sys.stderr)
+        hint = _("use --replace") if args.action == "import" else _("choose another id")
+        print(f"ffgrid: {err} ({hint})", file=sys.stderr)
         return 1
     except NotFound as err:
-        print(f"ffgrid: no assessment {err} in the database", file=sys.stderr)
+        print("ffgrid: " + _("no assessment {id} in the database").format(id=err), file=sys.stderr)
         return 1
     except (Locked, BadTransition) as err:
-        print(f"ffgrid: {err}; nothing was changed", file=sys.stderr)
+        print("ffgrid: " + _("{problem}; nothing was changed").format(problem=err), file=sys.stderr)
         return 1
     return 0
 
@@ -410,12 +426,14 @@ def _backup_or_restore(args: argparse.Namespace) -> int:
     try:
         if args.action == "backup":
             done = backup(url, args.file, force=args.force)
-            print(f"backed up {done.assessments} assessment(s) (database version {_version(done.revision)}) to "
-                  f"{args.file}: {done.bytes:,} bytes in {time.perf_counter() - begun:.2f} s")
+            print(_("backed up {n} assessment(s) (database version {version}) to {file}: {bytes} bytes in {seconds} s"
+                    ).format(n=done.assessments, version=_version(done.revision), file=args.file,
+                             bytes=number(done.bytes), seconds=number(time.perf_counter() - begun, 2)))
         else:
             done = restore(args.file, url, force=args.force)
-            print(f"restored {done.assessments} assessment(s) (database version {_version(done.revision)}) from "
-                  f"{args.file} in {time.perf_counter() - begun:.2f} s")
+            print(_("restored {n} assessment(s) (database version {version}) from {file} in {seconds} s").format(
+                n=done.assessments, version=_version(done.revision), file=args.file,
+                seconds=number(time.perf_counter() - begun, 2)))
     except Unreadable as err:
         print(f"ffgrid: {err}", file=sys.stderr)
         return 2
@@ -444,7 +462,7 @@ def _data_check(args: argparse.Namespace) -> int:
     try:
         figures = _read_figures(args)
     except (ImportRefused, OSError, UnicodeDecodeError) as err:
-        print(f"ffgrid: cannot read {args.file}: {err}", file=sys.stderr)
+        print("ffgrid: " + _("cannot read {file}: {problem}").format(file=args.file, problem=err), file=sys.stderr)
         return 2
     flags = check(figures)
     if args.format == "json":
@@ -452,7 +470,8 @@ def _data_check(args: argparse.Namespace) -> int:
     else:
         for f in flags:
             print(f"{f.rule}\t{f.source}\t{f.period}\t{f.area}\t{f.strand}\t{f.measure}\t{f.message}")
-        print(f"{len(flags)} flag(s) in {len(figures)} figures.", file=sys.stderr)
+        print(_("{flags} flag(s) in {figures} figures.").format(flags=len(flags), figures=number(len(figures))),
+              file=sys.stderr)
     return 1 if flags else 0
 
 
@@ -464,11 +483,12 @@ def _import_cases(args: argparse.Namespace) -> int:
     try:
         cases = read_cases(args.file)
     except ImportRefused as err:
-        return _refused(err.problems, " shown; nothing was imported.")
+        return _refused(err.problems, _("{n} problem(s) shown; nothing was imported."))
     stored = _workspace(args, seed=False).import_cases(cases, args.name or args.file.name, args.country,
                                                        synthetic=args.synthetic)
-    print(f"imported {stored.rows:,} case records of {stored.country} as {stored.name!r}"
-          + (" (SYNTHETIC)" if stored.synthetic else ""))
+    print(_("imported {rows} case records of {country} as {name}").format(
+        rows=number(stored.rows), country=stored.country, name=repr(stored.name))
+          + (" (" + _("SYNTHETIC") + ")" if stored.synthetic else ""))
     return 0
 
 
@@ -477,6 +497,7 @@ def cmd_users(args: argparse.Namespace) -> int:
     import getpass
 
     from access.demo import NotLocal, check_local
+    from access.policy import ROLE_WORDS
     from store.accounts import AccountError
     from store.database import database_url
 
@@ -490,17 +511,19 @@ def cmd_users(args: argparse.Namespace) -> int:
     try:
         if args.action == "list":
             for a in ws.users():
-                print(f"{a.name}\t{a.role or 'no role yet'}\t{'active' if a.active else 'inactive'}\t{', '.join(a.assigned)}")
+                role = ROLE_WORDS.get(a.role, a.role) if a.role else _("no role yet")
+                state = _("active") if a.active else _("inactive")
+                print(f"{a.name}\t{role}\t{state}\t" + ", ".join(a.assigned))
         elif args.action == "add":
-            password = (getpass.getpass(f"Password for {args.name}: ") if sys.stdin.isatty()
+            password = (getpass.getpass(_("Password for {name}: ").format(name=args.name)) if sys.stdin.isatty()
                         else sys.stdin.readline().rstrip("\n"))
             ws.add_user(args.name, password, args.role, tuple(args.assign or ()))
-            print(f"added {args.name} ({args.role})")
+            print(_("added {name} ({role})").format(name=args.name, role=ROLE_WORDS.get(args.role, args.role)))
         else:
             made = ws.demo_accounts()
-            print("Demo accounts (this local database only; new passwords each time):")
+            print(_("Demo accounts (this local database only; new passwords each time):"))
             for name, (role, password) in made.items():
-                print(f"  {name:<9} {password}   ({role})")
+                print(f"  {name:<9} {password}   ({ROLE_WORDS.get(role, role)})")
     except (AccountError, NotLocal) as err:
         print(f"ffgrid: {err}", file=sys.stderr)
         return 1
@@ -517,23 +540,26 @@ def cmd_data(args: argparse.Namespace) -> int:
         from dashboard.cases import synthesise, write_cases
 
         write_cases(synthesise(args.rows, seed=args.seed), args.output)
-        print(f"wrote {args.rows:,} SYNTHETIC case records to {args.output}")
+        print(_("wrote {rows} SYNTHETIC case records to {file}").format(rows=number(args.rows), file=args.output))
         return 0
     if args.action == "cases":
         return _import_cases(args)
     ws = _workspace(args, seed=False)
     if args.action == "list":
         for d in ws.datasets():
-            print(f"{d.id}\t{d.file}\t{d.figures} figures\timported {d.imported_at:%Y-%m-%d %H:%M}"
-                  + (f" by {d.imported_by}" if d.imported_by else "") + ("\tSYNTHETIC" if d.synthetic else ""))
+            when = f"{d.imported_at:%Y-%m-%d %H:%M}"
+            imported = (_("imported {when} by {who}").format(when=when, who=d.imported_by) if d.imported_by
+                        else _("imported {when}").format(when=when))
+            print(f"{d.id}\t{d.file}\t" + _("{n} figures").format(n=number(d.figures)) + f"\t{imported}"
+                  + ("\t" + _("SYNTHETIC") if d.synthetic else ""))
         return 0
     try:
         figures = _read_figures(args)
     except ImportRefused as err:
-        return _refused(err.problems, "; nothing was imported.")
+        return _refused(err.problems, _("{n} problem(s); nothing was imported."))
     ws.import_figures(figures, args.file.name, mapping=args.mapping.name if args.mapping else None)
-    print(f"imported {len(figures)} figures from {args.file} "
-          f"({figures['publication'].nunique()} publication(s), replacing earlier imports of them)")
+    print(_("imported {n} figures from {file} ({publications} publication(s), replacing earlier imports of them)"
+            ).format(n=number(len(figures)), file=args.file, publications=figures["publication"].nunique()))
     return 0
 
 
@@ -548,11 +574,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         figures = _figures(args)
     except ImportRefused as err:
-        return _refused(err.problems, " in the data; no report was written.")
+        return _refused(err.problems, _("{n} problem(s) in the data; no report was written."))
     previous = load_assessment(args.previous, method) if args.previous else None
     path = write_report(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id),
                         compare=comparison, method=method.model, previous=previous, language=args.language)
-    print(f"wrote {path}")
+    _wrote(path)
     return 0
 
 
@@ -804,16 +830,22 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _refused(problems: Sequence[object], outcome: str) -> int:
-    """Print each problem, then how many there were and what became of the input; exit code 1."""
+    """Print each problem, then `outcome`: how many there were ({n}) and what became of the input; exit
+    code 1."""
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"{len(problems)} problem(s){outcome}", file=sys.stderr)
+    print(outcome.format(n=len(problems)), file=sys.stderr)
     return 1
 
 
-def _note(message: Warning | str, category: type[Warning], *_: object) -> None:
+def _wrote(path: object) -> None:
+    """Say that a file was written."""
+    print(_("wrote {file}").format(file=path))
+
+
+def _note(message: Warning | str, category: type[Warning], *rest: object) -> None:
     """Warnings (e.g. an assessment read through an id map) as one plain line on standard error."""
-    print(f"ffgrid: note: {message}", file=sys.stderr)
+    print("ffgrid: " + _("note: {message}").format(message=message), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -834,7 +866,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
     except ValidationFailed as err:
-        return _refused(err.problems, " found.")
+        return _refused(err.problems, _("{n} problem(s) found."))
     except BrokenPipeError:  # the reader went away (`ffgrid score … | head`): nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -6,7 +6,8 @@ in a fresh Python process (`python -m base.bounded`: the call goes in and the an
 pickled through its standard input and output), limits that process's address space, kills it when it
 overruns, and lets at most `SLOTS` such processes run at once per server process: further uploads
 wait their turn instead of stalling the server. A fresh interpreter, not a fork: the app's threads
-and its script-as-`__main__` (Streamlit's) must not be copied into the worker.
+and its script-as-`__main__` (Streamlit's) must not be copied into the worker. The worker speaks the
+caller's language (`base.i18n`), so the problems it finds read as the caller's would.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import subprocess
 import sys
 import threading
 from typing import Any, Callable, TypeVar
+
+from base.i18n import _, language, number, using
 
 T = TypeVar("T")
 
@@ -39,7 +42,7 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout: float = TIMEOUT, memo
 
     `fn`, its arguments, its result and its exceptions must pickle (module-level functions, plain data).
     """
-    call = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
+    call = pickle.dumps((fn, args, language()), protocol=pickle.HIGHEST_PROTOCOL)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     with _slots:
         worker = subprocess.Popen([sys.executable, "-m", "base.bounded", str(memory)], stdin=subprocess.PIPE,
@@ -49,10 +52,10 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout: float = TIMEOUT, memo
         except subprocess.TimeoutExpired:
             worker.kill()
             worker.communicate()
-            raise Overrun(f"it took longer than {timeout:.0f} s") from None
+            raise Overrun(_("it took longer than {seconds} s").format(seconds=number(timeout, 0))) from None
     if worker.returncode != 0 or not out:
         _log.warning("bounded worker ended with %s: %s", worker.returncode, err.decode(errors="replace")[-2000:])
-        raise Overrun("its worker process ended without an answer (out of memory?)")
+        raise Overrun(_("its worker process ended without an answer (out of memory?)"))
     ok, value = pickle.loads(out)
     if ok:
         return value
@@ -60,21 +63,23 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout: float = TIMEOUT, memo
 
 
 def _serve(memory: int) -> None:
-    """The worker's side: read the call, limit this process, answer (or the exception) on stdout."""
-    fn, args = pickle.loads(sys.stdin.buffer.read())
+    """The worker's side: read the call, limit this process, answer (or the exception) on stdout, in
+    the caller's language."""
+    fn, args, speaking = pickle.loads(sys.stdin.buffer.read())
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    try:
-        answer: tuple[bool, Any] = (True, fn(*args))
-    except MemoryError:
-        answer = (False, Overrun("it needs more memory than an upload may use"))
-    except Exception as err:  # noqa: BLE001 - handed to the caller, which raises it
-        answer = (False, err)
-    try:
-        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-    except MemoryError:
-        data = pickle.dumps((False, Overrun("its answer needs more memory than an upload may use")))
-    except Exception as err:  # noqa: BLE001 - an exception that does not pickle: its words do
-        data = pickle.dumps((False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]} ({err})")))
+    with using(speaking):
+        try:
+            answer: tuple[bool, Any] = (True, fn(*args))
+        except MemoryError:
+            answer = (False, Overrun(_("it needs more memory than an upload may use")))
+        except Exception as err:  # noqa: BLE001 - handed to the caller, which raises it
+            answer = (False, err)
+        try:
+            data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            data = pickle.dumps((False, Overrun(_("its answer needs more memory than an upload may use"))))
+        except Exception as err:  # noqa: BLE001 - an exception that does not pickle: its words do
+            data = pickle.dumps((False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]} ({err})")))
     sys.stdout.buffer.write(data)
 
 

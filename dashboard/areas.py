@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 
+from base.i18n import _
+
 
 def _key(name: str) -> str:
     """An area's name compared loosely: case and spacing ignored, '&' read as 'and'."""
@@ -57,4 +59,4 @@ def of_country(figures: pd.DataFrame, country: Any) -> pd.DataFrame:
 
 def no_figures(country: Any) -> str:
     """What to say when the country has no figures."""
-    return f"No published figures for {country_name(country)} have been imported yet."
+    return _("No published figures for {country} have been imported yet.").format(country=country_name(country))

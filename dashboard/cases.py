@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from base.i18n import _
 from base.yamlio import load_file
 from dashboard.limits import (
     MAX_CASE_ROWS, MAX_CASES_BYTES, check_csv, check_decoded, check_parquet, decoded_bytes, refuse, text_of,
@@ -57,7 +58,7 @@ def cases_from_bytes(data: bytes, file: str) -> pd.DataFrame:
         try:
             return validate_cases(parquet_frame(data, file), file)
         except UnicodeDecodeError:
-            raise refuse(file, "has text columns that are not UTF-8") from None
+            raise refuse(file, _("has text columns that are not UTF-8")) from None
     check_csv(data, file, MAX_CASES_BYTES, MAX_CASE_ROWS)
     frame, lines = read_csv_text(text_of(data, file), file)
     return validate_cases(frame, file, rows=lines)
@@ -71,7 +72,8 @@ def parquet_frame(data: bytes, file: str) -> pd.DataFrame:
     except MemoryError:
         raise
     except (pa.ArrowException, OSError, ValueError) as err:
-        raise refuse(file, f"not a readable Parquet file ({str(err).splitlines()[0][:200]})") from None
+        raise refuse(file, _("not a readable Parquet file ({reason})").format(
+            reason=str(err).splitlines()[0][:200])) from None
     check_decoded(decoded_bytes(table), file)  # dictionary-encoded text decodes to far more than its metadata says
     return table.to_pandas()
 
@@ -108,9 +110,9 @@ def validate_cases(frame: pd.DataFrame, file: str, rows: pd.Series | None = None
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         other = "; ".join(f"{', '.join(cols)} ({name})" for name, cols in area_mappings().items())
-        raise ImportRefused([RowProblem(file, None, c, "required column is missing" + (
-            f" (or name all three area columns as a mapping does: {other})" if c in AREAS else ""))
-            for c in missing])
+        raise ImportRefused([RowProblem(file, None, c, _(
+            "required column is missing (or name all three area columns as a mapping does: {mappings})").format(
+            mappings=other) if c in AREAS else _("required column is missing")) for c in missing])
     df = pd.DataFrame({c: frame[c].astype("string").fillna("").str.strip().astype(str) for c in COLUMNS})
     line = pd.Series(np.arange(2, len(df) + 2), index=df.index) if rows is None else rows.set_axis(df.index)
     problems: list[RowProblem] = []
@@ -120,23 +122,25 @@ def validate_cases(frame: pd.DataFrame, file: str, rows: pd.Series | None = None
 
     for column in COLUMNS:
         if column not in OPTIONAL:
-            flag(df[column] == "", column, "is empty")
+            flag(df[column] == "", column, _("is empty"))
     # Times with an offset are converted to UTC; times without one are taken as they are.
     when = pd.to_datetime(df["recorded_at"], errors="coerce", format="ISO8601", utc=True).dt.tz_convert(None)
-    flag(when.isna() & (df["recorded_at"] != ""), "recorded_at", "is not an ISO date and time")
+    flag(when.isna() & (df["recorded_at"] != ""), "recorded_at", _("is not an ISO date and time"))
     for column, allowed in CHOICES.items():
-        flag((df[column] != "") & ~df[column].isin(allowed), column, f"should be one of: {', '.join(allowed)}")
+        flag((df[column] != "") & ~df[column].isin(allowed), column,
+             _("should be one of: {choices}").format(choices=", ".join(allowed)))
     parts = df["strands"].str.split(";").explode().str.strip()
     bad = parts[(parts != "") & ~parts.isin(list(strands()))]
-    flag(df.index.isin(bad.index.unique()), "strands", "has a strand not in dashboard/strands.yaml")
+    flag(df.index.isin(bad.index.unique()), "strands", _("has a strand not in dashboard/strands.yaml"))
     coords = {c: pd.to_numeric(df[c].replace("", None), errors="coerce") for c in ("lat", "lon")}
     for c, limit in (("lat", 90), ("lon", 180)):
-        flag((df[c] != "") & (coords[c].isna() | (coords[c].abs() > limit)), c, f"should be a number within ±{limit}")
-    flag((df["lat"] == "") != (df["lon"] == ""), "lat", "lat and lon come together or not at all")
-    flag(df["case_id"].duplicated() & (df["case_id"] != ""), "case_id", "appears twice")
+        flag((df[c] != "") & (coords[c].isna() | (coords[c].abs() > limit)), c,
+             _("should be a number within ±{limit}").format(limit=limit))
+    flag((df["lat"] == "") != (df["lon"] == ""), "lat", _("lat and lon come together or not at all"))
+    flag(df["case_id"].duplicated() & (df["case_id"] != ""), "case_id", _("appears twice"))
     # 'race; religion' -> 'race;religion', so filters and counts see the same strands
     tidy_strands = df["strands"].str.replace(r"\s*;[\s;]*", ";", regex=True).str.strip(";")
-    flag((tidy_strands == "") & (df["strands"] != ""), "strands", "names no strand")
+    flag((tidy_strands == "") & (df["strands"] != ""), "strands", _("names no strand"))
     if problems:
         raise ImportRefused(problems)
     return df.assign(recorded_at=when, lat=coords["lat"], lon=coords["lon"], strands=tidy_strands).reset_index(drop=True)

@@ -1,7 +1,7 @@
 """Data-quality checks on tidy figures: stage order, year-on-year jumps, gaps, strand sums, percentages.
 
 Each flag names the figure (period, area, source, strand, measure, publication), a stable rule id
-and a message. The rules' settings are data (`dashboard/checks.yaml`).
+and a message (in the current language). The rules' settings are data (`dashboard/checks.yaml`).
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from base.i18n import N_, Translated, _, number
 from base.yamlio import load_file
 from dashboard.vocabulary import strands
 
 CHECKS_FILE = Path(__file__).with_name("checks.yaml")
 RULES = ("stage_order", "missing_stage", "yoy_change", "missing_period", "strand_sum", "pct_range")
-RULE_WORDS = {"stage_order": "A stage above the one before", "missing_stage": "A stage not published",
-              "yoy_change": "A large change on the year before", "missing_period": "A year missing",
-              "strand_sum": "Strands add up to more than the total", "pct_range": "A percentage outside 0-100"}
+RULE_WORDS = Translated({"stage_order": N_("A stage above the one before"), "missing_stage": N_("A stage not published"),
+                         "yoy_change": N_("A large change on the year before"), "missing_period": N_("A year missing"),
+                         "strand_sum": N_("Strands add up to more than the total"),
+                         "pct_range": N_("A percentage outside 0-100")})
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def _flag(row, rule: str, message: str, **override: str) -> Flag:  # type: ignor
 
 
 def _fmt(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
+    return number(x, 0) if float(x).is_integer() else number(x, 1)
 
 
 def check(figures: pd.DataFrame, settings: CheckSettings | None = None) -> list[Flag]:
@@ -69,7 +71,8 @@ def check(figures: pd.DataFrame, settings: CheckSettings | None = None) -> list[
     flags += _yoy_and_gaps(figures, settings)
     flags += _strand_sum(figures, settings)
     pct = figures[figures["measure"].str.endswith("_pct") & ~figures["value"].between(0, 100)]
-    flags += [_flag(r, "pct_range", f"a percentage of {r.value:g} is outside 0-100") for r in pct.itertuples()]
+    flags += [_flag(r, "pct_range", _("a percentage of {value} is outside 0-100").format(value=number(r.value)))
+              for r in pct.itertuples()]
     return flags
 
 
@@ -82,11 +85,13 @@ def _stage_order(figures: pd.DataFrame, settings: CheckSettings) -> list[Flag]:
             for _, group in series.groupby("period", sort=False):
                 have = dict(zip(group["measure"], group["value"]))
                 first = group.iloc[0]
-                flags += [_flag(first, "missing_stage", f"no {stage} figure for {first.period}, though other "
-                                "periods have one", measure=stage) for stage in used if stage not in have]
+                flags += [_flag(first, "missing_stage", _("no {stage} figure for {period}, though other periods have "
+                                                          "one").format(stage=stage, period=first.period), measure=stage)
+                          for stage in used if stage not in have]
                 present = [s for s in used if s in have]
-                flags += [_flag(first, "stage_order", f"{later} ({_fmt(have[later])}) exceeds {earlier} "
-                                f"({_fmt(have[earlier])})", measure=later)
+                flags += [_flag(first, "stage_order", _("{later} ({later_value}) exceeds {earlier} ({earlier_value})").format(
+                                    later=later, later_value=_fmt(have[later]), earlier=earlier,
+                                    earlier_value=_fmt(have[earlier])), measure=later)
                           for earlier, later in zip(present, present[1:]) if have[later] > have[earlier]]
     return flags
 
@@ -100,15 +105,17 @@ def _yoy_and_gaps(figures: pd.DataFrame, settings: CheckSettings) -> list[Flag]:
         for before, after in zip(rows, rows[1:]):
             if after.year - before.year > 1:
                 gap = ", ".join(str(int(y)) for y in range(int(before.year) + 1, int(after.year)))
-                flags.append(_flag(after, "missing_period", f"no figure for {gap} between {before.period} "
-                                   f"and {after.period}"))
+                flags.append(_flag(after, "missing_period", _("no figure for {years} between {before} and {after}").format(
+                    years=gap, before=before.period, after=after.period)))
             elif before.value == 0:
                 if after.value != 0:
-                    flags.append(_flag(after, "yoy_change", f"from 0 in {before.period} to {_fmt(after.value)}"))
+                    flags.append(_flag(after, "yoy_change", _("from 0 in {period} to {value}").format(
+                        period=before.period, value=_fmt(after.value))))
             elif abs(after.value - before.value) / abs(before.value) * 100 > settings.yoy_change_threshold_pct:
                 change = (after.value - before.value) / abs(before.value) * 100
-                flags.append(_flag(after, "yoy_change", f"{change:+.0f}% from {before.period} "
-                                   f"({_fmt(before.value)} to {_fmt(after.value)})"))
+                flags.append(_flag(after, "yoy_change", _("{change}% from {period} ({before} to {after})").format(
+                    change=("+" if change >= 0 else "-") + number(abs(change), 0), period=before.period,
+                    before=_fmt(before.value), after=_fmt(after.value))))
     return flags
 
 
@@ -124,6 +131,6 @@ def _strand_sum(figures: pd.DataFrame, settings: CheckSettings) -> list[Flag]:
         joined = summed.merge(totals[[*key, "value", "source"]], on=key, suffixes=("", "_total"))
         for r in joined[joined["value"] > joined["value_total"]].itertuples():
             flags.append(Flag(r.period, r.area, r.source, "all", rule["measure"], r.publication, "strand_sum",
-                              f"strands sum to {_fmt(r.value)}, above {rule['total_measure']} "
-                              f"({_fmt(r.value_total)})"))
+                              _("strands sum to {value}, above {total} ({total_value})").format(
+                                  value=_fmt(r.value), total=rule["total_measure"], total_value=_fmt(r.value_total))))
     return flags

@@ -33,6 +33,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from base.i18n import _, number
+
 DEFAULT_THRESHOLD = 10
 ROUNDING_BASE = 5
 NARROWED_AT_MOST = 2  # of ward, strand and recording agency, in a public view
@@ -85,8 +87,13 @@ def suppress_counts(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD) -> Su
 
 
 def shown_count(count: int, threshold: int = DEFAULT_THRESHOLD) -> str:
-    """A single count as shown publicly: 'fewer than 10' when small (zero is shown)."""
-    return f"fewer than {threshold}" if 0 < count < threshold else f"{count:,}"
+    """A single count as shown publicly: 'fewer than 10' when small (zero is shown), in the current language."""
+    return fewer_than(threshold) if 0 < count < threshold else number(count)
+
+
+def fewer_than(threshold: int = DEFAULT_THRESHOLD) -> str:
+    """What a hidden count reads: 'fewer than 10', in the current language."""
+    return _("fewer than {number}").format(number=number(threshold))
 
 
 def round_to_base(count: int, base: int = ROUNDING_BASE) -> int:
@@ -115,8 +122,8 @@ def public_counts(counts: pd.Series, threshold: int = DEFAULT_THRESHOLD, base: i
 
 def public_number(count: int, threshold: int = DEFAULT_THRESHOLD, base: int = ROUNDING_BASE) -> str:
     """A single count (a total too) as the public sees it: 'fewer than 10' below the threshold, zero
-    included, else rounded."""
-    return f"fewer than {threshold}" if count < threshold else f"{round_to_base(count, base):,}"
+    included, else rounded (in the current language)."""
+    return fewer_than(threshold) if count < threshold else number(round_to_base(count, base))
 
 
 def public_period(year: int) -> tuple[date, date]:

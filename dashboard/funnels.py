@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
+from base.i18n import N_
 from base.yamlio import load_file
 from dashboard.indicators import Funnel, Stage
 
@@ -20,6 +21,10 @@ FUNNELS_FILE = Path(__file__).with_name("funnels.yaml")
 AREA = "{area}"  # in a series' name: replaced by the area's name
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Measure = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+STAGES = (  # the stages' labels of funnels.yaml, marked for the catalogue (read with _() where shown)
+    N_("Recorded by police"), N_("Referred to prosecution"), N_("Prosecuted (completed)"), N_("Convicted"),
+    N_("Sentence uplift applied"), N_("Prosecuted"), N_("Sentenced"),
+)
 
 
 class StageSpec(BaseModel):

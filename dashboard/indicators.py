@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from base.i18n import _, number
 from dashboard.checks import start_year
 from dashboard.vocabulary import monitored
 
@@ -106,13 +107,13 @@ def _count(index: pd.DataFrame, stage: Stage, period: str, area: str,
 
     given = get(stage.measure)
     if given is not None:
-        return float(given["value"]), "published count", str(given["publication"]), note(given)
+        return float(given["value"]), _("published count"), str(given["publication"]), note(given)
     rate = get(stage.rate)
     if rate is not None and previous is not None:
         return (round(previous * float(rate["value"]) / 100),
-                f"derived: the published rate, {float(rate['value']):g}% of the previous stage",
+                _("derived: the published rate, {rate}% of the previous stage").format(rate=number(float(rate["value"]))),
                 str(rate["publication"]), note(rate))
-    return None, "not published", "", ""
+    return None, _("not published"), "", ""
 
 
 def _pct(part: float | None, whole: float | None) -> float | None:

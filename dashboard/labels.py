@@ -9,22 +9,24 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from base.i18n import _
 from base.yamlio import load_file
 from dashboard.vocabulary import strands
 
 AREA_NAMES_FILE = Path(__file__).with_name("area_names.yaml")
 
 
-def readable(code: object, empty: str = "Unnamed") -> str:
-    """A code as text: 'help_line' reads 'Help line' (underscores and dashes as spaces, first letter up)."""
+def readable(code: object, empty: str | None = None) -> str:
+    """A code as text: 'help_line' reads 'Help line' (underscores and dashes as spaces, first letter up);
+    `empty` (else 'Unnamed', in the current language) for no text."""
     text = " ".join(str(code).replace("_", " ").replace("-", " ").split())
-    return (text[:1].upper() + text[1:]) if text else empty
+    return (text[:1].upper() + text[1:]) if text else empty or _("Unnamed")
 
 
 def strand_label(strand: object) -> str:
-    """A data strand's label ('sexual_orientation' reads 'Sexual orientation')."""
+    """A data strand's label in the current language ('sexual_orientation' reads 'Sexual orientation')."""
     known = strands().get(str(strand))
-    return known.label if known else readable(strand, "No strand")
+    return _(known.label) if known else readable(strand, _("No strand"))
 
 
 @cache

@@ -1,7 +1,8 @@
 """Limits on data files, checked before any parser reads them: bytes, rows, columns and, for Parquet,
 what its metadata says the data holds (rows, decoded size, column types).
 
-A file over a limit is refused whole with `ImportRefused`, naming the file and the limit.
+A file over a limit is refused whole with `ImportRefused`, naming the file and the limit (in the current
+language: the app's reader's, or the command's).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from base.i18n import _, number
 from dashboard.problems import ImportRefused, RowProblem
 
 MB = 1 << 20
@@ -34,13 +36,14 @@ def text_of(data: bytes, file: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise refuse(file, f"is not UTF-8 text (byte {err.start:,})") from None
+        raise refuse(file, _("is not UTF-8 text (byte {byte})").format(byte=number(err.start))) from None
 
 
 def check_size(size: int, limit: int, file: str) -> None:
     """Refuse a file of more than `limit` bytes (checked on the server, whatever the browser allowed)."""
     if size > limit:
-        raise refuse(file, f"is {size / MB:,.1f} MB; at most {limit / MB:,.0f} MB may be imported")
+        raise refuse(file, _("is {size} MB; at most {limit} MB may be imported").format(size=number(size / MB, 1),
+                                                                                   limit=number(limit / MB, 0)))
 
 
 def check_csv(data: bytes, file: str, max_bytes: int, max_rows: int) -> None:
@@ -48,10 +51,12 @@ def check_csv(data: bytes, file: str, max_bytes: int, max_rows: int) -> None:
     check_size(len(data), max_bytes, file)
     lines = max(data.count(b"\n"), data.count(b"\r")) + (not data.endswith((b"\n", b"\r")))  # \r alone: old Mac CSV
     if lines > max_rows + 1:  # + the header; quoted line breaks only make rows fewer than lines
-        raise refuse(file, f"has up to {lines - 1:,} rows; at most {max_rows:,} may be imported at once")
+        raise refuse(file, _("has up to {rows} rows; at most {limit} may be imported at once").format(
+            rows=number(lines - 1), limit=number(max_rows)))
     header = re.split(rb"[\r\n]", data, maxsplit=1)[0]
     if header.count(b",") + 1 > MAX_COLUMNS:  # quoted commas only make columns fewer than commas
-        raise refuse(file, f"has up to {header.count(b',') + 1:,} columns; at most {MAX_COLUMNS} are read")
+        raise refuse(file, _("has up to {columns} columns; at most {limit} are read").format(
+            columns=number(header.count(b",") + 1), limit=number(MAX_COLUMNS)))
 
 
 def _nested(kind: pa.DataType) -> bool:
@@ -68,15 +73,17 @@ def check_parquet(data: bytes, file: str, max_bytes: int = MAX_CASES_BYTES, max_
     except MemoryError:
         raise
     except (pa.ArrowException, OSError, ValueError) as err:
-        raise refuse(file, f"not a readable Parquet file ({err})") from None
+        raise refuse(file, _("not a readable Parquet file ({reason})").format(reason=err)) from None
     if meta.num_rows == 0:
-        raise refuse(file, "has no rows of data")
+        raise refuse(file, _("has no rows of data"))
     if meta.num_rows > max_rows:
-        raise refuse(file, f"has {meta.num_rows:,} rows; at most {max_rows:,} may be imported at once")
+        raise refuse(file, _("has {rows} rows; at most {limit} may be imported at once").format(
+            rows=number(meta.num_rows), limit=number(max_rows)))
     if meta.num_columns > MAX_COLUMNS:
-        raise refuse(file, f"has {meta.num_columns:,} columns; at most {MAX_COLUMNS} are read")
+        raise refuse(file, _("has {columns} columns; at most {limit} are read").format(
+            columns=number(meta.num_columns), limit=number(MAX_COLUMNS)))
     if nested := [f.name for f in schema if _nested(f.type)]:
-        raise ImportRefused([RowProblem(file, None, name, "holds lists or records; a column holds plain values")
+        raise ImportRefused([RowProblem(file, None, name, _("holds lists or records; a column holds plain values"))
                              for name in nested])
     decoded = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     # dictionary-encoded columns decode to a value per row: at least 8 bytes a cell once in memory
@@ -98,5 +105,5 @@ def decoded_bytes(table: pa.Table) -> int:
 def check_decoded(size: int, file: str) -> None:
     """Refuse data that holds more than MAX_DECODED_BYTES once decoded (as estimated, or as read)."""
     if size > MAX_DECODED_BYTES:
-        raise refuse(file, f"holds about {size / MB:,.0f} MB once decoded; at most "
-                           f"{MAX_DECODED_BYTES / MB:,.0f} MB may be imported at once")
+        raise refuse(file, _("holds about {size} MB once decoded; at most {limit} MB may be imported at once").format(
+            size=number(size / MB, 0), limit=number(MAX_DECODED_BYTES / MB, 0)))

@@ -17,10 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from dashboard.limits import MAX_FIGURE_ROWS, MAX_FIGURES_BYTES, MAX_MAPPING_BYTES, check_csv, check_size, text_of
 from dashboard.problems import ImportRefused, RowProblem
 from dashboard.statistics import REQUIRED, read_csv_text, read_tidy, validate_tidy
+from base.i18n import N_, Translated, _
 from base.paths import ROOT
 from base.yamlio import YamlProblem, load
 
 BUNDLED_MAPPINGS = ROOT / "data" / "mappings"
+NOT_MAPPED = Translated({"period": N_("period {value} is not in the mapping"),  # a label the mapping lacks
+                         "area": N_("area {value} is not in the mapping")})
 
 
 class _Strict(BaseModel):
@@ -66,7 +69,8 @@ def mapping_from_text(text: str, file: str) -> Mapping:
     try:
         return Mapping.model_validate(load(text))
     except YamlProblem as err:
-        raise ImportRefused([RowProblem(file, err.line, "", f"not valid YAML: {err.message}")]) from None
+        raise ImportRefused([RowProblem(file, err.line, "", _("not valid YAML: {reason}").format(
+            reason=err.message))]) from None
     except ValidationError as err:
         raise ImportRefused([RowProblem(file, None, ".".join(map(str, e["loc"])), e["msg"])
                              for e in err.errors(include_url=False)]) from err
@@ -78,7 +82,7 @@ def apply_mapping(text: str, mapping: Mapping, file: str) -> pd.DataFrame:
     needed = [mapping.area.column, mapping.period.column, *mapping.values]
     absent = [c for c in needed if c not in wide.columns]
     if absent:
-        raise ImportRefused([RowProblem(file, None, c, "column named in the mapping is missing") for c in absent])
+        raise ImportRefused([RowProblem(file, None, c, _("column named in the mapping is missing")) for c in absent])
     wide = wide.assign(_line=lines)
     labels = {}
     for part, column in (("period", mapping.period), ("area", mapping.area)):
@@ -86,7 +90,7 @@ def apply_mapping(text: str, mapping: Mapping, file: str) -> pd.DataFrame:
         if column.values:
             unmapped = ~given.isin(list(column.values))
             if unmapped.any():
-                raise ImportRefused([RowProblem(file, int(n), column.column, f"{part} {v!r} is not in the mapping")
+                raise ImportRefused([RowProblem(file, int(n), column.column, NOT_MAPPED[part].format(value=repr(v)))
                                      for n, v in zip(wide["_line"][unmapped], given[unmapped])])
             given = given.map(column.values)
         labels[part] = given
@@ -115,8 +119,9 @@ def read_figure_file(path: Path, mappings: Sequence[Path] = ()) -> pd.DataFrame:
         mapping = load_mapping(candidate)
         if {mapping.area.column, mapping.period.column, *mapping.values} <= header:
             return apply_mapping(text, mapping, str(path))
-    raise ImportRefused([RowProblem(str(path), 1, "", "neither a tidy CSV (columns " + ", ".join(REQUIRED)
-                                    + ") nor a wide one that a column mapping fits: give its mapping")])
+    raise ImportRefused([RowProblem(str(path), 1, "", _("neither a tidy CSV (columns {columns}) nor a wide one that a "
+                                                        "column mapping fits: give its mapping").format(
+        columns=", ".join(REQUIRED)))])
 
 
 def read_figure_files(paths: Sequence[Path], mappings: Sequence[Path] = ()) -> pd.DataFrame:

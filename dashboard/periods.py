@@ -12,6 +12,8 @@ from datetime import date
 
 import pandas as pd
 
+from base.i18n import day as in_language
+
 _YEAR = re.compile(r"(\d{4})")
 _FINANCIAL = re.compile(r"(\d{4})[/-](\d{2})")  # 2018/19, 2017-18: April to March
 _CUTOFF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -57,9 +59,8 @@ def starts_before(periods: pd.Series, cutoff: str | None) -> pd.Series:
 
 
 def in_words(cutoff: str) -> str:
-    """The cut-off's day in words: '1 January 2019'."""
-    day = cutoff_date(cutoff)
-    return f"{day.day} {day:%B} {day.year}"
+    """The cut-off's day in words in the current language: '1 January 2019'."""
+    return in_language(cutoff_date(cutoff))
 
 
 def _yearly(period: str) -> bool:

@@ -1,50 +1,68 @@
 """The dashboard's tables as a person reads them, on screen and in print: headings in words with their
 units, values rounded, "–" where a figure is not published; the notes on years missing from a series;
-and each chart's text alternative.
+and each chart's text alternative. All in the current language (numbers written its way).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-import pandas as pd
+from collections.abc import Callable, Iterable, Sequence
 
-from dashboard.evidence import with_unit
+import pandas as pd
+from babel.lists import format_list
+
+from base.i18n import N_, Translated, _, locale, ngettext, number, percent
 from dashboard.periods import in_order, missing_periods
 
 Column = tuple[str, str, Callable[[object], str]]  # frame column, heading, formatter
 Count = Callable[[object], str]
 MISSING = "–"
+UNITS = Translated({  # what a stage of dashboard/funnels.yaml counts (its `unit`), with its number
+    "offences": N_("{number} offences"), "suspects": N_("{number} suspects"), "defendants": N_("{number} defendants"),
+    "convictions": N_("{number} convictions"), "hate crimes": N_("{number} hate crimes"),
+    "cases": N_("{number} cases"), "incidents": N_("{number} incidents"),
+})
 
 
 def pct(value: object) -> str:
     """A percentage to one decimal: '42.5%'; '–' when missing."""
-    return MISSING if pd.isna(value) else f"{value:,.1f}%"
+    return MISSING if value is None or pd.isna(value) else percent(float(value) / 100)  # type: ignore[arg-type]
 
 
 def text(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(value)
 
 
+def word(value: object) -> str:
+    """A word of the data files (a stage of dashboard/funnels.yaml) in the current language."""
+    shown = text(value)
+    return _(shown) if shown else shown
+
+
 def figure(value: object) -> str:
     """A published figure as a whole number: 79010.6667 reads '79,011'; '–' when missing."""
-    return MISSING if value is None or pd.isna(value) else f"{round(float(value)):,}"
+    return MISSING if value is None or pd.isna(value) else number(round(float(value)))  # type: ignore[arg-type]
 
 
 def one_decimal(value: object) -> str:
-    return MISSING if value is None or pd.isna(value) else f"{float(value):,.1f}"
+    return MISSING if value is None or pd.isna(value) else number(float(value), 1)  # type: ignore[arg-type]
+
+
+def in_unit(shown: str, unit: object) -> str:
+    """A number already written ('10,749', 'fewer than 10') with what it counts: '10,749 suspects'."""
+    return UNITS[str(unit)].format(number=shown) if str(unit) in UNITS else f"{shown} {unit}"
 
 
 def counted(count: Count, value: object, unit: object) -> str:
     """A count with what it counts: '10,749 suspects', 'fewer than 10 defendants'; '–' when not published."""
     shown = count(value)
-    return shown if shown == MISSING else f"{shown} {unit}"
+    return shown if shown == MISSING else in_unit(shown, unit)
 
 
 def funnel_columns(count: Count = figure) -> list[Column]:
     """The funnel's table (its frame with `number` = (count, unit) pairs, see `with_numbers`)."""
-    return [("stage", "Stage", text), ("number", "Number", lambda v: counted(count, *v)),  # type: ignore[misc]
-            ("pct_of_previous", "% of the stage before", pct), ("pct_of_first", "% of the first stage", pct),
-            ("how", "How counted", text)]
+    return [("stage", _("Stage"), word), ("number", _("Number"), lambda v: counted(count, *v)),  # type: ignore[misc]
+            ("pct_of_previous", _("% of the stage before"), pct), ("pct_of_first", _("% of the first stage"), pct),
+            ("how", _("How counted"), text)]
 
 
 def with_numbers(steps: pd.DataFrame) -> pd.DataFrame:
@@ -54,24 +72,24 @@ def with_numbers(steps: pd.DataFrame) -> pd.DataFrame:
 
 def gap_columns(count: Count = figure) -> list[Column]:
     """The reporting gap's table."""
-    return [("period", "Survey years", text), ("survey_estimate", "Survey estimate (incidents a year)", count),
-            ("police_recorded_mean", "Police-recorded, mean of the same years (offences a year)", count),
-            ("recorded_share_pct", "Recorded share (% of the estimate)", pct)]
+    return [("period", _("Survey years"), text), ("survey_estimate", _("Survey estimate (incidents a year)"), count),
+            ("police_recorded_mean", _("Police-recorded, mean of the same years (offences a year)"), count),
+            ("recorded_share_pct", _("Recorded share (% of the estimate)"), pct)]
 
 
 def versus_columns(area: str, count: Count = figure, strand: Callable[[object], str] = text) -> list[Column]:
     """CSO-recorded against police-recorded (organisations already named by their publisher)."""
-    return [("organisation", "Organisation", text), ("strand", "Strand", strand),
-            ("period", "Period", text), ("cso_area", "Organisation's area", text),
-            ("cso_incidents", "Incidents the organisation recorded", count),
-            ("police_recorded", f"Offences police recorded ({area})", count),
-            ("cso_per_100_police", "Incidents per 100 police-recorded offences", one_decimal)]
+    return [("organisation", _("Organisation"), text), ("strand", _("Strand"), strand),
+            ("period", _("Period"), text), ("cso_area", _("Organisation's area"), text),
+            ("cso_incidents", _("Incidents the organisation recorded"), count),
+            ("police_recorded", _("Offences police recorded ({area})").format(area=area), count),
+            ("cso_per_100_police", _("Incidents per 100 police-recorded offences"), one_decimal)]
 
 
 def rates_columns(count: Count = figure) -> list[Column]:
     """Rates per 100,000 people by police force."""
-    return [("area", "Police force", text), ("per_100k", "Offences per 100,000 people", one_decimal),
-            ("count", "Offences recorded", count), ("population", "Population (people)", count)]
+    return [("area", _("Police force"), text), ("per_100k", _("Offences per 100,000 people"), one_decimal),
+            ("count", _("Offences recorded"), count), ("population", _("Population (people)"), count)]
 
 
 def table(frame: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
@@ -80,8 +98,8 @@ def table(frame: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
 
 
 def and_(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    """'a', 'a and b', 'a, b and c' (in the current language)."""
+    return format_list([str(i) for i in items], locale=locale())
 
 
 def gap_notes(trend: pd.DataFrame, totals: pd.DataFrame) -> list[str]:
@@ -94,34 +112,48 @@ def gap_notes(trend: pd.DataFrame, totals: pd.DataFrame) -> list[str]:
     every = set(trend["strand"])
     out = []
     for period in in_order(missing):
-        if set(missing[period]) < every:  # some strands only
-            out.append(f"No figures for {period} for {and_(missing[period])}: none of the publications used gives "
-                       f"{'them' if len(missing[period]) > 1 else 'it'}; the line{'s are' if len(missing[period]) > 1 else ' is'}"
-                       " broken there, not joined across the year.")
+        strands = missing[period]
+        if set(strands) < every:  # some strands only
+            out.append(ngettext("No figures for {period} for {strands}: none of the publications used gives it; the "
+                                "line is broken there, not joined across the year.",
+                                "No figures for {period} for {strands}: none of the publications used gives them; "
+                                "the lines are broken there, not joined across the year.", len(strands)).format(
+                                    period=period, strands=and_(strands)))
             continue
         total = totals[(totals["period"] == period) & totals["value"].notna()]
-        note = total["note"].iloc[0] if not total.empty and "note" in total.columns else ""
-        given = (f"only the total is published ({with_unit(float(total['value'].iloc[0]), 'offences')}"
-                 + (f"; {note}" if note else "") + ")"
-                 if not total.empty else "none of the publications used gives this year")
-        out.append(f"No figures by strand for {period}: {given}; the lines are broken there, not joined across the year.")
+        if total.empty:
+            out.append(_("No figures by strand for {period}: none of the publications used gives this year; the lines "
+                         "are broken there, not joined across the year.").format(period=period))
+            continue
+        note = total["note"].iloc[0] if "note" in total.columns else ""
+        given = in_unit(figure(total["value"].iloc[0]), "offences") + (f"; {note}" if note else "")
+        out.append(_("No figures by strand for {period}: only the total is published ({total}); the lines are broken "
+                     "there, not joined across the year.").format(period=period, total=given))
     return out
 
 
-def chart_alt(title: str, table_named: str | None = "the table below") -> str:
-    """A chart's text alternative: what it shows, and where its figures are as a table."""
-    return f"Chart: {title}" + (f"; {table_named} gives the figures." if table_named else ".")
+def chart_alt(title: str, table_named: str | None) -> str:
+    """A chart's text alternative: what it shows, and where its figures are as a table (`table_named`, in
+    the current language: 'the table below'; None: nowhere)."""
+    if table_named is None:
+        return _("Chart: {title}.").format(title=title)
+    return _("Chart: {title}; {table} gives the figures.").format(title=title, table=table_named)
 
 
-def describe(title: str, shown: pd.DataFrame, category: str, value: str, what: str,
-             ranked: bool = False, extra: Iterable[str] = ()) -> str:
+def describe(title: str, shown: pd.DataFrame, category: str, value: str, numbers: Sequence[object],
+             many: Callable[[int], str], ranked: bool = False, extra: Iterable[str] = ()) -> str:
     """One sentence on a chart for a screen reader, from its readable table (`category` and `value`
-    columns): how many `what` it has and its range or largest, then `extra` sentences."""
-    values = pd.to_numeric(shown[value].astype(str).str.replace(",", "").str.split().str[0], errors="coerce")
-    said = [f"Chart: {title}: {len(shown)} {what}"]
+    columns) and its `numbers` (one a row, missing where hidden): how many categories it has (`many`:
+    '24 hours') and its range or largest, then `extra` sentences."""
+    values = pd.to_numeric(pd.Series(list(numbers), dtype=object), errors="coerce")
+    words = {"title": title, "count": many(len(shown)).format(n=number(len(shown)))}
     if values.notna().any():
-        top = shown.loc[values.idxmax()]
-        said.append(f"the {'largest' if ranked else 'highest'} is {top[category]} ({top[value]})")
-        if not ranked and len(shown) > 1:
-            said.append(f"from {shown[category].iloc[0]} to {shown[category].iloc[-1]}")
-    return " ".join(["; ".join(said) + ".", *extra, "The figures are under “Figures as a table”."])
+        top = shown.iloc[int(values.idxmax())]
+        words |= {"name": top[category], "value": top[value], "first": shown[category].iloc[0],
+                  "last": shown[category].iloc[-1]}
+        said = (_("Chart: {title}: {count}; the largest is {name} ({value}).") if ranked else
+                _("Chart: {title}: {count}; the highest is {name} ({value}); from {first} to {last}.") if len(shown) > 1
+                else _("Chart: {title}: {count}; the highest is {name} ({value})."))
+    else:
+        said = _("Chart: {title}: {count}.")
+    return " ".join([said.format(**words), *extra, _("The figures are under “Figures as a table”.")])

@@ -7,10 +7,16 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from base.i18n import N_
 from base.yamlio import load_file
 
 
 STRANDS_FILE = Path(__file__).with_name("strands.yaml")
+LABELS = (  # strands.yaml's labels, marked for the catalogue (`dashboard.labels.strand_label` reads them with _())
+    N_("All strands"), N_("Race"), N_("Religion"), N_("Sexual orientation"), N_("Disability"),
+    N_("Transgender identity"), N_("Antisemitism"), N_("Anti-Muslim"), N_("Anti-LGBT+"), N_("Racist"),
+    N_("Anti-Gypsy, Roma and Traveller"),
+)
 
 
 @dataclass(frozen=True)

@@ -221,7 +221,7 @@ def plan_context(model: Model, assessment: Assessment, lines: list[ScoredLine],
     return {"plan": plan, "actions_by_status": status_report(plan), "status_label": STATUS_LABEL, "gaps": found,
             "percent_to_target": percent_to_target(found), "total_gap": total_gap(found),
             "measures": measures, "measure_headings": MEASURE_HEADINGS, "measure_rows": measure_rows(measures),
-            "measure_note": MEASURE_NOTE,
+            "measure_note": _(MEASURE_NOTE),
             "target_dot": systems_map_dot(model, lines, _("Gap to target"), looks=target_looks(found, lines))
             if found else None}
 

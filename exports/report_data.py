@@ -12,7 +12,7 @@ the chart or table it affects; sources are named by their publisher; every headi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ import pandas as pd
 from markupsafe import escape
 import vl_convert
 
+from base.i18n import N_, _, day, ngettext, percent
 from dashboard.areas import areas_to_show, country_name, no_figures, of_country, profile_of
 from dashboard.charts import ABOUT, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.disclosure import DEFAULT_THRESHOLD, hide_small, shown_count, small
@@ -30,7 +31,7 @@ from dashboard.funnels import funnels_for
 from dashboard.indicators import (
     cso_vs_police, funnel, latest_edition, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
-from dashboard.periods import in_order, in_words, missing_periods, period_start, starts_before
+from dashboard.periods import cutoff_date, in_order, missing_periods, period_start, starts_before
 from dashboard.sources import source_label
 from dashboard.labels import strand_label
 from dashboard.tables import (
@@ -65,7 +66,7 @@ class DataBlock:
     @property
     def alt(self) -> str:
         """The chart's text alternative (its table, where it has one, is its long description)."""
-        return chart_alt(self.title, "the table below" if self.rows else None)
+        return chart_alt(self.title, _("the table below") if self.rows else None)
 
     def described_svg(self) -> str:
         """The SVG as an image named by `alt`: its aria-label and its <title> (a tagged PDF's Alt text)."""
@@ -94,18 +95,46 @@ class DataSection:
     @property
     def intro(self) -> str:
         """The paragraph that opens the section, in the report and in the DOCX."""
-        until = (f" for periods up to {self.cutoff} (periods that start before {in_words(self.cutoff)})"
-                 if self.cutoff else "")
-        hidden = f" ({self.hidden} hidden here)" if self.hidden else ""
-        return (f"Figures published{until} on hate crime in {self.area} and beside it, as the dashboard shows "
-                "them. Where a figure was revised, the latest edition is used; each chart names the publications "
-                f"it draws on. Counts from 1 to {self.threshold - 1} are not shown{hidden}.")
+        published = (_("Figures published for periods up to {cutoff} (periods that start before {day}) on hate "
+                       "crime in {area} and beside it, as the dashboard shows them.").format(
+                         cutoff=self.cutoff, day=cutoff_words(self.cutoff), area=self.area) if self.cutoff else
+                     _("Figures published on hate crime in {area} and beside it, as the dashboard shows them.").format(
+                         area=self.area))
+        hidden = (ngettext("Counts from 1 to {n} are not shown ({hidden} hidden here).",
+                           "Counts from 1 to {n} are not shown ({hidden} hidden here).", self.hidden)
+                  if self.hidden else _("Counts from 1 to {n} are not shown."))
+        revised = _("Where a figure was revised, the latest edition is used; each chart names the publications it "
+                    "draws on.")
+        return " ".join((published, revised, hidden.format(n=self.threshold - 1, hidden=self.hidden)))
 
 
-SOURCE_HEADINGS = ("Published by", "Publication (edition)", "Periods", "Imported")
-MEASURE_HEADINGS = ("Measure", "Baseline", "Now", "Target", "Progress to target", "Source")
-MEASURE_NOTE = ("Progress to target: how far the value has moved from the baseline towards the target (0% at the "
-                "baseline, 100% at the target; it can pass 100% or fall below 0%).")
+def cutoff_words(cutoff: str) -> str:
+    """The day a data cut-off (YYYY, YYYY-MM or YYYY-MM-DD) starts, in words in the current language."""
+    return day(cutoff_date(cutoff))
+
+
+class Words(Sequence[str]):
+    """Texts in a fixed order (headings), written in English and marked with `N_()`, each read in the
+    current language."""
+
+    def __init__(self, *texts: str) -> None:
+        self.texts = texts  # as written (English)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return tuple(_(t) for t in self.texts)[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return (_(t) for t in self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+SOURCE_HEADINGS = Words(N_("Published by"), N_("Publication (edition)"), N_("Periods"), N_("Imported"))
+MEASURE_HEADINGS = Words(N_("Measure"), N_("Baseline"), N_("Now"), N_("Target"), N_("Progress to target"),
+                         N_("Source"))
+MEASURE_NOTE = N_("Progress to target: how far the value has moved from the baseline towards the target (0% at "
+                  "the baseline, 100% at the target; it can pass 100% or fall below 0%).")  # read with _()
 
 
 def _spec(chart: alt.Chart | None) -> dict | None:
@@ -116,11 +145,12 @@ def _block(key: str, frame: pd.DataFrame, columns: list[Column], chart: alt.Char
            publications: pd.Series, title: str | None = None, text: tuple[str, ...] = (),
            notes: Iterable[str] = ()) -> DataBlock:
     """A block; the columns named in `text` are words, the others figures (right-aligned)."""
-    return DataBlock(title or ABOUT[key].title, ABOUT[key].definition, _spec(chart), tuple(h for _, h, _ in columns),
-                     tuple(tuple(fmt(v) for (_, _, fmt), v in zip(columns, row))
-                           for row in frame[[c for c, _, _ in columns]].itertuples(index=False)) if columns else (),
+    names, headings, formats = zip(*columns) if columns else ((), (), ())
+    return DataBlock(title or ABOUT[key].title, ABOUT[key].definition, _spec(chart), tuple(headings),
+                     tuple(tuple(fmt(v) for fmt, v in zip(formats, row))
+                           for row in frame[list(names)].itertuples(index=False)) if columns else (),
                      tuple(sorted({p for p in publications.dropna().astype(str) if p})),
-                     tuple(c not in text for c, _, _ in columns), tuple(notes))
+                     tuple(c not in text for c in names), tuple(notes))
 
 
 def source_notes(frame: pd.DataFrame, note: str = "note", label: str | None = None,
@@ -140,7 +170,8 @@ def source_notes(frame: pd.DataFrame, note: str = "note", label: str | None = No
             named = list(dict.fromkeys(group.loc[group["period"] == period, label].astype(str)))
             every = set(frame.loc[frame["period"] == period, label].astype(str))
             where.append(str(period) if set(named) >= every and not always else f"{period}: {', '.join(named)}")
-        out.append(f"Note ({'; '.join(where)}): {text}" + ("" if text.endswith(".") else "."))
+        out.append(_("Note ({periods}): {text}").format(periods="; ".join(where), text=text)
+                   + ("" if text.endswith(".") else "."))
     return out
 
 
@@ -159,14 +190,19 @@ def _beyond_100(steps: pd.DataFrame) -> list[str]:
     out, before = [], None
     for r in steps.itertuples():
         if pd.notna(r.count) and before is not None and pd.notna(r.pct_of_previous) and r.pct_of_previous > 100:
-            units = f" (here {r.unit} against {before.unit})" if r.unit != before.unit else ""
-            out.append(f"Why a stage can pass 100%: {r.stage} is {r.pct_of_previous:,.1f}% of {before.stage}. "
-                       f"Each source counts its own units in its own year{units}, and a case counted at one stage "
-                       "in one year can reach the next stage in a later year, so the stages are not one group of "
-                       "cases followed through."
-                       + (f" But {r.stage} is more than ten times {before.stage}: it most likely counts something "
-                          "else (all cases of its kind, not only hate crimes, or another unit); ask its publisher "
-                          "before citing it." if r.pct_of_previous > IMPLAUSIBLE_PCT else ""))
+            said = [_("Why a stage can pass 100%: {stage} is {share} of {before}.").format(
+                stage=r.stage, share=percent(r.pct_of_previous / 100), before=before.stage),
+                (_("Each source counts its own units in its own year (here {unit} against {before_unit}), and a "
+                   "case counted at one stage in one year can reach the next stage in a later year, so the stages "
+                   "are not one group of cases followed through.") if r.unit != before.unit else
+                 _("Each source counts its own units in its own year, and a case counted at one stage in one year "
+                   "can reach the next stage in a later year, so the stages are not one group of cases followed "
+                   "through.")).format(unit=r.unit, before_unit=before.unit)]
+            if r.pct_of_previous > IMPLAUSIBLE_PCT:
+                said.append(_("But {stage} is more than ten times {before}: it most likely counts something else "
+                              "(all cases of its kind, not only hate crimes, or another unit); ask its publisher "
+                              "before citing it.").format(stage=r.stage, before=before.stage))
+            out.append(" ".join(said))
         before = r if pd.notna(r.count) else before
     return out
 
@@ -208,8 +244,9 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
     area = area or main_area(figures, country)
     figures = before_cutoff(with_reach(figures), cutoff)  # editions ranked on everything given
     def too_early() -> DataSection:
-        return DataSection(area, (), (), 0, threshold, f"No figures have been published for periods that start "
-                           f"before {in_words(cutoff or '')}, the data cut-off of this report.", cutoff)
+        return DataSection(area, (), (), 0, threshold, _("No figures have been published for periods that start "
+                           "before {day}, the data cut-off of this report.").format(day=cutoff_words(cutoff or "")),
+                           cutoff)
 
     if figures.empty:
         return too_early()
@@ -231,9 +268,10 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
         chart = strand_trend_chart(trend.assign(value=hide_small(trend["value"], threshold)))
         blocks.append(DataBlock(
             f"{ABOUT['police-by-strand'].title}, {area}", ABOUT["police-by-strand"].definition,
-            _spec(chart.properties(width=WIDTH - 60, height=260)), ("Year", *(f"{n} (offences)" for n in names)),
+            _spec(chart.properties(width=WIDTH - 60, height=260)),
+            (_("Year"), *(_("{strand} (offences)").format(strand=n) for n in names)),
             tuple((str(p), *(count(value.get((p, n))) for n in names)) for p in periods),
-            tuple(sorted(set(trend["publication"]))), (False, *(True for _ in names)),
+            tuple(sorted(set(trend["publication"]))), (False, *(True,) * len(names)),
             (*gap_notes(trend, totals), *source_notes(trend, label="strand"))))
 
     for series in funnels_for(shown):
@@ -251,8 +289,8 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
     if not gap.empty:
         blocks.append(_block("reporting-gap", gap, gap_columns(count), None, gap["survey_publication"], f"{ABOUT['reporting-gap'].title}, {area}", text=("period",),
             notes=(*source_notes(gap, note="survey_note"), *(
-                ["Police-recorded mean “–”: the figures used do not give the police-recorded total for every year "
-                 "of those survey years."] if gap["police_recorded_mean"].isna().any() else []))))
+                [_("Police-recorded mean “–”: the figures used do not give the police-recorded total for every "
+                   "year of those survey years.")] if gap["police_recorded_mean"].isna().any() else []))))
 
     rates = rates_per_100k(figures)
     rates = rates[rates["strand"] == "all"]
@@ -293,20 +331,27 @@ def how_imported(group: pd.DataFrame) -> str:
     examples = {p.name for p in EXAMPLE_FILES}
     known = [c for c in ("imported_from", "imported_at", "imported_by") if c in group.columns]
     if not known:
-        return "a file given for this report"
+        return _("a file given for this report")
     said = []
     for r in group.drop_duplicates(known).itertuples():
         who, when = getattr(r, "imported_by", None), getattr(r, "imported_at", None)
         who = None if who is None or pd.isna(who) or not str(who).strip() else str(who)
         when = None if when is None or pd.isna(when) else pd.Timestamp(when)
         if who == "bundled example" or (who is None and when is None and getattr(r, "imported_from", "") in examples):
-            said.append("bundled example data")
+            said.append(_("bundled example data"))
         elif who is None and when is None:
-            said.append("a file given for this report")
+            said.append(_("a file given for this report"))
         else:
-            said.append("imported" + (f" by {who}" if who else "") + (f" on {when.day} {when:%B} {when.year}"
-                                                                       if when is not None else ""))
+            said.append(_imported(who, when))
     return "; ".join(dict.fromkeys(said))
+
+
+def _imported(who: str | None, when: pd.Timestamp | None) -> str:
+    """'imported by Ada on 1 March 2024', with whichever of the two is known."""
+    on = day(when.date()) if when is not None else None
+    if who and on:
+        return _("imported by {person} on {date}").format(person=who, date=on)
+    return _("imported by {person}").format(person=who) if who else _("imported on {date}").format(date=on)
 
 
 def _sources(figures: pd.DataFrame, area: str) -> tuple[tuple[str, str, str, str], ...]:
@@ -314,7 +359,8 @@ def _sources(figures: pd.DataFrame, area: str) -> tuple[tuple[str, str, str, str
     rows = []
     for (source, publication), group in figures.groupby(["source", "publication"]):
         periods = in_order(group["period"])
-        span = "; ".join(periods) if len(periods) <= 2 else f"{periods[0]} to {periods[-1]}"
+        span = ("; ".join(periods) if len(periods) <= 2
+                else _("{first} to {last}").format(first=periods[0], last=periods[-1]))
         rows.append((source_label(str(source), area), str(publication), span, how_imported(group)))
     return tuple(sorted(rows))
 
@@ -327,10 +373,10 @@ def measure_rows(values: Iterable[MeasureNow]) -> tuple[tuple[str, ...], ...]:
     rows = []
     for v in values:
         m, now, unit = v.measure, v.current, UNITS.get(v.measure.indicator, "")
-        rows.append((m.label, point(m.baseline.value, m.baseline.period, unit) if m.baseline else "to be established",
+        rows.append((m.label, point(m.baseline.value, m.baseline.period, unit) if m.baseline else _("to be established"),
                      (point(now.number, now.period, unit) if now.number is not None else f"{now.value} ({now.period})")
-                     if now else "no figures",
+                     if now else _("no figures"),
                      point(m.target.value, m.target.period, unit) if m.target else "",
-                     f"{v.to_target:.0f}%" if v.to_target is not None else "",
+                     percent(v.to_target / 100, 0) if v.to_target is not None else "",
                      now.publication if now else ""))
     return tuple(rows)

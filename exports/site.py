@@ -9,7 +9,8 @@ entry), the annex of standards, the abbreviations the pages use, methodology and
 for anything: the stylesheet, the systems map (Graphviz SVG, each line a link to its relationship's
 page) and the charts (vl-convert SVG) are local files or inline; only links in user text and evidence
 addresses point out, as ordinary links. User text goes through `base.rich_text.to_html`, everything
-else is escaped. The CSV behind each chart holds the values as its page's table shows them (small
+else is escaped. The site is written in the document's language (`exports.report.document_language`):
+its headings, labels and navigation, numbers and dates, and `<html lang>`. The CSV behind each chart holds the values as its page's table shows them (small
 counts "fewer than N"), with the publications and periods they come from.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,10 +29,11 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
+from base.i18n import N_, Translated, _, number, using
 from dashboard.disclosure import shown_count
 from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
-from exports.report import report_context, template_environment, used_abbreviations
+from exports.report import document_language, report_context, template_environment, used_abbreviations
 from exports.report_data import DataBlock, DataSection
 from exports.systems_map import prefixed_ids, Look, inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
@@ -39,20 +42,21 @@ from framework.review import Comment
 
 TEMPLATES = Path(__file__).with_name("templates") / "site"
 # every page of the site in the navigation's order (the PDF's), by file name; some only when they have content
-PAGES = {"index": "Summary", "findings": "Key findings", "grid": "The grid", "conclusions": "Conclusions",
-         "plan": "Recommendations and action plan", "data": "Data", "bibliography": "Bibliography",
-         "standards": "Standards", "abbreviations": "Abbreviations", "methodology": "Methodology",
-         "imprint": "Imprint"}
-SAMPLE = "SAMPLE: illustrative example, not an official assessment"
-SAMPLE_PLAN = "SAMPLE PLAN: an example, not an official plan"
-DRAFT = "DRAFT: not yet validated"
-STATUS_WORD = {"draft": "Draft", "submitted": "Submitted for review", "validated": "Validated",
-               "published": "Published"}
+PAGES = Translated({"index": N_("Summary"), "findings": N_("Key findings"), "grid": N_("The grid"),
+                    "conclusions": N_("Conclusions"), "plan": N_("Recommendations and action plan"),
+                    "data": N_("Data"), "bibliography": N_("Bibliography"), "standards": N_("Standards"),
+                    "abbreviations": N_("Abbreviations"), "methodology": N_("Methodology"), "imprint": N_("Imprint")})
+# what every page says above its content (English here; read with `_()`)
+SAMPLE = N_("SAMPLE: illustrative example, not an official assessment")
+SAMPLE_PLAN = N_("SAMPLE PLAN: an example, not an official plan")
+DRAFT = N_("DRAFT: not yet validated")
+STATUS_WORD = Translated({"draft": N_("Draft"), "submitted": N_("Submitted for review"), "validated": N_("Validated"),
+                          "published": N_("Published")})
 # the words for the columns of a chart's own data, where a block has no table of its own
-DATA_WORDS = {"period": "Period", "area": "Area", "strand": "Strand", "count": "Count",
-              "population": "Population", "per_100k": "Rate per 100,000 people"}
+DATA_WORDS = Translated({"period": N_("Period"), "area": N_("Area"), "strand": N_("Strand"), "count": N_("Count"),
+                         "population": N_("Population"), "per_100k": N_("Rate per 100,000 people")})
 
-STRAND_WORDS = {"all": "All strands"}
+STRAND_WORDS = Translated({"all": N_("All strands")})
 
 
 def strand_labels() -> dict[str, str]:
@@ -63,12 +67,14 @@ def strand_labels() -> dict[str, str]:
 def banners(assessment: Assessment) -> list[str]:
     """What every page says above its content: a sample, a draft (both when both); a real assessment's
     sample plan says so on its own page."""
-    out = [SAMPLE] if assessment.illustrative else []
-    return out + ([DRAFT] if assessment.status in ("draft", "submitted") else [])
+    out = [_(SAMPLE)] if assessment.illustrative else []
+    return out + ([_(DRAFT)] if assessment.status in ("draft", "submitted") else [])
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "table"
+    """A file name's stem from a title: ASCII letters and digits (accents dropped), joined by hyphens."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:80] or "table"
 
 
 @dataclass(frozen=True)
@@ -85,15 +91,15 @@ class Table:
     def csv(self) -> bytes:
         """The table as CSV, each row with the publications (edition) and periods it draws on."""
         frame = pd.DataFrame(list(self.rows), columns=list(self.headings), dtype=str)
-        return csv_bytes(frame.assign(**{"Publications (edition)": "; ".join(self.block.publications),
-                                         "Periods of the publications": self.periods}))
+        return csv_bytes(frame.assign(**{_("Publications (edition)"): "; ".join(self.block.publications),
+                                         _("Periods of the publications"): self.periods}))
 
 
 def tables(data: DataSection | None, threshold: int) -> list[Table]:
     """One table per data block: its own rows, or for a chart alone the values the chart plots."""
     if data is None:
         return []
-    spans = {publication: periods for _, publication, periods, _ in data.sources}
+    spans = {source[1]: source[2] for source in data.sources}  # publication: the periods it covers
     out, names = [], set()
     for block in data.blocks:
         headings, rows, numeric = block.headings, block.rows, block.numeric
@@ -121,8 +127,8 @@ def _plotted(block: DataBlock, threshold: int) -> tuple[tuple[str, ...], tuple[t
         if column == "strand":
             return STRAND_WORDS.get(str(value)) or strand_labels().get(str(value), str(value))
         if column == "population":
-            return f"{round(float(value)):,}"
-        return f"{value:.1f}" if isinstance(value, float) else str(value)
+            return number(round(float(value)))
+        return number(value, 1) if isinstance(value, float) else str(value)
 
     rows = tuple(tuple(cell(c, v) for c, v in zip(columns, row)) for row in frame[columns].itertuples(index=False))
     return tuple(DATA_WORDS[c] for c in columns), rows, tuple(c in ("count", "population", "per_100k") for c in columns)
@@ -184,8 +190,16 @@ def _chart_svg(block: DataBlock, index: int) -> Markup:
 
 
 def site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
-               comments: Iterable[Comment] = (), single_file: bool = False) -> dict[str, bytes]:
-    """Every file of the web edition by its path (or the one file `index.html` with `single_file`)."""
+               comments: Iterable[Comment] = (), single_file: bool = False,
+               language: str | None = None) -> dict[str, bytes]:
+    """Every file of the web edition by its path (or the one file `index.html` with `single_file`), in
+    `language` (else the assessment's: `document_language`)."""
+    with using(document_language(model, assessment, language)):
+        return _site_pages(model, assessment, figures, comments, single_file)
+
+
+def _site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | None, comments: Iterable[Comment],
+                single_file: bool) -> dict[str, bytes]:
     context = report_context(model, assessment, figures, comments)
     data = context["data"]
     threshold = data.threshold if data else 10
@@ -197,8 +211,8 @@ def site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | Non
     top = Links(single_file, csvs=csvs)
     common = {**context, "banners": banners(assessment), "lang": context["lang"], "tables": found,
               "charts": charts, "status_word": STATUS_WORD.get(assessment.status, assessment.status),
-              "imprint_labels": IMPRINT_LABELS, "sample_plan": SAMPLE_PLAN,
-              "strand": lambda code: strand_words.get(code, code) if code else "all strands",
+              "imprint_labels": IMPRINT_LABELS, "sample_plan": _(SAMPLE_PLAN),
+              "strand": lambda code: strand_words.get(code, code) if code else _("all strands"),
               # the maps on pages at the top of the site (or in the one file), so their links start there
               "map_svg": _map_svg(model, context["lines"], top),
               "target_svg": _map_svg(model, context["lines"], top, target_looks(context["gaps"], context["lines"]),
@@ -234,15 +248,15 @@ def site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | Non
 
 
 def write_site(model: Model, assessment: Assessment, out_dir: Path, figures: pd.DataFrame | None = None,
-               comments: Iterable[Comment] = (), single_file: bool = False) -> Path:
-    """Write the web edition into `out_dir` (a folder; with `single_file`, the .html file itself);
-    returns the page to open first."""
+               comments: Iterable[Comment] = (), single_file: bool = False, language: str | None = None) -> Path:
+    """Write the web edition into `out_dir` (a folder; with `single_file`, the .html file itself), in
+    `language` (else the assessment's); returns the page to open first."""
     out_dir = Path(out_dir)
     if single_file and out_dir.suffix.lower() not in (".html", ".htm"):
         raise ValueError(f"{out_dir}: with --single-file, write one .html file")
     if not single_file and out_dir.suffix.lower() in (".html", ".htm"):
         raise ValueError(f"{out_dir}: the web edition is a folder of pages; for one file add --single-file")
-    files = site_pages(model, assessment, figures, comments, single_file)
+    files = site_pages(model, assessment, figures, comments, single_file, language)
     if single_file:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         out_dir.write_bytes(files["index.html"])
@@ -255,11 +269,11 @@ def write_site(model: Model, assessment: Assessment, out_dir: Path, figures: pd.
 
 
 def site_zip(model: Model, assessment: Assessment, figures: pd.DataFrame | None = None,
-             comments: Iterable[Comment] = (), folder: str = "") -> bytes:
-    """The web edition as a zip (in memory), its files under `folder`."""
+             comments: Iterable[Comment] = (), folder: str = "", language: str | None = None) -> bytes:
+    """The web edition as a zip (in memory), its files under `folder`, in `language` (else the assessment's)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, body in site_pages(model, assessment, figures, comments).items():
+        for name, body in site_pages(model, assessment, figures, comments, language=language).items():
             zf.writestr(f"{folder}/{name}" if folder else name, body)
     return buffer.getvalue()
 

@@ -1,8 +1,11 @@
 """The assessment as spreadsheets: an XLSX workbook (grid, evidence, standards, plan, data with
 provenance) for people to read, and a CSV of the grid for other programs.
 
-The workbook's sheets are in words: headings a reader understands (units in them), names and titles
-rather than ids or codes. A sample or draft says so where a reader sees it, with the PDF's words
+The workbook's sheets are in words, in the document's language (`exports.report.document_language`):
+sheet names and headings a reader understands (units in them), names and titles rather than ids or codes.
+The sheets' tables are built with English headings (marked for the catalogue), translated as the workbook is
+written. The CSV's column names are identifiers for other programs; its words (ratings) are in the
+document's language. A sample or draft says so where a reader sees it, with the PDF's words
 (`exports.report.marks`): the About sheet's top rows, a first row above each sheet's table, and each
 sheet's printed header; the plan's sheets say SAMPLE PLAN where the plan is an example. Figures are
 those for periods that start before the assessment's data cut-off, which the About sheet names.
@@ -24,15 +27,16 @@ from openpyxl.styles import Font, PatternFill
 
 from dashboard.areas import of_country
 from dashboard.measure_words import measure_words
-from dashboard.periods import in_words
 from dashboard.sources import source_label
 from dashboard.vocabulary import strands
-from base.i18n import _
+from base.i18n import N_, Translated, _, using
 from exports.citations import readable_date
 from exports.csv_text import csv_bytes, guard_cell, guard_formulas
-from exports.report import marks
+from exports.report import PRIORITY_WORDS, document_language, marks
 from framework.review import STATUS_WORDS
-from exports.report_data import MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, how_imported, measure_rows
+from exports.report_data import (
+    MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, cutoff_words, how_imported, measure_rows,
+)
 from exports.xml_text import ooxml
 from framework import Assessment, Model
 from framework.plan import STATUS_LABEL
@@ -42,9 +46,15 @@ from scoring.ratings import WORD
 from scoring.targets import gaps
 
 CELL_MAX = 32_767  # characters in one spreadsheet cell (Excel's limit)
-CUT = " … [cut here: a spreadsheet cell holds at most 32,767 characters; the YAML export has the whole text]"
-SAMPLE_PLAN = "SAMPLE PLAN: an example, not official"
+CUT = N_(" … [cut here: a spreadsheet cell holds at most 32,767 characters; the YAML export has the whole text]")
+SAMPLE_PLAN_MEANING = N_("an example, not official")
+# the sheets by their English names (the keys of the frames), each named in the document's language
+SHEET_NAMES = Translated({"About": N_("About"), "Grid": N_("Grid"), "Evidence": N_("Evidence"),
+                          "Standards": N_("Standards"), "Recommendations": N_("Recommendations"),
+                          "Actions": N_("Actions"), "Action history": N_("Action history"), "Targets": N_("Targets"),
+                          "Measures": N_("Measures"), "Data": N_("Data"), "Countries": N_("Countries")})
 PLAN_SHEETS = ("Recommendations", "Actions", "Action history", "Targets", "Measures")
+SHEET_NAME_MAX = 31  # characters of a sheet's name (Excel's limit)
 
 
 def grid_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
@@ -61,9 +71,9 @@ def grid_sheet(model: Model, assessment: Assessment) -> pd.DataFrame:
     """The Grid sheet: the grid CSV's rows in words (the relationship's title, the strand's name)."""
     frame = grid_frame(model, assessment)
     return frame.assign(strand=frame["strand"].map(model.strand_label)).drop(columns="relationship").rename(columns={
-        "grid_row": "Row in the grid", "title": "Relationship", "strand": "Strand", "from": "From", "to": "To",
-        "framework": "Framework score (0-3)", "action": "Action score (0-3)", "total": "Total score (0-6)",
-        "rating": "Rating", "na_reason": "Why not applicable"})
+        "grid_row": N_("Row in the grid"), "title": N_("Relationship"), "strand": N_("Strand"), "from": N_("From"),
+        "to": N_("To"), "framework": N_("Framework score (0-3)"), "action": N_("Action score (0-3)"),
+        "total": N_("Total score (0-6)"), "rating": N_("Rating"), "na_reason": N_("Why not applicable")})
 
 
 def _title(model: Model, relationship: str | None) -> str:
@@ -72,16 +82,16 @@ def _title(model: Model, relationship: str | None) -> str:
 
 
 def _yes(value: bool) -> str:
-    return "yes" if value else "no"
+    return _("yes") if value else _("no")
 
 
-SUPPORTS = {"framework": "Framework score", "action": "Action score"}
+SUPPORTS = Translated({"framework": N_("Framework score"), "action": N_("Action score")})
 
 
 def evidence_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
     """Every evidence item with its relationship, as a citation."""
-    columns = ["Relationship", "Title", "Link", "Supports", "Note", "Standards (numbers)", "Published by",
-               "Published", "Link last read"]
+    columns = [N_("Relationship"), N_("Title"), N_("Link"), N_("Supports"), N_("Note"), N_("Standards (numbers)"),
+               N_("Published by"), N_("Published"), N_("Link last read")]
     return pd.DataFrame([[
         _title(model, line.relationship), e.title, e.url or "", SUPPORTS.get(e.dimension or "", ""), e.note or "",
         ", ".join(map(str, e.standards)), e.publisher or "", readable_date(e.published), readable_date(e.accessed),
@@ -92,11 +102,11 @@ def standards_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
     """Each standard, its text, and the lines citing it with their ratings."""
     rollups = by_standard(model, score_assessment(model, assessment))
     return pd.DataFrame([{
-        "Standard (number)": sid, "Text": model.standards[sid].text or "",
-        "Where the text comes from": model.standards[sid].text_source,
-        "Cited by (line: rating)": "; ".join(f"{model.line_name(ln.relationship, ln.strand)}: {WORD[ln.rating]}"
-                                             for ln in r.lines),
-        "Cited only by red lines": _yes(r.only_red),
+        N_("Standard (number)"): sid, N_("Text"): model.standards[sid].text or "",
+        N_("Where the text comes from"): model.standards[sid].text_source,
+        N_("Cited by (line: rating)"): "; ".join(f"{model.line_name(ln.relationship, ln.strand)}: {WORD[ln.rating]}"
+                                                 for ln in r.lines),
+        N_("Cited only by red lines"): _yes(r.only_red),
     } for sid, r in rollups.items()])
 
 
@@ -105,13 +115,15 @@ FILL = {"green": "C8E6C9", "amber": "FFE0B2", "red": "FFCDD2", "n/a": "E0E0E0", 
 
 def countries_frame(table: CountryTable) -> pd.DataFrame:
     """The Countries sheet: a row per line (title, strand), a column per assessment (shape and word in
-    each cell), how lines moved between assessments of one country, then the counts."""
-    heads = ["Line", "Strand", *table.headings] + (["Changes"] if any(r.moves for r in table.rows) else [])
+    each cell), how lines moved between assessments of one country, then the counts. Its headings are
+    in the current language already (the assessments' headings are data)."""
+    heads = [_("Line"), _("Strand"), *table.headings] + ([_("Changes")] if any(r.moves for r in table.rows) else [])
     extra = len(heads) - 2 - len(table.headings)
     rows: list[list[object]] = [[r.line, r.strand, *(c.text for c in r.cells), *(["; ".join(r.moves)] * extra)]
                                 for r in table.rows]
     rows.append([None] * len(heads))
-    rows += [[f"Number of lines: {word}", "", *counts, *([None] * extra)] for word, counts in table.counts]
+    rows += [[_("Number of lines: {rating}").format(rating=word), "", *counts, *([None] * extra)]
+             for word, counts in table.counts]
     return pd.DataFrame(rows, columns=[guard_cell(h) for h in heads], dtype=object)
 
 
@@ -131,13 +143,14 @@ def _colour_countries(sheet, table: CountryTable) -> None:  # type: ignore[no-un
 
 def _meanings(assessment: Assessment) -> dict[str, str]:
     """What each of the PDF's running-header words (`marks`) means, for this assessment."""
-    return {_("SAMPLE"): "an illustrative example, not an official assessment",
-            _("DRAFT"): f"not yet validated by a reviewer ({STATUS_WORDS[assessment.status]})",
-            _("SAMPLE PLAN"): SAMPLE_PLAN.split(": ", 1)[1]}
+    return {_("SAMPLE"): _("an illustrative example, not an official assessment"),
+            _("DRAFT"): _("not yet validated by a reviewer ({status})").format(status=STATUS_WORDS[assessment.status]),
+            _("SAMPLE PLAN"): _(SAMPLE_PLAN_MEANING)}
 
 
 def banner(assessment: Assessment, mark: str) -> str:
-    """A running-header mark in words ('SAMPLE PLAN: an example, not official'); empty for none."""
+    """A running-header mark in words ('SAMPLE PLAN: an example, not official'), in the current language;
+    empty for none."""
     meaning = _meanings(assessment)
     return "; ".join(f"{word}: {meaning[word]}" for word in mark.split(" · ")) if mark else ""
 
@@ -149,28 +162,34 @@ def about_frame(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     meaning, sample_plan = _meanings(assessment), _("SAMPLE PLAN")
     rows = [(word, meaning[word]) for word in doc.split(" · ")] if doc else []
     if plan != doc:  # the plan alone is a sample
-        rows.append((sample_plan, f"{meaning[sample_plan]}: the recommendations, actions, targets and measures "
-                     f"in this workbook are all part of the example. {assessment.plan.note}".strip()))
+        rows.append((sample_plan, " ".join([_("{meaning}: the recommendations, actions, targets and measures in this "
+                                              "workbook are all part of the example.").format(
+                                                  meaning=meaning[sample_plan]), assessment.plan.note]).strip()))
     profile = model.profile
-    cutoff = assessment.data_cutoff
     rows += [
-        ("Country", assessment.country), ("Date", readable_date(assessment.date)), ("Title", assessment.title),
-        ("Author", assessment.author), ("Status", STATUS_WORDS[assessment.status]),
-        ("Illustrative example", "yes: an example, not an official assessment" if assessment.illustrative else "no"),
-        ("Sample plan", f"yes: {meaning[sample_plan]}" if assessment.plan.illustrative else "no"),
-        ("Method", f"{model.framework.name}, model version {assessment.model_version}"),
-        *([("Country profile", profile.title + ("; a draft still to be confirmed by national partners"
-                                                 if profile.status == "draft" else ""))] if profile else []),
-        ("Source", assessment.source),
-        ("Data cut-off", f"figures for periods that start before {in_words(cutoff)}; later ones are left out "
-                         "of the Data and Measures sheets"),
+        (_("Country"), assessment.country), (_("Date"), readable_date(assessment.date)), (_("Title"), assessment.title),
+        (_("Author"), assessment.author), (_("Status"), STATUS_WORDS[assessment.status]),
+        (_("Illustrative example"), _("yes: an example, not an official assessment") if assessment.illustrative
+         else _("no")),
+        (_("Sample plan"), _("yes: {meaning}").format(meaning=meaning[sample_plan]) if assessment.plan.illustrative
+         else _("no")),
+        (_("Method"), _("{method}, model version {version}").format(method=model.framework.name,
+                                                                    version=assessment.model_version)),
+        *([(_("Country profile"), _("{profile}; a draft still to be confirmed by national partners").format(
+            profile=profile.title) if profile.status == "draft" else profile.title)] if profile else []),
+        (_("Source"), assessment.source),
+        (_("Data cut-off"), _("figures for periods that start before {day}; later ones are left out of the {data} "
+                              "and {measures} sheets").format(day=cutoff_words(assessment.data_cutoff),
+                                                              data=SHEET_NAMES["Data"],
+                                                              measures=SHEET_NAMES["Measures"])),
     ]
     if figures is not None:
-        rows.append(("Data", "the figures published for the country's areas, each with its publisher, "
-                             "publication (edition) and how it came here (sheet Data)"))
+        rows.append((_("Data"), _("the figures published for the country's areas, each with its publisher, "
+                                  "publication (edition) and how it came here (sheet {data})").format(
+                                      data=SHEET_NAMES["Data"])))
     if assessment.plan.measures:
-        rows.append(("Progress to target", MEASURE_NOTE))
-    return pd.DataFrame(rows, columns=["About this workbook", "Details"])
+        rows.append((_("Progress to target"), _(MEASURE_NOTE)))
+    return pd.DataFrame(rows, columns=[N_("About this workbook"), N_("Details")])
 
 
 def data_frame(figures: pd.DataFrame) -> pd.DataFrame:
@@ -178,23 +197,35 @@ def data_frame(figures: pd.DataFrame) -> pd.DataFrame:
     provenance (publication and how it came here; never a file name or a code)."""
     labels = {s.id: s.label for s in strands().values()}
     how = {key: how_imported(group) for key, group in figures.groupby(["source", "publication"], sort=False)}
-    published_by, publication, _, imported = SOURCE_HEADINGS
+    published_by, publication, _periods, imported = SOURCE_HEADINGS.texts
     return pd.DataFrame({
         published_by: [source_label(str(s), str(a)) for s, a in zip(figures["source"], figures["area"])],
-        publication: figures["publication"], "Period": figures["period"], "Area": figures["area"],
-        "Strand": figures["strand"].map(lambda s: labels.get(str(s), str(s))),
-        "Measure (unit)": figures["measure"].map(lambda m: measure_words(str(m))),
-        "Value (in the measure's unit)": figures["value"],
-        "Note of the source": figures["note"].fillna("") if "note" in figures.columns else "",
+        publication: figures["publication"], N_("Period"): figures["period"], N_("Area"): figures["area"],
+        N_("Strand"): figures["strand"].map(lambda s: labels.get(str(s), str(s))),
+        N_("Measure (unit)"): figures["measure"].map(lambda m: measure_words(str(m))),
+        N_("Value (in the measure's unit)"): figures["value"],
+        N_("Note of the source"): figures["note"].fillna("") if "note" in figures.columns else "",
         imported: [how[(s, p)] for s, p in zip(figures["source"], figures["publication"])],
     })
 
 
 def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None = None,
-                   compare: Comparison | None = None, method: Model | None = None) -> Path:
+                   compare: Comparison | None = None, method: Model | None = None, language: str | None = None) -> Path:
     """An XLSX workbook: About, Grid, Evidence, Standards, the plan's sheets, (if given) Data with
     provenance, and (if given a comparison, and the method whose words title its lines) Countries. The
-    data and the measures are the assessment's country's figures for periods before its data cut-off."""
+    data and the measures are the assessment's country's figures for periods before its data cut-off.
+    In `language` (else the assessment's: `document_language`), which its properties name."""
+    with using(document_language(model, assessment, language)) as lang:
+        return _write_workbook(model, assessment, path, figures, compare, method, lang)
+
+
+def sheet_name(name: str) -> str:
+    """A sheet's name in the current language, as Excel allows it (no []:*?/\\, at most 31 characters)."""
+    return "".join(" " if c in "[]:*?/\\" else c for c in SHEET_NAMES[name])[:SHEET_NAME_MAX].strip()
+
+
+def _write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None,
+                    compare: Comparison | None, method: Model | None, lang: str) -> Path:
     if figures is not None:
         figures = before_cutoff(of_country(figures, model), assessment.data_cutoff).drop(columns="reach")
     sheets = {"About": about_frame(model, assessment, figures), "Grid": grid_sheet(model, assessment),
@@ -208,11 +239,14 @@ def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd
     doc_mark, plan_mark = marks(assessment)
     doc_banner, plan_banner = banner(assessment, doc_mark), banner(assessment, plan_mark)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        writer.book.properties.language = lang
         for name, frame in sheets.items():
             plan = name in PLAN_SHEETS
             above = "" if name in ("About", "Countries") else plan_banner if plan else doc_banner
-            _cells(guard_formulas(frame)).to_excel(writer, sheet_name=name, index=False, startrow=1 if above else 0)
-            sheet = writer.sheets[name]
+            shown = frame if name == "Countries" else frame.rename(columns=_)  # headings in the document's language
+            _cells(guard_formulas(shown)).to_excel(writer, sheet_name=sheet_name(name), index=False,
+                                                   startrow=1 if above else 0)
+            sheet = writer.sheets[sheet_name(name)]
             if above:  # above the table, where a reader looks first
                 sheet.cell(row=1, column=1, value=above).font = Font(bold=True, color="B71C1C")
             sheet.oddHeader.center.text = plan_mark if plan else doc_mark  # the printed running header
@@ -222,38 +256,40 @@ def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd
                 width = max((len(str(c.value)) for c in cells if c.value is not None), default=8)
                 sheet.column_dimensions[column[0].column_letter].width = min(max(width, 8), 60) + 2
         if table is not None:
-            _colour_countries(writer.sheets["Countries"], table)
+            _colour_countries(writer.sheets[sheet_name("Countries")], table)
     return path
 
 
 def plan_frames(model: Model, assessment: Assessment) -> dict[str, pd.DataFrame]:
     """The plan as sheets in words: Recommendations, Actions (current status), Action history (every
-    change), Targets; each row of a sample plan says so ("SAMPLE PLAN: an example, not official")."""
+    change), Targets; each row of a sample plan says so ("SAMPLE PLAN: an example, not official"). Its
+    sheets' names and headings are English (marked for the catalogue: `write_workbook` translates them); their
+    words are in the current language."""
     plan = assessment.plan
-    example = SAMPLE_PLAN if plan.illustrative else ""
+    example = banner(assessment, _("SAMPLE PLAN")) if plan.illustrative else ""
     number = {r.id: i for i, r in enumerate(plan.recommendations, 1)}
-    recs = pd.DataFrame([[number[r.id], _title(model, r.relationship), model.label(r.to), r.priority.capitalize(),
+    recs = pd.DataFrame([[number[r.id], _title(model, r.relationship), model.label(r.to), PRIORITY_WORDS[r.priority],
                           r.text, ", ".join(str(a.number) for a in plan.actions if r.id in a.recommendations), example]
                          for r in plan.recommendations],
-                        columns=["Recommendation (number)", "Relationship", "Addressed to", "Priority",
-                                 "Recommendation", "Actions (numbers)", "Note"])
+                        columns=[N_("Recommendation (number)"), N_("Relationship"), N_("Addressed to"),
+                                 N_("Priority"), N_("Recommendation"), N_("Actions (numbers)"), N_("Note")])
     actions = pd.DataFrame([[a.number, a.title, model.label(a.owner), readable_date(a.due),
                              STATUS_LABEL[a.current.status], readable_date(a.current.date), a.current.note,
                              "; ".join(_title(model, r) for r in a.relationships), ", ".join(map(str, a.standards)),
                              ", ".join(str(number[r]) if r in number else r for r in a.recommendations), example]
                             for a in plan.actions],
-                           columns=["Action (number)", "Title", "Owner", "Due", "Status", "Status since",
-                                    "Note on the status", "Relationships", "Standards (numbers)",
-                                    "Recommendations (numbers)", "Note"])
+                           columns=[N_("Action (number)"), N_("Title"), N_("Owner"), N_("Due"), N_("Status"),
+                                    N_("Status since"), N_("Note on the status"), N_("Relationships"),
+                                    N_("Standards (numbers)"), N_("Recommendations (numbers)"), N_("Note")])
     history = pd.DataFrame([[a.number, STATUS_LABEL[h.status], readable_date(h.date), h.note]
                             for a in plan.actions for h in a.history],
-                           columns=["Action (number)", "Status", "Date", "Note on the change"])
+                           columns=[N_("Action (number)"), N_("Status"), N_("Date"), N_("Note on the change")])
     targets = pd.DataFrame([[model.line_name(g.line.relationship, g.line.strand), g.line.framework, g.line.action,
-                             g.target.framework, g.target.action, "N/A" if g.na else g.gap, _yes(g.met),
+                             g.target.framework, g.target.action, _("N/A") if g.na else g.gap, _yes(g.met),
                              _yes(g.na)] for g in gaps(score_assessment(model, assessment), plan)],
-                           columns=["Line", "Framework score now (0-3)", "Action score now (0-3)",
-                                    "Framework score target (0-3)", "Action score target (0-3)",
-                                    "Points to gain (0-6)", "Target met", "Not applicable"])
+                           columns=[N_("Line"), N_("Framework score now (0-3)"), N_("Action score now (0-3)"),
+                                    N_("Framework score target (0-3)"), N_("Action score target (0-3)"),
+                                    N_("Points to gain (0-6)"), N_("Target met"), N_("Not applicable")])
     return {"Recommendations": recs, "Actions": actions, "Action history": history, "Targets": targets}
 
 
@@ -265,7 +301,7 @@ def measures_frame(model: Model, assessment: Assessment, figures: pd.DataFrame |
     values = measure_values(assessment.plan, figures, model)
     return pd.DataFrame([(*row, v.measure.action, _title(model, v.measure.relationship))
                          for v, row in zip(values, measure_rows(values))],
-                        columns=[*MEASURE_HEADINGS, "For action (number)", "Relationship"])
+                        columns=[*MEASURE_HEADINGS.texts, N_("For action (number)"), N_("Relationship")])
 
 
 def _cell(text: str) -> str:
@@ -273,18 +309,21 @@ def _cell(text: str) -> str:
     head = ooxml(text)
     if len(head) <= CELL_MAX:
         return head
-    keep, room = len(text), CELL_MAX - len(CUT)
+    cut = _(CUT)
+    keep, room = len(text), CELL_MAX - len(cut)
     while len(head) > room:  # each character cut shortens the escaped text by one or more
         keep -= len(head) - room
         head = ooxml(text[:keep])
-    return head + CUT
+    return head + cut
 
 
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.map(lambda v: _cell(v) if isinstance(v, str) else v)
 
 
-def write_grid_csv(model: Model, assessment: Assessment, path: Path) -> Path:
-    """The grid as CSV (the one guarded CSV writer: UTF-8 with a byte-order mark, rows ended by CRLF)."""
-    path.write_bytes(csv_bytes(grid_frame(model, assessment)))
+def write_grid_csv(model: Model, assessment: Assessment, path: Path, language: str | None = None) -> Path:
+    """The grid as CSV (the one guarded CSV writer: UTF-8 with a byte-order mark, rows ended by CRLF), its
+    words in `language` (else the assessment's: `document_language`)."""
+    with using(document_language(model, assessment, language)):
+        path.write_bytes(csv_bytes(grid_frame(model, assessment)))
     return path

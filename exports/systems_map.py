@@ -386,7 +386,7 @@ def inline_svg(svg: str, alt: str | None = None) -> str:
     body = re.sub(r"(<g id=\"[^\"]*\" class=\"(?:node|edge|cluster)[^\"]*\">)\s*<title>[^<]*</title>", r"\1", body)
     label = f' aria-label="{xml_escape(shown(alt))}"' if alt else ""
     opening = f'<svg width="100%" role="img"{label}'
-    body = re.sub(r'<svg width="[^"]*" height="[^"]*"', lambda _: opening, body, count=1)  # the text taken as is
+    body = re.sub(r'<svg width="[^"]*" height="[^"]*"', lambda found: opening, body, count=1)  # the text taken as is
     if alt:
         title = f"<title>{xml_escape(shown(alt))}</title>"
         body = body.replace("<title>systems_map</title>", title, 1)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from base.i18n import _
 from base.paths import ROOT
 from framework.assessment import Assessment, Line, Scored
 from framework.country import build
@@ -72,17 +73,23 @@ class Checker:
 
 
 def _message(error: dict[str, Any]) -> str:
+    """A validation error in words (the current language's for the common ones, pydantic's otherwise)."""
     if error["type"] == "missing":
-        return "required field is missing"
+        return _("required field is missing")
     if error["type"] == "extra_forbidden":
-        return "unknown field"
+        return _("unknown field")
     if error["type"] == "tuple_type":
-        return f"should be a list (got {type(error.get('input')).__name__})"
+        return _("should be a list (got {type})").format(type=type(error.get("input")).__name__)
     if error["type"] == "value_error":  # our own validators' messages say what was given
         return error["msg"].removeprefix("Value error, ")
     value = error.get("input")
-    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    return f"{error['msg']} (got {shown[:80]})"
+    shown = (repr(value) if not isinstance(value, (dict, list)) else type(value).__name__)[:80]
+    if error["type"] == "string_pattern_mismatch":
+        return _("does not have the expected form {pattern} (got {value})").format(
+            pattern=error.get("ctx", {}).get("pattern", ""), value=shown)
+    if error["type"] == "string_too_long":
+        return _("has more than {n} characters").format(n=error.get("ctx", {}).get("max_length", ""))
+    return f"{error['msg']} (got {shown})"
 
 
 def _context_of(data: dict[str, Any], loc: Path_) -> str:
@@ -267,7 +274,7 @@ def parse_assessment(data: Any, text: str, file: str, method: Method) -> Assessm
     A file made for an earlier version of the method is read through the recorded id map
     (`framework.upgrades`, which warns that it did so)."""
     checker = Checker()
-    data, _ = upgrade_data(data, file)
+    data, _upgraded = upgrade_data(data, file)
     doc = Doc(file, text, data)  # an upgrade renames values only, so the text's lines still match
     assessment = checker.typed(Assessment, doc)
     if assessment is not None:
@@ -287,8 +294,8 @@ def check_assessment(assessment: Assessment, method: Method, file: str = "<input
 def _country_of(checker: Checker, doc: Doc, a: Assessment, method: Method) -> Model | None:
     """The assessment's country model, or None (with the problem recorded)."""
     if a.profile is None:
-        checker.add(doc, ("profile",), "the assessment names no country profile: add `profile: CODE` "
-                    f"(shipped: {', '.join(sorted(method.profiles))})")
+        checker.add(doc, ("profile",), _("the assessment names no country profile: add `profile: CODE` (shipped: "
+                                         "{codes})").format(codes=", ".join(sorted(method.profiles))))
         return None
     if isinstance(a.profile, Profile):
         before = len(checker.problems)
@@ -296,21 +303,23 @@ def _country_of(checker: Checker, doc: Doc, a: Assessment, method: Method) -> Mo
             doc, ("profile", *path), message, context))
         return model if len(checker.problems) == before else None
     if a.profile not in method.profiles:
-        checker.add(doc, ("profile",), f"unknown country profile {a.profile!r} (shipped: "
-                    f"{', '.join(sorted(method.profiles))}; or give the profile itself)")
+        checker.add(doc, ("profile",), _("unknown country profile {code} (shipped: {codes}; or give the profile "
+                                         "itself)").format(code=repr(a.profile),
+                                                           codes=", ".join(sorted(method.profiles))))
         return None
     return method.country(method.profiles[a.profile])
 
 
 def _check_assessment(checker: Checker, doc: Doc, a: Assessment, model: Model) -> None:
     if a.model_version != model.version:
-        checker.add(doc, ("model_version",), f"assessment is for model {a.model_version!r}, "
-                                             f"but the model is version {model.version!r}")
+        checker.add(doc, ("model_version",), _("assessment is for model {version}, but the model is version "
+                                               "{model}").format(version=repr(a.model_version),
+                                                                 model=repr(model.version)))
     seen: set[str] = set()
     for i, line in enumerate(a.lines):
         at: Path_ = ("lines", i)
         if line.relationship in seen:
-            checker.add(doc, at + ("relationship",), "relationship is assessed twice", line.relationship)
+            checker.add(doc, at + ("relationship",), _("relationship is assessed twice"), line.relationship)
         seen.add(line.relationship)
         _check_line(checker, doc, at, line, model)
     for at, message, context in plan_problems(a.plan, model, model.indicators):
@@ -343,13 +352,15 @@ def _check_line(checker: Checker, doc: Doc, at: Path_, line: Line, model: Model)
     rel = model.relationships.get(line.relationship)
     if rel is None:
         why = model.absent.get(line.relationship)
-        checker.add(doc, at + ("relationship",), f"relationship {line.relationship!r} is not part of this "
-                    f"country's system: {why}" if why else f"unknown relationship {line.relationship!r}")
+        rid = repr(line.relationship)
+        checker.add(doc, at + ("relationship",), _("relationship {id} is not part of this country's system: {why}")
+                    .format(id=rid, why=why) if why else _("unknown relationship {id}").format(id=rid))
         return
     for j, ev in enumerate(line.evidence):
         for k, sid in enumerate(ev.standards):
             if sid not in model.standards:
-                checker.add(doc, at + ("evidence", j, "standards", k), f"unknown standard {sid}", line.relationship)
+                checker.add(doc, at + ("evidence", j, "standards", k), _("unknown standard {id}").format(id=sid),
+                            line.relationship)
     _check_strands(checker, doc, at, line, rel.strands, model)
 
 
@@ -358,18 +369,20 @@ def _check_strands(checker: Checker, doc: Doc, at: Path_, line: Line, strands: t
     rid = line.relationship
     if not strands:
         if line.strands:
-            checker.add(doc, at + ("strands",), "this relationship is not scored per strand", rid)
+            checker.add(doc, at + ("strands",), _("this relationship is not scored per strand"), rid)
         _check_scored(checker, doc, at, line, model, rid)
         return
     if any(getattr(line, f) is not None for f in ("framework", "action", "rating", "na_reason")):
-        checker.add(doc, at, "this relationship is scored per strand: give scores under 'strands'", rid)
+        checker.add(doc, at, _("this relationship is scored per strand: give scores under 'strands'"), rid)
     names = [s.strand for s in line.strands]
     for j, s in enumerate(line.strands):
         if s.strand not in strands:
-            checker.add(doc, at + ("strands", j, "strand"), f"strand {s.strand!r} is not one of this "
-                        f"relationship's strands ({', '.join(strands)})", rid)
+            checker.add(doc, at + ("strands", j, "strand"), _("strand {strand} is not one of this relationship's "
+                                                              "strands ({strands})").format(
+                strand=repr(s.strand), strands=", ".join(strands)), rid)
         elif names.index(s.strand) != j:
-            checker.add(doc, at + ("strands", j, "strand"), f"strand {s.strand!r} is scored twice", rid)
+            checker.add(doc, at + ("strands", j, "strand"), _("strand {strand} is scored twice").format(
+                strand=repr(s.strand)), rid)
         _check_scored(checker, doc, at + ("strands", j), s, model, f"{rid}, {s.strand}")
 
 
@@ -379,23 +392,27 @@ def _check_scored(checker: Checker, doc: Doc, at: Path_, s: Scored, model: Model
     for dim in ("framework", "action"):
         value = getattr(s, dim)
         if value is not None and not scale.min <= value <= scale.max:
-            checker.add(doc, at + (dim,), f"score {value} is outside {scale.min}-{scale.max}", context)
+            checker.add(doc, at + (dim,), _("score {score} is outside {low}-{high}").format(
+                score=value, low=scale.min, high=scale.max), context)
             in_range = False
     if s.rating == "n/a":
         if not s.na_reason:
-            checker.add(doc, at + ("na_reason",), "a not-applicable rating needs a reason (na_reason)", context)
+            checker.add(doc, at + ("na_reason",), _("a not-applicable rating needs a reason (na_reason)"), context)
         return
     if s.na_reason:
-        checker.add(doc, at + ("na_reason",), "na_reason is given but the rating is not 'n/a'", context)
+        checker.add(doc, at + ("na_reason",), _("na_reason is given but the rating is not 'n/a'"), context)
     if s.rating is None or not in_range:
         return
     if s.framework is None or s.action is None:
-        checker.add(doc, at + ("rating",), f"rating {s.rating!r} is given but the line is not fully scored", context)
+        checker.add(doc, at + ("rating",), _("rating {rating} is given but the line is not fully scored").format(
+            rating=repr(s.rating)), context)
         return
     expected = model.framework.band_for(s.framework + s.action).id
     if s.rating != expected:
-        checker.add(doc, at + ("rating",), f"rating {s.rating!r} contradicts the scores "
-                    f"{s.framework}+{s.action}={s.framework + s.action}, which give {expected!r}", context)
+        checker.add(doc, at + ("rating",), _("rating {rating} contradicts the scores {framework}+{action}={total}, "
+                                             "which give {expected}").format(
+            rating=repr(s.rating), framework=s.framework, action=s.action, total=s.framework + s.action,
+            expected=repr(expected)), context)
 
 
 def bundled_assessments() -> list[Path]:

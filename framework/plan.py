@@ -8,13 +8,14 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
+from base.i18n import N_, Translated, _
 from framework.text import LongText, ShortText, real_date
 from framework.model import Frozen, Score, Slug
 
 Status = Literal["not_started", "in_progress", "completed", "dropped"]
 STATUSES: tuple[Status, ...] = ("not_started", "in_progress", "completed", "dropped")
-STATUS_LABEL = {"not_started": "Not started", "in_progress": "In progress", "completed": "Completed",
-                "dropped": "Dropped"}
+STATUS_LABEL = Translated({"not_started": N_("Not started"), "in_progress": N_("In progress"),
+                           "completed": N_("Completed"), "dropped": N_("Dropped")})  # an action's status, in words
 # where each status may go next; completed and dropped are final
 NEXT: dict[str, tuple[str, ...]] = {"not_started": ("in_progress", "completed", "dropped"),
                                     "in_progress": ("completed", "dropped"), "completed": (), "dropped": ()}
@@ -57,10 +58,13 @@ class Action(Frozen):
         """This action with a new status appended (earlier ones kept); ValueError if not allowed."""
         now = self.current
         if status not in NEXT[now.status]:
-            allowed = ", ".join(NEXT[now.status]) or "nothing (it is final)"
-            raise ValueError(f"action {self.number} is {now.status}: it can go to {allowed}, not {status}")
+            allowed = ", ".join(STATUS_LABEL[s].lower() for s in NEXT[now.status]) or _("nothing (it is final)")
+            raise ValueError(_("Action {number} is {status}: it can go to {allowed}, not {to}.").format(
+                number=self.number, status=STATUS_LABEL[now.status].lower(), allowed=allowed,
+                to=STATUS_LABEL[status].lower() if status in STATUS_LABEL else status))
         if date < now.date:
-            raise ValueError(f"action {self.number}: {date} is before its last change ({now.date})")
+            raise ValueError(_("Action {number}: {date} is before its last change ({last}).").format(
+                number=self.number, date=date, last=now.date))
         return self.model_copy(update={"history": (*self.history, StatusChange(status=status, date=date, note=note))})
 
 

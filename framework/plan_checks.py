@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from base.i18n import _
 from framework.model import Model
 from framework.plan import NEXT, Plan
 
@@ -16,46 +17,49 @@ def plan_problems(plan: Plan, model: Model, indicators: frozenset[str] | None = 
     rec_ids = [r.id for r in plan.recommendations]
     for i, r in enumerate(plan.recommendations):
         if rec_ids.index(r.id) != i:
-            yield ("recommendations", i, "id"), f"duplicate recommendation id {r.id!r}", r.id
+            yield ("recommendations", i, "id"), _("duplicate recommendation id '{id}'").format(id=r.id), r.id
         if r.relationship not in model.relationships:
-            yield ("recommendations", i, "relationship"), f"unknown relationship {r.relationship!r}", r.id
+            yield (("recommendations", i, "relationship"), _("unknown relationship '{id}'").format(id=r.relationship),
+                   r.id)
         if r.to not in model.actors and r.to not in model.clusters:
-            yield ("recommendations", i, "to"), f"unknown actor {r.to!r}", r.id
+            yield ("recommendations", i, "to"), _("unknown actor '{id}'").format(id=r.to), r.id
     numbers = [a.number for a in plan.actions]
     for i, a in enumerate(plan.actions):
-        ctx = f"action {a.number}"
+        ctx = _("action {number}").format(number=a.number)
         if numbers.index(a.number) != i:
-            yield ("actions", i, "number"), f"duplicate action number {a.number}", ctx
+            yield ("actions", i, "number"), _("duplicate action number {number}").format(number=a.number), ctx
         for j, rid in enumerate(a.relationships):
             if rid not in model.relationships:
-                yield ("actions", i, "relationships", j), f"unknown relationship {rid!r}", ctx
+                yield ("actions", i, "relationships", j), _("unknown relationship '{id}'").format(id=rid), ctx
         for j, sid in enumerate(a.standards):
             if sid not in model.standards:
-                yield ("actions", i, "standards", j), f"unknown standard {sid}", ctx
+                yield ("actions", i, "standards", j), _("unknown standard {number}").format(number=sid), ctx
         for j, rec in enumerate(a.recommendations):
             if rec not in rec_ids:
-                yield ("actions", i, "recommendations", j), f"unknown recommendation {rec!r}", ctx
+                yield ("actions", i, "recommendations", j), _("unknown recommendation '{id}'").format(id=rec), ctx
         for j, (before, after) in enumerate(zip(a.history, a.history[1:]), 1):
             if after.status not in NEXT[before.status]:
-                yield ("actions", i, "history", j, "status"), f"cannot go from {before.status} to {after.status}", ctx
+                yield ("actions", i, "history", j, "status"), _("cannot go from {before} to {after}").format(
+                    before=before.status, after=after.status), ctx
             if after.date < before.date:
-                yield ("actions", i, "history", j, "date"), "a status change dated before the one it follows", ctx
+                yield ("actions", i, "history", j, "date"), _("a status change dated before the one it follows"), ctx
     seen: set[tuple[str, str | None]] = set()
     for i, t in enumerate(plan.targets):
         rel = model.relationships.get(t.relationship)
         ctx = t.relationship
         if rel is None:
-            yield ("targets", i, "relationship"), f"unknown relationship {t.relationship!r}", ctx
+            yield ("targets", i, "relationship"), _("unknown relationship '{id}'").format(id=t.relationship), ctx
         elif (t.strand is None) != (not rel.strands) or (t.strand and t.strand not in rel.strands):
-            want = f"one of {', '.join(rel.strands)}" if rel.strands else "none (not scored per strand)"
-            yield ("targets", i, "strand"), f"strand should be {want}", ctx
+            message = (_("strand should be one of {strands}").format(strands=", ".join(rel.strands)) if rel.strands
+                       else _("strand should be none (not scored per strand)"))
+            yield ("targets", i, "strand"), message, ctx
         if (t.relationship, t.strand) in seen:
-            yield ("targets", i), "a second target for the same line", ctx
+            yield ("targets", i), _("a second target for the same line"), ctx
         seen.add((t.relationship, t.strand))
     for i, m in enumerate(plan.measures):
         if indicators is not None and m.indicator not in indicators:
-            yield ("measures", i, "indicator"), f"unknown indicator {m.indicator!r}", m.id
+            yield ("measures", i, "indicator"), _("unknown indicator '{id}'").format(id=m.indicator), m.id
         if m.relationship is not None and m.relationship not in model.relationships:
-            yield ("measures", i, "relationship"), f"unknown relationship {m.relationship!r}", m.id
+            yield ("measures", i, "relationship"), _("unknown relationship '{id}'").format(id=m.relationship), m.id
         if m.action is not None and m.action not in numbers:
-            yield ("measures", i, "action"), f"no action number {m.action}", m.id
+            yield ("measures", i, "action"), _("no action number {number}").format(number=m.action), m.id

@@ -22,12 +22,12 @@ SECTIONS = Translated({
     "key_findings": N_("Key findings"),
     "conclusions": N_("Conclusions"),
 })
-HINTS: dict[str, str] = {
-    "executive_summary": "The report in a page, for readers who read nothing else.",
-    "introduction": "The national context: the legal framework, definitions of hate crime used, who took part.",
-    "key_findings": "The findings in your words; the report adds findings generated from the scores after them.",
-    "conclusions": "What the assessment shows, and what should happen next.",
-}
+HINTS = Translated({  # what each section is for, as the form says it
+    "executive_summary": N_("The report in a page, for readers who read nothing else."),
+    "introduction": N_("The national context: the legal framework, definitions of hate crime used, who took part."),
+    "key_findings": N_("The findings in your words; the report adds findings generated from the scores after them."),
+    "conclusions": N_("What the assessment shows, and what should happen next."),
+})
 
 
 class Imprint(Frozen):

@@ -8,13 +8,15 @@ from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
 
+from base.i18n import _
+
 LONG_TEXT_MAX = 50_000  # characters: national-situation texts in the seed run to thousands
 SHORT_TEXT_MAX = 2_000
 
 
 def _no_nul(text: str) -> str:
     if "\x00" in text:
-        raise ValueError("text may not contain NUL characters")
+        raise ValueError(_("text may not contain NUL characters"))
     return text
 
 
@@ -29,7 +31,8 @@ def real_date(text: str) -> str:
         parts = [int(p) for p in text.split("-")]
         date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
     except ValueError:
-        raise ValueError(f"{text!r} is not a real date: write YYYY, YYYY-MM or YYYY-MM-DD (a day that exists)") from None
+        raise ValueError(_("{text} is not a real date: write YYYY, YYYY-MM or YYYY-MM-DD (a day that exists)").format(
+            text=repr(text))) from None
     return text
 
 

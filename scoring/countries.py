@@ -8,17 +8,19 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
+from base.i18n import N_, Translated, _
 from framework import Assessment, Model
 from scoring.compare import direction
 from scoring.ratings import ScoredLine, count_ratings, marked, score_assessment
 
 ABSENT = "absent"
-ABSENT_MARK = "× ABSENT"
+ABSENT_WORD = N_("ABSENT")  # a line not part of a country's system, beside the ratings' words
 
 
 def cell_text(rating: str) -> str:
-    """A cell of the comparison as a person reads it: shape and word ("● GREEN", "× ABSENT")."""
-    return ABSENT_MARK if rating == ABSENT else marked(rating)
+    """A cell of the comparison as a person reads it, in the current language: shape and word ("● GREEN",
+    "× ABSENT")."""
+    return "× " + _(ABSENT_WORD) if rating == ABSENT else marked(rating)
 
 
 class DuplicateAssessment(ValueError):
@@ -66,11 +68,13 @@ class Comparison:
         if key[0] in column.model.absent:
             return column.model.absent[key[0]]
         if key[1] and key[0] in column.model.relationships:
-            return f"No CSO monitors this strand ({self.strand_label(key[1])}) in this country's profile."
+            return _("No CSO monitors this strand ({strand}) in this country's profile.").format(
+                strand=self.strand_label(key[1]))
         others = [c.assessment.country for c in self.columns if key in c.lines and c.model is not column.model]
         if others:
-            return f"A line of the national system of {', '.join(dict.fromkeys(others))}, not part of this one."
-        return "This line is not part of this country's system."
+            return _("A line of the national system of {countries}, not part of this one.").format(
+                countries=", ".join(dict.fromkeys(others)))
+        return _("This line is not part of this country's system.")
 
     def counts(self, column: CountryColumn) -> dict[str, int]:
         """How many lines of the comparison have each rating in one assessment, and how many are absent."""
@@ -115,8 +119,8 @@ class Comparison:
         }
 
 
-MOVE_WORD = {"up": "up", "down": "down", "same": "no change", "changed": "changed", "added": "new line",
-             "removed": "line dropped"}
+MOVE_WORD = Translated({"up": N_("up"), "down": N_("down"), "same": N_("no change"), "changed": N_("changed"),
+                        "added": N_("new line"), "removed": N_("line dropped")})  # how a line moved, in words
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,7 @@ def compare_countries(entries: Sequence[tuple[Assessment, Model]]) -> Comparison
     """Compare any number of assessments (of any countries) line by line; `DuplicateAssessment` if two
     share an id. Assessments of earlier method versions are read with today's ids (see
     `framework.upgrades`), so they compare through the id map."""
-    dup = [i for i, n in Counter(a.id for a, _ in entries).items() if n > 1]
+    dup = [i for i, n in Counter(a.id for a, _model in entries).items() if n > 1]
     if dup:
         raise DuplicateAssessment(f"two assessments have the id {dup[0]!r}: give one of them another id")
     columns = tuple(CountryColumn(a, m, {ln.key: ln for ln in score_assessment(m, a)}) for a, m in entries)

@@ -5,11 +5,14 @@ The report prints them under their own heading, marked as generated, after the a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from babel.lists import format_list
+
+from base.i18n import _, locale, ngettext
 from framework import Model
-from scoring.compare import compare
+from scoring.compare import Change, compare
 from scoring.ratings import RANK, WORD, ScoredLine, count_ratings
 from scoring.rollups import by_standard
 
@@ -32,57 +35,78 @@ def weakest(lines: Sequence[ScoredLine], n: int = 5) -> list[ScoredLine]:
 
 
 def _series(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'; beyond NAMED_MAX, 'a, b, … and 3 more'."""
-    shown = list(items[:NAMED_MAX]) + ([f"{len(items) - NAMED_MAX} more"] if len(items) > NAMED_MAX else [])
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    """'a', 'a and b', 'a, b and c' the current language's way; beyond NAMED_MAX, 'a, b, … and 3 more'."""
+    more = len(items) - NAMED_MAX
+    shown = list(items[:NAMED_MAX]) + ([ngettext("{n} more", "{n} more", more).format(n=more)] if more > 0 else [])
+    return format_list(shown, locale=locale())
 
 
 def generated_findings(model: Model, lines: Sequence[ScoredLine], previous: Sequence[ScoredLine] | None = None,
-                       previous_name: str = "the previous assessment") -> list[Finding]:
-    """The findings the scores show (see the module docstring); `previous`: the scored lines of the
-    assessment before this one, to say what moved."""
+                       previous_name: str | None = None) -> list[Finding]:
+    """The findings the scores show (see the module docstring), in the current language; `previous`: the
+    scored lines of the assessment before this one, to say what moved (since `previous_name`)."""
     name = lambda ln: model.line_name(ln.relationship, ln.strand)  # noqa: E731
-    found: list[Finding] = []
     counts = count_ratings(lines)
     rated = sum(counts[r] for r in RANK)
     if not rated:
-        return [Finding("counts", "No line has been scored yet, so no finding can be drawn from the scores.")]
-    parts = [f"{counts[r]} {WORD[r]}" for r in ("green", "amber", "red")]
-    parts[0] = parts[0].replace(" ", " are ", 1)
-    extra = [f"{_plural(counts['n/a'], 'line is', 'lines are')} not applicable"] if counts["n/a"] else []
-    extra += [f"{_plural(counts['unscored'], 'line is', 'lines are')} not yet scored"] if counts["unscored"] else []
-    found.append(Finding("counts", f"Of the {_plural(rated, 'line', 'lines')} rated, {_series(parts)}"
-                         + (f"; {'; '.join(extra)}." if extra else ".")))
+        return [Finding("counts", _("No line has been scored yet, so no finding can be drawn from the scores."))]
+    found = [Finding("counts", _counts(counts, rated))]
 
     weak = [ln for ln in weakest(lines) if ln.rating == "red"] or weakest(lines, 3)
-    found.append(Finding("weakest", "The weakest relationships: " + "; ".join(
-        f"{name(ln)} ({WORD[ln.rating]}, framework {ln.framework}, action {ln.action})" for ln in weak) + "."))
+    found.append(Finding("weakest", _("The weakest relationships: {lines}.").format(lines="; ".join(
+        _("{line} ({rating}, framework {framework}, action {action})").format(
+            line=name(ln), rating=WORD[ln.rating], framework=ln.framework, action=ln.action) for ln in weak))))
 
     lag = [ln for ln in lines if ln.total is not None and ln.framework - ln.action >= 2]  # type: ignore[operator]
     if lag:
-        found.append(Finding("action", f"On {_plural(len(lag), 'line', 'lines')} the framework is in place but "
-                             "little is done with it (framework at least two points above action): "
-                             f"{_series([name(ln) for ln in lag])}."))
+        found.append(Finding("action", ngettext(
+            "On {n} line the framework is in place but little is done with it (framework at least two points above "
+            "action): {lines}.",
+            "On {n} lines the framework is in place but little is done with it (framework at least two points above "
+            "action): {lines}.", len(lag)).format(n=len(lag), lines=_series([name(ln) for ln in lag]))))
 
     red_only = [sid for sid, roll in by_standard(model, lines).items() if roll.only_red]
     if red_only:
-        which = _series([str(s) for s in red_only])
-        found.append(Finding("standards", f"{'Standard' if len(red_only) == 1 else 'Standards'} {which} "
-                             f"{'is' if len(red_only) == 1 else 'are'} cited only by lines rated RED: where the "
-                             "system falls furthest short of the method."))
+        found.append(Finding("standards", ngettext(
+            "Standard {standards} is cited only by lines rated {red}: where the system falls furthest short of the "
+            "method.",
+            "Standards {standards} are cited only by lines rated {red}: where the system falls furthest short of the "
+            "method.", len(red_only)).format(standards=_series([str(s) for s in red_only]), red=WORD["red"])))
 
     if previous is not None:
-        changes = compare(previous, lines)
-        moved = {d: [c for c in changes if c.direction == d] for d in ("up", "down")}
-        if not moved["up"] and not moved["down"]:
-            found.append(Finding("moved", f"Since {previous_name}, no line has changed its rating."))
-        else:
-            said = [f"{_plural(len(cs), 'line', 'lines')} moved {d} ("
-                    + _series([f"{name(c.after)}: {WORD[c.before.rating]} → {WORD[c.after.rating]}"  # type: ignore[union-attr]
-                               for c in cs]) + ")" for d, cs in moved.items() if cs]
-            found.append(Finding("moved", f"Since {previous_name}, " + " and ".join(said) + "."))
+        found.append(Finding("moved", _moved(compare(previous, lines), name,
+                                             previous_name or _("the previous assessment"))))
     return found
+
+
+def _counts(counts: dict[str, int], rated: int) -> str:
+    """How many lines are rated, by rating; then those not applicable and not yet scored."""
+    said = [ngettext("Of the {n} line rated, {green} are {green_word}, {amber} {amber_word} and {red} {red_word}",
+                     "Of the {n} lines rated, {green} are {green_word}, {amber} {amber_word} and {red} {red_word}",
+                     rated).format(n=rated, **{r: counts[r] for r in ("green", "amber", "red")},
+                                   **{f"{r}_word": WORD[r] for r in ("green", "amber", "red")})]
+    if counts["n/a"]:
+        said.append(ngettext("{n} line is not applicable", "{n} lines are not applicable",
+                             counts["n/a"]).format(n=counts["n/a"]))
+    if counts["unscored"]:
+        said.append(ngettext("{n} line is not yet scored", "{n} lines are not yet scored",
+                             counts["unscored"]).format(n=counts["unscored"]))
+    return "; ".join(said) + "."
+
+
+def _moved(changes: Sequence[Change], name: Callable[[ScoredLine], str], since: str) -> str:
+    """Which lines moved up and which down since the assessment named `since`, with both ratings."""
+    moved = {d: [c for c in changes if c.direction == d] for d in ("up", "down")}
+    if not moved["up"] and not moved["down"]:
+        return _("Since {previous}, no line has changed its rating.").format(previous=since)
+    said = []
+    for direction, cs in moved.items():
+        if not cs:
+            continue
+        which = _series([f"{name(c.after)}: {WORD[c.before.rating]} → {WORD[c.after.rating]}"  # type: ignore[union-attr]
+                         for c in cs])
+        said.append((ngettext("{n} line moved up ({lines})", "{n} lines moved up ({lines})", len(cs))
+                     if direction == "up" else
+                     ngettext("{n} line moved down ({lines})", "{n} lines moved down ({lines})", len(cs))
+                     ).format(n=len(cs), lines=which))
+    return _("Since {previous}, {moves}.").format(previous=since, moves=format_list(said, locale=locale()))

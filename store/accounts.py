@@ -15,6 +15,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from base.i18n import _
 from framework.review import NO_ROLE, ROLES, User
 from store.audit import record
 from store.database import writer
@@ -53,7 +54,7 @@ class Accounts:
         """Create an account; refuses a name that exists, an unknown role or a short password."""
         name = name.strip()
         if not name or len(name) > 200:
-            raise AccountError("a user name has 1 to 200 characters")
+            raise AccountError(_("a user name has 1 to 200 characters"))
         _check(role, password)
         with Session(writer(self.engine)) as s, s.begin():
             row = UserRow(name=name, password_hash=hash_password(password), role=role)
@@ -61,7 +62,7 @@ class Accounts:
             try:
                 s.flush()
             except IntegrityError as err:
-                raise AccountError(f"a user named {name!r} already exists") from err
+                raise AccountError(_("a user named {name} already exists").format(name=repr(name))) from err
             s.add_all(AssignmentRow(user_id=row.id, assessment=a) for a in dict.fromkeys(assign))
             record(s, actor, "user_added", field=f"user:{name}", new=f"role={role}; assigned={', '.join(assign)}")
         return User(name, role, frozenset(assign))
@@ -155,12 +156,13 @@ class Accounts:
     def _id(s: Session, name: str) -> int:
         uid = s.scalar(select(UserRow.id).where(UserRow.name == name))
         if uid is None:
-            raise AccountError(f"no user named {name!r}")
+            raise AccountError(_("no user named {name}").format(name=repr(name)))
         return uid
 
 
 def _check(role: str | None, password: str | None = None) -> None:
     if role is not None and role not in ROLES:
-        raise AccountError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
+        raise AccountError(_("unknown role {role} (one of {roles})").format(role=repr(role), roles=", ".join(ROLES)))
     if password is not None and not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise AccountError(f"a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+        raise AccountError(_("a password has {least} to {most} characters").format(least=MIN_PASSWORD,
+                                                                                 most=MAX_PASSWORD))

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from base.i18n import _
 from framework.review import NO_ROLE, ROLES, User
 from store.accounts import AccountError, Accounts
 from store.audit import record
@@ -71,8 +72,9 @@ class Identities:
         with `role`); None for an account that is switched off. A role-less account takes `role`
         (a provider's claim) if it has one now."""
         if role != NO_ROLE and role not in ROLES:
-            raise AccountError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
-        for _ in range(3):  # two first sign-ins at once: one makes the account, the other then finds it
+            raise AccountError(_("unknown role {role} (one of {roles})").format(role=repr(role),
+                                                                                roles=", ".join(ROLES)))
+        for _attempt in range(3):  # two first sign-ins at once: one makes the account, the other then finds it
             try:
                 with Session(writer(self.engine)) as s, s.begin():
                     row = self._linked(s, identity)
@@ -117,7 +119,7 @@ class Identities:
             before = s.scalars(select(IdentityRow.provider).where(IdentityRow.user_id == uid)
                                .order_by(IdentityRow.provider)).all()
             if not before:
-                raise AccountError(f"{name} does not sign in through a provider")
+                raise AccountError(_("{name} does not sign in through a provider").format(name=name))
             s.execute(delete(IdentityRow).where(IdentityRow.user_id == uid))
             record(s, actor, "user_changed", field=f"user:{name}.single_sign_on", old=", ".join(before), new="")
 

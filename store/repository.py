@@ -18,7 +18,7 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from base.i18n import N_, Translated
+from base.i18n import N_, Translated, _
 from framework.assessment_yaml import dump_assessment
 from framework import (
     Assessment, Evidence, Line, Method, Model, Profile, Situation, StrandScore, assessment_from_text,
@@ -179,9 +179,10 @@ class Repository:
         theirs = dump_profile(known) if known else s.scalar(select(ProfileRow.text).where(ProfileRow.code == profile.code))
         if theirs is not None:
             if theirs != text:
-                where = "shipped with ffgrid" if known else "stored"
-                raise ProfileClash(f"a different profile with code {profile.code!r} is already {where}: "
-                                   "give this one another code")
+                raise ProfileClash((_("a different profile with code {code} is already shipped with ffgrid: give this "
+                                      "one another code") if known else
+                                    _("a different profile with code {code} is already stored: give this one another "
+                                      "code")).format(code=repr(profile.code)))
             return
         s.add(ProfileRow(code=profile.code, text=text, created_by=actor))
         record(s, actor, "save_profile", profile.code, new=f"{profile.name_en} ({profile.status})")
@@ -277,7 +278,7 @@ class Repository:
         header = ({k: getattr(assessment, k) for k in _HEADER}
                   | {"plan": _data(assessment.plan), "report": _data(assessment.report),
                      "profile": assessment.profile_code})
-        exists = AlreadyExists(f"an assessment with id {assessment.id!r} is already stored")
+        exists = AlreadyExists(_("an assessment with id {id} is already stored").format(id=repr(assessment.id)))
         with self._session(write=True) as s:
             if isinstance(assessment.profile, Profile):
                 self._store_profile(s, assessment.profile, dump_profile(assessment.profile), author or "system")
@@ -464,8 +465,9 @@ class Repository:
             before = ReportTexts.model_validate(s.scalar(select(AssessmentRow.report).where(AssessmentRow.id == a_id))
                                                 or {})
             if based_on is not None and before != based_on:
-                raise ReportChanged(f"the report texts of {slug} were changed by someone else meanwhile; nothing was "
-                                    "saved. Look at them again, then redo your change.")
+                raise ReportChanged(_("the report texts of {assessment} were changed by someone else meanwhile; "
+                                      "nothing was saved. Look at them again, then redo your change.").format(
+                    assessment=slug))
             s.execute(update(AssessmentRow).where(AssessmentRow.id == a_id).values(report=_data(report)))
             for part in ReportTexts.model_fields:
                 old, new = (json.dumps(_data(r).get(part), ensure_ascii=False) for r in (before, report))

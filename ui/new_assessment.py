@@ -10,20 +10,21 @@ import streamlit as st
 from framework import ValidationFailed
 from framework.problems import dotted
 from framework.profiles import dump_profile, profile_from_text
+from base.i18n import _, ngettext, number
 from base.yamlio import dump
 from store.repository import AlreadyExists, ProfileClash
 from ui.state import choose, method, workspace
 from ui.text import md
 
 ws = workspace()
-st.title("New assessment")
-st.caption("A new assessment starts as a blank grid: every line of the country's system unscored, status draft. "
-           "The country's profile says what each actor is called there and which lines its system has.")
+st.title(_("New assessment"))
+st.caption(_("A new assessment starts as a blank grid: every line of the country's system unscored, status draft. "
+             "The country's profile says what each actor is called there and which lines its system has."))
 profiles = ws.profiles()
 base = method().model
-made_here = st.toggle("Make a new country profile", key="make_profile",
-                      help="For a country without a shipped profile: name its actors, choose its bias strands, "
-                           "and leave out lines that do not apply.")
+made_here = st.toggle(_("Make a new country profile"), key="make_profile",
+                      help=_("For a country without a shipped profile: name its actors, choose its bias strands, "
+                             "and leave out lines that do not apply."))
 
 
 def _refused(err: ValidationFailed) -> None:
@@ -36,48 +37,51 @@ def _preview(profile) -> None:  # type: ignore[no-untyped-def]
     """What the country's grid will hold: its actors with their names, and the lines left out."""
     country = method().country(profile)
     if profile.status == "draft":
-        st.info(f"The {md(profile.name_en)} profile is a draft, to be confirmed by national partners.",
+        st.info(_("The {country} profile is a draft, to be confirmed by national partners.").format(
+            country=md(profile.name_en)),
                 icon=":material/info:")
-    named = [{"Role in the method": base.label(a.id) if a.id in base.actors else "National actor",
-              "Name in the country": a.label, "English name": a.label_en or a.label}
+    named = [{_("Role in the method"): base.label(a.id) if a.id in base.actors else _("National actor"),
+              _("Name in the country"): a.label, _("English name"): a.label_en or a.label}
              for a in country.framework.actors if a.kind not in ("cso", "igo")]
     st.dataframe(pd.DataFrame(named), hide_index=True, width="stretch", key="profile_actors")
     strands = ", ".join(s.label for s in country.framework.strands)
-    st.caption(f"{len(country.relationships)} lines. Bias strands with a CSO: {md(strands)}.")
+    n = len(country.relationships)
+    st.caption(ngettext("{n} line. Bias strands with a CSO: {strands}.", "{n} lines. Bias strands with a CSO: {strands}.",
+                        n).format(n=number(n), strands=md(strands)))
     if country.absent:
-        st.caption("Lines left out of this country's grid: " + "; ".join(
+        st.caption(_("Lines left out of this country's grid: {lines}").format(lines="; ".join(
             f"{md(base.relationships[r].title if r in base.relationships else r)} ({md(why)})"
-            for r, why in country.absent.items()))
+            for r, why in country.absent.items())))
 
 
 if not made_here:
-    code = st.selectbox("Country profile", list(profiles), key="new_profile",
-                        format_func=lambda c: f"{profiles[c].title}" + (" · draft profile" if profiles[c].status ==
-                                                                          "draft" else ""))
+    code = st.selectbox(_("Country profile"), list(profiles), key="new_profile",
+                        format_func=lambda c: _("{profile} · draft profile").format(profile=profiles[c].title)
+                        if profiles[c].status == "draft" else profiles[c].title)
     chosen = profiles[code]
     _preview(chosen)
 else:
     with st.container(border=True):
         c1, c2, c3, c4 = st.columns([1, 2, 2, 1])
-        new_code = c1.text_input("Code", max_chars=8, key="profile_code", help="Lower-case letters, e.g. pt")
-        name = c2.text_input("Country, in its own language", key="profile_name")
-        name_en = c3.text_input("Country, in English", key="profile_name_en")
-        language = c4.text_input("Languages", value="en", max_chars=40, key="profile_language",
-                                 help="Language codes, comma-separated, the main one first: e.g. pt, or en, ga")
-        st.markdown("**What each actor is called there** (left empty: the method's role name)")
+        new_code = c1.text_input(_("Code"), max_chars=8, key="profile_code", help=_("Lower-case letters, e.g. pt"))
+        name = c2.text_input(_("Country, in its own language"), key="profile_name")
+        name_en = c3.text_input(_("Country, in English"), key="profile_name_en")
+        language = c4.text_input(_("Languages"), value="en", max_chars=40, key="profile_language",
+                                 help=_("Language codes, comma-separated, the main one first: e.g. pt, or en, ga"))
+        st.markdown(_("**What each actor is called there** (left empty: the method's role name)"))
         actor_names = {}
         for actor in base.framework.actors:
             if actor.kind in ("authority", "ministry"):
                 actor_names[actor.id] = st.text_input(actor.label, key=f"profile_actor_{actor.id}")
-        strand_ids = st.multiselect("Bias strands with a CSO", [s.id for s in base.framework.strands],
+        strand_ids = st.multiselect(_("Bias strands with a CSO"), [s.id for s in base.framework.strands],
                                     default=[s.id for s in base.framework.strands], key="profile_strands",
                                     format_func=lambda s: next(x.label for x in base.framework.strands if x.id == s))
-        extra = st.text_input("Other bias strands (comma-separated names)", key="profile_extra",
-                              help="A strand the method does not know, e.g. Aporophobia; it gets the lines every "
-                                   "CSO strand has.")
-        leave_out = st.multiselect("Lines that do not apply in this country", list(base.relationships),
+        extra = st.text_input(_("Other bias strands (comma-separated names)"), key="profile_extra",
+                              help=_("A strand the method does not know, e.g. Aporophobia; it gets the lines every "
+                                     "CSO strand has."))
+        leave_out = st.multiselect(_("Lines that do not apply in this country"), list(base.relationships),
                                    key="profile_absent", format_func=lambda r: base.relationships[r].title)
-        reason = st.text_input("Why they do not apply", key="profile_absent_reason",
+        reason = st.text_input(_("Why they do not apply"), key="profile_absent_reason",
                                disabled=not leave_out)
     data = {
         "code": new_code.strip(), "name": name.strip(), "name_en": (name_en or name).strip(),
@@ -87,7 +91,7 @@ else:
         "strands": [{"id": s} for s in strand_ids] + [
             {"id": re.sub(r"[^a-z0-9]+", "-", x.strip().lower()).strip("-"), "label": x.strip()}
             for x in extra.split(",") if x.strip()],
-        "absent": [{"line": r, "reason": reason.strip() or "Does not apply in this country."} for r in leave_out],
+        "absent": [{"line": r, "reason": reason.strip() or _("Does not apply in this country.")} for r in leave_out],
         "notes": "Made in ffgrid's New assessment page.",
     }
     chosen = None
@@ -98,21 +102,22 @@ else:
             _refused(err)
         else:
             if chosen.code in profiles:
-                st.error(f"The code {md(chosen.code)} is taken by {md(profiles[chosen.code].title)}: choose another.",
+                st.error(_("The code {code} is taken by {profile}: choose another.").format(
+                    code=md(chosen.code), profile=md(profiles[chosen.code].title)),
                          icon=":material/error:")
                 chosen = None
             else:
                 _preview(chosen)
-                st.download_button("The profile as YAML", dump_profile(chosen), file_name=f"{chosen.code}.yaml",
+                st.download_button(_("The profile as YAML"), dump_profile(chosen), file_name=f"{chosen.code}.yaml",
                                    mime="application/yaml", icon=":material/download:", key="profile_yaml")
     else:
-        st.caption("Give the country's code and name to see its grid.")
+        st.caption(_("Give the country's code and name to see its grid."))
 
 with st.form("new_assessment"):
     c1, c2 = st.columns([1, 3])
-    date = c1.text_input("Date", placeholder="YYYY, YYYY-MM or YYYY-MM-DD", key="new_date")
-    title = c2.text_input("Title (optional)", key="new_title")
-    start = st.form_submit_button("Start the assessment", type="primary", icon=":material/add:",
+    date = c1.text_input(_("Date"), placeholder=_("YYYY, YYYY-MM or YYYY-MM-DD"), key="new_date")
+    title = c2.text_input(_("Title (optional)"), key="new_title")
+    start = st.form_submit_button(_("Start the assessment"), type="primary", icon=":material/add:",
                                   disabled=chosen is None)
 if start and chosen is not None:
     try:
@@ -127,9 +132,10 @@ if start and chosen is not None:
 
 made_in_app = {code: p for code, p in profiles.items() if code not in method().profiles}
 if made_in_app:
-    st.header("Profiles made here")
-    st.caption("Stored in the database; an assessment's YAML export carries its profile too.")
+    st.header(_("Profiles made here"))
+    st.caption(_("Stored in the database; an assessment's YAML export carries its profile too."))
     bar = st.container(horizontal=True)
     for code, p in made_in_app.items():
-        bar.download_button(f"{p.title} (YAML)", dump_profile(p), file_name=f"{code}.yaml", mime="application/yaml",
+        bar.download_button(_("{profile} (YAML)").format(profile=p.title), dump_profile(p), file_name=f"{code}.yaml",
+                            mime="application/yaml",
                             icon=":material/download:", key=f"stored_profile_{code}")

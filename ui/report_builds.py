@@ -50,7 +50,7 @@ class Builds:
 
     def _forget_old(self) -> None:
         finished = sorted((b.started, key) for key, b in self._builds.items() if not b.running)
-        for _, key in finished[:max(0, len(self._builds) - KEPT)]:
+        for _started, key in finished[:max(0, len(self._builds) - KEPT)]:
             del self._builds[key]
 
 

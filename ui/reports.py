@@ -26,7 +26,7 @@ def _spreadsheets(slug: str, revision: int, figures_revision: tuple[int, int],
     """The workbook and the grid CSV of one revision with one revision of the figures (built once, not
     per rerun; keyed by the revisions, not by hashing the figures)."""
     figures = _figures
-    current, _, m = stored(slug)
+    current, _lines, m = stored(slug)
     a = current.assessment
     with tempfile.TemporaryDirectory() as tmp:
         return (write_workbook(m, a, Path(tmp) / "g.xlsx", figures=figures).read_bytes(),

@@ -15,6 +15,7 @@ import streamlit as st
 
 from access import User
 from access.single_sign_on import SESSION_COOKIE, Provider, SettingsError, pending_sign_in, providers, role_from_claims
+from base.i18n import _
 from store.identities import Identities, Identity
 from ui import state
 from ui.text import md
@@ -53,7 +54,8 @@ def provider_signed_in() -> User | None:
     try:
         role = role_from_claims(_secrets().get("ffgrid", {}).get("sso"), person)
     except SettingsError as err:
-        st.error(f"Single sign-on is not set up right: {err}. Tell the administrator.", icon=":material/error:")
+        st.error(_("Single sign-on is not set up right: {problem}. Tell the administrator.").format(problem=err),
+                 icon=":material/error:")
         st.stop()
     identity = Identity(issuer, subject, str(person.get("provider") or "default"), _text(person.get("name")),
                         _text(person.get("email")))
@@ -105,8 +107,8 @@ def refused_provider(cookies: Mapping[str, str]) -> str | None:
 
 def refused_words(label: str) -> str:
     """What a person is told when a provider's sign-in did not succeed."""
-    return (f"Signing in with {label} did not succeed: the provider refused it or it was cancelled. "
-            "You are not signed in.")
+    return _("Signing in with {provider} did not succeed: the provider refused it or it was cancelled. "
+             "You are not signed in.").format(provider=label)
 
 
 def sign_in_options() -> None:
@@ -117,21 +119,22 @@ def sign_in_options() -> None:
         return
     if refused := refused_provider(st.context.cookies):
         st.error(refused_words(refused), icon=":material/block:")
-    st.caption("Or sign in with your organisation's account:")
+    st.caption(_("Or sign in with your organisation's account:"))
     for provider in offered:
-        if st.button(f"Sign in with {provider.label}", icon=":material/passkey:", key=f"sign_in_with:{provider.key}"):
+        if st.button(_("Sign in with {provider}").format(provider=provider.label), icon=":material/passkey:",
+                     key=f"sign_in_with:{provider.key}"):
             st.login(provider.key)
 
 
 def waiting_page(user: User) -> None:
     """All a role-less account sees: that it waits for an administrator, and how to sign out."""
-    st.title("Your account waits for an administrator")
-    st.info(f"You are signed in as **{md(user.name)}**, but your account has no role yet, so you cannot open any "
-            "page. An administrator gives you one on the Users page; then check again.",
+    st.title(_("Your account waits for an administrator"))
+    st.info(_("You are signed in as **{name}**, but your account has no role yet, so you cannot open any page. An "
+              "administrator gives you one on the Users page; then check again.").format(name=md(user.name)),
             icon=":material/hourglass_top:")
-    st.button("Check again", icon=":material/refresh:", key="check_role")  # a rerun reads the role anew
-    if st.button("Sign out", icon=":material/logout:", key="sign_out"):
-        state.signed_out("You signed out.")
+    st.button(_("Check again"), icon=":material/refresh:", key="check_role")  # a rerun reads the role anew
+    if st.button(_("Sign out"), icon=":material/logout:", key="sign_out"):
+        state.signed_out(_("You signed out."))
 
 
 def _text(value: object) -> str | None:

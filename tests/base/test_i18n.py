@@ -89,3 +89,22 @@ def test_no_message_is_marked_inside_an_f_string_where_extraction_cannot_see_it(
 ])
 def test_a_command_speaks_the_language_its_environment_asks_for(env, spoken):
     assert environment_language(env) == spoken
+
+
+def test_no_module_that_translates_with_underscore_also_binds_it_to_something_else():
+    import ast
+
+    from base.catalogue_tools import SOURCES, TOP_FILES
+    from base.paths import ROOT
+
+    found = []
+    for path in [p for folder in SOURCES for p in (ROOT / folder).rglob("*.py")] + [ROOT / f for f in TOP_FILES]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if not any(isinstance(n, ast.ImportFrom) and any(a.name == "_" for a in n.names) for n in ast.walk(tree)):
+            continue
+        for node in ast.walk(tree):
+            bound = (node.id if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+                     else node.arg if isinstance(node, ast.arg) else None)
+            if bound == "_":  # `for _ in`, `a, _ = `, `*_`: gettext's `_` is then a tuple or a value
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not found, found

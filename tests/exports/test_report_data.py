@@ -285,7 +285,7 @@ def test_measures_show_each_value_with_its_unit_once(model, ew):
     from exports.report_data import MEASURE_HEADINGS
 
     context = report_context(model, ew, example_figures())
-    assert MEASURE_HEADINGS == ("Measure", "Baseline", "Now", "Target", "Progress to target", "Source")
+    assert tuple(MEASURE_HEADINGS) == ("Measure", "Baseline", "Now", "Target", "Progress to target", "Source")
     rows = {r[0]: r for r in context["measure_rows"]}
     assert rows["Convictions with a sentence uplift announced"] == (
         "Convictions with a sentence uplift announced", "73.6% (2018/19)", "73.6% (2018/19)", "85% (2022/23)", "0%",

@@ -61,7 +61,7 @@ def test_the_cli_exports_xlsx_with_data_and_provenance_and_csv(tmp_path):
                   env={"FFGRID_DB": str(tmp_path / "none.db")}).returncode == 0
     book = openpyxl.load_workbook(out)
     headings, measures = _table(book["Measures"])
-    assert headings[:6] == MEASURE_HEADINGS  # as the PDF prints them
+    assert headings[:6] == tuple(MEASURE_HEADINGS)  # as the PDF prints them
     uplift = next(r for r in measures if r[0] == "Convictions with a sentence uplift announced")
     assert uplift[1:6] == ("73.6% (2018/19)", "73.6% (2018/19)", "85% (2022/23)", "0%",
                            "CPS Hate crime report 2018-19")  # now: from the data, each value with its unit

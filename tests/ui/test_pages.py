@@ -368,7 +368,7 @@ def test_importing_a_broken_yaml_lists_problems_and_changes_nothing(app, store, 
     at.button(key="import").click().run()
     assert any("broken.yaml has 1 problem(s); nothing was imported" in _plain(e.value) for e in at.error)
     problems = at.dataframe[0].value
-    assert problems["Field"].tolist() == ["lines[3].framework"] and problems["Line"].tolist()[0] > 1
+    assert problems["Field"].tolist() == ["lines[3].framework"] and problems["Line in the file"].tolist()[0] > 1
     assert [(s.id, s.revision) for s in store.list()] == before
 
 

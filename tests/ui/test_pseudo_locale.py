@@ -28,6 +28,9 @@ PAGES = (  # None: the Overview; one page a line
     "ui/review_queue.py",
     "ui/history.py",
     "ui/reports.py",
+    "ui/plan.py",
+    "ui/compare.py",
+    "ui/countries.py",
 )
 SKIPPED_FIELDS = {"id", "form_id", "icon", "style", "deferred_file_id", "url", "mime_type", "spec", "type",
                   "color", "css", "js", "default", "value", "label_visibility", "component_name", "data_id", "query",
