@@ -200,7 +200,23 @@ def cmd_i18n(args: argparse.Namespace) -> int:
         incomplete += bool(lacking)
         print(f"{code} ({name}): {len(template) - len(lacking)} of {len(template)} messages translated"
               + (f"; missing: {'; '.join(lacking[:20])}{' …' if len(lacking) > 20 else ''}" if lacking else ""))
+        print(_method_words_line(code))
     return 1 if incomplete else 0
+
+
+def _method_words_line(code: str) -> str:
+    """What a language's method file gives: how many of the method's words, whether they are a draft, and the
+    first ids of those it lacks (shown in English; they do not fail the check)."""
+    from base.paths import ROOT
+    from framework.translations import bundled_method, lacking, method_path, method_words, missing
+
+    total, untranslated, words = len(lacking(None, bundled_method())), missing(code), method_words(code)
+    if words is None:
+        return f"  the method: no {method_path(code).relative_to(ROOT)}, its {total} words are in English"
+    status = "a draft translation" if words.status == "draft" else "confirmed"
+    return (f"  the method ({method_path(code).relative_to(ROOT)}, {status}): {total - len(untranslated)} of {total} words"
+            + (f"; {len(untranslated)} in English: {', '.join(untranslated[:5])}{' …' if len(untranslated) > 5 else ''}"
+               if untranslated else ""))
 
 
 def _pair(item: str) -> tuple[str, str]:
@@ -593,7 +609,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     except ImportRefused as err:
         return _refused(err.problems, " in the data; no web edition was written.")
     path = write_site(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id),
-                      single_file=args.single_file)
+                      single_file=args.single_file, language=args.language)
     print(f"wrote {path}")
     return 0
 
@@ -616,9 +632,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.compare and comparison is None:
         return 1
     if suffix == ".csv":
-        write_grid_csv(model, assessment, args.output)
+        write_grid_csv(model, assessment, args.output, language=args.language)
     elif suffix == ".xlsx":
-        write_workbook(model, assessment, args.output, figures=_figures(args), compare=comparison, method=method.model)
+        write_workbook(model, assessment, args.output, figures=_figures(args), compare=comparison, method=method.model,
+                       language=args.language)
     else:
         raise ValueError(f"{args.output}: write .xlsx or .csv")
     print(f"wrote {args.output}")
@@ -652,6 +669,11 @@ def _database_exists() -> bool:
 def _compare_option(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--compare", type=Path, nargs="+", default=[], metavar="YAML",
                    help=f"other assessments (any countries) to set beside this one: {what}")
+
+
+def _language_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--language", choices=tuple(LANGUAGES), default=None,
+                   help=f"{what} (default: the assessment's, where ffgrid speaks it, else English)")
 
 
 def _data_options(p: argparse.ArgumentParser) -> None:
@@ -696,8 +718,7 @@ def parser() -> argparse.ArgumentParser:
     _compare_option(r, "an annex \"Countries side by side\"")
     r.add_argument("--previous", type=Path, metavar="YAML",
                    help="the country's previous assessment: the key findings say what moved since")
-    r.add_argument("--language", choices=tuple(LANGUAGES), default=None,
-                   help="the report's language (default: the assessment's, where ffgrid speaks it, else English)")
+    _language_option(r, "the report's language")
     _data_options(r)
     r.set_defaults(func=cmd_report)
 
@@ -705,6 +726,7 @@ def parser() -> argparse.ArgumentParser:
     pu.add_argument("assessment", type=Path)
     pu.add_argument("-o", "--output", type=Path, required=True, help="DIR for the site (FILE.html with --single-file)")
     pu.add_argument("--single-file", action="store_true", help="write everything into one HTML file")
+    _language_option(pu, "the web edition's language")
     _data_options(pu)
     pu.set_defaults(func=cmd_publish)
 
@@ -712,6 +734,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("assessment", type=Path)
     e.add_argument("-o", "--output", type=Path, required=True, help="FILE.xlsx or FILE.csv")
     _compare_option(e, "a Countries sheet (.xlsx only)")
+    _language_option(e, "the spreadsheet's language")
     _data_options(e)
     e.set_defaults(func=cmd_export)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from base.i18n import N_, Translated, _
 from framework.review import NO_ROLE, ROLE_WORDS, ROLES, User
 
 __all__ = ["RULES", "NO_ROLE", "ROLE_WORDS", "ROLES", "Forbidden", "User", "allowed", "require"]
@@ -37,6 +38,16 @@ RULES: dict[str, tuple[frozenset[str], bool]] = {
 }
 
 
+# What each action is, in words (after "may not")
+ACTION_WORDS = Translated({
+    "read": N_("read"), "export": N_("export"), "edit": N_("edit"), "submit": N_("submit"),
+    "comment": N_("comment"), "review": N_("review"), "new_version": N_("start a new version"),
+    "plan": N_("keep the plan"), "report": N_("write the report's texts"),
+    "manage_assessments": N_("manage assessments"), "new_assessment": N_("start a new assessment"),
+    "import_data": N_("import data"), "see_cases": N_("see case records"), "manage_users": N_("manage users"),
+})
+
+
 class Forbidden(PermissionError):
     """The user's role does not allow the action (raised before anything is read or changed)."""
 
@@ -56,6 +67,6 @@ def allowed(user: User | None, action: str, assessment: str | None = None) -> bo
 def require(user: User | None, action: str, assessment: str | None = None) -> None:
     """Raise `Forbidden` unless `user` may take `action`."""
     if not allowed(user, action, assessment):
-        who = f"{user.name} ({user.role or 'no role yet'})" if user else "nobody signed in"
-        where = f" on {assessment}" if assessment else ""
-        raise Forbidden(f"{who} may not {action.replace('_', ' ')}{where}")
+        who = f"{user.name} ({ROLE_WORDS.get(user.role or NO_ROLE, user.role)})" if user else _("nobody signed in")
+        raise Forbidden((_("{who} may not {action} on {assessment}") if assessment else _("{who} may not {action}"))
+                        .format(who=who, action=ACTION_WORDS[action], assessment=assessment))

@@ -111,8 +111,8 @@ def case_charts(counted: Mapping[str, pd.DataFrame], by_strand: pd.DataFrame, ev
     if public:
         frame = counts(counted["area_2"], "value", "area_2")
         where = Counted(_("Where: records by {level}").format(level=level.lower()), level,
-                        _("Records by {level}. The map of individual records is shown only outside public view.").format(
-                            level=level.lower()), lambda n: ngettext("{n} area", "{n} areas", n))
+                        _("Records by {level}. The map of individual records is shown only outside public "
+                          "view.").format(level=level.lower()), lambda n: ngettext("{n} area", "{n} areas", n))
         charts.append(_chart(frame.assign(value=frame["value"].map(area_label)), "value", where, "bar", "cases-by-ward",
                              translate=False))
     return charts

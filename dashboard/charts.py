@@ -77,7 +77,7 @@ def number_locale() -> dict[str, object]:
                        "currency": ["", ""]}}
 
 
-def in_language(spec: dict) -> dict:  # type: ignore[type-arg]
+def localised(spec: dict) -> dict:  # type: ignore[type-arg]
     """A Vega-Lite specification that writes its axes' and tooltips' numbers the current language's way."""
     return {**spec, "config": {**spec.get("config", {}), "locale": number_locale()}}
 

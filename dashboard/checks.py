@@ -17,7 +17,8 @@ from dashboard.vocabulary import strands
 
 CHECKS_FILE = Path(__file__).with_name("checks.yaml")
 RULES = ("stage_order", "missing_stage", "yoy_change", "missing_period", "strand_sum", "pct_range")
-RULE_WORDS = Translated({"stage_order": N_("A stage above the one before"), "missing_stage": N_("A stage not published"),
+RULE_WORDS = Translated({"stage_order": N_("A stage above the one before"),
+                         "missing_stage": N_("A stage not published"),
                          "yoy_change": N_("A large change on the year before"), "missing_period": N_("A year missing"),
                          "strand_sum": N_("Strands add up to more than the total"),
                          "pct_range": N_("A percentage outside 0-100")})
@@ -80,16 +81,17 @@ def _stage_order(figures: pd.DataFrame, settings: CheckSettings) -> list[Flag]:
     flags: list[Flag] = []
     for source, stages in settings.stage_order.items():
         rows = figures[(figures["source"] == source) & figures["measure"].isin(stages)]
-        for _, series in rows.groupby(["publication", "area", "strand"], sort=False):
+        for _key, series in rows.groupby(["publication", "area", "strand"], sort=False):
             used = [s for s in stages if s in set(series["measure"])]  # stages this series reports at all
-            for _, group in series.groupby("period", sort=False):
+            for _period, group in series.groupby("period", sort=False):
                 have = dict(zip(group["measure"], group["value"]))
                 first = group.iloc[0]
-                flags += [_flag(first, "missing_stage", _("no {stage} figure for {period}, though other periods have "
-                                                          "one").format(stage=stage, period=first.period), measure=stage)
-                          for stage in used if stage not in have]
+                flags += [_flag(first, "missing_stage", _("no {stage} figure for {period}, though other periods "
+                                                          "have one").format(stage=stage, period=first.period),
+                                measure=stage) for stage in used if stage not in have]
                 present = [s for s in used if s in have]
-                flags += [_flag(first, "stage_order", _("{later} ({later_value}) exceeds {earlier} ({earlier_value})").format(
+                flags += [_flag(first, "stage_order",
+                                _("{later} ({later_value}) exceeds {earlier} ({earlier_value})").format(
                                     later=later, later_value=_fmt(have[later]), earlier=earlier,
                                     earlier_value=_fmt(have[earlier])), measure=later)
                           for earlier, later in zip(present, present[1:]) if have[later] > have[earlier]]
@@ -100,13 +102,14 @@ def _yoy_and_gaps(figures: pd.DataFrame, settings: CheckSettings) -> list[Flag]:
     flags: list[Flag] = []
     years = figures.assign(year=figures["period"].map(start_year)).dropna(subset=["year"])
     series_key = ["source", "publication", "area", "strand", "measure"]
-    for _, series in years.sort_values("year").groupby(series_key, sort=False):
+    for _key, series in years.sort_values("year").groupby(series_key, sort=False):
         rows = list(series.itertuples())
         for before, after in zip(rows, rows[1:]):
             if after.year - before.year > 1:
                 gap = ", ".join(str(int(y)) for y in range(int(before.year) + 1, int(after.year)))
-                flags.append(_flag(after, "missing_period", _("no figure for {years} between {before} and {after}").format(
-                    years=gap, before=before.period, after=after.period)))
+                flags.append(_flag(after, "missing_period",
+                                   _("no figure for {years} between {before} and {after}").format(
+                                       years=gap, before=before.period, after=after.period)))
             elif before.value == 0:
                 if after.value != 0:
                     flags.append(_flag(after, "yoy_change", _("from 0 in {period} to {value}").format(

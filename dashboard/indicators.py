@@ -81,7 +81,7 @@ def funnel(figures: pd.DataFrame, series: Funnel, strand: str = "all") -> pd.Dat
     latest = latest_edition(figures[(figures["strand"] == strand) & (figures["area"] == series.area)])
     index = latest.set_index(["source", "measure", "period", "area"])
     rows = []
-    for (period, area), _ in latest.groupby(["period", "area"], sort=True):
+    for (period, area), _rows in latest.groupby(["period", "area"], sort=True):
         previous = last = first = None  # the stage just before; the last one with a count; the first
         for stage in series.stages:
             count, how, publication, note = _count(index, stage, period, area, previous)
@@ -111,7 +111,8 @@ def _count(index: pd.DataFrame, stage: Stage, period: str, area: str,
     rate = get(stage.rate)
     if rate is not None and previous is not None:
         return (round(previous * float(rate["value"]) / 100),
-                _("derived: the published rate, {rate}% of the previous stage").format(rate=number(float(rate["value"]))),
+                _("derived: the published rate, {rate}% of the previous stage").format(
+                    rate=number(float(rate["value"]))),
                 str(rate["publication"]), note(rate))
     return None, _("not published"), "", ""
 
@@ -146,7 +147,7 @@ def reporting_gap(figures: pd.DataFrame, area: str = "England and Wales") -> pd.
     by_year = {start_year(p): v for p, v in zip(police["period"], police["value"]) if start_year(p) is not None}
     rows = []
     for r in survey.itertuples():
-        first, _, last = r.period.partition("-")
+        first, _dash, last = r.period.partition("-")
         years = range(int(first[:4]), int((last or first)[:4]) + 1)
         covered = [by_year[y] for y in years if y in by_year]
         recorded = sum(covered) / len(covered) if len(covered) == len(years) else None

@@ -21,7 +21,8 @@ MEASURE_WORDS: dict[str, str] = {  # the measures the bundled figures and mappin
     "incidents_reported": N_("Incidents reported to the organisation (incidents)"),
     "survey_estimated_incidents_per_year": N_("Survey estimate of hate incidents (incidents a year)"),
     "survey_share_reported_to_police_pct": N_("Survey incidents that came to police attention (% of incidents)"),
-    "survey_victims_satisfied_with_police_pct": N_("Victims satisfied with the police handling (% of victims surveyed)"),
+    "survey_victims_satisfied_with_police_pct":
+        N_("Victims satisfied with the police handling (% of victims surveyed)"),
     "survey_victims_treated_fairly_pct": N_("Victims who felt treated fairly (% of victims surveyed)"),
     "population": N_("Population (people)"),
     "offences_per_100k_population": N_("Hate crimes recorded per 100,000 people (rate)"),

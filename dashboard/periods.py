@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from base.i18n import day as in_language
+from base.i18n import day as day_in_words
 
 _YEAR = re.compile(r"(\d{4})")
 _FINANCIAL = re.compile(r"(\d{4})[/-](\d{2})")  # 2018/19, 2017-18: April to March
@@ -60,7 +60,7 @@ def starts_before(periods: pd.Series, cutoff: str | None) -> pd.Series:
 
 def in_words(cutoff: str) -> str:
     """The cut-off's day in words in the current language: '1 January 2019'."""
-    return in_language(cutoff_date(cutoff))
+    return day_in_words(cutoff_date(cutoff))
 
 
 def _yearly(period: str) -> bool:

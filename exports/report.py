@@ -36,7 +36,7 @@ from scoring.countries import Comparison, CountryTable
 from scoring.ratings import MARK, WORD
 from scoring.targets import gaps, percent_to_target, total_gap
 from framework.review import STATUS_WORDS, Comment
-from framework.translations import method_words
+from framework.translations import in_language, method_words
 
 TEMPLATES = Path(__file__).with_name("templates")
 HEADER_MAX = 48  # characters of the country in each page's header (the cover has it whole)
@@ -112,8 +112,9 @@ def method_note() -> str:
     words = method_words(language())
     if words is None or words.status != "draft":
         return ""
-    return _("The method's words in this language (ratings, strands, actors, scores) are a draft translation, to "
-             "be confirmed by the method's partners; the English method is the reference.")
+    return _("The method's words in this language (ratings, strands, actors' roles, scores, the relationships' "
+             "criteria and the standards) are a draft translation, to be confirmed by the method's partners; the "
+             "English method is the reference.")
 
 
 def page_css() -> str:
@@ -342,8 +343,9 @@ def write_report(model: Model, assessment: Assessment, path: Path, figures: pd.D
     (else the assessment's: `document_language`); with `compare`, an annex sets the countries side by
     side (its lines titled in `method`'s words); with `previous`, the findings say what moved since that
     assessment."""
-    with using(document_language(model, assessment, language)):
-        return _write_report(model, assessment, path, figures, comments, compare, method, previous)
+    with using(written := document_language(model, assessment, language)):
+        return _write_report(in_language(model, written), assessment, path, figures, comments, compare,
+                             in_language(method, written) if method else None, previous)
 
 
 def _write_report(model: Model, assessment: Assessment, path: Path, figures: pd.DataFrame | None,

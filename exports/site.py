@@ -38,6 +38,7 @@ from exports.report_data import DataBlock, DataSection
 from exports.systems_map import prefixed_ids, Look, inline_svg, render, systems_map_dot, target_looks
 from framework import Assessment, Model
 from framework.report_texts import IMPRINT_LABELS
+from framework.translations import in_language
 from framework.review import Comment
 
 TEMPLATES = Path(__file__).with_name("templates") / "site"
@@ -50,8 +51,6 @@ PAGES = Translated({"index": N_("Summary"), "findings": N_("Key findings"), "gri
 SAMPLE = N_("SAMPLE: illustrative example, not an official assessment")
 SAMPLE_PLAN = N_("SAMPLE PLAN: an example, not an official plan")
 DRAFT = N_("DRAFT: not yet validated")
-STATUS_WORD = Translated({"draft": N_("Draft"), "submitted": N_("Submitted for review"), "validated": N_("Validated"),
-                          "published": N_("Published")})
 # the words for the columns of a chart's own data, where a block has no table of its own
 DATA_WORDS = Translated({"period": N_("Period"), "area": N_("Area"), "strand": N_("Strand"), "count": N_("Count"),
                          "population": N_("Population"), "per_100k": N_("Rate per 100,000 people")})
@@ -194,8 +193,8 @@ def site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | Non
                language: str | None = None) -> dict[str, bytes]:
     """Every file of the web edition by its path (or the one file `index.html` with `single_file`), in
     `language` (else the assessment's: `document_language`)."""
-    with using(document_language(model, assessment, language)):
-        return _site_pages(model, assessment, figures, comments, single_file)
+    with using(document_language(model, assessment, language)) as lang:
+        return _site_pages(in_language(model, lang), assessment, figures, comments, single_file)
 
 
 def _site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | None, comments: Iterable[Comment],
@@ -210,7 +209,7 @@ def _site_pages(model: Model, assessment: Assessment, figures: pd.DataFrame | No
     env = template_environment(model, TEMPLATES, text_lang=context["text_lang"])  # type: ignore[arg-type]
     top = Links(single_file, csvs=csvs)
     common = {**context, "banners": banners(assessment), "lang": context["lang"], "tables": found,
-              "charts": charts, "status_word": STATUS_WORD.get(assessment.status, assessment.status),
+              "charts": charts,
               "imprint_labels": IMPRINT_LABELS, "sample_plan": _(SAMPLE_PLAN),
               "strand": lambda code: strand_words.get(code, code) if code else _("all strands"),
               # the maps on pages at the top of the site (or in the one file), so their links start there

@@ -39,7 +39,9 @@ from exports.report_data import (
 )
 from exports.xml_text import ooxml
 from framework import Assessment, Model
+from framework.model import TEXT_SOURCES
 from framework.plan import STATUS_LABEL
+from framework.translations import in_language
 from scoring import by_standard, score_assessment
 from scoring.countries import ABSENT, Comparison, CountryTable
 from scoring.ratings import WORD
@@ -103,7 +105,7 @@ def standards_frame(model: Model, assessment: Assessment) -> pd.DataFrame:
     rollups = by_standard(model, score_assessment(model, assessment))
     return pd.DataFrame([{
         N_("Standard (number)"): sid, N_("Text"): model.standards[sid].text or "",
-        N_("Where the text comes from"): model.standards[sid].text_source,
+        N_("Where the text comes from"): TEXT_SOURCES[model.standards[sid].text_source],
         N_("Cited by (line: rating)"): "; ".join(f"{model.line_name(ln.relationship, ln.strand)}: {WORD[ln.rating]}"
                                                  for ln in r.lines),
         N_("Cited only by red lines"): _yes(r.only_red),
@@ -216,7 +218,8 @@ def write_workbook(model: Model, assessment: Assessment, path: Path, figures: pd
     data and the measures are the assessment's country's figures for periods before its data cut-off.
     In `language` (else the assessment's: `document_language`), which its properties name."""
     with using(document_language(model, assessment, language)) as lang:
-        return _write_workbook(model, assessment, path, figures, compare, method, lang)
+        return _write_workbook(in_language(model, lang), assessment, path, figures, compare,
+                               in_language(method, lang) if method else None, lang)
 
 
 def sheet_name(name: str) -> str:
@@ -324,6 +327,6 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
 def write_grid_csv(model: Model, assessment: Assessment, path: Path, language: str | None = None) -> Path:
     """The grid as CSV (the one guarded CSV writer: UTF-8 with a byte-order mark, rows ended by CRLF), its
     words in `language` (else the assessment's: `document_language`)."""
-    with using(document_language(model, assessment, language)):
-        path.write_bytes(csv_bytes(grid_frame(model, assessment)))
+    with using(document_language(model, assessment, language)) as lang:
+        path.write_bytes(csv_bytes(grid_frame(in_language(model, lang), assessment)))
     return path

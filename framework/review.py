@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from base.i18n import N_, Translated
+from base.i18n import N_, Translated, _
 
 ROLES = ("admin", "assessor", "reviewer", "viewer")  # what each may do: access/policy.py
 NO_ROLE = ""  # an account made by single sign-on, until an admin (or the provider's claim) gives it a role: may do nothing
@@ -54,7 +54,7 @@ STEPS: dict[Kind, dict[Step, Transition]] = {
                    "validate": Transition(frozenset({"submitted"}), "validated"),
                    "send_back": Transition(frozenset({"submitted"}), "draft", needs_comment=True)},
 }
-DONE: dict[Step, str] = {"submit": "submitted", "validate": "validated", "send_back": "sent back"}
+DONE = Translated({"submit": N_("submitted"), "validate": N_("validated"), "send_back": N_("sent back")})
 
 
 def steps(kind: Kind, status: str) -> tuple[Step, ...]:
@@ -67,9 +67,10 @@ def next_status(kind: Kind, name: str, status: str, step: Step, comment: str | N
     required comment is missing (`name` is what the message calls the thing)."""
     t = STEPS[kind][step]
     if status not in t.before:
-        raise BadTransition(f"{name} is {status}: it cannot be {DONE[step]}")
+        raise BadTransition(_("{name} is {status}: it cannot be {done}").format(
+            name=name, status=STATUS_WORDS.get(status, status), done=DONE[step]))
     if t.needs_comment and not (comment or "").strip():
-        raise BadTransition("sending back needs a comment saying what to change")
+        raise BadTransition(_("sending back needs a comment saying what to change"))
     return t.after
 
 
@@ -88,7 +89,8 @@ def may_change(status: str, what: str) -> bool:
 def check_writable(slug: str, status: str, what: str) -> None:
     """Raise `Locked` unless `what` may change on the assessment `slug` in `status`."""
     if not may_change(status, what):
-        raise Locked(f"{slug} is {status} and read-only: start a new version from it to make changes")
+        raise Locked(_("{id} is {status} and read-only: start a new version from it to make changes").format(
+            id=slug, status=STATUS_WORDS.get(status, status)))
 
 
 def check_replace(slug: str, stored: str, new: str) -> None:
@@ -96,10 +98,12 @@ def check_replace(slug: str, stored: str, new: str) -> None:
     draft too: its status then moves only by the review steps. `Locked` or `BadTransition` otherwise."""
     check_writable(slug, stored, "content")
     if stored != "draft":
-        raise Locked(f"{slug} is {stored} for review: it can be replaced once a reviewer sends it back")
+        raise Locked(_("{id} is {status}: it can be replaced once a reviewer sends it back").format(
+            id=slug, status=STATUS_WORDS.get(stored, stored)))
     if new != "draft":
-        raise BadTransition(f"the file gives {slug} the status {new}: a replacement must be a draft "
-                            "(it is then submitted and validated by the review steps)")
+        raise BadTransition(_("the file gives {id} the status {status}: a replacement must be a draft (it is then "
+                              "submitted and validated by the review steps)").format(
+            id=slug, status=STATUS_WORDS.get(new, new)))
 
 
 @dataclass(frozen=True)

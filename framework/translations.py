@@ -25,7 +25,8 @@ from base.i18n import DEFAULT, LOCALES, language
 from base.paths import ROOT
 from base.yamlio import load_file
 from framework.country import _title as line_title
-from framework.model import RATING_IDS, Actor, Cluster, Framework, Model, Relationship
+from framework.model import RATING_IDS, Actor, Cluster, Dimension, Framework, Model, Relationship
+from framework.profile import Profile
 
 FRAMEWORK_FILE = ROOT / "framework" / "framework.yaml"
 STATUSES = ("draft", "confirmed")
@@ -69,6 +70,7 @@ class MethodWords(_Words):
     language: str
     status: Literal["draft", "confirmed"]
     name: Word | None = None
+    source: Word | None = None
     rating_words: dict[str, Word] = {}
     strands: dict[str, Word] = {}
     actors: dict[str, Word] = {}
@@ -168,9 +170,9 @@ def in_language(model: Model, language_code: str) -> Model:
     if words is None:
         return english
     if language_code not in english.translations:
-        if lacking := missing(language_code):
+        if untranslated := missing(language_code):
             _log.warning("%s: %d of the method's words are not translated, shown in English: %s", method_path(language_code),
-                         len(lacking), ", ".join(lacking[:5]) + (" …" if len(lacking) > 5 else ""))
+                         len(untranslated), ", ".join(untranslated[:5]) + (" …" if len(untranslated) > 5 else ""))
         english.translations[language_code] = translated(english, words)
     return english.translations[language_code]
 
@@ -179,33 +181,48 @@ def translated(model: Model, words: MethodWords) -> Model:
     """A copy of `model` (in English) with the words `words` gives; the rest stays English, and the names
     a country profile gives (its actors', its strands', its lines' titles) stay as the country writes them."""
     profile = model.profile
-    named = set(profile.actors) if profile else set()
-    named_strands = {s.id for s in (profile.strands or ()) if s.label} if profile else set()
-    fw = model.framework
-    strands = tuple(s if s.id in named_strands else _changed(s, label=words.strands.get(s.id)) for s in fw.strands)
-    strand_label = {s.id: s.label for s in strands}
-    actors = tuple(a if a.id in named else _named(a, words.actors.get(a.id) or _cso_role(a, words, strand_label))
-                   for a in fw.actors)
-    clusters = tuple(c if c.id in named else _named(c, words.clusters.get(c.id)) for c in fw.clusters)
-    framework = fw.model_copy(update={
-        "name": words.name or fw.name, "strands": strands, "actors": actors, "clusters": clusters,
-        "score_scale": fw.score_scale.model_copy(update={"dimensions": tuple(
-            _changed(d, label=words.score_scale[d.id].label, question=words.score_scale[d.id].question,
-                     levels={n: words.score_scale[d.id].levels.get(n, t) for n, t in d.levels.items()})
-            if d.id in words.score_scale else d for d in fw.score_scale.dimensions)}),
-        "rating_bands": tuple(_changed(b, label=words.rating_bands[b.id].label, meaning=words.rating_bands[b.id].meaning)
-                              if b.id in words.rating_bands else b for b in fw.rating_bands),
-        "rating_words": {r: look.model_copy(update={"word": words.rating_words.get(r, look.word)})
-                         for r, look in fw.rating_words.items()}})
-    labels = {end.id: end.label for end in (*actors, *clusters)}
+    framework = _framework(model.framework, words, *_national(profile))
+    labels = {end.id: end.label for end in (*framework.actors, *framework.clusters)} if profile else None
     given = {line.id: line.title for line in profile.lines} if profile else {}
-    relationships = {rid: _relationship(rel, _words_of(rid, fw, words), labels if profile else None, given.get(rid))
+    relationships = {rid: _relationship(rel, _words_of(rid, model.framework, words), labels, given.get(rid))
                      for rid, rel in model.relationships.items()}
     standards = {sid: _changed(s, title=words.standards[sid].title if s.title else None,
                                text=words.standards[sid].text if s.text else None)
                  if sid in words.standards else s for sid, s in model.standards.items()}
     return replace(model, framework=framework, standards=standards, relationships=relationships,
                    language=words.language, english=model)
+
+
+def _national(profile: Profile | None) -> tuple[set[str], set[str]]:
+    """The actors and clusters a profile names, and the strands it gives its own label (one that repeats the
+    method's English word names nothing)."""
+    if profile is None:
+        return set(), set()
+    method_label = {s.id: s.label for s in bundled_method().framework.strands}
+    return set(profile.actors), {s.id for s in profile.strands or () if s.label and s.label != method_label.get(s.id)}
+
+
+def _framework(fw: Framework, words: MethodWords, named: set[str], named_strands: set[str]) -> Framework:
+    """The framework's words (name, strands, roles, scores, bands, ratings) in the language of `words`."""
+    strands = tuple(s if s.id in named_strands else _changed(s, label=words.strands.get(s.id)) for s in fw.strands)
+    strand_label = {s.id: s.label for s in strands}
+    return fw.model_copy(update={
+        "name": words.name or fw.name, "source": words.source or fw.source, "strands": strands,
+        "actors": tuple(a if a.id in named else _named(a, words.actors.get(a.id) or _cso_role(a, words, strand_label))
+                        for a in fw.actors),
+        "clusters": tuple(c if c.id in named else _named(c, words.clusters.get(c.id)) for c in fw.clusters),
+        "score_scale": fw.score_scale.model_copy(update={"dimensions": tuple(
+            _dimension(d, words.score_scale[d.id]) if d.id in words.score_scale else d
+            for d in fw.score_scale.dimensions)}),
+        "rating_bands": tuple(_changed(b, label=words.rating_bands[b.id].label, meaning=words.rating_bands[b.id].meaning)
+                              if b.id in words.rating_bands else b for b in fw.rating_bands),
+        "rating_words": {r: look.model_copy(update={"word": words.rating_words.get(r, look.word)})
+                         for r, look in fw.rating_words.items()}})
+
+
+def _dimension(dimension: Dimension, words: DimensionWords) -> Dimension:
+    return _changed(dimension, label=words.label, question=words.question,
+                    levels={n: words.levels.get(n, meaning) for n, meaning in dimension.levels.items()})
 
 
 def _changed(item: Any, **words: Any) -> Any:
@@ -237,11 +254,11 @@ def _words_of(rid: str, fw: Framework, words: MethodWords) -> RelationshipWords 
     return None
 
 
-def _relationship(rel: Relationship, words: RelationshipWords | None, labels: Mapping[str, str] | None,
+def _relationship(rel: Relationship, words: RelationshipWords | None, labels: dict[str, str] | None,
                   given: str | None) -> Relationship:
-    """A relationship in the reader's words: in a country model titled by its ends' names (as the country
-    titles it), else by the method's title."""
-    title = line_title(rel, dict(labels), given) if labels is not None and rel.from_ in labels and rel.to in labels \
+    """A relationship in the reader's words: in a country model (`labels`: its ends' names) titled by its
+    ends, as the country titles it, else by the method's title."""
+    title = line_title(rel, labels, given) if labels is not None and {rel.from_, rel.to} <= set(labels) \
         else (words.title if words else None)
     if words is None:
         return _changed(rel, title=title)
@@ -284,7 +301,7 @@ def lacking(words: MethodWords | None, method: Model) -> list[str]:
     w = words or MethodWords(language="", status="draft")
     fw = method.framework
     out = [f"rating_words.{r}" for r in RATING_IDS if r not in w.rating_words]
-    out += [] if w.name else ["name"]
+    out += [k for k in ("name", "source") if getattr(fw, k) and not getattr(w, k)]
     out += [f"strands.{s.id}" for s in fw.strands if s.id not in w.strands]
     out += [f"actors.{a.id}" for a in fw.actors if a.id not in w.actors]
     out += [] if w.strand_cso else ["strand_cso"]

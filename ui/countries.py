@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from base.i18n import _
+from base.i18n import _, language
 from exports.spreadsheet import FILL
+from framework.translations import in_language
 from scoring.countries import compare_countries
 from store.repository import choice_labels
 from ui.state import method, repository, stored
@@ -24,7 +25,7 @@ if not ids:
     st.info(_("Choose one or more assessments."))
     st.stop()
 comparison = compare_countries([(stored(i)[0].assessment, stored(i)[2]) for i in ids])
-table = comparison.table(method().model)  # the same words as the workbook's Countries sheet and the report's annex
+table = comparison.table(in_language(method().model, language()))  # the same words as the workbook's Countries sheet and the report's annex
 examples = [head for c, head in zip(comparison.columns, table.headings) if c.assessment.illustrative]
 if examples:
     st.warning(_("Illustrative example, not an official assessment: {assessments}.").format(

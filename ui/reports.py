@@ -21,16 +21,16 @@ from ui.text import md
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _spreadsheets(slug: str, revision: int, figures_revision: tuple[int, int],
+def _spreadsheets(slug: str, revision: int, figures_revision: tuple[int, int], language: str,
                   _figures: pd.DataFrame) -> tuple[bytes, bytes]:
-    """The workbook and the grid CSV of one revision with one revision of the figures (built once, not
-    per rerun; keyed by the revisions, not by hashing the figures)."""
+    """The workbook and the grid CSV of one revision with one revision of the figures, in `language`
+    (built once, not per rerun; keyed by the revisions and the language, not by hashing the figures)."""
     figures = _figures
     current, _lines, m = stored(slug)
     a = current.assessment
     with tempfile.TemporaryDirectory() as tmp:
-        return (write_workbook(m, a, Path(tmp) / "g.xlsx", figures=figures).read_bytes(),
-                write_grid_csv(m, a, Path(tmp) / "g.csv").read_bytes())
+        return (write_workbook(m, a, Path(tmp) / "g.xlsx", figures=figures, language=language).read_bytes(),
+                write_grid_csv(m, a, Path(tmp) / "g.csv", language=language).read_bytes())
 
 
 current, lines, m = stored(chosen())
@@ -116,18 +116,19 @@ st.caption(_("A static site of the report (summary, linked systems map, key find
              "It asks no other site for anything."))
 
 
-def _site_zip(comments: list = workspace().comments(a.id)) -> bytes:  # type: ignore[type-arg]
-    """The web edition of the assessment as stored now, zipped in memory (called on download)."""
+def _site_zip(comments: list = workspace().comments(a.id), language: str = chosen_language) -> bytes:  # type: ignore[type-arg]
+    """The web edition of the assessment as stored now, in the documents' language, zipped in memory (called
+    on download)."""
     from exports.site import site_zip
 
-    return site_zip(m, a, figures, comments, folder=f"{a.id}-web")
+    return site_zip(m, a, figures, comments, folder=f"{a.id}-web", language=language)
 
 
 st.download_button(_("Web edition (ZIP)"), _site_zip, file_name=f"{a.id}-web.zip", mime="application/zip",
                    icon=":material/download:", key="download_site")
 
 st.header(_("Spreadsheets"))
-workbook, grid_csv = _spreadsheets(a.id, current.revision, figures_revision(), figures)
+workbook, grid_csv = _spreadsheets(a.id, current.revision, figures_revision(), chosen_language, figures)
 bar = st.container(horizontal=True)
 bar.download_button(_("Workbook (XLSX: grid, evidence, standards, data)"), workbook, file_name=f"{a.id}.xlsx",
                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

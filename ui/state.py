@@ -23,8 +23,10 @@ from access.sign_in_cookie import COOKIE, SECRET_NAME, ended_words, session_minu
 from dashboard.evidence import INDICATORS
 from access.workspace import Workspace
 from base.i18n import LANGUAGE_COOKIE, LANGUAGES, best_language
+from base.i18n import language as current_language
 from framework import Method, Model, load_method
 from framework.review import read_only
+from framework.translations import in_language
 from scoring import ScoredLine, score_assessment
 from store import Repository, Stored, Summary, open_repository
 from store.accounts import Accounts
@@ -93,16 +95,16 @@ def case_files(country: str | None) -> tuple[list[Path], bool]:
 
 
 @st.cache_resource(max_entries=64)
-def _stored(slug: str, revision: int) -> tuple[Stored, list[ScoredLine], Model]:
+def _stored(slug: str, revision: int, language_code: str) -> tuple[Stored, list[ScoredLine], Model]:
     stored = repository().get(slug)
-    country = repository().model_of(stored.assessment)
+    country = in_language(repository().model_of(stored.assessment), language_code)
     return stored, score_assessment(country, stored.assessment), country
 
 
 def stored(slug: str) -> tuple[Stored, list[ScoredLine], Model]:
-    """The assessment as stored now, its scored lines and its country's model (one cheap query when
-    nothing changed)."""
-    return _stored(slug, repository().revision(slug))
+    """The assessment as stored now, its scored lines and its country's model, with the method's words in
+    the session's language (one cheap query when nothing changed)."""
+    return _stored(slug, repository().revision(slug), current_language())
 
 
 def chosen() -> str:

@@ -54,6 +54,9 @@ def test_a_hungarian_assessments_report_is_in_hungarian(reports):
     assert "– NINCS PONTOZVA" in text and "UNSCORED" not in text  # the rating word, the method's in Hungarian
     assert "Országos Rendőr-főkapitányság" in text and "gyűlöletbűncselekmények" in text  # ő and ű come back exactly
     assert "fordítástervezetek" in text  # the method's Hungarian words are a draft, and the report says so
+    assert "Nincs bizonyíték arra, hogy a kettő a gyakorlatban kapcsolódik." in text  # a score's meaning, the method's
+    assert "Jó kapcsolat." in text and "Good relationship" not in text  # a band's meaning in Hungarian
+    assert "Áldozatok – Országos Rendőr-főkapitányság" in text  # a role in Hungarian beside the country's own name
     assert "Contents" not in text and "Summary of ratings" not in text
 
 
@@ -62,6 +65,7 @@ def test_the_language_asked_for_wins_over_the_assessments(reports):
     assert _pdf_lang(reports["hu-en"]) == "en" and "Contents" in text and "– UNSCORED" in text
     assert "Assessment date: March 2026" in text and re.search(r"\bPage 3 of \d+\b", text)
     assert "Országos Rendőr-főkapitányság" in text  # the country's own names stay as it writes them
+    assert "Good relationship" in text and "Jó kapcsolat" not in text  # the method's words in the document's language
 
 
 def test_a_language_ffgrid_does_not_speak_yet_is_english_and_says_so(reports):

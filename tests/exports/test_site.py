@@ -8,6 +8,7 @@ import csv
 import functools
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from collections import Counter
@@ -24,7 +25,7 @@ from dashboard.examples import example_figures
 from dashboard.statistics import read_tidy
 import cli
 from exports.report import TARGETS_EXPLAINED
-from exports.site import DRAFT, SAMPLE, SAMPLE_PLAN, write_site
+from exports.site import DRAFT, SAMPLE, SAMPLE_PLAN, site_zip, write_site
 from framework.report_texts import Imprint, ReportTexts
 from scoring import score_assessment
 from scoring.findings import generated_findings
@@ -211,7 +212,7 @@ def test_each_chart_has_its_csv_with_publication_and_periods(site):
 
 
 def test_a_draft_says_so_on_every_page_and_its_texts_are_marked_in_their_language(tmp_path, method, model, ew):
-    """The site's own words are English (its pages' language); the assessors' texts are in the profile's."""
+    """The site's own words in English (asked for), the assessors' texts marked in the profile's language."""
     draft = ew.model_copy(update={"status": "submitted", "plan": Plan(), "illustrative": False})
     write_site(model, draft, tmp_path / "draft")
     pages = {n: t for n, t in _read(tmp_path / "draft").items() if n.endswith(".html")}
@@ -219,7 +220,7 @@ def test_a_draft_says_so_on_every_page_and_its_texts_are_marked_in_their_languag
     assert "No figures were given for this report." in pages["data.html"]
     spain = blank_assessment(method, method.profiles["es"], "2026", None, "test").model_copy(
         update={"report": ReportTexts(executive_summary="Un *resumen*.")})
-    page = write_site(method.for_assessment(spain), spain, tmp_path / "es.html", single_file=True)
+    page = write_site(method.for_assessment(spain), spain, tmp_path / "es.html", single_file=True, language="en")
     text = page.read_text(encoding="utf-8")
     assert '<html lang="en">' in text and text.count(DRAFT) == 1
     assert '<div lang="es"><p>Un <em>resumen</em>.</p>' in text
@@ -356,7 +357,7 @@ def test_the_standards_annex_is_its_own_page(site, model):
     assert '<a href="standards.html">the annex of standards</a>' in methodology and "Cited by" not in methodology
 
 
-def test_a_new_hungarian_assessment_publishes_in_words(tmp_path, monkeypatch, method):
+def test_a_new_hungarian_assessment_publishes_in_words_in_hungarian(tmp_path, monkeypatch, method):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("FFGRID_DB", str(tmp_path / "none.sqlite"))  # no database: the bundled example figures
     yaml = tmp_path / "hu.yaml"
@@ -370,7 +371,31 @@ def test_a_new_hungarian_assessment_publishes_in_words(tmp_path, monkeypatch, me
         words = re.sub(r"\S+\.\w+/\S*|https?://\S+", "", words)  # addresses aside
         assert not [c for c in codes if re.search(rf"(?<![\w/.-]){re.escape(c)}(?![\w/.-])", words)], name
         assert not re.findall(r"\b\w+_\w+\b", words) and "None" not in words and "2026-03" not in words, name
-        assert DRAFT in text and "March 2026" in text, name
-    assert "No line has been scored yet." in pages["index.html"]
-    assert "No line has been scored yet, so no finding can be drawn" in pages["findings.html"]
-    assert "No recommendations, actions or targets have been recorded" in pages["plan.html"]
+        assert '<html lang="hu">' in text and "TERVEZET: még nincs jóváhagyva" in text, name
+        assert "2026. március" in text and "Ugrás a tartalomra" in text and DRAFT not in text, name
+    assert "Még egyetlen vonal sincs pontozva." in pages["index.html"]
+    assert "Még egyetlen vonal sincs pontozva, így a pontszámokból nem vonható le megállapítás." in pages["findings.html"]
+    assert "Ehhez az értékeléshez nem rögzítettek ajánlást, intézkedést vagy célt." in pages["plan.html"]
+    assert ">Összefoglaló</a>" in pages["index.html"] and ">Módszertan</a>" in pages["index.html"]  # the navigation
+
+
+def test_a_spanish_web_edition_is_in_spanish(tmp_path, monkeypatch, method):
+    """A Spanish assessment's web edition (as the Reports page zips it): <html lang="es">, its headings,
+    navigation, numbers and dates in Spanish; the one file too."""
+    spain = blank_assessment(method, method.profiles["es"], "2026-03", None, "test")
+    model = method.for_assessment(spain)
+    with zipfile.ZipFile(io.BytesIO(site_zip(model, spain, example_figures(), folder="web"))) as zf:
+        pages = {n.removeprefix("web/"): zf.read(n).decode("utf-8") for n in zf.namelist() if n.endswith(".html")}
+    for name, text in pages.items():
+        assert '<html lang="es">' in text and "BORRADOR: aún no validado" in text, name
+        assert "Saltar al contenido" in text and "marzo de 2026" in text and "Skip to the content" not in text, name
+    index = pages["index.html"]
+    assert all(f">{word}</a>" in index for word in ("Resumen", "Conclusiones principales", "Datos", "Metodología"))
+    assert "<h2>Calificaciones de un vistazo</h2>" in index and "<dt>Fecha de la evaluación</dt>" in index
+    data = pages["data.html"]
+    assert "<h2>Fuentes y ediciones</h2>" in data and "Descargar esta tabla en CSV" in data
+    assert "1.869" in data  # a number the Spanish way
+    relationship = next(t for n, t in pages.items() if n.startswith("relationships/"))
+    assert "<h3>Criterios</h3>" in relationship and "<h3>Situación nacional</h3>" in relationship
+    one = write_site(model, spain, tmp_path / "es.html", single_file=True).read_text(encoding="utf-8")
+    assert '<html lang="es">' in one and "Metodología" in one

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 from datetime import date
+from pathlib import Path
 
 import openpyxl
+import pytest
 
 import cli
 from dashboard.examples import example_figures
@@ -79,7 +81,7 @@ def test_the_cli_exports_xlsx_with_data_and_provenance_and_csv(tmp_path):
 
 
 def _about(book) -> list[tuple]:  # type: ignore[no-untyped-def]
-    return list(book["About"].iter_rows(min_row=2, values_only=True))
+    return list(book.worksheets[0].iter_rows(min_row=2, values_only=True))  # About, in the workbook's language
 
 
 def test_a_sample_plan_is_marked_on_the_about_sheet_and_on_every_sheet_of_the_plan(model, ew, tmp_path):
@@ -160,24 +162,58 @@ def test_the_figures_stop_at_the_data_cutoff_which_the_about_sheet_names(model, 
     assert "1 April 2017" in dict(_about(book))["Data cut-off"]
 
 
-def test_a_new_hungarian_workbook_reads_in_words(method, tmp_path, monkeypatch):
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("FFGRID_DB", str(tmp_path / "none.sqlite"))  # no database: the bundled example figures
-    yaml, out = tmp_path / "hu.yaml", tmp_path / "hu.xlsx"
-    assert cli.main(["new", "--profile", "hu", "--date", "2026-03", "--author", "Kovács Zsófia", "-o", str(yaml)]) == 0
-    assert cli.main(["export", str(yaml), "-o", str(out)]) == 0
-    hu = load_assessment(yaml, method)
+@pytest.fixture(scope="module")
+def hungarian(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A new Hungarian assessment, its workbook and grid CSV as `ffgrid export` writes them, and its workbook
+    in English (`--language en`)."""
+    tmp = tmp_path_factory.mktemp("hungarian")
+    out = {"yaml": tmp / "hu.yaml", "xlsx": tmp / "hu.xlsx", "csv": tmp / "hu.csv", "en": tmp / "en.xlsx"}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("DATABASE_URL", raising=False)
+        mp.setenv("FFGRID_DB", str(tmp / "none.sqlite"))  # no database: the bundled example figures
+        assert cli.main(["new", "--profile", "hu", "--date", "2026-03", "--author", "Kovács Zsófia",
+                         "-o", str(out["yaml"])]) == 0
+        for name in ("xlsx", "csv"):
+            assert cli.main(["export", str(out["yaml"]), "-o", str(out[name])]) == 0
+        assert cli.main(["export", str(out["yaml"]), "-o", str(out["en"]), "--language", "en"]) == 0
+    return out
+
+
+def test_a_new_hungarian_workbook_reads_in_words_in_hungarian(method, hungarian):
+    hu = load_assessment(hungarian["yaml"], method)
     model = method.for_assessment(hu)
-    book = openpyxl.load_workbook(out)
+    book = openpyxl.load_workbook(hungarian["xlsx"])
+    assert book.properties.language == "hu"
+    assert book.sheetnames == ["Névjegy", "Táblázat", "Bizonyítékok", "Sztenderdek", "Ajánlások", "Intézkedések",
+                               "Intézkedések története", "Célok", "Mutatók", "Adatok"]
     assert not _codes_in(book, model)
     about = _about(book)
-    assert about[0] == ("DRAFT", "not yet validated by a reviewer (draft)") and marks(hu)[0] == "DRAFT"
-    assert dict(about)["Country"] == "Magyarország" and dict(about)["Date"] == "March 2026"
-    assert book["Grid"]["A1"].value == "DRAFT: not yet validated by a reviewer (draft)"
-    assert set(_column(book["Grid"], "Relationship")) == {r.title for r in model.relationships.values()}
-    assert set(_column(book["Grid"], "Strand")) - {None} <= {s.label for s in model.framework.strands}
-    assert "Hungary" in set(_column(book["Data"], "Area"))  # its own figures, in words
-    assert "OSCE Office for Democratic Institutions and Human Rights (ODIHR)" in set(_column(book["Data"], "Published by"))
+    assert about[0] == ("TERVEZET", "ellenőr még nem hagyta jóvá (tervezet)")
+    assert dict(about)["Ország"] == "Magyarország" and dict(about)["Dátum"] == "2026. március"  # a date the Hungarian way
+    assert dict(about)["Szerző"] == "Kovács Zsófia"
+    assert dict(about)["Az adatok lezárásának dátuma"].startswith("a(z) 2026. március 1. előtt kezdődő időszakok")
+    grid = book["Táblázat"]
+    assert grid["A1"].value == "TERVEZET: ellenőr még nem hagyta jóvá (tervezet)" and grid.oddHeader.center.text == "TERVEZET"
+    headings = _table(grid)[0]
+    assert {"Kapcsolat", "Keret-pontszám (0-3)", "Cselekvés-pontszám (0-3)", "Minősítés"} <= set(headings)
+    assert set(_column(grid, "Minősítés")) == {"NINCS PONTOZVA"}  # the method's word, in Hungarian
+    assert "Áldozatok – Országos Rendőr-főkapitányság" in set(_column(grid, "Kapcsolat"))  # a role, in Hungarian
+    assert _table(book["Intézkedések"])[0][:4] == ("Intézkedés (szám)", "Cím", "Felelős", "Határidő")
+    assert _table(book["Mutatók"])[0][:3] == ("Mutató", "Kiindulási érték", "Most")
+    assert "Hungary" in set(_column(book["Adatok"], "Földrajzi terület"))  # its own figures
+    assert "OSCE Office for Democratic Institutions and Human Rights (ODIHR)" in set(_column(book["Adatok"], "Kiadó"))
+    assert set(_column(book["Adatok"], "Importálva")) == {"mellékelt példaadatok"}
+    assert not {"About", "Grid", "Evidence", "Relationship", "Rating"} & {*book.sheetnames, *headings}
+
+
+def test_the_language_asked_for_wins_and_the_grid_csv_speaks_the_assessments(hungarian):
+    book = openpyxl.load_workbook(hungarian["en"])
+    assert book.properties.language == "en" and book.sheetnames[:3] == ["About", "Grid", "Evidence"]
+    assert set(_column(book["Grid"], "Rating")) == {"UNSCORED"} and dict(_about(book))["Date"] == "March 2026"
+    with hungarian["csv"].open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0])[:3] == ["grid_row", "relationship", "title"]  # its column names are for programs
+    assert {r["rating"] for r in rows} == {"NINCS PONTOZVA"}  # its words, in the document's language
 
 
 def test_grid_csv_keeps_non_ascii_text(model, ew, tmp_path):
@@ -220,7 +256,8 @@ def test_a_workbook_holds_only_its_own_countrys_figures(method, tmp_path):
                         "official:ODIHR,OSCE-ODIHR Hungary,2022,Hungary,all,recorded_by_police,120\n"
                         "police,Home Office bulletin,2022,England and Wales,all,recorded_offences,150000\n", "f.csv")
     hu = blank_assessment(method, method.profiles["hu"], "2026", None, "test")
-    book = openpyxl.load_workbook(write_workbook(method.for_assessment(hu), hu, tmp_path / "hu.xlsx", figures=figures))
+    book = openpyxl.load_workbook(write_workbook(method.for_assessment(hu), hu, tmp_path / "hu.xlsx", figures=figures,
+                                                 language="en"))
     data = [[c.value for c in row] for row in book["Data"].iter_rows()]
     assert any("Hungary" in row for row in data)
     assert any("OSCE-ODIHR Hungary" in row for row in data)

@@ -28,9 +28,9 @@ def test_next_status_and_its_refusals():
 
 def test_only_the_plan_and_comments_change_on_a_read_only_assessment():
     assert CHANGES_WHEN_READ_ONLY == {"plan", "comment"}
-    for status in ("validated", "published"):
+    for status, words in (("validated", "validated by a reviewer"), ("published", "published")):
         assert may_change(status, "plan") and may_change(status, "comment")
         assert not may_change(status, "content") and not may_change(status, "review")
-        with pytest.raises(Locked, match=f"ew is {status} and read-only: start a new version"):
+        with pytest.raises(Locked, match=f"ew is {words} and read-only: start a new version"):
             check_writable("ew", status, "content")
     assert all(may_change(s, w) for s in ("draft", "submitted") for w in ("content", "review", "plan", "comment"))

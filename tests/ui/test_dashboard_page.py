@@ -288,3 +288,24 @@ def test_the_public_view_switch_has_room_for_its_label(app):
     toggle = at.toggle(key="public_view")
     assert toggle.label == "Public view"
     assert not [c for c in at.columns if toggle in list(c)]  # not squeezed into a narrow filter column
+
+
+# ------------------------------------------------------------------------------- in Hungarian (issue 17)
+
+def test_the_dashboard_in_hungarian_titles_its_charts_and_writes_numbers_the_hungarian_way(app, store):
+    from store.accounts import Accounts
+
+    Accounts(store.engine).set_language("Test Assessor", "hu")
+    at = app(DASHBOARD)
+    title = "A rendőrség által rögzített gyűlölet-bűncselekmények területenként"  # Police-recorded hate crime by strand
+    assert at.header[0].value == f"{title}, England and Wales"
+    trend = next(c for c in _charts(at) if c["encoding"]["x"]["field"] == "period")
+    assert trend["description"] == f"{title}, England and Wales"
+    axes = (trend["encoding"]["x"]["title"], trend["encoding"]["y"]["title"])
+    assert axes == ("Pénzügyi év", "Rögzített bűncselekmények")  # "Financial year", "Offences recorded"
+    assert trend["config"]["locale"]["number"]["thousands"] == "\xa0"  # the axes write 105 090, not 105,090
+    assert {m.label: m.value for m in at.metric}["Esetek"] == "6\xa0590"  # public view: 2023, 6,589 rounded
+    assert any(c.value.startswith("Ábra: A nap órái szerint: 24 óra; a legmagasabb: ") for c in at.caption)
+    funnel = at.dataframe[0].value
+    assert funnel["Szakasz"].tolist()[0] == "Rendőrség által rögzítve"  # "Stage": "Recorded by police"
+    assert funnel["Szám"].tolist()[0] == "103\xa0379 bűncselekmény"  # "103,379 offences"

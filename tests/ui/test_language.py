@@ -26,3 +26,13 @@ def test_a_language_chosen_in_the_sidebar_is_kept_for_the_next_sign_in(app, stor
     assert [i.value for i in at.info] == ["Ha cerrado la sesión."]
     again = app()  # a new browser session, signed in again
     assert [b.label for b in again.sidebar.button] == ["Cerrar sesión"]
+
+
+def test_the_overview_shows_the_methods_words_in_the_persons_language_and_the_countrys_names_as_written(app, store):
+    Accounts(store.engine).set_language("Test Assessor", "hu")
+    at = app()
+    titles = at.selectbox(key="open_relationship").options
+    assert "Áldozatok – Police forces of England and Wales" in titles  # the method's role in Hungarian, the national name kept
+    assert any(t.startswith("Antiszemita gyűlölet-bűncselekményeket figyelő civil szervezet") for t in titles)
+    grid = next(c.proto.json for c in at.get("bidi_component") if "ffgrid-grid" in c.proto.json)  # the grid's HTML
+    assert ">Antiszemitizmus<" in grid and ">Antisemitism<" not in grid  # a strand in the person's language

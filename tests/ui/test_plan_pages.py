@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 
+from store.accounts import Accounts
+
 PLAN, COMPARE, OVERVIEW = "ui/plan.py", "ui/compare.py", "ui/overview.py"
 EW = "england-wales-2019"
 
@@ -22,6 +24,17 @@ def test_the_plan_page_shows_the_example_plan_and_records_a_status_change(app, s
     action = next(a for a in store.get(EW).assessment.plan.actions if a.number == 4)
     assert [h.status for h in action.history] == ["not_started", "in_progress"]
     assert action.current.note == "Grant round opened."
+
+
+def test_the_plan_page_speaks_the_users_language_down_to_the_status_words(app, store):
+    Accounts(store.engine).set_language("Test Assessor", "hu")
+    at = app(PLAN)
+    assert [t.value for t in at.title] == ["Cselekvési terv"]
+    assert any("Befejezett fő intézkedések (2)" in md.value for md in at.markdown)
+    assert {m.label: m.value for m in at.metric}["Befejezett intézkedések"] == "2 / 5"
+    assert at.selectbox(key="to@4").options == ["Folyamatban", "Befejezve", "Elvetve"]
+    history = next(d.value for d in at.dataframe if "Állapot" in d.value.columns)
+    assert set(history["Állapot"]) <= {"Nincs elkezdve", "Folyamatban", "Befejezve", "Elvetve"}
 
 
 def test_a_viewer_sees_the_plan_but_cannot_change_it(app):
