@@ -187,19 +187,21 @@ def cmd_i18n(args: argparse.Namespace) -> int:
 
     if args.action == "extract":
         template = update()
-        print(f"{len(template)} messages in the code; catalogues updated: "
-              f"{', '.join(code for code in LANGUAGES if code != 'en')}")
+        print(_("{n} messages in the code; catalogues updated: {languages}").format(
+            n=len(template), languages=", ".join(code for code in LANGUAGES if code != "en")))
         return 0
     template = extract()
     incomplete = 0
     for code, name in LANGUAGES.items():
         if code == "en":
-            print(f"en ({name}): the code's own words, {len(template)} messages")
+            print(f"en ({name}): " + _("the code's own words, {n} messages").format(n=len(template)))
             continue
         lacking = missing(code, template)
         incomplete += bool(lacking)
-        print(f"{code} ({name}): {len(template) - len(lacking)} of {len(template)} messages translated"
-              + (f"; missing: {'; '.join(lacking[:20])}{' …' if len(lacking) > 20 else ''}" if lacking else ""))
+        listed = "; ".join(lacking[:20]) + (" …" if len(lacking) > 20 else "")
+        print(f"{code} ({name}): " + _("{done} of {n} messages translated").format(
+            done=len(template) - len(lacking), n=len(template))
+              + ("; " + _("missing: {messages}").format(messages=listed) if lacking else ""))
         print(_method_words_line(code))
     return 1 if incomplete else 0
 
@@ -211,12 +213,14 @@ def _method_words_line(code: str) -> str:
     from framework.translations import bundled_method, lacking, method_path, method_words, missing
 
     total, untranslated, words = len(lacking(None, bundled_method())), missing(code), method_words(code)
+    file = method_path(code).relative_to(ROOT)
     if words is None:
-        return f"  the method: no {method_path(code).relative_to(ROOT)}, its {total} words are in English"
-    status = "a draft translation" if words.status == "draft" else "confirmed"
-    return (f"  the method ({method_path(code).relative_to(ROOT)}, {status}): {total - len(untranslated)} of {total} words"
-            + (f"; {len(untranslated)} in English: {', '.join(untranslated[:5])}{' …' if len(untranslated) > 5 else ''}"
-               if untranslated else ""))
+        return "  " + _("the method: no {file}, its {n} words are in English").format(file=file, n=total)
+    status = _("a draft translation") if words.status == "draft" else _("confirmed")
+    listed = ", ".join(untranslated[:5]) + (" …" if len(untranslated) > 5 else "")
+    return ("  " + _("the method ({file}, {status}): {done} of {n} words").format(
+        file=file, status=status, done=total - len(untranslated), n=total)
+            + ("; " + _("{n} in English: {ids}").format(n=len(untranslated), ids=listed) if untranslated else ""))
 
 
 def _pair(item: str) -> tuple[str, str]:
@@ -668,186 +672,189 @@ def _database_exists() -> bool:
 
 def _compare_option(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--compare", type=Path, nargs="+", default=[], metavar="YAML",
-                   help=f"other assessments (any countries) to set beside this one: {what}")
+                   help=_("other assessments (any countries) to set beside this one: {what}").format(what=what))
 
 
 def _language_option(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--language", choices=tuple(LANGUAGES), default=None,
-                   help=f"{what} (default: the assessment's, where ffgrid speaks it, else English)")
+                   help=_("{what} (default: the assessment's, where ffgrid speaks it, else English)").format(what=what))
 
 
 def _data_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, nargs="+", metavar="FILE",
-                   help="CSV files of figures, tidy or wide (default: the figures imported into the database, "
-                        "else the bundled example figures)")
+                   help=_("CSV files of figures, tidy or wide (default: the figures imported into the database, "
+                          "else the bundled example figures)"))
     p.add_argument("--mapping", type=Path, action="append", metavar="YAML",
-                   help="column mapping for a wide --data file (the bundled mappings are tried too)")
-    p.add_argument("--database", default=None, help="database URL to take imported figures from")
+                   help=_("column mapping for a wide --data file (the bundled mappings are tried too)"))
+    p.add_argument("--database", default=None, help=_("database URL to take imported figures from"))
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="ffgrid", description="Facing all the Facts self-assessment grids.")
+    p = argparse.ArgumentParser(prog="ffgrid", description=_("Facing all the Facts self-assessment grids."))
     p.add_argument("--model", type=Path, default=None,
-                   help="model folder or single YAML file (default: the bundled model)")
+                   help=_("model folder or single YAML file (default: the bundled model)"))
     p.add_argument("--as", dest="operator", metavar="NAME", default=None,
-                   help="your name in the audit log, as cli:NAME (default: your user name on this machine)")
+                   help=_("your name in the audit log, as cli:NAME (default: your user name on this machine)"))
     sub = p.add_subparsers(dest="command", required=True)
 
-    v = sub.add_parser("validate", help="check the model and assessment files")
-    v.add_argument("paths", nargs="*", help="assessment files (default: the bundled assessments)")
+    v = sub.add_parser("validate", help=_("check the model and assessment files"))
+    v.add_argument("paths", nargs="*", help=_("assessment files (default: the bundled assessments)"))
     v.set_defaults(func=cmd_validate)
 
-    s = sub.add_parser("score", help="score an assessment")
+    s = sub.add_parser("score", help=_("score an assessment"))
     s.add_argument("assessment", type=Path)
     s.add_argument("--format", choices=("table", "json", "csv"), default="table")
     s.set_defaults(func=cmd_score)
 
-    m = sub.add_parser("map", help="draw the systems map")
+    m = sub.add_parser("map", help=_("draw the systems map"))
     m.add_argument("assessment", type=Path)
-    m.add_argument("-o", "--output", type=Path, required=True, help="FILE.svg, FILE.png or FILE.dot")
+    m.add_argument("-o", "--output", type=Path, required=True, help=_("FILE.svg, FILE.png or FILE.dot"))
     m.set_defaults(func=cmd_map)
 
-    ac = sub.add_parser("actions", help="the action plan as a status report")
+    ac = sub.add_parser("actions", help=_("the action plan as a status report"))
     ac.add_argument("assessment", type=Path)
     ac.add_argument("--format", choices=("table", "json"), default="table")
     ac.set_defaults(func=cmd_actions)
 
-    r = sub.add_parser("report", help="the country report as PDF or DOCX")
+    r = sub.add_parser("report", help=_("the country report as PDF or DOCX"))
     r.add_argument("assessment", type=Path)
-    r.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf, FILE.docx (editable) or FILE.html")
-    _compare_option(r, "an annex \"Countries side by side\"")
+    r.add_argument("-o", "--output", type=Path, required=True, help=_("FILE.pdf, FILE.docx (editable) or FILE.html"))
+    _compare_option(r, _("an annex \"Countries side by side\""))
     r.add_argument("--previous", type=Path, metavar="YAML",
-                   help="the country's previous assessment: the key findings say what moved since")
-    _language_option(r, "the report's language")
+                   help=_("the country's previous assessment: the key findings say what moved since"))
+    _language_option(r, _("the report's language"))
     _data_options(r)
     r.set_defaults(func=cmd_report)
 
-    pu = sub.add_parser("publish", help="the country report's web edition: a static site (or one HTML file)")
+    pu = sub.add_parser("publish", help=_("the country report's web edition: a static site (or one HTML file)"))
     pu.add_argument("assessment", type=Path)
-    pu.add_argument("-o", "--output", type=Path, required=True, help="DIR for the site (FILE.html with --single-file)")
-    pu.add_argument("--single-file", action="store_true", help="write everything into one HTML file")
-    _language_option(pu, "the web edition's language")
+    pu.add_argument("-o", "--output", type=Path, required=True,
+                    help=_("DIR for the site (FILE.html with --single-file)"))
+    pu.add_argument("--single-file", action="store_true", help=_("write everything into one HTML file"))
+    _language_option(pu, _("the web edition's language"))
     _data_options(pu)
     pu.set_defaults(func=cmd_publish)
 
-    e = sub.add_parser("export", help="the assessment as a spreadsheet")
+    e = sub.add_parser("export", help=_("the assessment as a spreadsheet"))
     e.add_argument("assessment", type=Path)
-    e.add_argument("-o", "--output", type=Path, required=True, help="FILE.xlsx or FILE.csv")
-    _compare_option(e, "a Countries sheet (.xlsx only)")
-    _language_option(e, "the spreadsheet's language")
+    e.add_argument("-o", "--output", type=Path, required=True, help=_("FILE.xlsx or FILE.csv"))
+    _compare_option(e, _("a Countries sheet (.xlsx only)"))
+    _language_option(e, _("the spreadsheet's language"))
     _data_options(e)
     e.set_defaults(func=cmd_export)
 
-    d = sub.add_parser("db", help="the assessments in the database")
-    d.add_argument("--database", default=None, help="database URL (default: DATABASE_URL, else FFGRID_DB or "
-                   "var/ffgrid.db); created, migrated and seeded on first use")
+    d = sub.add_parser("db", help=_("the assessments in the database"))
+    d.add_argument("--database", default=None, help=_("database URL (default: DATABASE_URL, else FFGRID_DB or "
+                     "var/ffgrid.db); created, migrated and seeded on first use"))
     dsub = d.add_subparsers(dest="action", required=True)
-    dsub.add_parser("list", help="list stored assessments")
-    di = dsub.add_parser("import", help="validate and store assessment YAML files (all or nothing per file)")
+    dsub.add_parser("list", help=_("list stored assessments"))
+    di = dsub.add_parser("import", help=_("validate and store assessment YAML files (all or nothing per file)"))
     di.add_argument("files", nargs="+", type=Path)
     di.add_argument("--replace", action="store_true",
-                    help="overwrite a draft with the same id (validated and published ones are read-only)")
-    dn = dsub.add_parser("new-version", help="start a draft from a stored assessment (which stays as it is)")
+                    help=_("overwrite a draft with the same id (validated and published ones are read-only)"))
+    dn = dsub.add_parser("new-version", help=_("start a draft from a stored assessment (which stays as it is)"))
     dn.add_argument("id")
     dn.add_argument("new_id")
-    dn.add_argument("--date", help="the new version's date (default: the same as the original's)")
-    de = dsub.add_parser("export", help="write a stored assessment as YAML")
+    dn.add_argument("--date", help=_("the new version's date (default: the same as the original's)"))
+    de = dsub.add_parser("export", help=_("write a stored assessment as YAML"))
     de.add_argument("id")
     de.add_argument("-o", "--output", type=Path)
-    db_ = dsub.add_parser("backup", help="copy the SQLite database to FILE, also while the app runs "
-                          "(PostgreSQL: prints how to use pg_dump)")
+    db_ = dsub.add_parser("backup", help=_("copy the SQLite database to FILE, also while the app runs "
+                            "(PostgreSQL: prints how to use pg_dump)"))
     db_.add_argument("file", type=Path)
-    db_.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    dr = dsub.add_parser("restore", help="replace the SQLite database with the ffgrid database in FILE "
-                         "(checked first; all or nothing)")
+    db_.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    dr = dsub.add_parser("restore", help=_("replace the SQLite database with the ffgrid database in FILE "
+                           "(checked first; all or nothing)"))
     dr.add_argument("file", type=Path)
-    dr.add_argument("--force", action="store_true", help="replace a database that is not empty")
+    dr.add_argument("--force", action="store_true", help=_("replace a database that is not empty"))
     d.set_defaults(func=cmd_db)
 
-    u = sub.add_parser("users", help="accounts: add, list, or demo accounts for each role")
-    u.add_argument("--database", default=None, help="database URL (default as for `db`)")
+    u = sub.add_parser("users", help=_("accounts: add, list, or demo accounts for each role"))
+    u.add_argument("--database", default=None, help=_("database URL (default as for `db`)"))
     usub = u.add_subparsers(dest="action", required=True)
-    usub.add_parser("list", help="names, roles, assignments")
-    ua = usub.add_parser("add", help="add an account; the password is read from standard input")
+    usub.add_parser("list", help=_("names, roles, assignments"))
+    ua = usub.add_parser("add", help=_("add an account; the password is read from standard input"))
     ua.add_argument("name")
     ua.add_argument("--role", required=True, choices=("admin", "assessor", "reviewer", "viewer"))
-    ua.add_argument("--assign", nargs="+", metavar="ASSESSMENT_ID", help="assessments an assessor may edit")
-    usub.add_parser("demo", help="(re)make demo accounts admin, assessor, reviewer, viewer; local SQLite only")
+    ua.add_argument("--assign", nargs="+", metavar="ASSESSMENT_ID", help=_("assessments an assessor may edit"))
+    usub.add_parser("demo", help=_("(re)make demo accounts admin, assessor, reviewer, viewer; local SQLite only"))
     u.set_defaults(func=cmd_users)
 
-    da = sub.add_parser("data", help="statistics in the database")
-    da.add_argument("--database", default=None, help="database URL (default as for `db`)")
+    da = sub.add_parser("data", help=_("statistics in the database"))
+    da.add_argument("--database", default=None, help=_("database URL (default as for `db`)"))
     dasub = da.add_subparsers(dest="action", required=True)
-    dasub.add_parser("list", help="imports whose figures are current")
-    dai = dasub.add_parser("import", help="validate and store a CSV of figures (all rows or none)")
+    dasub.add_parser("list", help=_("imports whose figures are current"))
+    dai = dasub.add_parser("import", help=_("validate and store a CSV of figures (all rows or none)"))
     dai.add_argument("file", type=Path)
-    dai.add_argument("--mapping", type=Path, help="column mapping YAML for a wide table")
-    dac = dasub.add_parser("check", help="data-quality checks on a CSV of figures (rules: dashboard/checks.yaml)")
+    dai.add_argument("--mapping", type=Path, help=_("column mapping YAML for a wide table"))
+    dac = dasub.add_parser("check", help=_("data-quality checks on a CSV of figures (rules: dashboard/checks.yaml)"))
     dac.add_argument("file", type=Path)
-    dac.add_argument("--mapping", type=Path, help="column mapping YAML for a wide table")
+    dac.add_argument("--mapping", type=Path, help=_("column mapping YAML for a wide table"))
     dac.add_argument("--format", choices=("table", "json"), default="table")
-    das = dasub.add_parser("synth", help="write SYNTHETIC case records (seeded) to a .csv or .parquet file")
+    das = dasub.add_parser("synth", help=_("write SYNTHETIC case records (seeded) to a .csv or .parquet file"))
     das.add_argument("--rows", type=int, default=10_000)
     das.add_argument("--seed", type=int, default=2019)
     das.add_argument("-o", "--output", type=Path, required=True)
-    dacs = dasub.add_parser("cases", help="validate and store a case-record file (.csv or .parquet)")
+    dacs = dasub.add_parser("cases", help=_("validate and store a case-record file (.csv or .parquet)"))
     dacs.add_argument("file", type=Path)
     dacs.add_argument("--country", required=True, metavar="CODE",
-                      help="the country the records are of: a profile's code (see `profile list`)")
-    dacs.add_argument("--name", help="name of the import (default: the file name); same name replaces")
-    dacs.add_argument("--synthetic", action="store_true", help="label the records synthetic wherever shown")
+                      help=_("the country the records are of: a profile's code (see `profile list`)"))
+    dacs.add_argument("--name", help=_("name of the import (default: the file name); same name replaces"))
+    dacs.add_argument("--synthetic", action="store_true", help=_("label the records synthetic wherever shown"))
     da.set_defaults(func=cmd_data)
 
-    pr = sub.add_parser("profile", help="country profiles: list the shipped ones, or start a new one")
+    pr = sub.add_parser("profile", help=_("country profiles: list the shipped ones, or start a new one"))
     prsub = pr.add_subparsers(dest="action", required=True)
-    prsub.add_parser("list", help="the shipped profiles: code, country, status, languages, lines")
-    pi = prsub.add_parser("init", help="a new profile from the generic method, ready to edit")
-    pi.add_argument("--code", required=True, help="lower-case letters, e.g. pt")
-    pi.add_argument("--name", required=True, help="the country's own name, e.g. Portugal")
-    pi.add_argument("--name-en", help="its English name (default: --name)")
-    pi.add_argument("--language", required=True, help="language code, e.g. pt")
-    pi.add_argument("--strands", help="bias strands with a CSO, comma-separated (default: the method's); "
-                    "a strand the method does not know is added with its id as label")
+    prsub.add_parser("list", help=_("the shipped profiles: code, country, status, languages, lines"))
+    pi = prsub.add_parser("init", help=_("a new profile from the generic method, ready to edit"))
+    pi.add_argument("--code", required=True, help=_("lower-case letters, e.g. pt"))
+    pi.add_argument("--name", required=True, help=_("the country's own name, e.g. Portugal"))
+    pi.add_argument("--name-en", help=_("its English name (default: --name)"))
+    pi.add_argument("--language", required=True, help=_("language code, e.g. pt"))
+    pi.add_argument("--strands", help=_("bias strands with a CSO, comma-separated (default: the method's); "
+                      "a strand the method does not know is added with its id as label"))
     pi.add_argument("--label", action="append", metavar="ACTOR=NAME",
-                    help="the national name of an actor (repeat; others keep the method's role names)")
+                    help=_("the national name of an actor (repeat; others keep the method's role names)"))
     pi.add_argument("-o", "--output", type=Path, required=True)
     pr.set_defaults(func=cmd_profile)
 
-    n = sub.add_parser("new", help="a blank assessment of a country (every line unscored)")
-    n.add_argument("--profile", required=True, help="a shipped profile's code (see `profile list`) or a profile file")
-    n.add_argument("--date", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    n = sub.add_parser("new", help=_("a blank assessment of a country (every line unscored)"))
+    n.add_argument("--profile", required=True,
+                   help=_("a shipped profile's code (see `profile list`) or a profile file"))
+    n.add_argument("--date", required=True, help=_("YYYY, YYYY-MM or YYYY-MM-DD"))
     n.add_argument("--title")
-    n.add_argument("--author", help="who makes the assessment (default: 'ffgrid new')")
+    n.add_argument("--author", help=_("who makes the assessment (default: 'ffgrid new')"))
     n.add_argument("-o", "--output", type=Path, required=True)
     n.set_defaults(func=cmd_new)
 
-    up = sub.add_parser("upgrade", help="rewrite an assessment made for an earlier method version with today's ids")
+    up = sub.add_parser("upgrade", help=_("rewrite an assessment made for an earlier method version with today's ids"))
     up.add_argument("assessment", type=Path)
-    up.add_argument("-o", "--output", type=Path, help="write here instead of over the file")
+    up.add_argument("-o", "--output", type=Path, help=_("write here instead of over the file"))
     up.set_defaults(func=cmd_upgrade)
 
-    c = sub.add_parser("compare", help="assessments of several countries side by side")
+    c = sub.add_parser("compare", help=_("assessments of several countries side by side"))
     c.add_argument("assessments", nargs="+", type=Path)
     c.add_argument("--format", choices=("table", "json", "csv"), default="table")
     c.set_defaults(func=cmd_compare)
 
-    i = sub.add_parser("i18n", help="the message catalogues of the interface's languages")
+    i = sub.add_parser("i18n", help=_("the message catalogues of the interface's languages"))
     i.add_argument("action", choices=("check", "extract"),
-                   help="check: what each language lacks (fails if one is incomplete); extract: update the catalogues")
+                   help=_("check: what each language lacks (fails if one is incomplete); extract: update the "
+                          "catalogues"))
     i.set_defaults(func=cmd_i18n)
 
-    b = sub.add_parser("bench", help="benchmarks")
+    b = sub.add_parser("bench", help=_("benchmarks"))
     b.add_argument("what", choices=("model", "app", "dashboard", "report", "soak", "compare"))
-    b.add_argument("--users", type=int, default=20, help="simulated users for `bench soak`")
-    b.add_argument("--seconds", type=float, default=60, help="how long `bench soak` runs")
-    b.add_argument("--database", default=None, help="PostgreSQL URL for `bench soak` (default: a throwaway cluster)")
+    b.add_argument("--users", type=int, default=20, help=_("simulated users for `bench soak`"))
+    b.add_argument("--seconds", type=float, default=60, help=_("how long `bench soak` runs"))
+    b.add_argument("--database", default=None, help=_("PostgreSQL URL for `bench soak` (default: a throwaway cluster)"))
     b.add_argument("--actors", type=int, default=1000)
     b.add_argument("--relationships", type=int, default=10_000)
     b.add_argument("--runs", type=int, default=5)
     b.add_argument("--no-breakdown", dest="breakdown", action="store_false",
-                   help="`bench report`: leave out the timings inside the process (quicker)")
-    b.add_argument("--rows", type=int, default=1_000_000, help="case records for `bench dashboard` and `bench app`")
-    b.add_argument("--countries", type=int, default=30, help="assessments of as many countries for `bench compare`")
+                   help=_("`bench report`: leave out the timings inside the process (quicker)"))
+    b.add_argument("--rows", type=int, default=1_000_000, help=_("case records for `bench dashboard` and `bench app`"))
+    b.add_argument("--countries", type=int, default=30, help=_("assessments of as many countries for `bench compare`"))
     b.set_defaults(func=cmd_bench)
     return p
 

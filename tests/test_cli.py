@@ -440,3 +440,14 @@ def test_publish_refuses_bad_data_and_a_wrong_output_and_writes_nothing(tmp_path
     wrong = ffgrid("publish", "assessments/england-wales-2019.yaml", "-o", str(tmp_path / "site.html"))
     assert wrong.returncode != 0 and "for one file add --single-file" in wrong.stderr
     assert not (tmp_path / "site.html").exists()
+
+
+def test_the_command_speaks_the_language_its_environment_asks_for():
+    said = ffgrid("validate", env={"FFGRID_LANGUAGE": "hu"})
+    assert said.returncode == 0 and said.stdout.startswith("rendben: a(z) ") and "érvényes" in said.stdout
+    table = ffgrid("score", "assessments/england-wales-2019.yaml", env={"LANG": "es_ES.UTF-8", "FFGRID_LANGUAGE": ""})
+    assert table.stdout.splitlines()[1].split()[:3] == ["fila", "id", "ámbito"] and "VERDE" in table.stdout
+    refused = ffgrid("new", "--profile", "xx", "--date", "2026", "-o", "/dev/null", env={"FFGRID_LANGUAGE": "es"})
+    assert refused.returncode == 2 and "ni un perfil incluido" in refused.stderr
+    helped = ffgrid("--help", env={"FFGRID_LANGUAGE": "hu"})
+    assert "a rendszertérkép megrajzolása" in helped.stdout  # the commands' help too
