@@ -9,11 +9,12 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from base.i18n import N_, _
+from base.i18n import N_, _, number, percent
 from base.yamlio import load_file
 from dashboard.areas import of_country
 from dashboard.funnels import funnels_for, load_series
 from dashboard.indicators import funnel, latest_edition, reporting_gap
+from dashboard.tables import in_unit
 
 LINKS_FILE = Path(__file__).with_name("evidence_links.yaml")
 
@@ -142,7 +143,9 @@ if set(UNITS) != set(INDICATORS):  # pragma: no cover - a developer's slip, caug
     raise ValueError(f"dashboard/evidence.py: units missing for {sorted(set(INDICATORS) - set(UNITS))}")
 
 
-def with_unit(number: float, unit: str) -> str:
-    """A value with its unit once: '73.6%', '85%', '103,379 offences'."""
-    text = f"{number:,.0f}" if float(number).is_integer() else f"{number:,.1f}"
-    return f"{text}%" if unit == "%" else f"{text} {unit}".strip()
+def with_unit(value: float, unit: str) -> str:
+    """A value with its unit once, the current language's way: '73.6%', '85%', '103,379 offences'."""
+    digits = 0 if float(value).is_integer() else 1
+    if unit == "%":
+        return percent(value / 100, digits)
+    return in_unit(number(value, digits), unit) if unit else number(value, digits)

@@ -37,6 +37,7 @@ from dashboard.labels import strand_label
 from dashboard.tables import (
     Column, chart_alt, funnel_columns, gap_columns, gap_notes, versus_columns, with_numbers,
 )
+from exports.citations import readable_date
 
 if TYPE_CHECKING:
     from scoring.measures import MeasureNow
@@ -97,7 +98,8 @@ class DataSection:
         """The paragraph that opens the section, in the report and in the DOCX."""
         published = (_("Figures published for periods up to {cutoff} (periods that start before {day}) on hate "
                        "crime in {area} and beside it, as the dashboard shows them.").format(
-                         cutoff=self.cutoff, day=cutoff_words(self.cutoff), area=self.area) if self.cutoff else
+                         cutoff=readable_date(self.cutoff), day=cutoff_words(self.cutoff), area=self.area)
+                     if self.cutoff else
                      _("Figures published on hate crime in {area} and beside it, as the dashboard shows them.").format(
                          area=self.area))
         hidden = (ngettext("Counts from 1 to {n} are not shown ({hidden} hidden here).",
@@ -373,7 +375,8 @@ def measure_rows(values: Iterable[MeasureNow]) -> tuple[tuple[str, ...], ...]:
     rows = []
     for v in values:
         m, now, unit = v.measure, v.current, UNITS.get(v.measure.indicator, "")
-        rows.append((m.label, point(m.baseline.value, m.baseline.period, unit) if m.baseline else _("to be established"),
+        rows.append((m.label,
+                     point(m.baseline.value, m.baseline.period, unit) if m.baseline else _("to be established"),
                      (point(now.number, now.period, unit) if now.number is not None else f"{now.value} ({now.period})")
                      if now else _("no figures"),
                      point(m.target.value, m.target.period, unit) if m.target else "",

@@ -9,9 +9,10 @@ entry), the annex of standards, the abbreviations the pages use, methodology and
 for anything: the stylesheet, the systems map (Graphviz SVG, each line a link to its relationship's
 page) and the charts (vl-convert SVG) are local files or inline; only links in user text and evidence
 addresses point out, as ordinary links. User text goes through `base.rich_text.to_html`, everything
-else is escaped. The site is written in the document's language (`exports.report.document_language`):
-its headings, labels and navigation, numbers and dates, and `<html lang>`. The CSV behind each chart holds the values as its page's table shows them (small
-counts "fewer than N"), with the publications and periods they come from.
+else is escaped. The CSV behind each chart holds the values as its page's table shows them (small
+counts "fewer than N"), with the publications and periods they come from. The site is written in the
+document's language (`exports.report.document_language`): its headings, labels and navigation, numbers
+and dates, and `<html lang>`.
 """
 
 from __future__ import annotations

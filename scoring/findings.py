@@ -103,8 +103,8 @@ def _moved(changes: Sequence[Change], name: Callable[[ScoredLine], str], since: 
     for direction, cs in moved.items():
         if not cs:
             continue
-        which = _series([f"{name(c.after)}: {WORD[c.before.rating]} → {WORD[c.after.rating]}"  # type: ignore[union-attr]
-                         for c in cs])
+        which = _series([f"{name(c.after)}: {WORD[c.before.rating]} → "  # type: ignore[union-attr]
+                         f"{WORD[c.after.rating]}" for c in cs])
         said.append((ngettext("{n} line moved up ({lines})", "{n} lines moved up ({lines})", len(cs))
                      if direction == "up" else
                      ngettext("{n} line moved down ({lines})", "{n} lines moved down ({lines})", len(cs))

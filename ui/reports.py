@@ -116,7 +116,8 @@ st.caption(_("A static site of the report (summary, linked systems map, key find
              "It asks no other site for anything."))
 
 
-def _site_zip(comments: list = workspace().comments(a.id), language: str = chosen_language) -> bytes:  # type: ignore[type-arg]
+def _site_zip(comments: list = workspace().comments(a.id),  # type: ignore[type-arg]
+              language: str = chosen_language) -> bytes:
     """The web edition of the assessment as stored now, in the documents' language, zipped in memory (called
     on download)."""
     from exports.site import site_zip

@@ -52,7 +52,7 @@ def test_a_hungarian_assessments_report_is_in_hungarian(reports):
     assert "Az értékelés dátuma: 2026. március" in text  # a date the Hungarian way
     assert re.search(r"\b3\. oldal / \d+\b", text)  # page x of y
     assert "– NINCS PONTOZVA" in text and "UNSCORED" not in text  # the rating word, the method's in Hungarian
-    assert "Országos Rendőr-főkapitányság" in text and "gyűlöletbűncselekmények" in text  # ő and ű come back exactly
+    assert "Országos Rendőr-főkapitányság" in text and "gyűlölet-bűncselekmények" in text  # ő and ű come back exactly
     assert "fordítástervezetek" in text  # the method's Hungarian words are a draft, and the report says so
     assert "Nincs bizonyíték arra, hogy a kettő a gyakorlatban kapcsolódik." in text  # a score's meaning, the method's
     assert "Jó kapcsolat." in text and "Good relationship" not in text  # a band's meaning in Hungarian
@@ -73,3 +73,17 @@ def test_a_language_ffgrid_does_not_speak_yet_is_english_and_says_so(reports):
     assert _pdf_lang(reports["gr"]) == "en" and "Contents" in text
     assert "This document's headings and labels are in English: ffgrid does not speak Greek yet." in text
     assert "Παπαδόπουλος Ελένη" in text
+
+
+def test_a_hungarian_reports_data_section_and_findings_are_in_hungarian(reports):
+    text = _text(reports["hu"])
+    start = text.index("Közzétett adatok a(z) 2026. március 1. előtt kezdődő időszakokra (adatlezárás: 2026. március)")
+    data = text[start:text.index("Melléklet: sztenderdek", start)]
+    assert "Ahol egy adatot módosítottak, a legújabb kiadás szerepel" in data
+    assert "Az 1 és 9 közötti darabszámok nem látszanak." in data
+    assert "Miért lehet egy szakasz 100%-nál több:" in data and "17 856,0%" in data  # a percentage the Hungarian way
+    assert "Források és kiadások Kiadó Kiadvány (kiadás) Időszakok Importálva" in data  # its headings
+    assert "mellékelt példaadatok" in data and "2009–2023" in data
+    assert not [w for w in ("Published by", "Imported", "Why a stage", "bundled example data", "Figures published")
+                if w in data]
+    assert "Még egyetlen vonal sincs pontozva, így a pontszámokból nem vonható le megállapítás." in text  # a finding

@@ -374,7 +374,8 @@ def test_a_new_hungarian_assessment_publishes_in_words_in_hungarian(tmp_path, mo
         assert '<html lang="hu">' in text and "TERVEZET: még nincs jóváhagyva" in text, name
         assert "2026. március" in text and "Ugrás a tartalomra" in text and DRAFT not in text, name
     assert "Még egyetlen vonal sincs pontozva." in pages["index.html"]
-    assert "Még egyetlen vonal sincs pontozva, így a pontszámokból nem vonható le megállapítás." in pages["findings.html"]
+    findings = pages["findings.html"]
+    assert "Még egyetlen vonal sincs pontozva, így a pontszámokból nem vonható le megállapítás." in findings
     assert "Ehhez az értékeléshez nem rögzítettek ajánlást, intézkedést vagy célt." in pages["plan.html"]
     assert ">Összefoglaló</a>" in pages["index.html"] and ">Módszertan</a>" in pages["index.html"]  # the navigation
 

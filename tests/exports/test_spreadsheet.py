@@ -189,11 +189,13 @@ def test_a_new_hungarian_workbook_reads_in_words_in_hungarian(method, hungarian)
     assert not _codes_in(book, model)
     about = _about(book)
     assert about[0] == ("TERVEZET", "ellenőr még nem hagyta jóvá (tervezet)")
-    assert dict(about)["Ország"] == "Magyarország" and dict(about)["Dátum"] == "2026. március"  # a date the Hungarian way
+    assert dict(about)["Ország"] == "Magyarország"
+    assert dict(about)["Dátum"] == "2026. március"  # a date the Hungarian way
     assert dict(about)["Szerző"] == "Kovács Zsófia"
     assert dict(about)["Az adatok lezárásának dátuma"].startswith("a(z) 2026. március 1. előtt kezdődő időszakok")
     grid = book["Táblázat"]
-    assert grid["A1"].value == "TERVEZET: ellenőr még nem hagyta jóvá (tervezet)" and grid.oddHeader.center.text == "TERVEZET"
+    assert grid["A1"].value == "TERVEZET: ellenőr még nem hagyta jóvá (tervezet)"
+    assert grid.oddHeader.center.text == "TERVEZET"
     headings = _table(grid)[0]
     assert {"Kapcsolat", "Keret-pontszám (0-3)", "Cselekvés-pontszám (0-3)", "Minősítés"} <= set(headings)
     assert set(_column(grid, "Minősítés")) == {"NINCS PONTOZVA"}  # the method's word, in Hungarian
@@ -201,7 +203,7 @@ def test_a_new_hungarian_workbook_reads_in_words_in_hungarian(method, hungarian)
     assert _table(book["Intézkedések"])[0][:4] == ("Intézkedés (szám)", "Cím", "Felelős", "Határidő")
     assert _table(book["Mutatók"])[0][:3] == ("Mutató", "Kiindulási érték", "Most")
     assert "Hungary" in set(_column(book["Adatok"], "Földrajzi terület"))  # its own figures
-    assert "OSCE Office for Democratic Institutions and Human Rights (ODIHR)" in set(_column(book["Adatok"], "Kiadó"))
+    assert any("(ODIHR)" in p for p in _column(book["Adatok"], "Kiadó"))  # the publisher, named
     assert set(_column(book["Adatok"], "Importálva")) == {"mellékelt példaadatok"}
     assert not {"About", "Grid", "Evidence", "Relationship", "Rating"} & {*book.sheetnames, *headings}
 

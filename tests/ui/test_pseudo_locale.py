@@ -9,11 +9,13 @@ Pages are added here as their strings are marked (issue 17); Streamlit's own tex
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 import json
 import re
 from html.parser import HTMLParser
 
 import pytest
+import streamlit as st
 
 import base.i18n
 from base.i18n import LANGUAGES, using
@@ -237,8 +239,13 @@ def _method_words(model) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def pseudo(monkeypatch: pytest.MonkeyPatch) -> None:
+def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The pseudo-language spoken where Hungarian is asked for; the pages' cached words (kept per language)
+    are dropped before, so that none is Hungarian, and after, so that no later test reads a bracketed one."""
+    st.cache_data.clear()
     monkeypatch.setattr(base.i18n, "translations", lambda language: _Pseudo())
+    yield
+    st.cache_data.clear()
 
 
 def _english_left(at, store, model) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
