@@ -13,6 +13,7 @@ import pandas as pd
 
 from base.i18n import N_, Translated, _, number
 from base.yamlio import load_file
+from dashboard.measure_words import measure_words
 from dashboard.vocabulary import strands
 
 CHECKS_FILE = Path(__file__).with_name("checks.yaml")
@@ -86,13 +87,13 @@ def _stage_order(figures: pd.DataFrame, settings: CheckSettings) -> list[Flag]:
             for _period, group in series.groupby("period", sort=False):
                 have = dict(zip(group["measure"], group["value"]))
                 first = group.iloc[0]
-                flags += [_flag(first, "missing_stage", _("no {stage} figure for {period}, though other periods "
-                                                          "have one").format(stage=stage, period=first.period),
+                flags += [_flag(first, "missing_stage", _("no figure for {stage} in {period}, though other periods "
+                                                          "have one").format(stage=measure_words(stage), period=first.period),
                                 measure=stage) for stage in used if stage not in have]
                 present = [s for s in used if s in have]
                 flags += [_flag(first, "stage_order",
-                                _("{later} ({later_value}) exceeds {earlier} ({earlier_value})").format(
-                                    later=later, later_value=_fmt(have[later]), earlier=earlier,
+                                _("{later}: {later_value}, more than {earlier}: {earlier_value}").format(
+                                    later=measure_words(later), later_value=_fmt(have[later]), earlier=measure_words(earlier),
                                     earlier_value=_fmt(have[earlier])), measure=later)
                           for earlier, later in zip(present, present[1:]) if have[later] > have[earlier]]
     return flags

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from base.i18n import DEFAULT, _, has_catalogue, using
 from base.paths import ROOT
 from base.yamlio import dump
 from framework.assessment import Assessment
@@ -93,6 +94,15 @@ def init_profile(method: Model, code: str, name: str, language: str, strands: It
     return data
 
 
+def default_title(profile: Profile) -> str:
+    """A new assessment's title in its country's language where ffgrid speaks it ("Facing all the Facts
+    önértékelés – Magyarország"), else in English with the country's English name."""
+    spoken = next((code for code in profile.languages[:1] if has_catalogue(code)), DEFAULT)
+    with using(spoken):
+        return _("Facing all the Facts self-assessment – {country}").format(
+            country=profile.name if spoken in profile.languages else profile.name_en)
+
+
 def blank_assessment(method: Method, profile: Profile, date: str, title: str | None, author: str,
                      taken: Iterable[str] = ()) -> Assessment:
     """A new draft assessment of the profile's country: every line unscored. Its id is the country
@@ -103,7 +113,7 @@ def blank_assessment(method: Method, profile: Profile, date: str, title: str | N
     taken = set(taken)
     slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if s not in taken)
     shipped = method.profiles.get(profile.code) == profile
-    data = {"id": slug, "title": title or f"Facing all the Facts self-assessment – {profile.name_en}",
+    data = {"id": slug, "title": title or default_title(profile),
             "country": profile.name, "date": date, "model_version": method.version,
             "profile": profile.code if shipped else profile_data(profile), "author": author, "status": "draft"}
     return parse_assessment(data, "", "the new assessment", method)

@@ -48,7 +48,7 @@ def test_the_checks_flag_each_country_s_own_rows():
     assert {a for a, _, _ in order} == {"Hungary"}  # Spain's and Greece's stages are in order
     message = next(f.message for f in flags if (f.area, f.period, f.measure, f.rule) == (
         "Hungary", "2022", "sentenced", "stage_order"))
-    assert message == "sentenced (8,980) exceeds prosecuted (58)"
+    assert message == "Sentenced (cases): 8,980, more than Prosecuted (cases): 58"  # in words, not codes
     missing = {(f.area, f.period, f.measure) for f in flags if f.rule == "missing_stage"}
     assert ("Greece", "2011", "recorded_by_police") in missing and ("Hungary", "2020", "sentenced") in missing
 

@@ -109,3 +109,14 @@ def test_a_profile_file_names_its_file_in_problems(method, tmp_path):
     with pytest.raises(ValidationFailed) as err:
         load_profile(path, method.model)
     assert f"{path}:8:" in str(err.value) and "unknown line 'no-such-line'" in str(err.value)
+
+
+@pytest.mark.parametrize("code, title", [
+    ("hu", "Facing all the Facts önértékelés – Magyarország"), ("es", "Autoevaluación Facing all the Facts – España"),
+    ("gr", "Facing all the Facts self-assessment – Greece"),  # no Greek catalogue yet: English, the English name
+    ("ew", "Facing all the Facts self-assessment – England and Wales"),
+])
+def test_a_new_assessments_title_is_in_its_countrys_language_where_ffgrid_speaks_it(method, code, title):
+    from framework.profiles import blank_assessment
+
+    assert blank_assessment(method, method.profiles[code], "2026", None, "A").title == title
