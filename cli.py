@@ -11,10 +11,11 @@ import warnings
 from pathlib import Path
 from typing import Sequence
 
-from base.i18n import LANGUAGES, N_, Translated, _, environment_language, number, using
+from base.i18n import LANGUAGES, N_, Translated, _, environment_language, language, number, using
 from framework import (
     Assessment, Method, Model, ValidationFailed, assessment_from_text, bundled_assessments, load_assessment, load_method,
 )
+from framework.translations import in_language
 from framework.upgrades import Upgraded
 from scoring import ScoredLine, count_ratings, score_assessment
 from scoring.ratings import WORD
@@ -75,7 +76,7 @@ def _table(lines: list[ScoredLine], counts: dict[str, int]) -> str:
     head = (_("row"), "id", _("strand"), _("from"), _("to"), _("F"), _("A"), _("rating"))
     rows = [head] + [(str(ln.grid_row or ""), ln.relationship, ln.strand or "", ln.from_, ln.to,
                       _n(ln.framework), _n(ln.action), WORD[ln.rating]) for ln in lines]
-    return _aligned(rows) + "\n\n" + "  ".join(f"{k}: {v}" for k, v in counts.items())
+    return _aligned(rows) + "\n\n" + "  ".join(f"{WORD[k]}: {v}" for k, v in counts.items())
 
 
 def _aligned(rows: Sequence[Sequence[str]]) -> str:
@@ -302,10 +303,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(comparison.as_json(), indent=2, ensure_ascii=False))
         return 0
-    table = comparison.table(method.model)
-    head = [_("line"), _("strand"), *table.headings]
+    table = comparison.table(in_language(method.model, language()))
     rows = [[r.line, r.strand, *(c.text for c in r.cells)] for r in table.rows]
-    if args.format == "csv":
+    head = ["line", "strand", *table.headings] if args.format == "csv" else [_("line"), _("strand"), *table.headings]
+    if args.format == "csv":  # for other programs: the same column names in every language
         import pandas as pd
 
         from exports.csv_text import csv_text, guard_cell
@@ -611,10 +612,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
     try:
         figures = _figures(args)
     except ImportRefused as err:
-        return _refused(err.problems, " in the data; no web edition was written.")
+        return _refused(err.problems, _("{n} problem(s) in the data; no web edition was written."))
     path = write_site(model, assessment, args.output, figures=figures, comments=_comments(args, assessment.id),
                       single_file=args.single_file, language=args.language)
-    print(f"wrote {path}")
+    _wrote(path)
     return 0
 
 
@@ -631,7 +632,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     suffix = args.output.suffix.lower()
     if args.compare and suffix != ".xlsx":
-        raise ValueError(f"{args.output}: --compare goes into a workbook's Countries sheet: write .xlsx")
+        raise ValueError(_("{file}: --compare goes into a workbook's Countries sheet: write .xlsx").format(
+            file=args.output))
     method, (assessment, model), comparison = _with_comparison(args)
     if args.compare and comparison is None:
         return 1
@@ -641,8 +643,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_workbook(model, assessment, args.output, figures=_figures(args), compare=comparison, method=method.model,
                        language=args.language)
     else:
-        raise ValueError(f"{args.output}: write .xlsx or .csv")
-    print(f"wrote {args.output}")
+        raise ValueError(_("{file}: write .xlsx or .csv").format(file=args.output))
+    _wrote(args.output)
     return 0
 
 

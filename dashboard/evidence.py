@@ -14,6 +14,7 @@ from base.yamlio import load_file
 from dashboard.areas import of_country
 from dashboard.funnels import funnels_for, load_series
 from dashboard.indicators import funnel, latest_edition, reporting_gap
+from dashboard.labels import strand_label
 from dashboard.tables import in_unit
 
 LINKS_FILE = Path(__file__).with_name("evidence_links.yaml")
@@ -55,9 +56,10 @@ def _latest(source: str, measure: str, label: str, definition: str, unit: str = 
         if rows.empty:
             return []
         by_source = rows.groupby(["source", "strand"], sort=False).tail(1) if source.endswith(":") else rows.tail(1)
-        return [Indicator(_(label) + (f" ({r.source.split(':', 1)[1]}, {r.strand})" if source.endswith(":") else ""),
-                          f"{r.value:,.1f}{unit}" if unit else f"{r.value:,.0f}", r.period, r.publication, _(definition),
-                          float(r.value))
+        return [Indicator(_(label) + (f" ({r.source.split(':', 1)[1]}, {strand_label(r.strand)})"
+                                      if source.endswith(":") else ""),
+                          with_unit(r.value, unit) if unit else number(r.value, 0), r.period, r.publication,
+                          _(definition), float(r.value))
                 for r in by_source.itertuples()]
     return compute
 
@@ -77,7 +79,7 @@ def _stage(series_id: str, label: str, stage: str, column: str, definition: str)
             found = steps[(steps["stage"] == stage) & steps[column].notna()].sort_values("period")
             if not found.empty:
                 r = found.iloc[-1]
-                return [Indicator(_(label), f"{r[column]:.1f}%", r["period"], r["publication"], _(definition),
+                return [Indicator(_(label), percent(r[column] / 100), r["period"], r["publication"], _(definition),
                                   float(r[column]))]
         return []
     return compute
@@ -90,8 +92,8 @@ def _gap(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[
     if gap is None:
         return []
     r = gap.iloc[-1]
-    return [Indicator(_("Police-recorded as a share of the survey estimate"), f"{r.recorded_share_pct:.1f}%", r.period,
-                      r.survey_publication, _("Mean police-recorded offences over the survey's years divided by the "
+    return [Indicator(_("Police-recorded as a share of the survey estimate"), percent(r.recorded_share_pct / 100),
+                      r.period, r.survey_publication, _("Mean police-recorded offences over the survey's years divided by the "
                                               "survey's estimate of incidents a year."), float(r.recorded_share_pct))]
 
 

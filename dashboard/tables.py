@@ -21,6 +21,11 @@ UNITS = Translated({  # what a stage of dashboard/funnels.yaml counts (its `unit
     "convictions": N_("{number} convictions"), "hate crimes": N_("{number} hate crimes"),
     "cases": N_("{number} cases"), "incidents": N_("{number} incidents"),
 })
+UNIT_WORDS = Translated({  # the same units on their own ("here suspects against offences")
+    "offences": N_("offences"), "suspects": N_("suspects"), "defendants": N_("defendants"),
+    "convictions": N_("convictions"), "hate crimes": N_("hate crimes"), "cases": N_("cases"),
+    "incidents": N_("incidents"),
+})
 
 
 def pct(value: object) -> str:

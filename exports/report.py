@@ -263,16 +263,18 @@ def map_figures(model: Model, assessment: Assessment, lines: list[ScoredLine],
 def template_environment(model: Model, *folders: Path, text_lang: str = "en") -> jinja2.Environment:
     """The Jinja2 environment of the report's templates (the PDF's, the web edition's): every value
     escaped, user text through `markdown` only (marked as written in `text_lang` where that is not the
-    document's English), and the words for lines, strands, dates and citations. `folders` are searched
+    document's language, the one spoken when it is made), and the words for lines, strands, dates and citations. `folders` are searched
     in order; the shared macros (`report_parts.html.j2`) are in `TEMPLATES`."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([*folders, TEMPLATES]), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              extensions=["jinja2.ext.i18n"])
     env.install_gettext_callables(_, ngettext, newstyle=True)  # type: ignore[attr-defined]
 
+    document = language()  # the language the environment is made for (the document's)
+
     def markdown(text: str | None, heading_base: int = 4) -> Markup:
         html = to_html(text, heading_base)
-        return Markup(f'<div lang="{escape(text_lang)}">{html}</div>') if html and text_lang != "en" else html
+        return Markup(f'<div lang="{escape(text_lang)}">{html}</div>') if html and text_lang != document else html
 
     env.filters.update(markdown=markdown, readable_date=readable_date, one_line=one_line,
                        css_class=lambda rating: rating.replace("/", ""), percent=lambda p: percent(p / 100))

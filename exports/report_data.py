@@ -31,11 +31,11 @@ from dashboard.funnels import funnels_for
 from dashboard.indicators import (
     cso_vs_police, funnel, latest_edition, rates_per_100k, reporting_gap, strand_trend, with_reach,
 )
-from dashboard.periods import cutoff_date, in_order, missing_periods, period_start, starts_before
+from dashboard.periods import in_order, in_words, missing_periods, period_start, starts_before
 from dashboard.sources import source_label
 from dashboard.labels import strand_label
 from dashboard.tables import (
-    Column, chart_alt, funnel_columns, gap_columns, gap_notes, versus_columns, with_numbers,
+    UNIT_WORDS, Column, chart_alt, funnel_columns, gap_columns, gap_notes, versus_columns, with_numbers, word,
 )
 from exports.citations import readable_date
 
@@ -98,7 +98,7 @@ class DataSection:
         """The paragraph that opens the section, in the report and in the DOCX."""
         published = (_("Figures published for periods up to {cutoff} (periods that start before {day}) on hate "
                        "crime in {area} and beside it, as the dashboard shows them.").format(
-                         cutoff=readable_date(self.cutoff), day=cutoff_words(self.cutoff), area=self.area)
+                         cutoff=readable_date(self.cutoff), day=in_words(self.cutoff), area=self.area)
                      if self.cutoff else
                      _("Figures published on hate crime in {area} and beside it, as the dashboard shows them.").format(
                          area=self.area))
@@ -108,11 +108,6 @@ class DataSection:
         revised = _("Where a figure was revised, the latest edition is used; each chart names the publications it "
                     "draws on.")
         return " ".join((published, revised, hidden.format(n=self.threshold - 1, hidden=self.hidden)))
-
-
-def cutoff_words(cutoff: str) -> str:
-    """The day a data cut-off (YYYY, YYYY-MM or YYYY-MM-DD) starts, in words in the current language."""
-    return day(cutoff_date(cutoff))
 
 
 class Words(Sequence[str]):
@@ -193,17 +188,18 @@ def _beyond_100(steps: pd.DataFrame) -> list[str]:
     for r in steps.itertuples():
         if pd.notna(r.count) and before is not None and pd.notna(r.pct_of_previous) and r.pct_of_previous > 100:
             said = [_("Why a stage can pass 100%: {stage} is {share} of {before}.").format(
-                stage=r.stage, share=percent(r.pct_of_previous / 100), before=before.stage),
+                stage=word(r.stage), share=percent(r.pct_of_previous / 100), before=word(before.stage)),
                 (_("Each source counts its own units in its own year (here {unit} against {before_unit}), and a "
                    "case counted at one stage in one year can reach the next stage in a later year, so the stages "
                    "are not one group of cases followed through.") if r.unit != before.unit else
                  _("Each source counts its own units in its own year, and a case counted at one stage in one year "
                    "can reach the next stage in a later year, so the stages are not one group of cases followed "
-                   "through.")).format(unit=r.unit, before_unit=before.unit)]
+                   "through.")).format(unit=UNIT_WORDS.get(r.unit, r.unit),
+                                       before_unit=UNIT_WORDS.get(before.unit, before.unit))]
             if r.pct_of_previous > IMPLAUSIBLE_PCT:
                 said.append(_("But {stage} is more than ten times {before}: it most likely counts something else "
                               "(all cases of its kind, not only hate crimes, or another unit); ask its publisher "
-                              "before citing it.").format(stage=r.stage, before=before.stage))
+                              "before citing it.").format(stage=word(r.stage), before=word(before.stage)))
             out.append(" ".join(said))
         before = r if pd.notna(r.count) else before
     return out
@@ -247,7 +243,7 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
     figures = before_cutoff(with_reach(figures), cutoff)  # editions ranked on everything given
     def too_early() -> DataSection:
         return DataSection(area, (), (), 0, threshold, _("No figures have been published for periods that start "
-                           "before {day}, the data cut-off of this report.").format(day=cutoff_words(cutoff or "")),
+                           "before {day}, the data cut-off of this report.").format(day=in_words(cutoff or "")),
                            cutoff)
 
     if figures.empty:
@@ -285,7 +281,8 @@ def data_section(figures: pd.DataFrame, area: str | None = None, country: str = 
         chart = funnel_chart(latest.assign(count=hide_small(latest["count"], threshold))).properties(width=WIDTH - 170)
         blocks.append(_block("funnel", with_numbers(latest), funnel_columns(count), chart, latest["publication"],
             f"{ABOUT['funnel'].title}: {series.name}, {latest['period'].iloc[0]}", text=("stage", "how"),
-            notes=(*_beyond_100(latest), *source_notes(latest, label="stage"))))
+            notes=(*_beyond_100(latest),
+                   *source_notes(latest.assign(stage=latest["stage"].map(word)), label="stage"))))
 
     gap = reporting_gap(figures, area=area).sort_values("period")
     if not gap.empty:

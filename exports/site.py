@@ -32,7 +32,7 @@ from markupsafe import Markup
 
 from base.i18n import N_, Translated, _, number, using
 from dashboard.disclosure import shown_count
-from dashboard.vocabulary import strands
+from dashboard.labels import strand_label
 from exports.csv_text import csv_bytes
 from exports.report import document_language, report_context, template_environment, used_abbreviations
 from exports.report_data import DataBlock, DataSection
@@ -55,14 +55,6 @@ DRAFT = N_("DRAFT: not yet validated")
 # the words for the columns of a chart's own data, where a block has no table of its own
 DATA_WORDS = Translated({"period": N_("Period"), "area": N_("Area"), "strand": N_("Strand"), "count": N_("Count"),
                          "population": N_("Population"), "per_100k": N_("Rate per 100,000 people")})
-
-STRAND_WORDS = Translated({"all": N_("All strands")})
-
-
-def strand_labels() -> dict[str, str]:
-    """The strands' labels by id (the dashboard's vocabulary)."""
-    return {s.id: s.label for s in strands().values()}
-
 
 def banners(assessment: Assessment) -> list[str]:
     """What every page says above its content: a sample, a draft (both when both); a real assessment's
@@ -125,7 +117,7 @@ def _plotted(block: DataBlock, threshold: int) -> tuple[tuple[str, ...], tuple[t
         if column == "count":
             return shown_count(round(float(value)), threshold)
         if column == "strand":
-            return STRAND_WORDS.get(str(value)) or strand_labels().get(str(value), str(value))
+            return strand_label(value)
         if column == "population":
             return number(round(float(value)))
         return number(value, 1) if isinstance(value, float) else str(value)
@@ -253,9 +245,10 @@ def write_site(model: Model, assessment: Assessment, out_dir: Path, figures: pd.
     `language` (else the assessment's); returns the page to open first."""
     out_dir = Path(out_dir)
     if single_file and out_dir.suffix.lower() not in (".html", ".htm"):
-        raise ValueError(f"{out_dir}: with --single-file, write one .html file")
+        raise ValueError(_("{file}: with --single-file, write one .html file").format(file=out_dir))
     if not single_file and out_dir.suffix.lower() in (".html", ".htm"):
-        raise ValueError(f"{out_dir}: the web edition is a folder of pages; for one file add --single-file")
+        raise ValueError(_("{file}: the web edition is a folder of pages; for one file add --single-file").format(
+            file=out_dir))
     files = site_pages(model, assessment, figures, comments, single_file, language)
     if single_file:
         out_dir.parent.mkdir(parents=True, exist_ok=True)

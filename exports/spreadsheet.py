@@ -26,16 +26,17 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
 from dashboard.areas import of_country
+from dashboard.labels import strand_label
 from dashboard.measure_words import measure_words
+from dashboard.periods import in_words
 from dashboard.sources import source_label
-from dashboard.vocabulary import strands
 from base.i18n import N_, Translated, _, using
 from exports.citations import readable_date
 from exports.csv_text import csv_bytes, guard_cell, guard_formulas
 from exports.report import PRIORITY_WORDS, document_language, marks
 from framework.review import STATUS_WORDS
 from exports.report_data import (
-    MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, cutoff_words, how_imported, measure_rows,
+    MEASURE_HEADINGS, MEASURE_NOTE, SOURCE_HEADINGS, before_cutoff, how_imported, measure_rows,
 )
 from exports.xml_text import ooxml
 from framework import Assessment, Model
@@ -181,7 +182,7 @@ def about_frame(model: Model, assessment: Assessment, figures: pd.DataFrame | No
             profile=profile.title) if profile.status == "draft" else profile.title)] if profile else []),
         (_("Source"), assessment.source),
         (_("Data cut-off"), _("figures for periods that start before {day}; later ones are left out of the {data} "
-                              "and {measures} sheets").format(day=cutoff_words(assessment.data_cutoff),
+                              "and {measures} sheets").format(day=in_words(assessment.data_cutoff),
                                                               data=SHEET_NAMES["Data"],
                                                               measures=SHEET_NAMES["Measures"])),
     ]
@@ -197,13 +198,12 @@ def about_frame(model: Model, assessment: Assessment, figures: pd.DataFrame | No
 def data_frame(figures: pd.DataFrame) -> pd.DataFrame:
     """The Data sheet: each figure in words (publisher, strand, measure with its unit) with its
     provenance (publication and how it came here; never a file name or a code)."""
-    labels = {s.id: s.label for s in strands().values()}
     how = {key: how_imported(group) for key, group in figures.groupby(["source", "publication"], sort=False)}
     published_by, publication, _periods, imported = SOURCE_HEADINGS.texts
     return pd.DataFrame({
         published_by: [source_label(str(s), str(a)) for s, a in zip(figures["source"], figures["area"])],
         publication: figures["publication"], N_("Period"): figures["period"], N_("Area"): figures["area"],
-        N_("Strand"): figures["strand"].map(lambda s: labels.get(str(s), str(s))),
+        N_("Strand"): figures["strand"].map(strand_label),
         N_("Measure (unit)"): figures["measure"].map(lambda m: measure_words(str(m))),
         N_("Value (in the measure's unit)"): figures["value"],
         N_("Note of the source"): figures["note"].fillna("") if "note" in figures.columns else "",

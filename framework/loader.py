@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from base.i18n import _
+from base.i18n import N_, Translated, _
 from base.paths import ROOT
 from framework.assessment import Assessment, Line, Scored
 from framework.country import build
@@ -72,6 +72,21 @@ class Checker:
         raise ValidationFailed(located)
 
 
+
+# The id and text forms the model's fields ask for, in words (a pattern a person is not shown)
+FORMS = Translated({
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": N_("should be lower-case letters and digits joined by hyphens, such as "
+                                      "police-courts (got {value})"),
+    r"^\d{4}-\d{2}-\d{2}$": N_("should be a day written YYYY-MM-DD, such as 2024-03-31 (got {value})"),
+    r"^https?://": N_("should be a web address starting with https:// or http:// (got {value})"),
+    r"^[a-z]{2,8}$": N_("should be 2 to 8 lower-case letters, such as hu (got {value})"),
+    r"^[a-z]{2,3}(-[A-Z]{2})?$": N_("should be a language code, such as hu or pt-BR (got {value})"),
+    r"^[a-z][a-z0-9_]*$": N_("should be lower-case letters, digits and underscores, starting with a letter "
+                             "(got {value})"),
+    r"^\S(.*\S)?$": N_("should not start or end with a space (got {value})"),
+})
+
+
 def _message(error: dict[str, Any]) -> str:
     """A validation error in words (the current language's for the common ones, pydantic's otherwise)."""
     if error["type"] == "missing":
@@ -85,8 +100,9 @@ def _message(error: dict[str, Any]) -> str:
     value = error.get("input")
     shown = (repr(value) if not isinstance(value, (dict, list)) else type(value).__name__)[:80]
     if error["type"] == "string_pattern_mismatch":
-        return _("does not have the expected form {pattern} (got {value})").format(
-            pattern=error.get("ctx", {}).get("pattern", ""), value=shown)
+        pattern = error.get("ctx", {}).get("pattern", "")
+        return FORMS.get(pattern, _("does not have the expected form {pattern} (got {value})")).format(
+            pattern=pattern, value=shown)
     if error["type"] == "string_too_long":
         return _("has more than {n} characters").format(n=error.get("ctx", {}).get("max_length", ""))
     return f"{error['msg']} (got {shown})"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from base.i18n import _
 from framework.model import Model
-from framework.plan import NEXT, Plan
+from framework.plan import NEXT, STATUS_LABEL, Plan
 
 Found = tuple[tuple[str | int, ...], str, str]  # path inside the plan, message, context
 
@@ -40,7 +40,8 @@ def plan_problems(plan: Plan, model: Model, indicators: frozenset[str] | None = 
         for j, (before, after) in enumerate(zip(a.history, a.history[1:]), 1):
             if after.status not in NEXT[before.status]:
                 yield ("actions", i, "history", j, "status"), _("cannot go from {before} to {after}").format(
-                    before=before.status, after=after.status), ctx
+                    before=STATUS_LABEL.get(before.status, before.status),
+                    after=STATUS_LABEL.get(after.status, after.status)), ctx
             if after.date < before.date:
                 yield ("actions", i, "history", j, "date"), _("a status change dated before the one it follows"), ctx
     seen: set[tuple[str, str | None]] = set()

@@ -84,7 +84,7 @@ def test_score_json_has_every_line_and_the_counts():
 
 def test_score_table_and_csv():
     table = ffgrid("score", str(EW_2019))
-    assert table.returncode == 0 and "police-prosecution" in table.stdout and "green: 16" in table.stdout
+    assert table.returncode == 0 and "police-prosecution" in table.stdout and "GREEN: 16" in table.stdout
     csv_out = ffgrid("score", str(EW_2019), "--format", "csv")
     rows = csv_out.stdout.strip().splitlines()
     assert rows[0].startswith("id,from,to,strand,framework,action") and len(rows) == 37

@@ -31,5 +31,5 @@ def test_police_to_prosecution_shows_referral_and_prosecution_shares():
 def test_cso_lines_show_only_their_strands_and_unlinked_lines_nothing():
     figures = pd.concat([read_tidy(ROOT / "data" / "england_wales_hate_crime.csv")])
     labels = [i.label for i in evidence_for("cso-disability-police", figures)]
-    assert labels == ["Incidents recorded by a CSO (Stop Hate UK, disability)"]
+    assert labels == ["Incidents recorded by a CSO (Stop Hate UK, Disability)"]  # the strand in words
     assert evidence_for("igos-csos", figures) == []

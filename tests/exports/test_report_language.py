@@ -87,3 +87,13 @@ def test_a_hungarian_reports_data_section_and_findings_are_in_hungarian(reports)
     assert not [w for w in ("Published by", "Imported", "Why a stage", "bundled example data", "Figures published")
                 if w in data]
     assert "Még egyetlen vonal sincs pontozva, így a pontszámokból nem vonható le megállapítás." in text  # a finding
+
+
+def test_the_assessments_own_texts_keep_their_language_in_a_document_of_another(model, ew):
+    from base.i18n import using
+    from exports.report import report_html
+
+    with using("es"):
+        spanish = report_html(model, ew)
+    assert '<html lang="es"' in spanish and '<div lang="en">' in spanish  # the English situation texts, tagged
+    assert '<div lang="en">' not in report_html(model, ew)  # in an English document they need no tag
