@@ -82,6 +82,9 @@ def localised(spec: dict) -> dict:  # type: ignore[type-arg]
     return {**spec, "config": {**spec.get("config", {}), "locale": number_locale()}}
 
 
+TREND_HEIGHT = 260  # the plot's own height (the axes and the legend come on top): a legend never squeezes it
+
+
 def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
     """Lines per strand over the years (`period`, `strand` label, `value`, `publication`).
 
@@ -101,7 +104,7 @@ def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
         strokeDash=alt.StrokeDash("strand:N", legend=legend), detail="run:N",
         tooltip=[alt.Tooltip("period:O", title=year), alt.Tooltip("strand:N", title=_("Strand")),
                  alt.Tooltip("value:Q", format=",", title=recorded),
-                 alt.Tooltip("publication:N", title=_("Publication"))])
+                 alt.Tooltip("publication:N", title=_("Publication"))]).properties(height=TREND_HEIGHT)
 
 
 def runs(frame: pd.DataFrame, by: str | None, value: str) -> list[str]:

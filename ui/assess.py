@@ -244,7 +244,7 @@ if outcome := st.session_state.pop("save_outcome", None):
         notice.success(_("Saved version {version} of {title}: now {rating}.").format(
             version=outcome["saved"], title=md(rel.title), rating=now),
                        icon=":material/check_circle:")
-        st.toast(f"Saved: {now}", icon=":material/check_circle:")
+        st.toast(_("Saved: {rating}").format(rating=now), icon=":material/check_circle:")
     elif "info" in outcome:
         notice.info(outcome["info"])
     else:

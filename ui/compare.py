@@ -42,11 +42,10 @@ for s in (before, after):
 
 changes = compare(before_lines, after_lines)
 moved = {d: sum(c.direction == d for c in changes) for d in ARROW}
-cols = st.columns(4)
-cols[0].metric(_("▲ Moved up"), number(moved["up"]))
-cols[1].metric(_("▼ Moved down"), number(moved["down"]))
-cols[2].metric(_("= Same band"), number(moved["same"]))
-cols[3].metric(_("↔ Other changes"), number(moved["changed"] + moved["added"] + moved["removed"]))
+row = st.container(horizontal=True, wrap=True, gap="large")
+for label, n in ((_("▲ Moved up"), moved["up"]), (_("▼ Moved down"), moved["down"]), (_("= Same band"), moved["same"]),
+                 (_("↔ Other changes"), moved["changed"] + moved["added"] + moved["removed"])):
+    row.metric(label, number(n), width="content")
 
 table = pd.DataFrame([{
     _("Relationship"): (c.after or c.before).title, _("Strand"): after_model.strand_label(c.strand),
@@ -90,7 +89,7 @@ titles = {rid: rel.title for rid, rel in after_model.relationships.items()}
 rid = st.selectbox(_("Timeline of a relationship"), list(titles), format_func=titles.get, key="timeline_relationship")
 line = timeline(after_model, series, rid)
 line = line.assign(strand=line["strand"].map(after_model.strand_label), rating=line["rating"].map(RATING_MARK.get))
-st.dataframe(line, hide_index=True, width="stretch", key="timeline",
+st.dataframe(line.astype(object).where(line.notna(), "–"), hide_index=True, width="stretch", key="timeline",
              column_config={c: st.column_config.Column(heads[c]) for c in line.columns})
 if len(line) > 1:
     per_strand = ({"strokeDash": alt.StrokeDash("strand:N", title=heads["strand"])} if line["strand"].ne("").any()

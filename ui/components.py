@@ -49,11 +49,16 @@ def header(assessment: Assessment, m: Model | None = None) -> None:
 
 
 def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
-    """One metric per rating (mark, word and number, so it reads without colour), in a row or a column."""
+    """One metric per rating (mark, word and number, so it reads without colour), in a row (wrapped where
+    it is narrow) or a column."""
     counts = count_ratings(lines)
-    places = [st.container() for rating in RATINGS] if vertical else st.columns(len(RATINGS))
-    for place, rating in zip(places, RATINGS):
-        place.metric(RATING_MARK[rating], counts[rating], border=vertical)
+    if vertical:
+        for rating in RATINGS:
+            st.metric(RATING_MARK[rating], counts[rating], border=True)
+        return
+    row = st.container(horizontal=True, wrap=True, gap="large")  # wraps in a narrow place, never cuts a word
+    for rating in RATINGS:
+        row.metric(RATING_MARK[rating], counts[rating], width="content")
 
 
 @st.cache_data(max_entries=512, show_spinner=False)

@@ -35,6 +35,7 @@ export default function (component) {
 }
 """
 _CSS = """
+.ffgrid-grid-box { max-width: 100%; overflow-x: auto; }  /* a narrow window scrolls the grid, not cut it */
 .ffgrid-grid { border-collapse: collapse; width: 100%; font-size: 0.875rem; line-height: 1.4; }
 .ffgrid-grid caption { text-align: left; caption-side: bottom; padding-top: 0.5rem; color: #57534e; }
 .ffgrid-grid th, .ffgrid-grid td { border-bottom: 1px solid #e5e3e0; padding: 0.3rem 0.6rem; text-align: left;

@@ -10,7 +10,8 @@ import streamlit as st
 from framework import ValidationFailed
 from framework.problems import dotted
 from framework.profiles import dump_profile, profile_from_text
-from base.i18n import _, ngettext, number
+from framework.translations import in_language
+from base.i18n import _, language, ngettext, number
 from base.yamlio import dump
 from store.repository import AlreadyExists, ProfileClash
 from ui.state import choose, method, workspace
@@ -21,7 +22,8 @@ st.title(_("New assessment"))
 st.caption(_("A new assessment starts as a blank grid: every line of the country's system unscored, status draft. "
              "The country's profile says what each actor is called there and which lines its system has."))
 profiles = ws.profiles()
-base = method().model
+base = method().model  # the method in English: the new profile's English names come from it
+shown = in_language(base, language())  # the method's words as this page shows them
 made_here = st.toggle(_("Make a new country profile"), key="make_profile",
                       help=_("For a country without a shipped profile: name its actors, choose its bias strands, "
                              "and leave out lines that do not apply."))
@@ -35,12 +37,12 @@ def _refused(err: ValidationFailed) -> None:
 
 def _preview(profile) -> None:  # type: ignore[no-untyped-def]
     """What the country's grid will hold: its actors with their names, and the lines left out."""
-    country = method().country(profile)
+    country = in_language(method().country(profile), language())
     if profile.status == "draft":
         st.info(_("The {country} profile is a draft, to be confirmed by national partners.").format(
-            country=md(profile.name_en)),
+            country=md(profile.name if language() in profile.languages else profile.name_en)),
                 icon=":material/info:")
-    named = [{_("Role in the method"): base.label(a.id) if a.id in base.actors else _("National actor"),
+    named = [{_("Role in the method"): shown.label(a.id) if a.id in shown.actors else _("National actor"),
               _("Name in the country"): a.label, _("English name"): a.label_en or a.label}
              for a in country.framework.actors if a.kind not in ("cso", "igo")]
     st.dataframe(pd.DataFrame(named), hide_index=True, width="stretch", key="profile_actors")
@@ -50,7 +52,7 @@ def _preview(profile) -> None:  # type: ignore[no-untyped-def]
                         n).format(n=number(n), strands=md(strands)))
     if country.absent:
         st.caption(_("Lines left out of this country's grid: {lines}").format(lines="; ".join(
-            f"{md(base.relationships[r].title if r in base.relationships else r)} ({md(why)})"
+            f"{md(shown.relationships[r].title if r in shown.relationships else r)} ({md(why)})"
             for r, why in country.absent.items())))
 
 
@@ -66,26 +68,26 @@ else:
         new_code = c1.text_input(_("Code"), max_chars=8, key="profile_code", help=_("Lower-case letters, e.g. pt"))
         name = c2.text_input(_("Country, in its own language"), key="profile_name")
         name_en = c3.text_input(_("Country, in English"), key="profile_name_en")
-        language = c4.text_input(_("Languages"), value="en", max_chars=40, key="profile_language",
+        languages = c4.text_input(_("Languages"), value="en", max_chars=40, key="profile_language",
                                  help=_("Language codes, comma-separated, the main one first: e.g. pt, or en, ga"))
         st.markdown(_("**What each actor is called there** (left empty: the method's role name)"))
         actor_names = {}
-        for actor in base.framework.actors:
+        for actor in shown.framework.actors:
             if actor.kind in ("authority", "ministry"):
                 actor_names[actor.id] = st.text_input(actor.label, key=f"profile_actor_{actor.id}")
         strand_ids = st.multiselect(_("Bias strands with a CSO"), [s.id for s in base.framework.strands],
                                     default=[s.id for s in base.framework.strands], key="profile_strands",
-                                    format_func=lambda s: next(x.label for x in base.framework.strands if x.id == s))
+                                    format_func=shown.strand_label)
         extra = st.text_input(_("Other bias strands (comma-separated names)"), key="profile_extra",
                               help=_("A strand the method does not know, e.g. Aporophobia; it gets the lines every "
                                      "CSO strand has."))
         leave_out = st.multiselect(_("Lines that do not apply in this country"), list(base.relationships),
-                                   key="profile_absent", format_func=lambda r: base.relationships[r].title)
+                                   key="profile_absent", format_func=lambda r: shown.relationships[r].title)
         reason = st.text_input(_("Why they do not apply"), key="profile_absent_reason",
                                disabled=not leave_out)
     data = {
         "code": new_code.strip(), "name": name.strip(), "name_en": (name_en or name).strip(),
-        "languages": [code.strip() for code in language.split(",") if code.strip()], "status": "draft", "method_version": base.version,
+        "languages": [code.strip() for code in languages.split(",") if code.strip()], "status": "draft", "method_version": base.version,
         "statistics_areas": [(name_en or name).strip()],
         "actors": {a: {"name": n.strip(), "name_en": base.label(a)} for a, n in actor_names.items() if n.strip()},
         "strands": [{"id": s} for s in strand_ids] + [

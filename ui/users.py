@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from access import NO_ROLE, ROLE_WORDS, ROLES, Forbidden
-from base.i18n import N_, Translated, _
+from base.i18n import LANGUAGES, N_, Translated, _
 from exports.history_words import HEADINGS
 from store.accounts import AccountError
+from store.repository import choice_labels
 from ui.single_sign_on import configured
 from ui.state import repository, workspace
 from ui.text import md
@@ -24,14 +25,35 @@ def role_words(role: str) -> str:
 ACCOUNT_ACTIONS = Translated({"user_added": N_("added the account"), "user_changed": N_("changed the account")})
 
 
+ACCOUNT_FIELDS = Translated({"role": N_("role"), "assigned": N_("assigned assessments"), "active": N_("active"),
+                             "password": N_("password"), "language": N_("language"),
+                             "single_sign_on": N_("single sign-on")})  # what of an account changed
+
+
+def _changed(field: object) -> str:
+    """'user:Ann.role' as a person reads it: 'Ann: role'."""
+    name, _dot, what = str(field or "").removeprefix("user:").partition(".")
+    return f"{name}: {ACCOUNT_FIELDS.get(what, what)}" if what else name
+
+
+def _value(field: object, value: object) -> str:
+    """A logged value in words: a role's, a language's or a switch's word; none for nothing."""
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return ""
+    what = str(field or "").rpartition(".")[2]
+    words = {"role": ROLE_WORDS, "language": LANGUAGES, "active": {"True": _("yes"), "False": _("no")}}.get(what, {})
+    return words.get(str(value), str(value))
+
+
 def account_log(log: pd.DataFrame) -> pd.DataFrame:
-    """The log of changes to accounts with headings and actions in words (the values as logged)."""
+    """The log of changes to accounts with headings, actions, fields and values in words."""
     if log.empty:
         return log
     return pd.DataFrame({HEADINGS["When (UTC)"]: log["at"], HEADINGS["Who"]: log["actor"],
                          HEADINGS["What"]: [ACCOUNT_ACTIONS.get(a, a) for a in log["action"]],
-                         HEADINGS["Changed"]: [str(f or "").removeprefix("user:") for f in log["field"]],
-                         HEADINGS["Old value"]: log["old"], HEADINGS["New value"]: log["new"]})
+                         HEADINGS["Changed"]: [_changed(f) for f in log["field"]],
+                         HEADINGS["Old value"]: [_value(f, v) for f, v in zip(log["field"], log["old"])],
+                         HEADINGS["New value"]: [_value(f, v) for f, v in zip(log["field"], log["new"])]})
 
 
 ws = workspace()
@@ -44,15 +66,16 @@ except Forbidden as err:  # the page is listed for admins only; the workspace ch
 if done := st.session_state.pop("users_outcome", None):
     st.success(md(done), icon=":material/check_circle:")
 labels = {p.key: p.label for p in configured()}
+titles = choice_labels(repository().list())  # each assessment in words, by id
+assessments = list(titles)
 linked = ws.sign_in_providers()
 if waiting := [p.name for p in people if p.role == NO_ROLE and p.active]:
     st.warning(_("Waiting for a role (signed in with single sign-on): {names}. Give one under **Change a user**.")
                .format(names=md(", ".join(waiting))), icon=":material/hourglass_top:")
 st.dataframe(pd.DataFrame([{_("Name"): p.name, _("Role"): role_words(p.role), _("Active"): p.active,
                             _("Signs in with"): ", ".join(labels.get(k, k) for k in linked.get(p.name, ()))
-                            or _("password"), _("Assigned to"): ", ".join(p.assigned)}
+                            or _("password"), _("Assigned to"): "; ".join(titles.get(a, a) for a in p.assigned)}
                            for p in people]), hide_index=True, width="stretch", key="users_table")
-assessments = [s.id for s in repository().list()]
 
 left, right = st.columns(2, gap="large")
 with left, st.form("add_user", clear_on_submit=True):
@@ -61,7 +84,8 @@ with left, st.form("add_user", clear_on_submit=True):
     password = st.text_input(_("Initial password (at least 10 characters)"), type="password", max_chars=500,
                              key="new_user_password")
     role = st.selectbox(_("Role"), ROLES, index=1, key="new_user_role", format_func=role_words)
-    assigned = st.multiselect(_("Assigned assessments (assessors edit these)"), assessments, key="new_user_assign")
+    assigned = st.multiselect(_("Assigned assessments (assessors edit these)"), assessments, key="new_user_assign",
+                              format_func=titles.get, placeholder=_("Choose assessments"))
     if st.form_submit_button(_("Add user"), type="primary", icon=":material/person_add:"):
         try:
             ws.add_user(name, password, role, tuple(assigned))
@@ -78,7 +102,7 @@ with right:
     new_role = st.selectbox(_("Role"), roles, index=roles.index(person.role), key=f"role@{who}",
                             format_func=role_words)
     new_assigned = st.multiselect(_("Assigned assessments"), assessments, [a for a in person.assigned if a in assessments],
-                                  key=f"assign@{who}")
+                                  key=f"assign@{who}", format_func=titles.get, placeholder=_("Choose assessments"))
     active = st.checkbox(_("Active (may sign in)"), person.active, key=f"active@{who}")
     unlink = who in linked and st.checkbox(
         _("Stop signing in with {providers} (single sign-on)").format(

@@ -108,3 +108,26 @@ def test_no_module_that_translates_with_underscore_also_binds_it_to_something_el
             if bound == "_":  # `for _ in`, `a, _ = `, `*_`: gettext's `_` is then a tuple or a value
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not found, found
+
+
+def test_no_module_rebinds_a_name_it_imports_from_i18n_at_its_top_level():
+    """A page script is one module-level body: a variable named like an import (`language`) replaces it."""
+    import ast
+
+    from base.catalogue_tools import SOURCES, TOP_FILES
+    from base.paths import ROOT
+
+    def top_level(nodes):  # type: ignore[no-untyped-def] # statements outside functions and classes
+        for node in nodes:
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                yield node
+                yield from top_level(ast.iter_child_nodes(node))
+
+    found = []
+    for path in [p for folder in SOURCES for p in (ROOT / folder).rglob("*.py")] + [ROOT / f for f in TOP_FILES]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {a.asname or a.name for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "base.i18n"
+                    for a in n.names}
+        found += [f"{path.relative_to(ROOT)}:{n.lineno} {n.id}" for n in top_level(tree.body)
+                  if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id in imported]
+    assert not found, found

@@ -21,7 +21,7 @@ def hungary(method: Method) -> Model:
 def test_a_hungarian_model_has_the_methods_words_in_hungarian_and_the_countrys_names_as_written(hungary):
     hu = in_language(hungary, "hu")
     assert hu.language == "hu" and hu.english is hungary
-    assert hu.strand_label("antisemitism") == "Antiszemitizmus" and hu.strand_label("anti-grt") == "Romaellenes"
+    assert hu.strand_label("antisemitism") == "Antiszemitizmus" and hu.strand_label("anti-grt") == "Cigány-, roma- és travellerellenes"
     framework, action = hu.framework.score_scale.dimensions
     assert (framework.label, action.label) == ("Keret", "Cselekvés")
     assert action.levels[0] == "Nincs bizonyíték arra, hogy a kettő a gyakorlatban kapcsolódik."

@@ -163,6 +163,14 @@ def test_users_page_is_for_admins_and_adds_a_user(app, store):
     next(b for b in at.button if b.label == "Add user").click().run()
     assert any("Added Nóra Nagy" in s.value for s in at.success), [e.value for e in at.error]
     assert "Nóra Nagy" in at.dataframe[0].value["Name"].tolist()
+    assigned = dict(zip(at.dataframe[0].value["Name"], at.dataframe[0].value["Assigned to"]))
+    assert "england-wales" not in assigned["Test Assessor"] and "England & Wales" in assigned["Test Assessor"]
+    at.selectbox(key="change_user").set_value("Nóra Nagy").run()
+    at.selectbox(key="role@Nóra Nagy").set_value("viewer")
+    at.button(key="save_user").click().run()
+    log = next(d.value for d in at.dataframe if "Changed" in d.value.columns)  # the log, in words
+    changed = log[log["Changed"] == "Nóra Nagy: role"]
+    assert changed[["Old value", "New value"]].values.tolist() == [["reviewer", "viewer"]]
 
 
 def test_a_viewer_sees_case_records_only_in_public_view(app):
