@@ -365,9 +365,9 @@ def case_records() -> None:
         r = found.iloc[0]
         people, repeat = (round_to_base(int(n)) if public else int(n) for n in (r.people, r.repeat_people))
         small = public and r.repeat_people < DEFAULT_THRESHOLD  # public: shares of the rounded counts
-        col.metric(label, count(int(r.repeat_people)),
-                   None if small or people == 0 else _(share_of).format(share=percent(repeat / people)),
-                   delta_color="off", delta_arrow="off")
+        col.metric(label, count(int(r.repeat_people)))
+        if not (small or people == 0):  # under the figure, wrapped (a metric's delta is cut to one line)
+            col.caption(_(share_of).format(share=percent(repeat / people)))
     st.caption(" ".join((_("Repeat: two or more records within any 12 months (rolling, both ends included), by "
                            "pseudonymous id."),
                          *((_("Public view: counts below {threshold}, zero included, are hidden, with one more where a "

@@ -30,6 +30,8 @@ def test_the_dashboard_shows_the_bundled_figures_and_synthetic_cases(app):
     assert any("Use of this data" in i.value for i in at.info)  # the governance notice
     assert any("SYNTHETIC case records" in w.value for w in at.warning)
     assert {m.label: m.value for m in at.metric}["Records"] == "6,590"  # public view: 2023, 6,589 rounded
+    assert set({m.label for m in at.metric}) >= {"Repeat victims", "Repeat offenders"}
+    assert any(re.fullmatch(r"\d+(\.\d)?% of victims with an id", c.value) for c in at.caption)  # the share, whole
     assert len(_charts(at)) >= 9
     assert [c for c in _charts(at) if "Victims by age group" in json.dumps(c)]  # the breakdown shown first
     at.button_group(key="case_breakdown").set_value("outcome").run()  # one breakdown at a time, chosen
