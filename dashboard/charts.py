@@ -82,7 +82,7 @@ def localised(spec: dict) -> dict:  # type: ignore[type-arg]
     return {**spec, "config": {**spec.get("config", {}), "locale": number_locale()}}
 
 
-TREND_HEIGHT = 260  # the plot's own height (the axes and the legend come on top): a legend never squeezes it
+TREND_HEIGHT = 480  # the whole chart's height on a page: the plot, its rotated years and its legend
 
 
 def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
@@ -104,7 +104,7 @@ def strand_trend_chart(frame: pd.DataFrame) -> alt.Chart:
         strokeDash=alt.StrokeDash("strand:N", legend=legend), detail="run:N",
         tooltip=[alt.Tooltip("period:O", title=year), alt.Tooltip("strand:N", title=_("Strand")),
                  alt.Tooltip("value:Q", format=",", title=recorded),
-                 alt.Tooltip("publication:N", title=_("Publication"))]).properties(height=TREND_HEIGHT)
+                 alt.Tooltip("publication:N", title=_("Publication"))])
 
 
 def runs(frame: pd.DataFrame, by: str | None, value: str) -> list[str]:

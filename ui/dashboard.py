@@ -18,7 +18,7 @@ from dashboard.case_views import (
 )
 from dashboard.case_charts import BREAKDOWN_CHARTS, CASE_CHARTS, CaseChart, case_charts
 from dashboard.areas import areas_to_show, no_figures, of_country
-from dashboard.charts import ABOUT, HIDDEN, funnel_chart, localised, rates_chart, strand_trend_chart
+from dashboard.charts import ABOUT, HIDDEN, TREND_HEIGHT, funnel_chart, localised, rates_chart, strand_trend_chart
 from dashboard.checks import RULE_WORDS, check, start_year
 from dashboard.disclosure import (
     DEFAULT_THRESHOLD, NARROWED_AT_MOST, ROUNDING_BASE, fewer_than, public_number, round_to_base,
@@ -73,12 +73,12 @@ def heading(name: str, area: str | None = None) -> None:
 
 
 def chart(spec: alt.TopLevelMixin | dict | None, shown: pd.DataFrame, description: str, definition: str, name: str,
-          raw: pd.DataFrame, notes: tuple[str, ...] = ()) -> None:
+          raw: pd.DataFrame, notes: tuple[str, ...] = (), height: int | None = None) -> None:
     """A chart, its text alternative (a sentence, and its figures as a table), its notes, its definition,
     and the numbers behind it as CSV (the table and the CSV made when "Figures as a table" is opened). As
     few elements as that takes: each is a message to the browser, and a filter change redraws them all."""
     if isinstance(spec, dict):
-        st.vega_lite_chart(spec=localised(spec), width="stretch")
+        st.vega_lite_chart(spec=localised(spec), width="stretch", height=height or "content")
     elif spec is not None:
         st.altair_chart(spec, width="stretch")
     st.caption("\n\n".join([*([description] if spec is not None else []), *notes, definition]))
@@ -184,7 +184,7 @@ def official_figures() -> None:
                 *([_("Years missing from a series break its line.")] if gaps else []),
                 _("The figures are under “Figures as a table”.")]
         chart(official_spec("trend", trend, title, language()), shown, " ".join(said),
-              ABOUT["police-by-strand"].definition, "police-by-strand", trend, tuple(gaps))
+              ABOUT["police-by-strand"].definition, "police-by-strand", trend, tuple(gaps), height=TREND_HEIGHT)
 
     series = {s.name: s for s in funnels_for([area]) if not funnel(everything, s).empty}
     heading("funnel")
