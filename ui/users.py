@@ -36,24 +36,31 @@ def _changed(field: object) -> str:
     return f"{name}: {ACCOUNT_FIELDS.get(what, what)}" if what else name
 
 
-def _value(field: object, value: object) -> str:
-    """A logged value in words: a role's, a language's or a switch's word; none for nothing."""
+def _value(field: object, value: object, titles: dict[str, str]) -> str:
+    """A logged value in words: a role's, a language's or a switch's word, assessments by title (a new
+    account's 'role=assessor; assigned=a, b' as 'assessor; A, B'); none for nothing."""
     if value is None or pd.isna(value):  # type: ignore[arg-type]
         return ""
-    what = str(field or "").rpartition(".")[2]
+    text, what = str(value), str(field or "").removeprefix("user:").partition(".")[2]
+    if not what and text.startswith("role="):  # a new account
+        role, _sep, assigned = text.removeprefix("role=").partition("; assigned=")
+        return "; ".join(filter(None, (_value(".role", role, titles), _value(".assigned", assigned, titles))))
+    if what == "assigned":
+        return ", ".join(titles.get(a, a) for a in text.split(", ") if a)
     words = {"role": ROLE_WORDS, "language": LANGUAGES, "active": {"True": _("yes"), "False": _("no")}}.get(what, {})
-    return words.get(str(value), str(value))
+    return words.get(text, text)
 
 
-def account_log(log: pd.DataFrame) -> pd.DataFrame:
-    """The log of changes to accounts with headings, actions, fields and values in words."""
+def account_log(log: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """The log of changes to accounts with headings, actions, fields and values in words (assessments by
+    their `titles`)."""
     if log.empty:
         return log
     return pd.DataFrame({HEADINGS["When (UTC)"]: log["at"], HEADINGS["Who"]: log["actor"],
                          HEADINGS["What"]: [ACCOUNT_ACTIONS.get(a, a) for a in log["action"]],
                          HEADINGS["Changed"]: [_changed(f) for f in log["field"]],
-                         HEADINGS["Old value"]: [_value(f, v) for f, v in zip(log["field"], log["old"])],
-                         HEADINGS["New value"]: [_value(f, v) for f, v in zip(log["field"], log["new"])]})
+                         HEADINGS["Old value"]: [_value(f, v, titles) for f, v in zip(log["field"], log["old"])],
+                         HEADINGS["New value"]: [_value(f, v, titles) for f, v in zip(log["field"], log["new"])]})
 
 
 ws = workspace()
@@ -125,4 +132,4 @@ with right:
             st.rerun()
 
 with st.expander(_("Changes to accounts")):
-    st.dataframe(account_log(ws.user_history()), hide_index=True, width="stretch")
+    st.dataframe(account_log(ws.user_history(), titles), hide_index=True, width="stretch")

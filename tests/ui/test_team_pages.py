@@ -171,6 +171,8 @@ def test_users_page_is_for_admins_and_adds_a_user(app, store):
     log = next(d.value for d in at.dataframe if "Changed" in d.value.columns)  # the log, in words
     changed = log[log["Changed"] == "Nóra Nagy: role"]
     assert changed[["Old value", "New value"]].values.tolist() == [["reviewer", "viewer"]]
+    added = log[log["Changed"] == "Nóra Nagy"]
+    assert added["New value"].tolist() == ["reviewer"]  # a new account: its role in words, not 'role=reviewer'
 
 
 def test_a_viewer_sees_case_records_only_in_public_view(app):
