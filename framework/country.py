@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Iterable
 
+from base.i18n import DEFAULT, _, using
 from framework.model import Actor, Cluster, Model, Relationship, Strand
 from framework.problems import Path_
 from framework.profile import Profile
@@ -34,13 +35,13 @@ def build(method: Model, profile: Profile, problem: Report) -> Model:
     _check_names(profile, ends, problem)
     kept, clusters = _named(profile, kept, clusters)
     labels = {**{a.id: a.label for a in kept.values()}, **{c.id: c.label for c in clusters}}
-    relationships, absent = _relationships(method, profile, added, active, ends, problem)
+    relationships, absent, lacking = _relationships(method, profile, added, active, ends, problem)
     given = {line.id: line.title for line in profile.lines}
     titled = {rid: rel.model_copy(update={"title": _title(rel, labels, given.get(rid))})
               for rid, rel in relationships.items()}
     framework = method.framework.model_copy(update={
         "strands": tuple(strands), "actors": tuple(kept.values()), "clusters": tuple(clusters)})
-    return Model(framework, method.standards, titled, method.source, method.indicators, profile, absent)
+    return Model(framework, method.standards, titled, method.source, method.indicators, profile, absent, lacking=lacking)
 
 
 def _strands(method: Model, profile: Profile, problem: Report) -> tuple[list[Strand], list[str]]:
@@ -145,7 +146,7 @@ def _named(profile: Profile, kept: dict[str, Actor],
 
 
 def _relationships(method: Model, profile: Profile, added: list[str], active: set[str], ends: set[str],
-                   problem: Report) -> tuple[dict[str, Relationship], dict[str, str]]:
+                   problem: Report) -> tuple[dict[str, Relationship], dict[str, str], dict[str, tuple[str, ...]]]:
     rels: dict[str, Relationship] = dict(method.relationships)
     for template in method.framework.strand_lines:
         like = method.relationships[template.like]
@@ -172,11 +173,13 @@ def _relationships(method: Model, profile: Profile, added: list[str], active: se
         elif a.line in absent:
             problem(("absent", i, "line"), f"line {a.line!r} is listed twice", a.line)
         absent[a.line] = a.reason
+    lacking: dict[str, tuple[str, ...]] = {}
     for rid, rel in rels.items():
-        gone = [e for e in (rel.from_, rel.to) if e not in ends]
+        gone = tuple(dict.fromkeys(e for e in (rel.from_, rel.to) if e not in ends))
         if gone and rid not in absent:
-            absent[rid] = "This country's profile has no " + " and no ".join(
-                method.label(e) for e in dict.fromkeys(gone)) + "."
+            lacking[rid] = gone
+            with using(DEFAULT):  # the model's own words are English (`in_language` gives them in another)
+                absent[rid] = lacking_reason([method.label(e) for e in gone])
     out = {}
     for rid, rel in rels.items():
         if rid in absent:
@@ -184,7 +187,15 @@ def _relationships(method: Model, profile: Profile, added: list[str], active: se
         if rel.strands:
             rel = rel.model_copy(update={"strands": tuple(s for s in rel.strands if s in active) + tuple(added)})
         out[rid] = rel
-    return out, absent
+    return out, absent, lacking
+
+
+def lacking_reason(ends: list[str]) -> str:
+    """Why a method line is not in a country's grid when the profile has none of its ends (one or two
+    actors' names), in the current language."""
+    if len(ends) == 1:
+        return _("This country's profile has no {actor}.").format(actor=ends[0])
+    return _("This country's profile has no {first} and no {second}.").format(first=ends[0], second=ends[1])
 
 
 def _for_strand(end: str, method: Model, strand: str) -> str:

@@ -183,6 +183,7 @@ class Model:
     indicators: frozenset[str] | None = None  # names measures of success may use (None: not checked)
     profile: Profile | None = None  # the country this model is of (None: the generic method)
     absent: dict[str, str] = field(default_factory=dict)  # method lines left out of it, with the reason
+    lacking: dict[str, tuple[str, ...]] = field(default_factory=dict)  # of those, the ends it has none of
     language: str = "en"  # the language of the method's words in it (`framework.translations.in_language`)
     english: Model | None = field(default=None, compare=False, repr=False)  # a translation's model in English
     translations: dict[str, Model] = field(default_factory=dict, init=False, compare=False, repr=False)  # by language

@@ -21,10 +21,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
-from base.i18n import DEFAULT, LOCALES, language
+from base.i18n import DEFAULT, LOCALES, language, using
 from base.paths import ROOT
 from base.yamlio import load_file
 from framework.country import _title as line_title
+from framework.country import lacking_reason
 from framework.model import RATING_IDS, Actor, Cluster, Dimension, Framework, Model, Relationship
 from framework.profile import Profile
 
@@ -190,7 +191,16 @@ def translated(model: Model, words: MethodWords) -> Model:
                                text=words.standards[sid].text if s.text else None)
                  if sid in words.standards else s for sid, s in model.standards.items()}
     return replace(model, framework=framework, standards=standards, relationships=relationships,
-                   language=words.language, english=model)
+                   absent=_absent(model, words), language=words.language, english=model)
+
+
+def _absent(model: Model, words: MethodWords) -> dict[str, str]:
+    """Why each method line is not in a country's grid: the profile's own reasons as written, those ffgrid
+    gives (the profile has none of the line's ends) in the language of `words`."""
+    method = bundled_method()
+    with using(words.language):
+        return {rid: lacking_reason([words.actors.get(e) or method.label(e) for e in model.lacking[rid]])
+                if rid in model.lacking else why for rid, why in model.absent.items()}
 
 
 def _national(profile: Profile | None) -> tuple[set[str], set[str]]:

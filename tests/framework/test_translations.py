@@ -109,3 +109,12 @@ def test_i18n_check_says_what_each_method_file_gives_and_that_it_is_a_draft(caps
     out = capsys.readouterr().out
     assert "the method (locales/hu/method.yaml, a draft translation): " in out
     assert "the method (locales/es/method.yaml, a draft translation): " in out
+
+
+def test_why_a_line_is_not_in_a_countrys_grid_is_said_in_the_readers_language(hungary):
+    english = hungary.absent["cso-anti-muslim-police"]
+    assert english == "This country's profile has no CSO monitoring anti-Muslim hate crime."
+    hu = in_language(hungary, "hu").absent["cso-anti-muslim-police"]
+    assert hu == "Az ország profiljában nincs ilyen szereplő: Muszlimellenes gyűlölet-bűncselekményeket figyelő civil " \
+                 "szervezet."
+    assert in_language(hungary, "hu").absent.keys() == hungary.absent.keys()
