@@ -532,9 +532,8 @@ def cmd_users(args: argparse.Namespace) -> int:
     try:
         if args.action == "list":
             for a in ws.users():
-                role = ROLE_WORDS.get(a.role, a.role) if a.role else _("no role yet")
                 state = _("active") if a.active else _("inactive")
-                print(f"{a.name}\t{role}\t{state}\t" + ", ".join(a.assigned))
+                print(f"{a.name}\t{ROLE_WORDS.get(a.role, a.role)}\t{state}\t" + ", ".join(a.assigned))
         elif args.action == "add":
             password = (getpass.getpass(_("Password for {name}: ").format(name=args.name)) if sys.stdin.isatty()
                         else sys.stdin.readline().rstrip("\n"))

@@ -14,11 +14,12 @@ method's own per-language files, not here.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from functools import cache
+from typing import overload
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
@@ -119,6 +120,26 @@ class Translated(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._texts)
+
+
+class TranslatedTexts(Sequence[str]):
+    """Texts in a fixed order (headings), written in English and marked with `N_()`, each read in the
+    current language; `texts` gives them as written."""
+
+    def __init__(self, *texts: str) -> None:
+        self.texts = texts
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        return tuple(map(_, self.texts[index])) if isinstance(index, slice) else _(self.texts[index])
+
+    def __len__(self) -> int:
+        return len(self.texts)
 
 
 def locale() -> Locale:

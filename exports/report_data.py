@@ -12,7 +12,7 @@ the chart or table it affects; sources are named by their publisher; every headi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ import pandas as pd
 from markupsafe import escape
 import vl_convert
 
-from base.i18n import N_, _, day, ngettext, percent
+from base.i18n import N_, TranslatedTexts, _, day, ngettext, percent
 from dashboard.areas import areas_to_show, country_name, no_figures, of_country, profile_of
 from dashboard.charts import ABOUT, funnel_chart, rates_chart, strand_trend_chart
 from dashboard.disclosure import DEFAULT_THRESHOLD, hide_small, shown_count, small
@@ -110,26 +110,9 @@ class DataSection:
         return " ".join((published, revised, hidden.format(n=self.threshold - 1, hidden=self.hidden)))
 
 
-class Words(Sequence[str]):
-    """Texts in a fixed order (headings), written in English and marked with `N_()`, each read in the
-    current language."""
-
-    def __init__(self, *texts: str) -> None:
-        self.texts = texts  # as written (English)
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
-        return tuple(_(t) for t in self.texts)[index]
-
-    def __iter__(self) -> Iterator[str]:
-        return (_(t) for t in self.texts)
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-
-SOURCE_HEADINGS = Words(N_("Published by"), N_("Publication (edition)"), N_("Periods"), N_("Imported"))
-MEASURE_HEADINGS = Words(N_("Measure"), N_("Baseline"), N_("Now"), N_("Target"), N_("Progress to target"),
-                         N_("Source"))
+SOURCE_HEADINGS = TranslatedTexts(N_("Published by"), N_("Publication (edition)"), N_("Periods"), N_("Imported"))
+MEASURE_HEADINGS = TranslatedTexts(N_("Measure"), N_("Baseline"), N_("Now"), N_("Target"),
+                                   N_("Progress to target"), N_("Source"))
 MEASURE_NOTE = N_("Progress to target: how far the value has moved from the baseline towards the target (0% at "
                   "the baseline, 100% at the target; it can pass 100% or fall below 0%).")  # read with _()
 

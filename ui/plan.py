@@ -15,11 +15,11 @@ from scoring.measures import measure_values
 from exports.citations import readable_date
 from exports.csv_text import csv_bytes
 from exports.report import PRIORITY_WORDS
+from exports.report_data import MEASURE_HEADINGS, measure_rows
 from exports.spreadsheet import plan_frames
 from framework import ValidationFailed
 from framework.problems import dotted
-from dashboard.evidence import Indicator
-from framework.plan import (NEXT, STATUS_LABEL, Action, Plan, Recommendation, StatusChange, Target, Value,
+from framework.plan import (NEXT, STATUS_LABEL, Action, Plan, Recommendation, StatusChange, Target,
                             status_report)
 from scoring.targets import gaps, percent_to_target, total_gap
 from store.repository import PlanChanged
@@ -100,16 +100,6 @@ def _about(act: Action) -> str:
     if act.recommendations:
         parts.append(_("Answers the recommendations: {ids}").format(ids=md(", ".join(act.recommendations))))
     return " · ".join(parts)
-
-
-def _value(value: Value) -> str:
-    """A measure's baseline or target: the number the current language's way, and its period."""
-    return f"{number(value.value)} ({value.period})"
-
-
-def _now(current: Indicator) -> str:
-    """A measure's latest value in the data, and its period."""
-    return f"{current.value if current.number is None else number(current.number)} ({current.period})"
 
 
 with actions_tab:
@@ -211,15 +201,10 @@ with targets_tab:
 
 with measures_tab:
     st.caption(_("Each measure's current value is the latest in the imported data, with its publication."))
-    st.dataframe(pd.DataFrame([{
-        _("Measure"): v.measure.label,
-        _("For"): (_("action {number}").format(number=v.measure.action) if v.measure.action
-                   else titles.get(v.measure.relationship or "", "")),
-        _("Baseline"): _value(v.measure.baseline) if v.measure.baseline else _("to be established"),
-        _("Now"): _now(v.current) if v.current else _("no data"),
-        _("Target"): _value(v.measure.target) if v.measure.target else "",
-        _("Of the way to target"): "" if v.to_target is None else percent(v.to_target / 100, 0),
-        _("Source"): v.current.publication if v.current else ""} for v in measure_values(plan, figures_frame(), m)]),
-        hide_index=True, width="stretch")
+    values = measure_values(plan, figures_frame(), m)
+    measures = pd.DataFrame(measure_rows(values), columns=list(MEASURE_HEADINGS))  # as the reports print them
+    measures.insert(1, _("For"), [_("action {number}").format(number=v.measure.action) if v.measure.action
+                                  else titles.get(v.measure.relationship or "", "") for v in values])
+    st.dataframe(measures, hide_index=True, width="stretch")
 
 st.session_state["plan_seen"] = (a.id, plan)  # what this user now sees: the base of their next edit

@@ -76,3 +76,15 @@ def test_a_plan_edit_based_on_an_old_plan_is_refused_on_screen(app, store):
     next(b for b in at.button if b.label == "Add the action").click().run()
     assert any("changed by someone else meanwhile" in e.value for e in at.error), [e.value for e in at.error]
     assert len(store.get(EW).assessment.plan.actions) == len(plan.actions)
+
+
+def test_the_measures_read_as_the_reports_print_them(app, store, model):
+    from exports.report_data import measure_rows
+    from scoring.measures import measure_values
+    from ui.state import figures_frame
+
+    at = app(PLAN)
+    shown = next(d.value for d in at.dataframe if "Progress to target" in d.value.columns)
+    printed = measure_rows(measure_values(store.get(EW).assessment.plan, figures_frame(), model))
+    assert printed and [tuple(r) for r in shown.drop(columns="For").itertuples(index=False)] == list(printed)
+    assert list(shown.columns)[:2] == ["Measure", "For"]
