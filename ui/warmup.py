@@ -6,7 +6,8 @@ Markdown renderer, Streamlit's emoji table behind pills and segmented controls),
 the database (migrated and seeded), and score and draw the map of every stored assessment: what the
 first page, the Overview, shows. Then, once no page has run for a moment (so that it does not slow down
 the first person's page, its files and its messages): store the bundled figures and case records if
-they are not there yet, and import the report's modules (WeasyPrint among them).
+they are not there yet, import the report's modules (WeasyPrint among them), and set the objects alive
+by then aside from the garbage collector (`gc.freeze`).
 
 Each step fills a cache the pages read anyway (`st.cache_resource` / `st.cache_data`), so a page that
 comes first simply waits for the step, and nothing is done twice. Nothing here is per user.
@@ -14,6 +15,7 @@ comes first simply waits for the step, and nothing is done twice. Nothing here i
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import threading
@@ -60,7 +62,8 @@ def warm_up(log_step: Callable[[str, float], None] = lambda step, s: None, *firs
     step("accounts", state.accounts)
     step("the scores and maps of every assessment", _maps)
     for name, work in (("the figures", state.figures_frame), ("the case records", state.case_store),
-                       ("the report's modules", lambda: [importlib.import_module(m) for m in LATER])):
+                       ("the report's modules", lambda: [importlib.import_module(m) for m in LATER]),
+                       ("the long-lived objects set aside", _freeze)):
         pause()
         step(name, work)
 
@@ -96,6 +99,13 @@ def _console_check() -> None:
     from streamlit import delta_generator
 
     getattr(delta_generator, "_maybe_print_use_warning", lambda: None)()
+
+
+def _freeze() -> None:
+    """Collect once, then move every object alive now (modules, the method, caches) out of the garbage
+    collector's way: its later full passes walk only what the pages make since, not the whole process."""
+    gc.collect()
+    gc.freeze()
 
 
 def _maps() -> None:

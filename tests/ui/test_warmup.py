@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 
@@ -33,3 +34,21 @@ def test_nothing_is_warmed_without_streamlits_own_runtime(monkeypatch):
     monkeypatch.setattr(warmup, "warm_up", lambda *a, **k: called.append(a))
     warmup._run()
     assert not called
+
+
+def test_the_warm_up_ends_by_setting_the_long_lived_objects_aside(monkeypatch):
+    """Its last step freezes what is alive (gc.freeze), so later full collections walk only newer objects."""
+    from ui import state
+
+    for name in ("method", "repository", "accounts", "figures_frame", "case_store"):
+        monkeypatch.setattr(state, name, lambda: None)
+    monkeypatch.setattr(warmup, "MODULES", ())
+    monkeypatch.setattr(warmup, "LATER", ())
+    monkeypatch.setattr(warmup, "_maps", lambda: None)
+    steps: list[str] = []
+    try:
+        warmup.warm_up(lambda step, s: steps.append(step))
+        assert steps[-1] == "the long-lived objects set aside"
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
