@@ -8,13 +8,10 @@ the audit log records.
 from __future__ import annotations
 
 import getpass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from access.policy import User, allowed, require
 from base.bounded import run_bounded
-from dashboard.cases import cases_from_bytes
-from dashboard.uploads import figures_from_upload
 from framework import Assessment, Line, Profile, assessment_from_text
 from framework.profiles import blank_assessment
 from framework.plan import Plan
@@ -26,6 +23,9 @@ from store.cases import CaseStore, CaseSet
 from store.figures import Dataset, FigureStore
 from store.identities import Identities
 from store.repository import Repository, Stored, Summary
+
+if TYPE_CHECKING:  # the tables and uploads need pandas, which the Overview does without
+    import pandas as pd
 
 
 def operator(name: str | None = None) -> User:
@@ -198,6 +198,8 @@ class Workspace:
                             mapping_name: str | None = None) -> pd.DataFrame:
         """Read, check and store the figures of an uploaded CSV (through a mapping's YAML bytes): the role
         first, then the limits, then the parse in a bounded worker; returns the figures stored."""
+        from dashboard.uploads import figures_from_upload
+
         require(self.user, "import_data")
         frame = run_bounded(figures_from_upload, data, file, mapping, mapping_name or "mapping")
         self.import_figures(frame, file, mapping=mapping_name)
@@ -217,6 +219,8 @@ class Workspace:
                           synthetic: bool = False) -> CaseSet:
         """Read, check and store the case records of an uploaded CSV or Parquet file of one country: the
         role first, then the limits, then the parse in a bounded worker."""
+        from dashboard.cases import cases_from_bytes
+
         require(self.user, "import_data")
         return self.import_cases(run_bounded(cases_from_bytes, data, file), name or file, country, synthetic=synthetic)
 
@@ -265,5 +269,7 @@ class Workspace:
 
     def user_history(self) -> pd.DataFrame:
         """Changes to accounts (who added or changed whom)."""
+        import pandas as pd
+
         require(self.user, "manage_users")
         return pd.DataFrame([e.__dict__ for e in AuditLog(self.repo.engine).entries(users=True)])

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Callable
 
 from base.i18n import N_, _, number, percent
 from base.yamlio import load_file
-from dashboard.areas import of_country
-from dashboard.funnels import funnels_for, load_series
-from dashboard.indicators import funnel, latest_edition, reporting_gap
 from dashboard.labels import strand_label
-from dashboard.tables import in_unit
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# The modules that compute with pandas are imported by the functions that compute: the method names these
+# indicators (INDICATORS), and loading it for the Overview should not load pandas.
 
 LINKS_FILE = Path(__file__).with_name("evidence_links.yaml")
 
@@ -49,6 +49,8 @@ def links() -> dict[str, tuple[Link, ...]]:
 
 def _latest(source: str, measure: str, label: str, definition: str, unit: str = "") -> Callable:
     def compute(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[Indicator]:
+        from dashboard.indicators import latest_edition
+
         mine = figures[(figures["source"].str.startswith(source)) & (figures["measure"] == measure)]
         mine = mine[mine["strand"].isin(strands or ("all",))]
         rows = latest_edition(mine)
@@ -72,6 +74,9 @@ def _areas_with(figures: pd.DataFrame, source: str, measure: str | None) -> list
 
 def _stage(series_id: str, label: str, stage: str, column: str, definition: str) -> Callable:
     def compute(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[Indicator]:
+        from dashboard.funnels import funnels_for, load_series
+        from dashboard.indicators import funnel
+
         spec = next(s for s in load_series() if s.id == series_id)
         areas = _areas_with(figures, spec.stages[0].source or spec.source, spec.stages[0].measure)
         for series in (f for f in funnels_for(areas) if f.id == series_id):  # the first area with the stage
@@ -86,6 +91,8 @@ def _stage(series_id: str, label: str, stage: str, column: str, definition: str)
 
 
 def _gap(figures: pd.DataFrame, strands: tuple[str, ...] | None = None) -> list[Indicator]:
+    from dashboard.indicators import reporting_gap
+
     areas = _areas_with(figures, "survey", "survey_estimated_incidents_per_year")
     gaps = (reporting_gap(figures, area=a).dropna(subset=["recorded_share_pct"]) for a in areas)
     gap = next((g for g in gaps if not g.empty), None)
@@ -131,6 +138,8 @@ INDICATORS: dict[str, Callable[..., list[Indicator]]] = {
 def evidence_for(relationship: str, figures: pd.DataFrame, country: Any = None) -> list[Indicator]:
     """The latest value of each indicator linked to the relationship (none if it has no links), from
     the figures of the country's areas (see `dashboard.areas`; every figure when `country` is None)."""
+    from dashboard.areas import of_country
+
     mine = of_country(figures, country)
     return [item for name, strands in links().get(relationship, ()) for item in INDICATORS[name](mine, strands)]
 
@@ -147,6 +156,8 @@ if set(UNITS) != set(INDICATORS):  # pragma: no cover - a developer's slip, caug
 
 def with_unit(value: float, unit: str) -> str:
     """A value with its unit once, the current language's way: '73.6%', '85%', '103,379 offences'."""
+    from dashboard.tables import in_unit
+
     digits = 0 if float(value).is_integer() else 1
     if unit == "%":
         return percent(value / 100, digits)

@@ -14,14 +14,13 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import graphviz
-import networkx as nx
 from xml.sax.saxutils import escape as _xml
 
 from base.i18n import N_, _, ngettext
 from exports.map_lines import Bundle, bundled, ends_shown, focused, line_id
 from exports.xml_text import shown
 from framework import Model
-from framework.graph import actor_graph
+from framework.groups import group_of
 from scoring import ScoredLine
 from scoring.ratings import WORD
 from scoring.targets import Gap
@@ -151,7 +150,7 @@ def systems_map_dot(model: Model, lines: Iterable[ScoredLine], title: str = "", 
     inner = {ln.from_: ln for ln in drawn if ln.from_ == ln.to and ln.from_ in model.clusters}
     outer = [ln for ln in drawn if not (ln.from_ == ln.to and ln.from_ in model.clusters)]
     single, bundles = bundled(model, outer) if focus is None else (outer, [])
-    draw.actors(actor_graph(model), ends_shown(model, drawn, focus), inner, bundles)
+    draw.actors(ends_shown(model, drawn, focus), inner, bundles)
     for line in single:
         draw.edge(line)
     for bundle in bundles:
@@ -191,15 +190,14 @@ class Drawing:
     row: dict[str, int] = field(default_factory=dict)  # node → its row of the picture
     tables: set[str] = field(default_factory=set)  # groups drawn as a table of their lines
 
-    def actors(self, graph: nx.MultiGraph, shown_ids: set[str], inner: Mapping[str, ScoredLine],
-               bundles: list[Bundle]) -> None:
+    def actors(self, shown_ids: set[str], inner: Mapping[str, ScoredLine], bundles: list[Bundle]) -> None:
         """Every shown actor in its group's box, each group in its row of the method's picture. A line
         within a grey-line group (`inner`) is the group's box itself: its rating on the box's label. With
         `bundles`, the CSOs' group is one table of their lines."""
         groups: dict[str, list[str]] = {}
-        for node, data in graph.nodes(data=True):
-            if data["type"] == "actor" and node in shown_ids:
-                groups.setdefault(data["group"], []).append(node)
+        for actor in self.model.framework.actors:
+            if actor.id in shown_ids:
+                groups.setdefault(group_of(self.model, actor.id), []).append(actor.id)
         tables = {b.group for b in bundles}
         self.tables.update(tables)
         rows: dict[int, list[str]] = {}

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from store.tables import AuditRow, SeenRow, as_utc, utcnow
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_VALUE = 100_000  # characters kept of one old or new value
 REVIEW_STEPS = ("line_submit", "line_validate", "line_send_back", "comment")  # what a line's header names
@@ -110,6 +113,8 @@ class AuditLog:
 
     def frame(self, assessment: str | None = None, relationship: str | None = None) -> pd.DataFrame:
         """Entries as a table (for the History view and its CSV export)."""
+        import pandas as pd
+
         return pd.DataFrame([asdict(e) for e in self.entries(assessment, relationship)],
                             columns=[f for f in Entry.__dataclass_fields__])
 

@@ -13,13 +13,16 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import Engine, delete, insert, select
 
 from store.audit import record
 from store.database import lock, writer
 from store.tables import CaseSnapshotRow, DatasetRow
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)

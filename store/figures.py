@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import Engine, delete, func, insert, select
 
 from store.audit import record
 from store.database import lock, writer
 from store.tables import DatasetRow, FigureRow
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FIGURE_COLUMNS = ("source", "publication", "period", "area", "strand", "measure", "value", "note")
 
@@ -71,6 +74,8 @@ class FigureStore:
 
     def frame(self) -> pd.DataFrame:
         """Every figure with its provenance (file, time of import and who imported it)."""
+        import pandas as pd
+
         query = (select(*(getattr(FigureRow, c) for c in FIGURE_COLUMNS), DatasetRow.file.label("imported_from"),
                         DatasetRow.imported_at, DatasetRow.imported_by)
                  .join(DatasetRow, DatasetRow.id == FigureRow.dataset_id).order_by(FigureRow.id))

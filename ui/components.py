@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from typing import Iterable, Mapping
 
-import pandas as pd
 import streamlit as st
 
 from base.i18n import _
@@ -107,20 +106,19 @@ def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None,
     st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
 
 
-def grid_frame(lines: list[ScoredLine], plan: Plan | None = None, m: Model | None = None,
-               meta: Mapping[str, LineMeta] | None = None) -> pd.DataFrame:
-    """The grid as a table: row, relationship, strand, both scores, the rating in words, with `meta` each
-    line's review status, and with a plan that sets targets, each line's target and gap to it."""
+def grid_rows(lines: list[ScoredLine], plan: Plan | None = None, m: Model | None = None,
+              meta: Mapping[str, LineMeta] | None = None) -> list[dict[str, object]]:
+    """The grid's rows, one per line: row, relationship, strand, both scores, the rating in words, with
+    `meta` each line's review status, and with a plan that sets targets, each line's target and gap to it."""
     found = {g.line.key: g for g in gaps(lines, plan)} if plan is not None else {}
     strand = {s.id: s.label for s in m.framework.strands} if m is not None else {}
-    return pd.DataFrame(
-        [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": strand.get(ln.strand, ln.strand) if ln.strand else "", "Framework": ln.framework,
+    return [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": strand.get(ln.strand, ln.strand) if ln.strand else "", "Framework": ln.framework,
           "Action": ln.action, "Rating": RATING_MARK[ln.rating], "id": ln.relationship,
           **({"Review": STATUS[meta[ln.relationship].review_status if ln.relationship in meta else "draft"]}
              if meta is not None else {}),
           **({"Target": f"{g.target.framework}+{g.target.action}" if (g := found.get(ln.key)) else "",
               "Gap": (_("N/A") if g.na else _("met") if g.met else str(g.gap)) if g else ""} if found else {})}
-         for ln in lines])
+            for ln in lines]
 
 
 def assessment_downloads(m: Model, assessment: Assessment, lines: list[ScoredLine]) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
-import pandas as pd
 import streamlit as st
 
 from base.i18n import N_, Translated
@@ -51,18 +50,18 @@ _GRID = st.components.v2.component("ffgrid.grid", html='<div class="ffgrid-grid-
                                    isolate_styles=False)
 
 
-def grid_html(grid: pd.DataFrame, assessment: str, columns: list[str], caption: str) -> str:
+def grid_html(grid: list[dict[str, object]], assessment: str, columns: list[str], caption: str) -> str:
     """The grid as an HTML table (every cell escaped), each relationship title a link to assess it."""
     head = "".join(f'<th scope="col"{_class(c)}>{escape(HEADERS.get(c, c))}</th>' for c in columns)
     rows = []
-    for record in grid.to_dict("records"):
+    for record in grid:
         cells = []
         for c in columns:
             value = _text(record[c])
             if c == "Relationship":
                 href = "assess?" + urlencode({"assessment": assessment, "relationship": record["id"]})
                 cells.append(f'<th scope="row"><a href="{escape(href)}" target="_self" '
-                             f'data-rid="{escape(record["id"])}">{escape(value)}</a></th>')
+                             f'data-rid="{escape(str(record["id"]))}">{escape(value)}</a></th>')
             else:
                 cells.append(f"<td{_class(c)}>{escape(value)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
@@ -71,17 +70,15 @@ def grid_html(grid: pd.DataFrame, assessment: str, columns: list[str], caption: 
 
 
 def _text(value: object) -> str:
-    """A cell as read: nothing for no value, a whole number without a decimal point."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    """A cell as read: nothing for no value."""
+    return "" if value is None else str(value)
 
 
 def _class(column: str) -> str:
     return ' class="ffgrid-number"' if column in NUMBERS else ' class="ffgrid-word"' if column in WORDS else ""
 
 
-def grid_table(grid: pd.DataFrame, assessment: str, columns: list[str], key: str, caption: str) -> str | None:
+def grid_table(grid: list[dict[str, object]], assessment: str, columns: list[str], key: str, caption: str) -> str | None:
     """Show the grid; the relationship whose link was just clicked, if one was."""
     result = _GRID(key=key, data={"html": grid_html(grid, assessment, columns, caption)},
                    on_opened_change=lambda: None)

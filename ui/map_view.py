@@ -4,6 +4,8 @@ no page reload (a reload would start a new session and sign the user out)."""
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from base.i18n import _
@@ -20,7 +22,7 @@ export default function (component) {
   box.innerHTML = data.svg;
   const svg = box.querySelector("svg");
   if (svg) { svg.setAttribute("role", "group"); svg.setAttribute("aria-label", data.label); }  // its lines are links
-  const lines = data.lines;
+  const lines = JSON.parse(data.lines);
   const open = (event, rid) => { event.preventDefault(); event.stopPropagation(); setTriggerValue("opened", rid); };
   for (const el of box.querySelectorAll("g[id]")) {
     const rid = lines[el.id];
@@ -59,6 +61,7 @@ def clickable_map(svg: str, lines: list[ScoredLine], key: str, alt: str = "Syste
     """Show the map (a group of links named by `alt` and how to open a line); the relationship of the line
     just clicked, if one was."""
     label = f"{alt} " + _("Each line is a relationship between two actors: Tab to a line and press Enter to open it.")
-    result = _MAP(key=key, data={"svg": svg, "lines": element_ids(lines), "label": label},
+    # Every value a string: Streamlit looks for a table in any other (and imports pandas to do so).
+    result = _MAP(key=key, data={"svg": svg, "lines": json.dumps(element_ids(lines)), "label": label},
                   on_opened_change=lambda: None)
     return result.opened if result is not None else None

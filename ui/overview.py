@@ -6,7 +6,7 @@ from base.i18n import N_, Translated, _, ngettext
 
 from scoring import completeness
 from exports.map_lines import focused
-from ui.components import country_and_date, grid_frame, header, map_alt, map_key, map_of, rating_counts
+from ui.components import country_and_date, grid_rows, header, map_alt, map_key, map_of, rating_counts
 from ui.grid_view import grid_table
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
@@ -65,18 +65,18 @@ st.caption(_("Hover a line for its actors, scores and rating; click it (or Tab t
                  n=len(a.plan.recommendations)) if a.plan.recommendations else ""))
 
 st.header(_("Grid"))
-grid = grid_frame(lines, a.plan, m, current.meta)
-present = [w for w in STATUS.values() if w in set(grid["Review"])]
+grid = grid_rows(lines, a.plan, m, current.meta)
+present = [w for w in STATUS.values() if w in {row["Review"] for row in grid}]
 review = st.pills(_("Review status"), present, selection_mode="multi", key="grid_review",
                   help=_("Show only the lines in these review states (none chosen: every line)."))
 if review:
-    grid = grid[grid["Review"].isin(review)].reset_index(drop=True)
+    grid = [row for row in grid if row["Review"] in review]
     st.caption(_("{shown} of {all} lines: {states}.").format(shown=len(grid), all=len(lines), states=", ".join(review)))
 opened = grid_table(grid, a.id, [c for c in ("Row", "Relationship", "Strand", "Framework", "Action", "Rating", "Review",
-                                             "Target", "Gap") if c in grid.columns], key="grid",
+                                             "Target", "Gap") if grid and c in grid[0]], key="grid",
                     caption=_("Select a relationship to open it. Framework and Action are scores from 0 to 3."))
-options = list(dict.fromkeys(grid["id"]))
-titles = dict(zip(grid["id"], grid["Relationship"]))
+titles = {row["id"]: row["Relationship"] for row in grid}
+options = list(titles)
 pick = st.selectbox(_("Open a relationship"), options, index=None, key="open_relationship",
                     format_func=lambda rid: titles[rid], placeholder=_("Choose a relationship to assess"))
 target = clicked or opened or pick

@@ -12,9 +12,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, NoReturn
+from typing import TYPE_CHECKING, Any, Iterable, NoReturn
 
-import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -31,10 +30,13 @@ from scoring import ScoredLine, score_assessment
 from store import Repository, Stored, Summary, open_repository
 from store.accounts import Accounts
 from store.audit import AuditLog
-from store.cases import CaseStore
-from store.example_data import seed_cases, seed_figures
-from store.figures import FigureStore
 from store.sign_ins import Drafts, SignIns, app_secret
+
+if TYPE_CHECKING:  # the figures and case records need pandas, which the Overview does without
+    import pandas as pd
+
+    from store.cases import CaseStore
+    from store.figures import FigureStore
 
 
 @st.cache_resource
@@ -58,6 +60,9 @@ def model(slug: str | None = None) -> Model:
 @st.cache_resource
 def figure_store() -> FigureStore:
     """The figures in the database (the bundled examples stored on first use)."""
+    from store.example_data import seed_figures
+    from store.figures import FigureStore
+
     store = FigureStore(repository().engine)
     seed_figures(store)  # the bundled example figures, on first use
     return store
@@ -66,6 +71,9 @@ def figure_store() -> FigureStore:
 @st.cache_resource
 def case_store() -> CaseStore:
     """The case records in the database (SYNTHETIC examples stored on first use)."""
+    from store.cases import CaseStore
+    from store.example_data import seed_cases
+
     store = CaseStore(repository().engine)
     seed_cases(store)  # SYNTHETIC example records, on first use
     return store

@@ -1,11 +1,11 @@
 """An app process's one-time work, done in the background as soon as the server starts (serve.py), or
 else when it serves its first page, instead of in the first signed-in session's page runs.
 
-What it does, first: import the modules the pages draw with (pandas, networkx, Graphviz's wrapper, the
-Markdown renderer, Streamlit's emoji table behind pills and segmented controls), load the method, open
-the database (migrated and seeded), and score and draw the map of every stored assessment: what the
-first page, the Overview, shows. Then, once no page has run for a moment (so that it does not slow down
-the first person's page, its files and its messages): store the bundled figures and case records if
+What it does, first: import the modules the pages draw with (Graphviz's wrapper, the Markdown renderer,
+Streamlit's emoji table behind pills and segmented controls), load the method, open the database
+(migrated and seeded), and score and draw the map of every stored assessment: what the first page, the
+Overview, shows (without pandas). Then, once the first page has run and none has for a moment since (so
+that it does not slow down the first person's page, its files and its messages): store the bundled figures and case records if
 they are not there yet, import the report's modules (WeasyPrint among them), and set the objects alive
 by then aside from the garbage collector (`gc.freeze`).
 
@@ -28,7 +28,7 @@ from streamlit import runtime
 
 log = logging.getLogger("ffgrid")
 
-MODULES = ("pandas", "networkx", "graphviz", "base.rich_text", "streamlit.emojis", "access.workspace",
+MODULES = ("graphviz", "base.rich_text", "streamlit.emojis", "access.workspace",
            "ui.components", "ui.review", "ui.map_view")
 LATER = ("exports.report", "weasyprint", "docx")  # the Reports page's
 QUIET = 1.5  # seconds without a page run before a later step starts
@@ -37,7 +37,7 @@ SERVER_WAIT = 60.0  # seconds the warm-up waits for Streamlit's runtime (made ju
 
 _started = threading.Event()
 THREAD = "ffgrid-warm-up"
-_runs = [0, 0.0]  # page runs going on now, and when the last one ended (time.monotonic)
+_runs: list = [0, None]  # page runs going on now, and when the last one ended (time.monotonic; None: none yet)
 _runs_lock = threading.Lock()
 
 
@@ -46,15 +46,16 @@ def warm_up(log_step: Callable[[str, float], None] = lambda step, s: None, *firs
     """Do the one-time work now, step by step (`log_step` is told each step's name and seconds), after
     the callables in `first` (e.g. the sign-in page's database); `pause` is called before each step that
     the first page does not need."""
-    from ui import state
 
     def step(name: str, work: Callable[[], object]) -> None:
         start = time.perf_counter()
         work()
         log_step(name, time.perf_counter() - start)
 
-    for work in first:
+    for work in first:  # first, before the imports: the browser's first request waits for it
         step(getattr(work, "__name__", "first"), work)
+    from ui import state
+
     step("Streamlit's check for a console", _console_check)
     step("imports", lambda: [importlib.import_module(m) for m in MODULES])
     step("the method", state.method)
@@ -82,12 +83,13 @@ def page_run() -> Iterator[None]:
 
 
 def wait_for_quiet(quiet: float = QUIET, most: float = MOST) -> None:
-    """Return once no page has run for `quiet` seconds, or after `most` seconds."""
+    """Return once a page has run and none has for `quiet` seconds since, or after `most` seconds. (Before
+    the first page, a browser is most likely loading it: the later steps would slow it down.)"""
     deadline = time.monotonic() + most
     while time.monotonic() < deadline:
         with _runs_lock:
             running, last = _runs
-        if not running and time.monotonic() - last >= quiet:
+        if not running and last is not None and time.monotonic() - last >= quiet:
             return
         time.sleep(0.1)
 

@@ -52,3 +52,16 @@ def test_the_warm_up_ends_by_setting_the_long_lived_objects_aside(monkeypatch):
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_before_the_first_page_the_later_steps_wait_for_it(monkeypatch):
+    """A server just started is about to serve its first page: no quiet moment counts until one has run."""
+    monkeypatch.setattr(warmup, "_runs", [0, None])
+    start = time.monotonic()
+    warmup.wait_for_quiet(quiet=0.0, most=0.3)
+    assert time.monotonic() - start >= 0.3
+    with warmup.page_run():
+        pass
+    start = time.monotonic()
+    warmup.wait_for_quiet(quiet=0.0, most=5)
+    assert time.monotonic() - start < 1
