@@ -37,6 +37,7 @@ from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
 from ui.state import case_files, figures_frame, model, workspace
 from ui.text import md
+from ui.warmup import fragment
 
 st.title(_("Data dashboard"))
 st.info(_("**Use of this data.** Figures are shown to inform the assessment of the hate crime recording and "
@@ -122,7 +123,7 @@ def strand_codes() -> list[str]:
     return [s for s in strands() if s != "all"]
 
 
-@st.fragment
+@fragment
 def official_figures() -> None:
     """The official figures with their filters (a filter change reruns this part only)."""
     country = model()
@@ -294,7 +295,7 @@ def _case_charts(files: tuple[str, ...], f: CaseFilter, public: bool, year: int 
     return case_charts(views.counts, views.by_strand, every, public, breakdown, level)
 
 
-@st.fragment
+@fragment
 def case_records() -> None:
     """The case records with their filters (a filter change reruns this part only)."""
     place = model().profile

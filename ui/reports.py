@@ -17,6 +17,7 @@ from ui.components import assessment_downloads, header
 from ui.report_builds import builds
 from ui.state import chosen, figures_frame, figures_revision, stored, workspace
 from ui.text import md
+from ui.warmup import fragment
 
 
 
@@ -107,7 +108,7 @@ if st.button(_("Build the country report"), type="primary", icon=":material/pict
              disabled=running, on_click=_start_build):
     running = True
 st.session_state["report_polling"] = running
-st.fragment(run_every=BUILD_POLL_SECONDS if running else None)(_build_panel)()
+fragment(run_every=BUILD_POLL_SECONDS if running else None)(_build_panel)()
 
 st.header(_("Web edition"))
 st.caption(_("A static site of the report (summary, linked systems map, key findings, grid, a page per "

@@ -15,6 +15,7 @@ comes first simply waits for the step, and nothing is done twice. Nothing here i
 
 from __future__ import annotations
 
+import functools
 import gc
 import importlib
 import logging
@@ -80,6 +81,21 @@ def page_run() -> Iterator[None]:
         with _runs_lock:
             _runs[0] -= 1
             _runs[1] = time.monotonic()
+
+
+def fragment(func: Callable[..., None] | None = None, *, run_every: float | None = None) -> Callable[..., None]:
+    """`st.fragment`, each of its own reruns marked as a page run (a filter change reruns only its fragment,
+    not the page, and the warm-up's later steps must wait for it all the same)."""
+
+    def counted(body: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(body)
+        def run(*args: object, **kwargs: object) -> None:
+            with page_run():
+                body(*args, **kwargs)
+
+        return st.fragment(run, run_every=run_every)
+
+    return counted(func) if func is not None else counted  # type: ignore[return-value]
 
 
 def wait_for_quiet(quiet: float = QUIET, most: float = MOST) -> None:

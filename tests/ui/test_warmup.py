@@ -65,3 +65,25 @@ def test_before_the_first_page_the_later_steps_wait_for_it(monkeypatch):
     start = time.monotonic()
     warmup.wait_for_quiet(quiet=0.0, most=5)
     assert time.monotonic() - start < 1
+
+
+def test_a_fragments_own_reruns_count_as_page_runs(monkeypatch):
+    """A filter change reruns only its fragment: the later steps wait for it as for a page."""
+    from streamlit.testing.v1 import AppTest
+
+    def script() -> None:
+        import streamlit as st
+
+        from ui import warmup
+
+        @warmup.fragment
+        def part() -> None:
+            st.markdown(f"page runs now: {warmup._runs[0]}")
+
+        part()
+
+    monkeypatch.setattr(warmup, "_runs", [0, None])
+    at = AppTest.from_function(script).run()
+    assert not at.exception, at.exception
+    assert at.markdown[0].value == "page runs now: 1"  # marked while it ran (the page around it is not)
+    assert warmup._runs[0] == 0 and warmup._runs[1] is not None  # and when it ended
