@@ -5,6 +5,7 @@ words, per language too)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import altair as alt
@@ -12,7 +13,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from base.i18n import N_, _, day, language, ngettext, number, percent
+from base.i18n import N_, _, day, language, ngettext, number, percent, using
 from dashboard.case_views import (
     CaseFilter, breakdown, chart_categories, connect, filter_views, points, public_filter, record_years,
 )
@@ -36,6 +37,7 @@ from dashboard.tables import (
 from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
 from ui.state import case_files, figures_frame, model, workspace
+from ui.ahead import ahead, following
 from ui.text import md
 from ui.warmup import fragment
 
@@ -295,6 +297,13 @@ def _case_charts(files: tuple[str, ...], f: CaseFilter, public: bool, year: int 
     return case_charts(views.counts, views.by_strand, every, public, breakdown, level)
 
 
+def _charts_ahead(files: tuple[str, ...], f: CaseFilter, public: bool, year: int | None, breakdown: str,
+                  level: str, language_code: str) -> None:
+    """`_case_charts` computed ahead, in the background (ui/ahead.py), in the person's language."""
+    with using(language_code):
+        _case_charts(files, f, public, year, breakdown, level, language_code)
+
+
 @fragment
 def case_records() -> None:
     """The case records with their filters (a filter change reruns this part only)."""
@@ -389,6 +398,11 @@ def case_records() -> None:
         else:
             chart(c.spec, c.shown, c.description, c.definition, c.name, c.raw, c.notes)
 
+    # The other strands' charts, computed while these are read: choosing one then only draws it. (Not where
+    # a public view already narrows as far as it may: no strand can be chosen there.)
+    if not public or bool(f.areas) + bool(f.sources) < NARROWED_AT_MOST:
+        ahead(_charts_ahead, [(files, replace(f, strand=s), public, year, column, level, language())
+                              for s in following([None, *strand_codes()], strand)])
     if not public:
         located_map(files, f)
 

@@ -146,11 +146,12 @@ def start(*first: Callable[[], object]) -> None:
 
 
 class _NotThisThread(logging.Filter):
-    """Streamlit warns that a thread has no script run context each time one uses a cache: true here,
-    and harmless (the caches are the process's), so not logged for this thread."""
+    """Streamlit warns that a thread has no script run context each time one uses a cache: true of this
+    thread and of the work done ahead (ui/ahead.py), and harmless (the caches are the process's), so not
+    logged for them."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.threadName != THREAD
+        return not record.threadName.startswith("ffgrid-")
 
 
 def _serving() -> bool:

@@ -42,3 +42,22 @@ def test_a_tampered_local_copy_is_fetched_again(repo, tmp_path):
     fresh = CaseStore(repo.engine, cache=tmp_path / "c")
     assert fresh.local_files() == [path] and trend(connect([path]), CaseFilter(), "month")["records"].sum() == 20
     assert (tmp_path / "c").stat().st_mode & 0o077 == 0 and stored.rows == 20
+
+
+def test_a_snapshot_is_in_time_order_in_row_groups_a_year_can_skip(repo, tmp_path, monkeypatch):
+    """Each row group covers a stretch of time: a year's view reads only its own groups."""
+    import pyarrow.parquet as pq
+
+    import store.cases
+
+    monkeypatch.setattr(store.cases, "ROW_GROUP", 100)
+    cases = validate_cases(synthesise(1_000, seed=3), "s.csv")
+    mine = CaseStore(repo.engine, cache=tmp_path / "d")
+    mine.import_frame(cases, "ordered", "ew", synthetic=True)
+    meta = pq.ParquetFile(mine.local_files()[0]).metadata
+    column = meta.schema.to_arrow_schema().get_field_index("recorded_at")
+    spans = [(g.column(column).statistics.min, g.column(column).statistics.max)
+             for g in (meta.row_group(i) for i in range(meta.num_row_groups))]
+    assert len(spans) == 10
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # one after another, not overlapping
+    assert trend(connect(mine.local_files()), CaseFilter(), "month")["records"].sum() == 1_000
