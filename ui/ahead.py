@@ -1,6 +1,7 @@
 """Work done ahead, in the background: what a person is likely to ask for next (the dashboard's other
-strands), computed into the pages' own caches while they read. One job at a time; a newer request drops
-the jobs of the one before that have not started (what the person now looks at comes first)."""
+strands), computed into the pages' own caches while they read. One job at a time for the whole process;
+a newer request (anyone's) drops the jobs of the one before that have not started: what is looked at now
+comes first, and a busy server does no more work than one person's."""
 
 from __future__ import annotations
 

@@ -36,8 +36,8 @@ from dashboard.tables import (
 )
 from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
-from ui.state import case_files, figures_frame, model, workspace
 from ui.ahead import ahead, following
+from ui.state import case_files, figures_frame, model, workspace
 from ui.text import md
 from ui.warmup import fragment
 

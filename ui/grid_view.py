@@ -78,7 +78,8 @@ def _class(column: str) -> str:
     return ' class="ffgrid-number"' if column in NUMBERS else ' class="ffgrid-word"' if column in WORDS else ""
 
 
-def grid_table(grid: list[dict[str, object]], assessment: str, columns: list[str], key: str, caption: str) -> str | None:
+def grid_table(grid: list[dict[str, object]], assessment: str, columns: list[str], key: str,
+               caption: str) -> str | None:
     """Show the grid; the relationship whose link was just clicked, if one was."""
     result = _GRID(key=key, data={"html": grid_html(grid, assessment, columns, caption)},
                    on_opened_change=lambda: None)

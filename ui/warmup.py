@@ -5,9 +5,9 @@ What it does, first: import the modules the pages draw with (Graphviz's wrapper,
 Streamlit's emoji table behind pills and segmented controls), load the method, open the database
 (migrated and seeded), and score and draw the map of every stored assessment: what the first page, the
 Overview, shows (without pandas). Then, once the first page has run and none has for a moment since (so
-that it does not slow down the first person's page, its files and its messages): store the bundled figures and case records if
-they are not there yet, import the report's modules (WeasyPrint among them), and set the objects alive
-by then aside from the garbage collector (`gc.freeze`).
+that it does not slow down the first person's page, its files and its messages): store the bundled
+figures and case records if they are not there yet, import the report's modules (WeasyPrint among
+them), and set the objects alive by then aside from the garbage collector (`gc.freeze`).
 
 Each step fills a cache the pages read anyway (`st.cache_resource` / `st.cache_data`), so a page that
 comes first simply waits for the step, and nothing is done twice. Nothing here is per user.
