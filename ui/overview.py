@@ -66,7 +66,8 @@ st.caption(_("Hover a line for its actors, scores and rating; click it (or Tab t
 
 st.header(_("Grid"))
 grid = grid_rows(lines, a.plan, m, current.meta)
-present = [w for w in STATUS.values() if w in {row["Review"] for row in grid}]
+in_grid = {row["Review"] for row in grid}
+present = [w for w in STATUS.values() if w in in_grid]
 review = st.pills(_("Review status"), present, selection_mode="multi", key="grid_review",
                   help=_("Show only the lines in these review states (none chosen: every line)."))
 if review:
