@@ -61,9 +61,10 @@ def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def map_svg(dot: str, alt: str) -> str:
-    """The map laid out by Graphviz on the server, once per distinct map (about 25 ms), named by `alt`."""
-    return inline_svg(render(dot, "svg").decode("utf-8"), alt)
+def laid_out(dot: str) -> str:
+    """The map laid out by Graphviz on the server as SVG, once per distinct map (about 25 ms): whatever it
+    is named, so the warm-up's drawing serves every page that shows the same map."""
+    return render(dot, "svg").decode("utf-8")
 
 
 def map_alt(m: Model, where: str, target: bool = False, highlight: str | None = None,
@@ -85,8 +86,8 @@ def map_of(m: Model, lines: list[ScoredLine], highlight: str | None = None, titl
     (`map_key` shows it beneath); named for assistive technology by `map_alt`."""
     looks = target_looks(gaps(lines, plan), lines) if target and plan is not None else None
     flagged = {r.relationship for r in plan.recommendations} if plan is not None else set()
-    return map_svg(systems_map_dot(m, lines, title, highlight, looks, flagged, focus=focus, key=key),
-                   map_alt(m, where, target, highlight, focus))
+    return inline_svg(laid_out(systems_map_dot(m, lines, title, highlight, looks, flagged, focus=focus, key=key)),
+                      map_alt(m, where, target, highlight, focus))
 
 
 def map_key(m: Model, target: bool = False) -> None:

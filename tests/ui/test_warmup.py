@@ -87,3 +87,20 @@ def test_a_fragments_own_reruns_count_as_page_runs(monkeypatch):
     assert not at.exception, at.exception
     assert at.markdown[0].value == "page runs now: 1"  # marked while it ran (the page around it is not)
     assert warmup._runs[0] == 0 and warmup._runs[1] is not None  # and when it ended
+
+
+def test_a_map_laid_out_once_serves_every_name_it_is_shown_under(monkeypatch, model, ew):
+    """The warm-up draws each assessment's map under no name; the Overview names it by country and date:
+    Graphviz lays it out once, and each SVG carries its own name."""
+    from scoring import score_assessment
+    from ui import components
+
+    calls = []
+    render = components.render
+    monkeypatch.setattr(components, "render", lambda dot, fmt: calls.append(dot) or render(dot, fmt))
+    components.laid_out.clear()
+    lines = score_assessment(model, ew)
+    unnamed = components.map_of(model, lines, plan=ew.plan, key=False)
+    named = components.map_of(model, lines, plan=ew.plan, key=False, where="England and Wales, 2019")
+    assert len(calls) == 1
+    assert "England and Wales, 2019" in named and "England and Wales, 2019" not in unnamed
