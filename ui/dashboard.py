@@ -57,6 +57,8 @@ st.info(_("**Use of this data.** Figures are shown to inform the assessment of t
             narrowed=NARROWED_AT_MOST, threshold=DEFAULT_THRESHOLD, fewer=fewer_than(), base=ROUNDING_BASE),
         icon=":material/policy:")
 
+NAME_WIDTH = 240  # px: a filter of place names (areas, wards) shows a long name whole
+
 FLAG_COLUMNS = (N_("Check"), N_("What was found"), N_("Year"), N_("Area"), N_("Published by"), N_("Strand"),
                 N_("Measure"), N_("Publication"))  # the data-quality table's headings (read with _())
 
@@ -68,6 +70,12 @@ def quality_flags(figures: pd.DataFrame, language_code: str) -> pd.DataFrame:
     rows = [(RULE_WORDS.get(f.rule, f.rule), f.message, f.period, f.area, source_label(f.source, f.area),
              strand_label(f.strand), measure_words(f.measure), f.publication) for f in check(figures)]
     return pd.DataFrame(rows, columns=[_(c) for c in FLAG_COLUMNS])
+
+
+def filter_row() -> st.delta_generator.DeltaGenerator:
+    """A row for a chart's filters that wraps onto a next line where the page is narrow, each filter as wide
+    as it needs to show its choice, never cut."""
+    return st.container(horizontal=True, wrap=True)
 
 
 def heading(name: str, area: str | None = None) -> None:
@@ -136,19 +144,19 @@ def official_figures() -> None:
         st.info(" ".join((no_figures(country), _("An administrator can import them (ffgrid data import FILE)."))),
                 icon=":material/database:")
         return
-    f1, f2, f3, f4 = st.columns([2, 2, 3, 3])
-    area = f1.selectbox(_("Area"), sorted(everything["area"].unique(), key=lambda a: a != main), key="fig_area",
-                        help=_("Every chart shows this area's figures, or says why it cannot."))
+    filters = filter_row()
+    area = filters.selectbox(_("Area"), sorted(everything["area"].unique(), key=lambda a: a != main), key="fig_area",
+                             width=NAME_WIDTH, help=_("Every chart shows this area's figures, or says why it cannot."))
     publications = st.multiselect(_("Publications"), sorted(everything["publication"].unique()),
                                   key="fig_publications",
                                   placeholder=_("All: the latest edition of each figure is used"),
                                   help=_("Pick publications to see their own editions of the figures."))
     start = everything["period"].map(start_year)  # NaN for pooled periods such as 2015/16-2017/18
     years = sorted({int(y) for y in start.dropna()})
-    first, last = f2.select_slider(_("Years"), years, value=(years[0], years[-1]), key="fig_years")
-    sources = f3.multiselect(_("Sources"), sorted(everything["source"].unique()), key="fig_sources",
+    first, last = filters.select_slider(_("Years"), years, value=(years[0], years[-1]), key="fig_years")
+    sources = filters.multiselect(_("Sources"), sorted(everything["source"].unique()), key="fig_sources",
                              format_func=lambda s: source_label(s, main), placeholder=_("All sources"))
-    chosen_strands = f4.multiselect(_("Strands"), strand_codes(), key="fig_strands", format_func=strand_label,
+    chosen_strands = filters.multiselect(_("Strands"), strand_codes(), key="fig_strands", format_func=strand_label,
                                     placeholder=_("All strands"))
     in_years = start.isna() | start.between(first, last)  # pooled survey periods are kept
     figures = everything[in_years & (everything["source"].isin(sources) if sources else True)
@@ -326,23 +334,28 @@ def case_records() -> None:
                                           level=level.lower(), threshold=DEFAULT_THRESHOLD, base=ROUNDING_BASE),
                                       *(() if allowed_cases else (_("Your role sees the public view only."),))))
                        ) or not allowed_cases
-    c1, c2, c3, c5 = st.columns([2, 2, 2, 2])
-    strand = c3.selectbox(_("Strand"), [None, *strand_codes()],
-                          format_func=lambda s: _("All") if s is None else strand_label(s), key="case_strand")
+    filters = filter_row()
+
+    def choose_strand() -> str | None:
+        return filters.selectbox(_("Strand"), [None, *strand_codes()], key="case_strand",
+                                 format_func=lambda s: _("All") if s is None else strand_label(s))
+
     every: dict[str, list[object]] = {}
     if public:  # fixed aggregates: one year, and one or all of each filter, so views nest only as all over one
-        year = c1.selectbox(_("Year"), _view(files, "years"), key="case_year",
-                            help=_("Public view shows one calendar year."))
+        year = filters.selectbox(_("Year"), _view(files, "years"), key="case_year",
+                                 help=_("Public view shows one calendar year."))
         every = _view(files, "categories", arg=year)  # every ward and agency, as the select boxes list them
-        ward = c2.selectbox(level, [None, *every["area_2"]],
-                            format_func=lambda w: _("All") if w is None else area_label(w), key="case_ward")
+        ward = filters.selectbox(level, [None, *every["area_2"]], width=NAME_WIDTH,
+                                 format_func=lambda w: _("All") if w is None else area_label(w), key="case_ward")
+        strand = choose_strand()
         narrowed = (ward is not None) + (strand is not None) >= NARROWED_AT_MOST  # a third would pin counts down
         if narrowed:
             st.session_state["case_source"] = None
-        recorder = c5.selectbox(_("Recorded by"), [None, *every["recorded_by"]], disabled=narrowed,
-                                format_func=lambda r: _("All agencies") if r is None else r, key="case_source",
-                                help=_("Public view narrows at most {n} of {level}, strand and recording "
-                                       "agency.").format(n=NARROWED_AT_MOST, level=level.lower()) if narrowed else None)
+        recorder = filters.selectbox(_("Recorded by"), [None, *every["recorded_by"]], disabled=narrowed,
+                                     format_func=lambda r: _("All agencies") if r is None else r, key="case_source",
+                                     help=_("Public view narrows at most {n} of {level}, strand and recording "
+                                            "agency.").format(n=NARROWED_AT_MOST, level=level.lower())
+                                     if narrowed else None)
         f = public_filter(year, ward, strand, recorder)
         st.caption(_("Public view shows one calendar year ({start} to {end}) for one {level}, strand and recording "
                      "agency or all of them; counts below {threshold}, zero included, are shown as \"{fewer}\" "
@@ -352,14 +365,15 @@ def case_records() -> None:
                                           base=ROUNDING_BASE))
     else:
         year = None
-        when = c1.date_input(_("Dates"), value=(span[0], span[1]), min_value=span[0], max_value=span[1],
-                             key="case_dates")
+        when = filters.date_input(_("Dates"), value=(span[0], span[1]), min_value=span[0], max_value=span[1],
+                                  key="case_dates")
         start, end = (when if isinstance(when, tuple) and len(when) == 2 else (span[0], span[1]))
-        wards = c2.multiselect(level, sorted(_view(files, "breakdown", CaseFilter(), "area_2")["value"]),
-                               format_func=area_label, key="case_wards", placeholder=_("All"))
-        recorders = c5.multiselect(_("Recorded by"),
-                                   sorted(_view(files, "breakdown", CaseFilter(), "recorded_by")["value"]),
-                                   key="case_sources", placeholder=_("All agencies"))
+        wards = filters.multiselect(level, sorted(_view(files, "breakdown", CaseFilter(), "area_2")["value"]),
+                                    format_func=area_label, key="case_wards", placeholder=_("All"), width=NAME_WIDTH)
+        strand = choose_strand()
+        recorders = filters.multiselect(_("Recorded by"),
+                                        sorted(_view(files, "breakdown", CaseFilter(), "recorded_by")["value"]),
+                                        key="case_sources", placeholder=_("All agencies"))
         f = CaseFilter(start=start, end=end, areas=tuple(wards), strand=strand, sources=tuple(recorders))
 
     def count(n: int) -> str:
