@@ -11,7 +11,7 @@ from scoring.progress import country_trend, same_country, timeline
 from scoring import compare
 from scoring.ratings import RATINGS
 from store.repository import choice_labels
-from ui.components import country_and_date, rating_counts, systems_map
+from ui.components import country_and_date, rating_counts, systems_map, wrapping_row
 from ui.state import repository, stored
 from ui.text import RATING_MARK, md, scores
 
@@ -42,7 +42,7 @@ for s in (before, after):
 
 changes = compare(before_lines, after_lines)
 moved = {d: sum(c.direction == d for c in changes) for d in ARROW}
-row = st.container(horizontal=True, wrap=True, gap="large")
+row = wrapping_row("large")
 for label, n in ((_("▲ Moved up"), moved["up"]), (_("▼ Moved down"), moved["down"]), (_("= Same band"), moved["same"]),
                  (_("↔ Other changes"), moved["changed"] + moved["added"] + moved["removed"])):
     row.metric(label, number(n), width="content")

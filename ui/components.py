@@ -6,6 +6,7 @@ import html
 from typing import Iterable, Mapping
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from base.i18n import _
 from base.rich_text import to_html
@@ -47,6 +48,12 @@ def header(assessment: Assessment, m: Model | None = None) -> None:
                             else ""))
 
 
+def wrapping_row(gap: str = "small") -> DeltaGenerator:
+    """A row of elements (filters, figures) that wraps onto a next line where the page is narrow, each as
+    wide as it needs: a label or a choice is never cut."""
+    return st.container(horizontal=True, wrap=True, gap=gap)
+
+
 def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
     """One metric per rating (mark, word and number, so it reads without colour), in a row (wrapped where
     it is narrow) or a column."""
@@ -55,7 +62,7 @@ def rating_counts(lines: Iterable[ScoredLine], vertical: bool = False) -> None:
         for rating in RATINGS:
             st.metric(RATING_MARK[rating], counts[rating], border=True)
         return
-    row = st.container(horizontal=True, wrap=True, gap="large")  # wraps in a narrow place, never cuts a word
+    row = wrapping_row("large")
     for rating in RATINGS:
         row.metric(RATING_MARK[rating], counts[rating], width="content")
 

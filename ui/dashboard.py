@@ -37,6 +37,7 @@ from dashboard.tables import (
 from dashboard.vocabulary import strands
 from exports.csv_text import csv_bytes
 from ui.ahead import ahead, following
+from ui.components import wrapping_row
 from ui.state import case_files, figures_frame, model, workspace
 from ui.text import md
 from ui.warmup import fragment
@@ -70,12 +71,6 @@ def quality_flags(figures: pd.DataFrame, language_code: str) -> pd.DataFrame:
     rows = [(RULE_WORDS.get(f.rule, f.rule), f.message, f.period, f.area, source_label(f.source, f.area),
              strand_label(f.strand), measure_words(f.measure), f.publication) for f in check(figures)]
     return pd.DataFrame(rows, columns=[_(c) for c in FLAG_COLUMNS])
-
-
-def filter_row() -> st.delta_generator.DeltaGenerator:
-    """A row for a chart's filters that wraps onto a next line where the page is narrow, each filter as wide
-    as it needs to show its choice, never cut."""
-    return st.container(horizontal=True, wrap=True)
 
 
 def heading(name: str, area: str | None = None) -> None:
@@ -144,7 +139,7 @@ def official_figures() -> None:
         st.info(" ".join((no_figures(country), _("An administrator can import them (ffgrid data import FILE)."))),
                 icon=":material/database:")
         return
-    filters = filter_row()
+    filters = wrapping_row()
     area = filters.selectbox(_("Area"), sorted(everything["area"].unique(), key=lambda a: a != main), key="fig_area",
                              width=NAME_WIDTH, help=_("Every chart shows this area's figures, or says why it cannot."))
     publications = st.multiselect(_("Publications"), sorted(everything["publication"].unique()),
@@ -334,7 +329,7 @@ def case_records() -> None:
                                           level=level.lower(), threshold=DEFAULT_THRESHOLD, base=ROUNDING_BASE),
                                       *(() if allowed_cases else (_("Your role sees the public view only."),))))
                        ) or not allowed_cases
-    filters = filter_row()
+    filters = wrapping_row()
 
     def choose_strand() -> str | None:
         return filters.selectbox(_("Strand"), [None, *strand_codes()], key="case_strand",

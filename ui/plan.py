@@ -23,6 +23,7 @@ from framework.plan import (NEXT, STATUS_LABEL, Action, Plan, Recommendation, St
                             status_report)
 from scoring.targets import gaps, percent_to_target, total_gap
 from store.repository import PlanChanged
+from ui.components import wrapping_row
 from ui.state import chosen, figures_frame, stored, workspace
 from ui.text import md, scores
 
@@ -73,15 +74,15 @@ def _store(make_plan: Callable[[], Plan], message: str) -> None:
 
 found = gaps(lines, plan)
 report = status_report(plan)
-c1, c2, c3, c4 = st.columns(4)
 share = percent_to_target(found)
-c1.metric(_("Towards targets"), "–" if share is None else percent(share / 100),
-          help=_("Sum over lines of min(score, target) over the sum of targets, framework and action together; "
-                 "not-applicable lines left out."))
-c2.metric(_("Points still to gain"), number(total_gap(found)))
-c3.metric(_("Actions completed"), _("{done} of {total}").format(done=number(len(report["completed"])),
-                                                               total=number(len(plan.actions))))
-c4.metric(_("Recommendations"), number(len(plan.recommendations)))
+figures = wrapping_row("large")
+figures.metric(_("Towards targets"), "–" if share is None else percent(share / 100), width="content",
+               help=_("Sum over lines of min(score, target) over the sum of targets, framework and action together; "
+                      "not-applicable lines left out."))
+figures.metric(_("Points still to gain"), number(total_gap(found)), width="content")
+figures.metric(_("Actions completed"), _("{done} of {total}").format(done=number(len(report["completed"])),
+                                                                    total=number(len(plan.actions))), width="content")
+figures.metric(_("Recommendations"), number(len(plan.recommendations)), width="content")
 
 actions_tab, recs_tab, targets_tab, measures_tab = st.tabs([_("Actions"), _("Recommendations"), _("Targets"),
                                                             _("Measures")])

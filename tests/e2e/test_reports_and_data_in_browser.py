@@ -7,8 +7,7 @@ import subprocess
 
 from playwright.sync_api import expect
 
-from bench.appserver import new_context
-from bench.steps import TIMEOUT, settle, visit
+from bench.steps import TIMEOUT, visit
 from bench.team import PASSWORD
 
 
@@ -27,31 +26,6 @@ def test_the_dashboard_draws_its_charts_offline(server, page, screenshot):
     expect(page.get_by_text("Where (records with coordinates)")).to_be_visible(timeout=TIMEOUT)
     page.wait_for_load_state("networkidle")
     screenshot(page, "dashboard-cases")
-
-
-def _cut_choices(page) -> list[str]:
-    """The chosen values of the page's select boxes that do not fit their box."""
-    return page.locator("[data-testid='stMain'] [data-testid='stSelectbox'] input").evaluate_all(
-        "boxes => boxes.filter(b => b.scrollWidth > b.clientWidth).map(b => b.value)")
-
-
-def test_in_a_narrow_window_the_dashboards_filters_wrap_and_show_their_choices_whole(server, browser, screenshot):
-    """800 px wide with the sidebar open: the filters go onto more lines rather than cut "England and Wales"."""
-    context = new_context(browser, 800)
-    try:
-        page = context.new_page()
-        visit(page, server.url, "dashboard", "Ann Assessor", PASSWORD)
-        expect(page.get_by_role("heading", name="Police-recorded hate crime by strand")).to_be_visible(timeout=TIMEOUT)
-        settle(page)
-        expect(page.get_by_role("combobox", name="Area")).to_have_value("England and Wales")
-        assert _cut_choices(page) == []
-        page.get_by_role("tab", name="Case records").click()
-        expect(page.get_by_role("combobox", name="Recorded by")).to_be_visible(timeout=TIMEOUT)
-        settle(page)
-        assert _cut_choices(page) == []
-        screenshot(page, "dashboard-cases-narrow")
-    finally:
-        context.close()
 
 
 def test_the_reports_page_builds_the_report(server, page, screenshot, tmp_path):
