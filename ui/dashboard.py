@@ -150,9 +150,9 @@ def official_figures() -> None:
     years = sorted({int(y) for y in start.dropna()})
     first, last = filters.select_slider(_("Years"), years, value=(years[0], years[-1]), key="fig_years")
     sources = filters.multiselect(_("Sources"), sorted(everything["source"].unique()), key="fig_sources",
-                             format_func=lambda s: source_label(s, main), placeholder=_("All sources"))
+                                  format_func=lambda s: source_label(s, main), placeholder=_("All sources"))
     chosen_strands = filters.multiselect(_("Strands"), strand_codes(), key="fig_strands", format_func=strand_label,
-                                    placeholder=_("All strands"))
+                                         placeholder=_("All strands"))
     in_years = start.isna() | start.between(first, last)  # pooled survey periods are kept
     figures = everything[in_years & (everything["source"].isin(sources) if sources else True)
                          & (everything["publication"].isin(publications) if publications else True)]
