@@ -67,7 +67,7 @@ def _choose_and_time(page: Page, box: str, option: str, shown: str | None = None
     start = time.perf_counter()
     page.keyboard.press("Enter")
     if shown is not None:
-        expect(page.get_by_text(shown, exact=True)).to_be_visible(timeout=TIMEOUT)
+        wait_for_text(page, shown)
     page.wait_for_function(_DRAWN, arg=shown is not None, polling="raf", timeout=TIMEOUT * 3)
     page.evaluate(_PAINTED)
     return time.perf_counter() - start

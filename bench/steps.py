@@ -28,6 +28,18 @@ def wait_for_map(page: Page, relationship: str, rating: str | None = None) -> No
         polling="raf", timeout=TIMEOUT)
 
 
+def wait_for_text(page: Page, *texts: str, timeout: float = TIMEOUT) -> str:
+    """Wait until a paragraph, heading or button whose whole text is one of `texts` is shown, and return
+    which. Checked on every animation frame, so the moment it shows is timed precisely (Playwright's
+    `expect` checks at growing intervals, up to a second apart)."""
+    return page.wait_for_function(
+        """(texts) => { for (const e of document.querySelectorAll("p, h1, h2, h3, button")) {
+                            const text = e.textContent.trim();
+                            if (texts.includes(text) && e.getClientRects().length > 0) return text; }
+                        return false; }""",
+        arg=list(texts), polling="raf", timeout=timeout).json_value()
+
+
 def open_relationship(page: Page, base_url: str, relationship: str, name: str | None, password: str | None,
                       assessment: str = "england-wales-2019") -> None:
     """Open the Assess page on one relationship of an assessment (a deep link, through sign-in unless
@@ -56,7 +68,7 @@ def sign_in(page: Page, name: str, password: str) -> None:
     page.get_by_role("textbox", name="Name").fill(name)
     page.get_by_role("textbox", name="Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible(timeout=TIMEOUT)
+    wait_for_text(page, "Sign out")
 
 
 def sign_out(page: Page) -> None:
