@@ -22,7 +22,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from bench.appserver import AppServer, launch_chromium, new_context
-from bench.steps import TIMEOUT, settle, visit
+from bench.steps import TIMEOUT, settle, visit, wait_for_text
 from bench.team import PASSWORD, prepare
 
 BARE_FILTER_APP = '''import altair as alt
