@@ -1,6 +1,7 @@
 """`ffgrid bench app`: the app's waits against a bare Streamlit page measured in the same run.
 
-Measured in headless Debian chromium through Playwright, every server started the same way:
+Measured in headless Debian chromium through Playwright, every server started the same way, every wait
+checked on each animation frame (`wait_for_text`, `wait_for_map`), on both sides:
 - cold start: from spawning the server to the Overview (map and grid shown) for a browser signed in
   before (its cookie), against the bare page (a title and a button) from spawning to its title; and,
   with no target, the same through the sign-in page (name and password);
