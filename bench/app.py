@@ -1,7 +1,7 @@
 """`ffgrid bench app`: the app's waits against a bare Streamlit page measured in the same run.
 
-Measured in headless Debian chromium through Playwright, every server started the same way, every wait
-checked on each animation frame (`wait_for_text`, `wait_for_map`), on both sides:
+Measured in headless Debian chromium through Playwright, every server started the same way, each wait
+that ends a timing checked on every animation frame (`wait_for_text`, `wait_for_map`), on both sides:
 - cold start: from spawning the server to the Overview (map and grid shown) for a browser signed in
   before (its cookie), against the bare page (a title and a button) from spawning to its title; and,
   with no target, the same through the sign-in page (name and password);
@@ -61,8 +61,8 @@ def _overview_ready(page: Page) -> float:
         sign_in(page, "Ann Assessor", PASSWORD)
         spent = time.perf_counter() - start
     wait_for_map(page, "police-courts")
-    page.wait_for_function("() => document.querySelector('table.ffgrid-grid') !== null", polling="raf",
-                           timeout=TIMEOUT)
+    page.wait_for_function("() => document.querySelector('table.ffgrid-grid')?.getClientRects().length > 0",
+                           polling="raf", timeout=TIMEOUT)
     return spent
 
 

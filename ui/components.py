@@ -74,6 +74,13 @@ def laid_out(dot: str) -> str:
     return render(dot, "svg").decode("utf-8")
 
 
+@st.cache_data(max_entries=512, show_spinner=False)
+def named_map(dot: str, alt: str) -> str:
+    """The laid-out map made to sit in a page and named by `alt` (a few passes over its SVG: once per map
+    and name, not on every rerun)."""
+    return inline_svg(laid_out(dot), alt)
+
+
 def map_alt(m: Model, where: str, target: bool = False, highlight: str | None = None,
             focus: str | None = None) -> str:
     """A map's text alternative: what it shows (the report's caption, `where` naming the assessment), the
@@ -93,8 +100,8 @@ def map_of(m: Model, lines: list[ScoredLine], highlight: str | None = None, titl
     (`map_key` shows it beneath); named for assistive technology by `map_alt`."""
     looks = target_looks(gaps(lines, plan), lines) if target and plan is not None else None
     flagged = {r.relationship for r in plan.recommendations} if plan is not None else set()
-    return inline_svg(laid_out(systems_map_dot(m, lines, title, highlight, looks, flagged, focus=focus, key=key)),
-                      map_alt(m, where, target, highlight, focus))
+    return named_map(systems_map_dot(m, lines, title, highlight, looks, flagged, focus=focus, key=key),
+                     map_alt(m, where, target, highlight, focus))
 
 
 def map_key(m: Model, target: bool = False) -> None:

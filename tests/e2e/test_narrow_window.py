@@ -40,7 +40,7 @@ def test_nothing_is_cut_on_the_dashboard_the_plan_and_the_overview(server, narro
     screenshot(narrow, "narrow-dashboard-cases")
 
     narrow.get_by_role("link", name="Action plan").click()
-    expect(narrow.get_by_text("Points still to gain")).to_be_visible(timeout=TIMEOUT)
+    expect(narrow.get_by_text("Points still to gain", exact=True)).to_be_visible(timeout=TIMEOUT)
     assert _cut(narrow) == []
     screenshot(narrow, "narrow-plan")
 

@@ -99,6 +99,7 @@ def test_a_map_laid_out_once_serves_every_name_it_is_shown_under(monkeypatch, mo
     render = components.render
     monkeypatch.setattr(components, "render", lambda dot, fmt: calls.append(dot) or render(dot, fmt))
     components.laid_out.clear()
+    components.named_map.clear()
     lines = score_assessment(model, ew)
     unnamed = components.map_of(model, lines, plan=ew.plan, key=False)
     named = components.map_of(model, lines, plan=ew.plan, key=False, where="England and Wales, 2019")
