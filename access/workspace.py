@@ -55,6 +55,11 @@ class Workspace:
         require(self.user, "read")
         return AuditLog(self.repo.engine).latest(slug, relationship, REVIEW_STEPS)
 
+    def sent_back(self, slug: str) -> set[str]:
+        """The relationships of an assessment sent back by a reviewer and not submitted again since."""
+        require(self.user, "read")
+        return AuditLog(self.repo.engine).sent_back(slug)
+
     def review_news(self, slug: str) -> list[Entry]:
         """Send-backs and comments by others on the assessment since this user last marked them read."""
         require(self.user, "read")

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MAX_VALUE = 100_000  # characters kept of one old or new value
-REVIEW_STEPS = ("line_submit", "line_validate", "line_send_back", "comment")  # what a line's header names
+LINE_STEPS = ("line_submit", "line_validate", "line_send_back")  # the steps that move a line through review
+REVIEW_STEPS = (*LINE_STEPS, "comment")  # what a line's header names
 NEWS = ("sent_back", "comment")  # what an assessor is told of on the Overview: send-backs (with why) and comments
 
 
@@ -79,6 +80,18 @@ class AuditLog:
             r = s.scalar(query)
         return None if r is None else Entry(as_utc(r.at), r.actor, r.action, r.assessment, r.relationship, r.field,
                                             r.old, r.new, r.id)
+
+    def sent_back(self, assessment: str) -> set[str]:
+        """The assessment's relationships whose last review step was a send-back: drafts again, to be worked
+        on and submitted again (a draft never submitted has no step)."""
+        last = (select(func.max(AuditRow.id).label("id"))
+                .where(AuditRow.assessment == assessment, AuditRow.relationship.is_not(None),
+                       AuditRow.action.in_(LINE_STEPS))
+                .group_by(AuditRow.relationship).subquery())
+        query = select(AuditRow.relationship).where(AuditRow.id.in_(select(last.c.id)),
+                                                    AuditRow.action == "line_send_back")
+        with Session(self.engine) as s:
+            return set(s.scalars(query))
 
     def news(self, assessment: str, reader: str) -> list[Entry]:
         """Review news of an assessment for `reader`, oldest first: lines or the assessment sent back, and

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-import streamlit as st
+from ui.warmup import serving
 
 log = logging.getLogger("ffgrid")
 
@@ -22,8 +22,9 @@ _lock = threading.Lock()
 
 def ahead(work: Callable[..., object], calls: Iterable[Sequence[object]]) -> None:
     """Call `work(*args)` for each of `calls` in the background, in order, unless a newer `ahead` comes
-    first; not under AppTest (a test's page shows what it computed itself, and nothing else runs)."""
-    if st.get_option("global.appTest"):
+    first; only under Streamlit's own server (not under AppTest, nor in a script run that outlived its
+    AppTest: a test's page shows what it computed itself, and nothing else runs)."""
+    if not serving():
         return
     with _lock:
         _latest[0] += 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Iterable, Mapping
+from typing import Collection, Iterable, Mapping
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -121,15 +121,22 @@ def systems_map(m: Model, lines: list[ScoredLine], highlight: str | None = None,
     st.markdown(f'<figure class="ffgrid-map" style="margin:0">{svg}</figure>', unsafe_allow_html=True)
 
 
+def review_state(status: str, relationship: str, sent_back: Collection[str]) -> str:
+    """A line's review state as people read it: a draft that a reviewer sent back reads as sent back."""
+    return STATUS["sent_back" if status == "draft" and relationship in sent_back else status]
+
+
 def grid_rows(lines: list[ScoredLine], plan: Plan | None = None, m: Model | None = None,
-              meta: Mapping[str, LineMeta] | None = None) -> list[dict[str, object]]:
+              meta: Mapping[str, LineMeta] | None = None, sent_back: Collection[str] = ()) -> list[dict[str, object]]:
     """The grid's rows, one per line: row, relationship, strand, both scores, the rating in words, with
-    `meta` each line's review status, and with a plan that sets targets, each line's target and gap to it."""
+    `meta` each line's review status (sent back for the relationships in `sent_back`), and with a plan that
+    sets targets, each line's target and gap to it."""
     found = {g.line.key: g for g in gaps(lines, plan)} if plan is not None else {}
     strand = {s.id: s.label for s in m.framework.strands} if m is not None else {}
     return [{"Row": ln.grid_row, "Relationship": ln.title, "Strand": strand.get(ln.strand, ln.strand) if ln.strand else "", "Framework": ln.framework,
           "Action": ln.action, "Rating": RATING_MARK[ln.rating], "id": ln.relationship,
-          **({"Review": STATUS[meta[ln.relationship].review_status if ln.relationship in meta else "draft"]}
+          **({"Review": review_state(meta[ln.relationship].review_status if ln.relationship in meta else "draft",
+                                     ln.relationship, sent_back)}
              if meta is not None else {}),
           **({"Target": f"{g.target.framework}+{g.target.action}" if (g := found.get(ln.key)) else "",
               "Gap": (_("N/A") if g.na else _("met") if g.met else str(g.gap)) if g else ""} if found else {})}

@@ -25,7 +25,7 @@ st.markdown(f"## {md(a.country)} {md(a.date)} · {md(a.title)}")
 header(a, m)
 with st.container(border=True):
     assessment_panel(workspace(), a.id, a.status)
-news = workspace().review_news(a.id)
+news = workspace().review_news(a.id) if workspace().may("comment", a.id) else []  # for those in the review
 if news:
     with st.container(border=True, key="review_news"):
         st.markdown("**" + ngettext("Since you last looked: {n} review note", "Since you last looked: {n} review notes",
@@ -65,7 +65,7 @@ st.caption(_("Hover a line for its actors, scores and rating; click it (or Tab t
                  n=len(a.plan.recommendations)) if a.plan.recommendations else ""))
 
 st.header(_("Grid"))
-grid = grid_rows(lines, a.plan, m, current.meta)
+grid = grid_rows(lines, a.plan, m, current.meta, workspace().sent_back(a.id))
 in_grid = {row["Review"] for row in grid}
 present = [w for w in STATUS.values() if w in in_grid]
 review = st.pills(_("Review status"), present, selection_mode="multi", key="grid_review",

@@ -15,7 +15,7 @@ from base.i18n import _
 from framework import ValidationFailed
 from framework.review import BadTransition, Comment, Locked, read_only, steps
 from store.repository import AlreadyExists, NotFound
-from ui.components import rich
+from ui.components import review_state, rich
 from ui.state import choose
 from ui.text import STATUS, md
 
@@ -52,7 +52,7 @@ def outcome() -> None:
 
 def line_panel(ws: Workspace, slug: str, relationship: str, status: str, locked: bool) -> None:
     """Review status of one relationship, its steps, and its comment thread with a box to add one."""
-    st.markdown(_("**Review:** {status}").format(status=STATUS.get(status, status)))
+    st.markdown(_("**Review:** {status}").format(status=review_state(status, relationship, ws.sent_back(slug))))
     outcome()
     tag = f"{slug}/{relationship}"
     if not locked:

@@ -8,8 +8,9 @@ from base.i18n import N_, Translated
 from scoring.ratings import MARKED, score_text
 
 RATING_MARK = MARKED  # "● GREEN": each rating's shape and word, in the reader's language
-STATUS = Translated({"draft": N_("✎ Draft"), "submitted": N_("◷ Submitted for review"),
-                     "validated": N_("✔ Validated"), "published": N_("✔ Published")})  # a review state, with its mark
+STATUS = Translated({"draft": N_("✎ Draft"), "sent_back": N_("↩ Sent back"),  # a line's draft sent back by a reviewer
+                     "submitted": N_("◷ Submitted for review"), "validated": N_("✔ Validated"),
+                     "published": N_("✔ Published")})  # a review state, with its mark
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
 

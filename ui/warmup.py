@@ -154,7 +154,7 @@ class _NotThisThread(logging.Filter):
         return not record.threadName.startswith("ffgrid-")
 
 
-def _serving() -> bool:
+def serving() -> bool:
     """Whether this process has Streamlit's own runtime (AppTest puts a stand-in in place while it runs)."""
     return runtime.exists() and type(runtime.get_instance()) is runtime.Runtime
 
@@ -162,9 +162,9 @@ def _serving() -> bool:
 def _run(*first: Callable[[], object]) -> None:
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NotThisThread())
     deadline = time.monotonic() + SERVER_WAIT
-    while not _serving() and time.monotonic() < deadline:  # started from the server's lifespan: the
+    while not serving() and time.monotonic() < deadline:  # started from the server's lifespan: the
         time.sleep(0.05)  # caches belong to Streamlit's runtime, which is made just after
-    if not _serving():  # no server after all (e.g. a script run that outlived its AppTest): nothing to warm
+    if not serving():  # no server after all (e.g. a script run that outlived its AppTest): nothing to warm
         return
     start_at = time.perf_counter()
     try:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from ui import ahead
+
+
+@pytest.fixture(autouse=True)
+def _serving(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As under Streamlit's own server (the only place work is done ahead)."""
+    monkeypatch.setattr(ahead, "serving", lambda: True)
 
 
 def _drain() -> None:
@@ -51,3 +59,12 @@ def test_the_options_after_the_current_one_wrap_round():
     assert ahead.following([None, "race", "religion", "disability"], "religion") == ["disability", None, "race"]
     assert ahead.following([None, "race", "religion"], None) == ["race", "religion"]
     assert ahead.following([None, "race"], "gone") == [None, "race"]
+
+
+def test_nothing_is_done_ahead_without_streamlits_own_server(monkeypatch):
+    """Under AppTest, or in a script run that outlived its AppTest, nothing is queued."""
+    monkeypatch.setattr(ahead, "serving", lambda: False)
+    done: list[int] = []
+    ahead.ahead(done.append, [(1,)])
+    _drain()
+    assert done == []

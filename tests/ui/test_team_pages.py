@@ -68,6 +68,23 @@ def test_the_grid_shows_each_lines_review_status_and_filters_by_it(app, store):
     assert any("1 of 36 lines" in c.value for c in at.caption)
 
 
+def test_a_line_sent_back_reads_as_sent_back_until_it_is_submitted_again(app, store):
+    """Sent back, a line is a draft again, but the grid and its panel say it was sent back (what to work on)."""
+    at = _assess(app, "Test Assessor")
+    at.button(key=f"submit_line@{EW}/{REL}").click().run()
+    rita = _assess(app, "Rita Reviewer")
+    rita.text_area(key=f"send_back_note@{EW}/{REL}").input("Add the protocol.")
+    rita.button(key=f"send_back_line@{EW}/{REL}").click().run()
+    grid = grid_of(app(user="Test Assessor"))
+    review = dict(zip(grid["id"], grid["Review"]))
+    assert review[REL] == "↩ Sent back" and set(review.values()) == {"✎ Draft", "↩ Sent back"}
+    back = _assess(app, "Test Assessor")
+    assert "**Review:** ↩ Sent back" in [m.value for m in back.markdown]
+    back.button(key=f"submit_line@{EW}/{REL}").click().run()
+    grid = grid_of(app(user="Test Assessor"))
+    assert dict(zip(grid["id"], grid["Review"]))[REL] == "◷ Submitted for review"
+
+
 def test_the_review_queue_lists_what_waits_for_a_reviewer_and_opens_it(app, store):
     assert "review" not in app(user="Test Assessor").session_state["pages"]  # for reviewers only
     at = app("ui/review_queue.py", user="Rita Reviewer")
@@ -104,6 +121,7 @@ def test_the_overview_tells_the_assessor_what_was_sent_back_or_commented_until_r
     assert "Add the protocol." in news[0].replace("\\", "")  # the reason, as words
     assert any("Since you last looked: 1 review note**" in md.value for md in ann.markdown)
     assert _news(app(user="Test Assessor"))  # still there on the next visit (another tab, a reload)
+    assert not _news(app(user="Vic Viewer"))  # news for those who take part in the review only
     ann.button(key="mark_news_read").click().run()
     assert not _news(ann) and not _news(app(user="Test Assessor"))  # read: gone, in every session
 
