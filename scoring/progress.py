@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 import pandas as pd
 
@@ -14,6 +16,26 @@ def same_country(assessments: list[Assessment], country: str) -> list[Assessment
     """The assessments of one country (same model version as the first), oldest first."""
     mine = sorted((a for a in assessments if a.country == country), key=lambda a: (a.date, a.id))
     return [a for a in mine if a.model_version == mine[0].model_version] if mine else []
+
+
+class Dated(Protocol):
+    """An assessment, or its summary: what tells it apart, its country and its date."""
+
+    id: str
+    country: str
+    date: str
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def compared_pair(assessments: Sequence[D], current: D) -> tuple[D, D] | None:
+    """The two assessments compared by default, before and after: `current` after its country's latest other
+    one dated no later, else before its country's next one; None when it is its country's only one."""
+    mine = sorted((a for a in assessments if a.country == current.country and a.id != current.id),
+                  key=lambda a: (a.date, a.id))
+    earlier = [a for a in mine if (a.date, a.id) <= (current.date, current.id)]
+    return (earlier[-1], current) if earlier else (current, mine[0]) if mine else None
 
 
 def when(assessments: list[Assessment]) -> dict[str, str]:

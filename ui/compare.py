@@ -6,13 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from base.i18n import N_, Translated, _, ngettext, number
-from scoring.progress import country_trend, same_country, timeline
+from scoring.progress import compared_pair, country_trend, same_country, timeline
 
 from scoring import compare
 from scoring.ratings import RATINGS
 from store.repository import choice_labels
 from ui.components import country_and_date, rating_counts, systems_map, wrapping_row
-from ui.state import repository, stored
+from ui.state import chosen, repository, stored
 from ui.text import RATING_MARK, md, scores
 
 ARROW = Translated({"up": N_("▲ up"), "down": N_("▼ down"), "same": N_("= same"), "changed": N_("↔ changed"),
@@ -27,9 +27,17 @@ if len(ids) < 2:
     st.stop()
 c1, c2 = st.columns(2)
 labels = choice_labels(summaries.values())
-before_id = c1.selectbox(_("Before"), ids, index=0, key="before", format_func=labels.get)
-after_id = c2.selectbox(_("After"), ids, index=len(ids) - 1, key="after", format_func=labels.get)
+current = summaries[chosen()]  # by default the assessment chosen in the sidebar and another of its country
+pair = compared_pair(list(summaries.values()), current) or (next(s for s in summaries.values() if s != current),
+                                                             current)
+before_id = c1.selectbox(_("Before"), ids, index=ids.index(pair[0].id), key="before", format_func=labels.get)
+after_id = c2.selectbox(_("After"), ids, index=ids.index(pair[1].id), key="after", format_func=labels.get)
 (before, before_lines, before_model), (after, after_lines, after_model) = stored(before_id), stored(after_id)
+if before.assessment.country != after.assessment.country:
+    st.warning(_("{before} and {after} are assessments of two countries: their lines are matched by the method's "
+                 "relationships, between agencies that differ from one country to the other.").format(
+                     before=md(before.assessment.country), after=md(after.assessment.country)),
+               icon=":material/public:")
 if before.assessment.model_version != after.assessment.model_version:
     st.error(_("These assessments use different versions of the method ({before} and {after}), so their lines cannot "
                "be compared.").format(before=md(before.assessment.model_version),
@@ -53,7 +61,7 @@ table = pd.DataFrame([{
         scores(c.before.framework, c.before.action) if c.before else "",
     _("After"): RATING_MARK[c.after.rating] if c.after else "",
     _("Scores after"): scores(c.after.framework, c.after.action) if c.after else "",
-    _("Movement"): ARROW[c.direction], _("Δ total"): c.score_delta,
+    _("Movement"): ARROW[c.direction], _("Δ total"): "–" if c.score_delta is None else f"{c.score_delta:+d}" if c.score_delta else "0",
 } for c in changes])
 only_moved = st.toggle(_("Only lines that moved"), value=True, key="only_moved")
 st.dataframe(table[[c.direction != "same" for c in changes]] if only_moved else table, hide_index=True,
@@ -90,6 +98,7 @@ rid = st.selectbox(_("Timeline of a relationship"), list(titles), format_func=ti
 line = timeline(after_model, series, rid)
 line = line.assign(strand=line["strand"].map(after_model.strand_label), rating=line["rating"].map(RATING_MARK.get))
 st.dataframe(line.astype(object).where(line.notna(), "–"), hide_index=True, width="stretch", key="timeline",
+             column_order=[c for c in line.columns if c != "assessment"],  # "when" names it, in words
              column_config={c: st.column_config.Column(heads[c]) for c in line.columns})
 if len(line) > 1:
     per_strand = ({"strokeDash": alt.StrokeDash("strand:N", title=heads["strand"])} if line["strand"].ne("").any()

@@ -341,6 +341,20 @@ def test_compare_shows_what_moved_and_both_maps(app):
     assert len(moved) == 9 and set(moved["Movement"]) == {"▲ up", "▼ down"}
     assert len(_maps(at)) == 2
     assert any("illustrative example" in w.value for w in at.warning)
+    assert (at.selectbox(key="before").value, at.selectbox(key="after").value) == (
+        EW, "england-wales-2024-illustrative")  # the chosen assessment and its country's next one
+    assert not any("two countries" in w.value for w in at.warning)
+
+
+def test_a_countrys_only_assessment_is_compared_with_another_countrys_and_the_page_says_so(app, store, method):
+    from framework.profiles import blank_assessment
+
+    spain = blank_assessment(store.shipped, method.profile("es"), "2026", None, "test", {s.id for s in store.list()})
+    store.add(spain, author="test")
+    at = app(COMPARE, user="Ada Admin", assessment=spain.id)
+    assert at.selectbox(key="after").value == spain.id  # the assessment chosen in the sidebar
+    assert at.selectbox(key="before").value != spain.id
+    assert any("assessments of two countries" in w.value for w in at.warning)
 
 
 # ------------------------------------------------------------------------------------ Data in / out
