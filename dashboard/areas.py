@@ -13,7 +13,12 @@ from typing import Any
 
 import pandas as pd
 
-from base.i18n import _
+from babel import Locale
+
+from base.i18n import _, locale
+
+
+ENGLISH = Locale("en")  # the names profiles give in English, to tell a country's ISO code from any other
 
 
 def _key(name: str) -> str:
@@ -27,9 +32,12 @@ def profile_of(country: Any) -> Any:
 
 
 def country_name(country: Any) -> str:
-    """The country's name in English, for sentences."""
+    """The country's name for sentences, in the language spoken now: CLDR's name where the profile's code is
+    the country's own (ISO) code, else its English name (England and Wales, a profile made in the app)."""
     profile = profile_of(country)
-    return str(getattr(profile, "name_en", None) or getattr(profile, "name", "this country"))
+    english = str(getattr(profile, "name_en", None) or getattr(profile, "name", "this country"))
+    code = str(getattr(profile, "code", "")).upper()
+    return locale().territories.get(code, english) if ENGLISH.territories.get(code) == english else english
 
 
 def statistics_areas(country: Any) -> tuple[str, ...]:

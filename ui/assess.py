@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from base.i18n import _, language
+from base.i18n import N_, Translated, _, language
 
 from dashboard.areas import of_country, statistics_areas
 from dashboard.evidence import evidence_for
@@ -32,6 +32,8 @@ from ui.components import country_and_date, header, rich, systems_map
 from ui.review import line_panel
 from ui.state import chosen, drafts, figures_frame, figures_revision, from_url, stored, to_url, workspace
 from ui.text import RATING_MARK, STATUS, md, scores
+
+SUPPORTS = Translated({"framework": N_("Framework"), "action": N_("Action")})  # what an evidence item supports
 
 slug = chosen()
 current, lines, m = stored(slug)
@@ -349,14 +351,15 @@ with form:
     evidence_columns = {
         "title": st.column_config.TextColumn(_("Title"), required=True, max_chars=SHORT_TEXT_MAX, width="medium"),
         "url": st.column_config.LinkColumn(_("Link"), max_chars=SHORT_TEXT_MAX, validate=r"^https?://.+"),
-        "dimension": st.column_config.SelectboxColumn(_("Supports"), options=["", "framework", "action"], width=100),
+        "dimension": st.column_config.SelectboxColumn(_("Supports"), options=["", *SUPPORTS], width=100,
+                                                      format_func=lambda d: SUPPORTS.get(d, "")),
         "note": st.column_config.TextColumn(_("Quote or note"), max_chars=LONG_TEXT_MAX, width=360),
         "standards": st.column_config.MultiselectColumn(
             _("Standards"), options=[str(s) for s in m.standards], help=_("Standards this item supports"),
             width="medium"),
     }
-    if locked:  # to read: a table, not an editor offering a row to add
-        below.dataframe(table, hide_index=True, width="stretch", column_config=evidence_columns)
+    if locked:  # to read: a table, not an editor offering a row to add (an empty cell blank, not "None")
+        below.dataframe(table.fillna(""), hide_index=True, width="stretch", column_config=evidence_columns)
     else:
         below.data_editor(table, key=editor_key, num_rows="dynamic", hide_index=True, width="stretch",
                           column_config=evidence_columns)

@@ -18,7 +18,7 @@ from dashboard.case_views import (
     CaseFilter, breakdown, chart_categories, connect, filter_views, points, public_filter, record_years,
 )
 from dashboard.case_charts import BREAKDOWN_CHARTS, CASE_CHARTS, CaseChart, case_charts
-from dashboard.areas import areas_to_show, no_figures, of_country
+from dashboard.areas import areas_to_show, country_name, no_figures, of_country
 from dashboard.charts import ABOUT, HIDDEN, TREND_HEIGHT, funnel_chart, localised, rates_chart, strand_trend_chart
 from dashboard.checks import RULE_WORDS, check, start_year
 from dashboard.disclosure import (
@@ -71,6 +71,12 @@ def quality_flags(figures: pd.DataFrame, language_code: str) -> pd.DataFrame:
     rows = [(RULE_WORDS.get(f.rule, f.rule), f.message, f.period, f.area, source_label(f.source, f.area),
              strand_label(f.strand), measure_words(f.measure), f.publication) for f in check(figures)]
     return pd.DataFrame(rows, columns=[_(c) for c in FLAG_COLUMNS])
+
+
+def import_hint() -> str:
+    """Where data is imported, for the person reading: on the Data in / out page, by whoever may."""
+    return (_("Import them on the {page} page.") if workspace().may("import_data") else
+            _("An assessor or an administrator can import them on the {page} page.")).format(page=_("Data in / out"))
 
 
 def heading(name: str, area: str | None = None) -> None:
@@ -136,8 +142,7 @@ def official_figures() -> None:
     shown_areas = areas_to_show(country, everything)
     main = shown_areas[0] if shown_areas else None
     if everything.empty:
-        st.info(" ".join((no_figures(country), _("An administrator can import them (ffgrid data import FILE)."))),
-                icon=":material/database:")
+        st.info(" ".join((no_figures(country), import_hint())), icon=":material/database:")
         return
     filters = wrapping_row()
     area = filters.selectbox(_("Area"), sorted(everything["area"].unique(), key=lambda a: a != main), key="fig_area",
@@ -318,8 +323,8 @@ def case_records() -> None:
         st.warning(_("SYNTHETIC case records: generated examples, not real cases."), icon=":material/science:")
     span = _view(files, "span")
     if span[0] is None:
-        st.info(_("No case records of {country} imported yet (ffgrid data cases FILE --country {code}).").format(
-            country=md(place.name_en), code=place.code))
+        st.info(" ".join((_("No case records of {country} imported yet.").format(country=md(country_name(place))),
+                          import_hint())), icon=":material/database:")
         return
     allowed_cases = workspace().sees_case_records()
     public = st.toggle(_("Public view"), value=True, key="public_view", disabled=not allowed_cases,

@@ -10,6 +10,7 @@ import pandas as pd
 import pyarrow as pa
 
 from helpers import open_figures
+from store.accounts import Accounts
 
 DASHBOARD = "ui/dashboard.py"
 
@@ -170,6 +171,20 @@ def _country_assessment(store, method, code: str) -> str:
     a = blank_assessment(method, method.profiles[code], "2026-01-01", None, "Test")
     store.add(a)
     return a.id
+
+
+def test_without_case_records_the_page_says_where_to_import_them_in_the_readers_words(app, store, method):
+    hungary = _country_assessment(store, method, "hu")
+    admin = app(DASHBOARD, user="Ada Admin", assessment=hungary)
+    assert "No case records of Hungary imported yet. Import them on the Data in / out page." in [
+        i.value for i in admin.info]
+    assert not [i for i in admin.info if "ffgrid " in i.value]  # no command line for a person at a page
+    viewer = app(DASHBOARD, user="Vic Viewer", assessment=hungary)
+    assert any("An assessor or an administrator can import them on the Data in / out page." in i.value
+               for i in viewer.info)
+    Accounts(store.engine).set_language("Vic Viewer", "hu")
+    magyar = app(DASHBOARD, user="Vic Viewer", assessment=hungary)
+    assert any("Még nincsenek importált esetrekordok ehhez: Magyarország." in i.value for i in magyar.info)
 
 
 def test_a_spanish_assessment_sees_spain_s_figures_only(app, store, method):

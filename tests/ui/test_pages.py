@@ -300,6 +300,8 @@ def test_evidence_edits_are_saved_with_the_standards_they_support(app, store):
     assert not at.error, [e.value for e in at.error]
     evidence = store.get(EW).assessment.line("police-courts").evidence
     assert evidence[-1].title == "Ελληνική έκθεση <b>2024</b>" and evidence[-1].standards == (6, 7)
+    supports = json.loads(at.data_editor[0].proto.columns)["dimension"]["type_config"]["options"]
+    assert [o["label"] for o in supports] == ["", "Framework", "Action"]  # words, the values stay codes
 
 
 # ---------------------------------------------------------------------------------------- Standards
