@@ -5,11 +5,12 @@ field names or JSON. The History page and its CSV show this; the log itself keep
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pandas as pd
 
-from base.i18n import N_, Translated, _
+from base.i18n import N_, Translated, _, ngettext, number
 from base.rich_text import plain
 from framework import Model
 from framework.model import citing
@@ -103,6 +104,9 @@ def _item(model: Model, item: Any) -> str:
     return text
 
 
+STORED = re.compile(r"(?P<lines>\d+) lines, status (?P<status>\w+)")  # what the log says of a stored assessment
+
+
 def value_words(model: Model, field: str | None, value: str | None) -> str:
     """A logged old or new value as a reader reads it ("" for none)."""
     value = None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
@@ -113,6 +117,10 @@ def value_words(model: Model, field: str | None, value: str | None) -> str:
         return ""
     if field in ("status", "review_status"):
         return STATUS_WORDS.get(value, value)
+    if field is None and (stored := STORED.fullmatch(value)):  # an assessment imported or replaced
+        n = int(stored["lines"])
+        return ngettext("{n} line, {status}", "{n} lines, {status}", n).format(
+            n=number(n), status=STATUS_WORDS.get(stored["status"], stored["status"]))
     if field == "plan.illustrative":
         return _("yes, an example") if value.lower() in ("true", "1") else _("no")
     if value[:1] in "[{":

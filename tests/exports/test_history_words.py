@@ -53,3 +53,13 @@ def test_strands_statuses_plans_and_report_texts_in_words(model):
     assert table["What"].tolist() == ["Ann changed the report texts", "Ann changed the report texts",
                                       "Ann submitted the assessment for review"]
     assert table["New value"].tolist() == ["In short.", "licence: CC BY", "submitted for review"]
+
+
+def test_an_imported_assessment_reads_as_its_lines_and_status_in_the_readers_language(model):
+    from base.i18n import using
+
+    assert value_words(model, None, "36 lines, status draft") == "36 lines, draft"
+    assert value_words(model, None, "1 lines, status validated") == "1 line, validated by a reviewer"
+    with using("es"):
+        assert value_words(model, None, "36 lines, status draft") == "36 líneas, borrador"
+    assert value_words(model, None, "lines, status of something else") == "lines, status of something else"
