@@ -17,12 +17,12 @@ import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, datetime, timezone
 from functools import cache
 from typing import overload
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, get_timezone
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -167,6 +167,18 @@ def percent(share: float, digits: int = 1) -> str:
 def day(when: date) -> str:
     """A date in words the current language's way: 1 February 2021 / 1 de febrero de 2021 / 2021. február 1."""
     return format_date(when, format="long", locale=locale())
+
+
+def moment(when: datetime, zone: str | None = None) -> str:
+    """A moment (a UTC time) the current language's way in the time zone `zone` (an IANA name, the reader's):
+    8 Dec 2026 02:39 / 8 dic 2026 2:39 / 2026. dec. 8. 2:39; without a known zone, in UTC and saying so."""
+    try:
+        tz = get_timezone(zone) if zone else None
+    except LookupError:
+        tz = None
+    at = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    shown = " ".join(format_skeleton(s, at, tzinfo=tz or timezone.utc, locale=locale()) for s in ("yMMMd", "Hm"))
+    return shown if tz else f"{shown} UTC"
 
 
 def month(when: date) -> str:

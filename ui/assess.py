@@ -30,7 +30,8 @@ from store import StaleEdit
 from framework.review import STATUS_WORDS, Locked
 from ui.components import country_and_date, header, rich, systems_map
 from ui.review import line_panel
-from ui.state import chosen, drafts, figures_frame, figures_revision, from_url, stored, to_url, workspace
+from ui.state import (chosen, drafts, figures_frame, figures_revision, from_url, reader_time, stored, to_url,
+                      workspace)
 from ui.text import RATING_MARK, STATUS, md, scores
 
 SUPPORTS = Translated({"framework": N_("Framework"), "action": N_("Action")})  # what an evidence item supports
@@ -140,10 +141,10 @@ review = ws.last_review_step(slug, rid)
 st.caption(f"**{md(m.label(rel.from_))}** ↔ **{md(m.label(rel.to))}**"
            + (" · " + _("grid row {row}").format(row=saved_line.grid_row)
               if saved_line and saved_line.grid_row else "")
-           + (" · " + _("version {version}, saved by {who} {when} UTC").format(
-               version=meta.version, who=md(meta.updated_by), when=f"{meta.updated_at:%Y-%m-%d %H:%M}")
+           + (" · " + _("version {version}, saved by {who} {when}").format(
+               version=meta.version, who=md(meta.updated_by), when=reader_time(meta.updated_at))
               if meta.updated_by and meta.updated_at else "")
-           + (f" · {md(step_words(review.actor, review.action))} {review.at:%Y-%m-%d %H:%M} UTC" if review else ""))
+           + (f" · {md(step_words(review.actor, review.action))} {reader_time(review.at)}" if review else ""))
 
 if current.read_only:
     why = _("This assessment is {status} and read-only. To change it, start a new version on the Overview.").format(

@@ -10,7 +10,7 @@ from ui.components import country_and_date, grid_rows, header, map_alt, map_key,
 from ui.grid_view import grid_table
 from ui.map_view import clickable_map
 from ui.review import assessment_panel
-from ui.state import chosen, stored, workspace
+from ui.state import chosen, reader_time, stored, workspace
 from base.rich_text import plain
 from exports.xml_text import clipped
 from ui.text import STATUS, md
@@ -35,7 +35,7 @@ if news:
                        else _("the assessment"))
             said = (_("{who} sent back **{what}**") if e.action == "sent_back" else _("{who} commented on **{what}**")
                     ).format(who=md(e.actor), what=where)
-            st.markdown(f"- {said}, {e.at:%Y-%m-%d %H:%M} UTC: {md(clipped(plain(e.new), 200))}")
+            st.markdown(f"- {said}, {reader_time(e.at)}: {md(clipped(plain(e.new), 200))}")
         if len(news) > NEWS_SHOWN:
             st.caption(_("The {shown} latest of {all}; History has every one.").format(shown=NEWS_SHOWN, all=len(news)))
         if st.button(_("Mark as read"), key="mark_news_read", icon=":material/done:"):

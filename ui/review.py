@@ -16,7 +16,7 @@ from framework import ValidationFailed
 from framework.review import BadTransition, Comment, Locked, read_only, steps
 from store.repository import AlreadyExists, NotFound
 from ui.components import review_state, rich
-from ui.state import choose
+from ui.state import choose, reader_time
 from ui.text import STATUS, md
 
 REFUSED = (Forbidden, BadTransition, Locked, NotFound, AlreadyExists, ValidationFailed)
@@ -29,7 +29,7 @@ def thread(comments: list[Comment]) -> None:
     for c in comments:
         sent_back = " · **" + _("sent back") + "**" if c.kind == "sent_back" else ""
         with st.chat_message("user", avatar=":material/rate_review:" if c.kind == "sent_back" else None):
-            st.caption(f"**{md(c.author)}** · {c.at:%Y-%m-%d %H:%M} UTC{sent_back}")
+            st.caption(f"**{md(c.author)}** · {reader_time(c.at)}{sent_back}")
             rich(c.text)
 
 

@@ -21,7 +21,7 @@ from access import User
 from access.sign_in_cookie import COOKIE, SECRET_NAME, ended_words, session_minutes, token_from
 from dashboard.evidence import INDICATORS
 from access.workspace import Workspace
-from base.i18n import LANGUAGE_COOKIE, LANGUAGES, best_language
+from base.i18n import LANGUAGE_COOKIE, LANGUAGES, best_language, moment
 from base.i18n import language as current_language
 from framework import Method, Model, load_method
 from framework.review import read_only
@@ -320,3 +320,8 @@ def workspace() -> Workspace:
     """What the signed-in user may do (every action is checked again in it)."""
     held = _run_user.get()
     return Workspace(repository(), held[0] if held is not None else signed_in())
+
+
+def reader_time(at: datetime) -> str:
+    """A moment in the reader's language and time zone (their browser's), else in UTC, saying so."""
+    return moment(at, st.context.timezone)

@@ -3,13 +3,14 @@ preference; every message the code marks is translated in each interface languag
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
 from base.catalogue_tools import extract, missing
 from base.i18n import (
-    LANGUAGES, _, best_language, day, environment_language, has_catalogue, ngettext, number, percent, using,
+    LANGUAGES, _, best_language, day, environment_language, has_catalogue, moment, ngettext, number, percent,
+    using,
 )
 from test_cli import ffgrid
 
@@ -131,3 +132,15 @@ def test_no_module_rebinds_a_name_it_imports_from_i18n_at_its_top_level():
         found += [f"{path.relative_to(ROOT)}:{n.lineno} {n.id}" for n in top_level(tree.body)
                   if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id in imported]
     assert not found, found
+
+
+@pytest.mark.parametrize("code, local, utc", [
+    ("en", "8 Dec 2026 02:39", "8 Dec 2026 01:39 UTC"),
+    ("es", "8 dic 2026 2:39", "8 dic 2026 1:39 UTC"),
+    ("hu", "2026. dec. 8. 2:39", "2026. dec. 8. 1:39 UTC"),
+])
+def test_a_moment_is_told_in_the_readers_language_and_time_zone_or_in_utc_saying_so(code, local, utc):
+    at = datetime(2026, 12, 8, 1, 39, tzinfo=timezone.utc)
+    with using(code):
+        assert moment(at, "Europe/Budapest") == local
+        assert moment(at) == moment(at, "Not/A_Zone") == utc
