@@ -3,6 +3,7 @@ status on the Overview, History with its export, Users for admins, the viewer's 
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -97,6 +98,7 @@ def test_the_review_queue_lists_what_waits_for_a_reviewer_and_opens_it(app, stor
         "Police forces of England and Wales – Courts of England and Wales (judiciary)", "◷ Submitted for review",
         "Test Assessor submitted the line for review"]]
     assert queue["Assessment"].iloc[0].startswith("England & Wales 2019")
+    assert re.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2} UTC", queue["When"].iloc[0])  # in words (no browser zone here)
     assert any("1 line and 0 assessments submitted for review." in c.value for c in at.caption)
     with pytest.raises(Forbidden):
         Workspace(store, Accounts(store.engine).get("Test Assessor")).review_queue()  # refused on the server too
