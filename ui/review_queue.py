@@ -10,7 +10,6 @@ from base.i18n import _, ngettext
 
 from exports.history_words import step_words
 from ui.state import choose, reader_time, stored, workspace
-from ui.text import STATUS
 
 st.title(_("Review queue"))
 ws = workspace()
@@ -26,7 +25,7 @@ for summary, relationship in queue:
     rows.append({"Assessment": f"{summary.country} {summary.date} · {summary.title}",
                  "What": m.relationships[relationship].title if relationship in m.relationships
                  else _("The whole assessment"),
-                 "Status": STATUS["submitted"], "Last step": step_words(step.actor, step.action) if step else "",
+                 "Last step": step_words(step.actor, step.action) if step else "",
                  "When": reader_time(step.at) if step else "", "assessment": summary.id, "relationship": relationship})
 table = pd.DataFrame(rows)
 lines = sum(1 for pair in queue if pair[1])
@@ -35,11 +34,10 @@ st.caption(" ".join([ngettext("{n} line", "{n} lines", lines).format(n=lines),
                               len(queue) - lines).format(n=len(queue) - lines),
                      _("Select a row to open it.")]))
 event = st.dataframe(table, hide_index=True, key="review_queue", on_select="rerun", selection_mode="single-row",
-                     column_order=["Assessment", "What", "Status", "Last step", "When"],
+                     column_order=["Assessment", "What", "Last step", "When"],  # all of them submitted
                      column_config={"When": st.column_config.TextColumn(_("When")),  # the reader's time
                                     "Assessment": st.column_config.TextColumn(_("Assessment"), width="medium"),
                                     "What": st.column_config.TextColumn(_("What"), width="medium"),
-                                    "Status": st.column_config.TextColumn(_("Status")),
                                     "Last step": st.column_config.TextColumn(_("Last step"))})
 picked = event.selection.rows if event is not None else []
 if picked:

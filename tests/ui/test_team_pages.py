@@ -94,8 +94,8 @@ def test_the_review_queue_lists_what_waits_for_a_reviewer_and_opens_it(app, stor
     at = app("ui/review_queue.py", user="Rita Reviewer")
     assert not at.exception, at.exception
     queue = at.dataframe(key="review_queue").value
-    assert queue[["What", "Status", "Last step"]].values.tolist() == [[
-        "Police forces of England and Wales – Courts of England and Wales (judiciary)", "◷ Submitted for review",
+    assert queue[["What", "Last step"]].values.tolist() == [[
+        "Police forces of England and Wales – Courts of England and Wales (judiciary)",
         "Test Assessor submitted the line for review"]]
     assert queue["Assessment"].iloc[0].startswith("England & Wales 2019")
     assert re.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2} UTC", queue["When"].iloc[0])  # in words (no browser zone here)
