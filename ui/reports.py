@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from base.i18n import LANGUAGES, _, ngettext, number
+from dashboard.areas import no_figures, of_country
 from dashboard.disclosure import DEFAULT_THRESHOLD
 from exports.report import document_language
 from exports.report_build import STEPS, build_report, start_workers
@@ -43,12 +44,14 @@ st.caption(_("Built from the assessment as stored now (revision {revision}). The
              "shows and fetches nothing.").format(revision=current.revision))
 
 figures = figures_frame()
-publications = figures["publication"].nunique()
-st.caption(ngettext("The data section draws on the {figures} figures imported (Data in / out), from {n} "
-                    "publication; counts below {threshold} are hidden.",
-                    "The data section draws on the {figures} figures imported (Data in / out), from {n} "
-                    "publications; counts below {threshold} are hidden.", publications).format(
-    figures=number(len(figures)), n=publications, threshold=DEFAULT_THRESHOLD))
+own = of_country(figures, m)  # the assessment's country's own, as the data section uses them
+publications = own["publication"].nunique()
+st.caption(no_figures(m) if own.empty else ngettext(
+    "The data section draws on the {figures} figures imported (Data in / out), from {n} publication; counts below "
+    "{threshold} are hidden.",
+    "The data section draws on the {figures} figures imported (Data in / out), from {n} publications; counts below "
+    "{threshold} are hidden.", publications).format(figures=number(len(own)), n=publications,
+                                                    threshold=DEFAULT_THRESHOLD))
 
 BUILD_POLL_SECONDS = 0.5  # how often the page looks at a running build
 LANGUAGE_KEY = f"report_language@{a.id}"  # the language chosen for this assessment's documents

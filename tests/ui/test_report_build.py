@@ -98,3 +98,15 @@ def test_the_report_is_built_in_the_language_chosen_on_the_page(app):
     at.selectbox(key="report_language@" + DRAFT).set_value("es").run()  # another language: build it again
     assert any("built in Magyar: build it again for Español" in i.value for i in at.info)
     assert "Country report (PDF)" not in _labels(at)
+
+
+def test_the_page_counts_the_figures_of_the_assessments_country_only(app, store, method):
+    """England & Wales's figures are not Italy's: the page says Italy has none, as its report's data section does."""
+    from framework.profiles import blank_assessment
+
+    italy = blank_assessment(method, method.profiles["it"], "2026", None, "Test")
+    store.add(italy)
+    assert any("No published figures for Italy have been imported yet." in c.value
+               for c in app("ui/reports.py", assessment=italy.id).caption)
+    england = [c.value for c in app("ui/reports.py", assessment=DRAFT).caption if "data section draws" in c.value]
+    assert england and "No published figures" not in england[0]
