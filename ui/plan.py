@@ -79,7 +79,8 @@ figures = wrapping_row("large")
 figures.metric(_("Towards targets"), "–" if share is None else percent(share / 100), width="content",
                help=_("Sum over lines of min(score, target) over the sum of targets, framework and action together; "
                       "not-applicable lines left out."))
-figures.metric(_("Points still to gain"), number(total_gap(found)), width="content")
+figures.metric(_("Points still to gain"), number(total_gap(found)) if found else "–", width="content",
+               help=None if found else _("No targets are set yet (Targets tab)."))  # not 0: nothing is aimed at
 figures.metric(_("Actions completed"), _("{done} of {total}").format(done=number(len(report["completed"])),
                                                                     total=number(len(plan.actions))), width="content")
 figures.metric(_("Recommendations"), number(len(plan.recommendations)), width="content")

@@ -16,6 +16,7 @@ def test_the_plan_page_shows_the_example_plan_and_records_a_status_change(app, s
     assert any("Example, not official" in w.value for w in at.warning)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Towards targets"] == "61.1%" and metrics["Actions completed"] == "2 of 5"
+    assert metrics["Points still to gain"] == "21"
     assert any("Key actions completed (2)" in md.value for md in at.markdown)
     at.selectbox(key="to@4").set_value("in_progress")
     at.text_input(key="note@4").input("Grant round opened.")
@@ -88,3 +89,15 @@ def test_the_measures_read_as_the_reports_print_them(app, store, model):
     printed = measure_rows(measure_values(store.get(EW).assessment.plan, figures_frame(), model))
     assert printed and [tuple(r) for r in shown.drop(columns="For").itertuples(index=False)] == list(printed)
     assert list(shown.columns)[:2] == ["Measure", "For"]
+
+
+def test_without_targets_no_points_are_said_to_be_still_to_gain(app, store, method):
+    """Not "0" (as if every target were met): nothing is aimed at yet, and the figure says where to set targets."""
+    from framework.profiles import blank_assessment
+
+    spain = blank_assessment(method, method.profiles["es"], "2026", None, "Test")
+    store.add(spain)
+    at = app(PLAN, user="Ada Admin", assessment=spain.id)
+    shown = {m.label: m for m in at.metric}
+    assert shown["Points still to gain"].value == "–" and shown["Towards targets"].value == "–"
+    assert shown["Points still to gain"].help == "No targets are set yet (Targets tab)."
