@@ -377,7 +377,8 @@ with form:
         bar.button(_("Save"), type="primary", icon=":material/save:", key="save", on_click=_save)
     if not locked or changed:  # a draft kept from before the line was locked can still be dropped
         bar.button(_("Discard changes"), disabled=not changed, key="discard", on_click=_discard)
-    bar.caption(_("Unsaved changes.") if changed else _("No unsaved changes."))
+    if not locked or changed:  # said only to whoever can change the line
+        bar.caption(_("Unsaved changes.") if changed else _("No unsaved changes."))
 
 with rating_box:  # what the form's changes would make of the rating
     if rel.strands:

@@ -199,6 +199,7 @@ def test_a_viewer_or_reviewer_sees_the_relationship_locked_and_cannot_save(app, 
         assert any("cannot change its scores" in i.value for i in at.info)
         assert not at.radio and not at.data_editor and not [b for b in at.button if b.key == "save"]
         assert any(m.value.startswith("**Action score:** 0, ") for m in at.markdown)  # read, not a disabled choice
+        assert not [c for c in at.caption if "unsaved changes" in c.value.lower()]  # nothing they could save
     assert _rating_of(store, "victim-courts") == "red"
 
 
