@@ -243,3 +243,19 @@ def test_database_location_is_configurable(method, tmp_path, model):
     repo = open_repository(method, database_url({"FFGRID_DB": str(path)}))
     assert path.exists() and len(repo.list()) == 2  # created and seeded on first run
     repo.engine.dispose()
+
+
+def test_the_lines_sent_back_are_those_whose_last_review_step_was_a_send_back(repo, ew):
+    """On SQLite and PostgreSQL: sent back and not submitted since; a comment is not a step."""
+    from store.audit import AuditLog
+
+    draft = ew.model_copy(update={"status": "draft"})
+    repo.add(draft)
+    for rid in ("police-courts", "victim-police", "police-prosecution"):
+        repo.step_line(ew.id, rid, "submit", "Ann Assessor")
+    repo.step_line(ew.id, "police-courts", "send_back", "Rita Reviewer", "Add the protocol.")
+    repo.step_line(ew.id, "victim-police", "send_back", "Rita Reviewer", "Name the source.")
+    repo.step_line(ew.id, "victim-police", "submit", "Ann Assessor")  # submitted again: no longer sent back
+    repo.comment(ew.id, "police-courts", "Ann Assessor", "On it.")
+    assert AuditLog(repo.engine).sent_back(ew.id) == {"police-courts"}
+    assert AuditLog(repo.engine).sent_back("another-assessment") == set()
