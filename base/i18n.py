@@ -174,7 +174,7 @@ def moment(when: datetime, zone: str | None = None) -> str:
     8 Dec 2026 02:39 / 8 dic 2026 2:39 / 2026. dec. 8. 2:39; without a known zone, in UTC and saying so."""
     try:
         tz = get_timezone(zone) if zone else None
-    except LookupError:
+    except (LookupError, ValueError, OSError):  # not a zone name (the browser says it: any text may come)
         tz = None
     at = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
     shown = " ".join(format_skeleton(s, at, tzinfo=tz or timezone.utc, locale=locale()) for s in ("yMMMd", "Hm"))

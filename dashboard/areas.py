@@ -9,6 +9,7 @@ Duck-typed, so that the dashboard does not import the framework.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -65,6 +66,7 @@ def of_country(figures: pd.DataFrame, country: Any) -> pd.DataFrame:
     return figures[figures["area"].map(lambda a: _key(a) in known)]
 
 
-def no_figures(country: Any) -> str:
-    """What to say when the country has no figures."""
-    return _("No published figures for {country} have been imported yet.").format(country=country_name(country))
+def no_figures(country: Any, shown: Callable[[str], str] = str) -> str:
+    """What to say when the country has no figures (its name made literal by `shown`, e.g. for Markdown)."""
+    return _("No published figures for {country} have been imported yet.").format(
+        country=shown(country_name(country)))

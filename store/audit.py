@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MAX_VALUE = 100_000  # characters kept of one old or new value
+STORED = ("import", "new_version", "replace")  # an assessment's whole content stored anew
 LINE_STEPS = ("line_submit", "line_validate", "line_send_back")  # the steps that move a line through review
 REVIEW_STEPS = (*LINE_STEPS, "comment")  # what a line's header names
 NEWS = ("sent_back", "comment")  # what an assessor is told of on the Overview: send-backs (with why) and comments
@@ -84,9 +85,11 @@ class AuditLog:
     def sent_back(self, assessment: str) -> set[str]:
         """The assessment's relationships whose last review step was a send-back: drafts again, to be worked
         on and submitted again (a draft never submitted has no step)."""
+        stored = (select(func.coalesce(func.max(AuditRow.id), 0))  # steps before the content was replaced
+                  .where(AuditRow.assessment == assessment, AuditRow.action.in_(STORED)).scalar_subquery())
         last = (select(func.max(AuditRow.id).label("id"))
                 .where(AuditRow.assessment == assessment, AuditRow.relationship.is_not(None),
-                       AuditRow.action.in_(LINE_STEPS))
+                       AuditRow.action.in_(LINE_STEPS), AuditRow.id > stored)
                 .group_by(AuditRow.relationship).subquery())
         query = select(AuditRow.relationship).where(AuditRow.id.in_(select(last.c.id)),
                                                     AuditRow.action == "line_send_back")

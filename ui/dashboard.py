@@ -142,7 +142,7 @@ def official_figures() -> None:
     shown_areas = areas_to_show(country, everything)
     main = shown_areas[0] if shown_areas else None
     if everything.empty:
-        st.info(" ".join((no_figures(country), import_hint())), icon=":material/database:")
+        st.info(" ".join((no_figures(country, md), import_hint())), icon=":material/database:")
         return
     filters = wrapping_row()
     area = filters.selectbox(_("Area"), sorted(everything["area"].unique(), key=lambda a: a != main), key="fig_area",

@@ -46,7 +46,7 @@ st.caption(_("Built from the assessment as stored now (revision {revision}). The
 figures = figures_frame()
 own = of_country(figures, m)  # the assessment's country's own, as the data section uses them
 publications = own["publication"].nunique()
-st.caption(no_figures(m) if own.empty else ngettext(
+st.caption(no_figures(m, md) if own.empty else ngettext(
     "The data section draws on the {figures} figures imported (Data in / out), from {n} publication; counts below "
     "{threshold} are hidden.",
     "The data section draws on the {figures} figures imported (Data in / out), from {n} publications; counts below "

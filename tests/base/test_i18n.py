@@ -144,3 +144,4 @@ def test_a_moment_is_told_in_the_readers_language_and_time_zone_or_in_utc_saying
     with using(code):
         assert moment(at, "Europe/Budapest") == local
         assert moment(at) == moment(at, "Not/A_Zone") == utc
+        assert all(moment(at, z) == utc for z in ("../x", "Europe", "Europe/../Europe/Paris", "x" * 5000))

@@ -259,3 +259,5 @@ def test_the_lines_sent_back_are_those_whose_last_review_step_was_a_send_back(re
     repo.comment(ew.id, "police-courts", "Ann Assessor", "On it.")
     assert AuditLog(repo.engine).sent_back(ew.id) == {"police-courts"}
     assert AuditLog(repo.engine).sent_back("another-assessment") == set()
+    repo.add(draft, replace=True, author="Ada Admin")  # new content: its lines' old steps no longer speak for it
+    assert AuditLog(repo.engine).sent_back(ew.id) == set()
